@@ -1,0 +1,3 @@
+from billing_desktop.cli.main import main
+
+raise SystemExit(main())

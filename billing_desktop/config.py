@@ -1,0 +1,71 @@
+"""Where the app keeps its data, read from the environment once per call (tests change it)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from billing_desktop import APP_ID
+
+ENV_HOME = "BILLING_DESKTOP_HOME"
+ENV_DATABASE_URL = "BILLING_DESKTOP_DATABASE_URL"
+ENV_PASSWORD = "BILLING_DESKTOP_PASSWORD"
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+
+    @property
+    def database_file(self) -> Path:
+        return self.data_dir / "billing-desktop.sqlite3"
+
+    @property
+    def log_file(self) -> Path:
+        return self.data_dir / "billing-desktop.log"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+
+def data_dir() -> Path:
+    home = os.environ.get(ENV_HOME)
+    if home:
+        return Path(home).expanduser()
+    import platformdirs  # imported late: start-up should not pay for it when the env var is set
+
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def paths() -> Paths:
+    return Paths(data_dir())
+
+
+def database_url(override: str | None = None) -> str:
+    url = override or os.environ.get(ENV_DATABASE_URL)
+    if url:
+        return url
+    return f"sqlite:///{paths().database_file}"
+
+
+def mask_url_password(url: str) -> str:
+    """postgresql://user:secret@host/db -> postgresql://user:***@host/db"""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    userinfo = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{userinfo}:***@{netloc[1]}"))
+
+
+def ensure_private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.chmod(0o700)
+    except OSError:  # not ours to change (e.g. a shared mount); the files inside stay 0600
+        pass
+    return path

@@ -1,0 +1,99 @@
+"""Input rules for tenants, users and passwords. Each check returns a message or None."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from billing_desktop.errors import ValidationError
+
+
+class Tier(StrEnum):
+    FREE = "free"
+    PRO = "pro"
+    ENTERPRISE = "enterprise"
+
+
+class Mode(StrEnum):
+    TEST = "test"
+    LIVE = "live"
+
+
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 1024  # argon2 copes, but a megabyte paste is a mistake, not a password
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def check_email(email: str) -> str | None:
+    if not email:
+        return "Enter an email address."
+    if len(email) > 254 or not _EMAIL.match(email):
+        return "Enter a valid email address, like name@example.com."
+    return None
+
+
+def check_password(password: str, email: str = "") -> str | None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"Use at least {MIN_PASSWORD_LENGTH} characters."
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return f"Use at most {MAX_PASSWORD_LENGTH} characters."
+    if email and password.strip().lower() == normalize_email(email):
+        return "The password must not be your email address."
+    return None
+
+
+def check_domain(domain: str) -> str | None:
+    if domain and not _DOMAIN.match(domain):
+        return "Enter a domain name like example.com (no scheme, no path)."
+    return None
+
+
+def parse_fee(value: str | Decimal | float | int) -> Decimal:
+    """Platform fee percent: 0–100 with at most two decimals."""
+    try:
+        fee = Decimal(str(value).strip() or "0")
+    except InvalidOperation:
+        raise ValidationError({"platform_fee_percent": "Enter a number between 0 and 100."}) from None
+    if not fee.is_finite() or fee < 0 or fee > 100:
+        raise ValidationError({"platform_fee_percent": "Enter a number between 0 and 100."})
+    if fee != fee.quantize(Decimal("0.01")):
+        raise ValidationError({"platform_fee_percent": "Use at most two decimals."})
+    return fee.quantize(Decimal("0.01"))
+
+
+def slugify(name: str) -> str:
+    """ASCII, lower-case, hyphen-separated; never empty."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:50].strip("-") or "tenant"
+
+
+def check_choice(value: str, enum: type[StrEnum], label: str) -> str | None:
+    if value not in {m.value for m in enum}:
+        return f"Choose one of: {', '.join(m.value for m in enum)} ({label})."
+    return None
+
+
+def check_company_name(name: str) -> str | None:
+    if not name.strip():
+        return "Enter the company name."
+    if len(name) > 200:
+        return "Use at most 200 characters."
+    return None
+
+
+def check_person_name(name: str) -> str | None:
+    return "Use at most 100 characters." if len(name) > 100 else None
+
+
+def raise_if(errors: dict[str, str | None]) -> None:
+    found = {k: v for k, v in errors.items() if v}
+    if found:
+        raise ValidationError(found)

@@ -1,0 +1,21 @@
+"""Use cases. The GUI and the CLI call these and nothing below them."""
+
+from __future__ import annotations
+
+from billing_desktop.services.context import AppContext
+
+
+class Services:
+    """All use cases over one AppContext."""
+
+    def __init__(self, ctx: AppContext):
+        from billing_desktop.services.audit import AuditService
+        from billing_desktop.services.auth import AuthService
+        from billing_desktop.services.tenants import TenantService
+        from billing_desktop.services.users import UserService
+
+        self.ctx = ctx
+        self.auth = AuthService(ctx)
+        self.tenants = TenantService(ctx)
+        self.users = UserService(ctx)
+        self.audit = AuditService(ctx)

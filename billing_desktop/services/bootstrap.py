@@ -1,0 +1,49 @@
+"""Build the app's services from the environment: data dir, database, vault, logging."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from logging.handlers import RotatingFileHandler
+
+from billing_desktop import config
+from billing_desktop.services import Services
+from billing_desktop.services.context import AppContext
+from billing_desktop.store.database import open_database
+from billing_desktop.vault import Vault
+
+# Defence in depth: even if a secret slipped into a log call, the file never receives it.
+_SECRETISH = re.compile(r"\b((?:sk|pk|rk)_(?:test|live)_|whsec_|rt_|ac_)[A-Za-z0-9+/=_-]{6,}")
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = _SECRETISH.sub(lambda m: m.group(1) + "[redacted]", message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+def setup_logging() -> None:
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    paths = config.paths()
+    config.ensure_private_dir(paths.data_dir)
+    fd = os.open(paths.log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600)
+    os.close(fd)
+    handler = RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def build_services(database_url: str | None = None, vault: Vault | None = None) -> Services:
+    os.umask(0o077)  # every file we create (database, WAL, backups, log) is private to the user
+    setup_logging()
+    paths = config.paths()
+    engine = open_database(config.database_url(database_url), backup_dir=paths.backup_dir)
+    return Services(AppContext(engine=engine, vault=vault or Vault()))

@@ -1,0 +1,48 @@
+"""What every service needs, injected once: database engine, vault, clock, password hasher, policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session as DbSession
+
+from billing_desktop.vault import Vault
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def default_hasher() -> PasswordHasher:
+    from argon2 import PasswordHasher, Type
+
+    # RFC 9106's second recommended option (t=3, 64 MiB, p=4): ~0.1–0.3 s here, deliberately slow for guessing.
+    return PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4, type=Type.ID)
+
+
+@dataclass(frozen=True)
+class Policy:
+    max_failed_attempts: int = 5
+    lockout: timedelta = timedelta(minutes=15)
+    idle_lock: timedelta = timedelta(minutes=15)
+    reauth_window: timedelta = timedelta(minutes=5)
+
+
+@dataclass
+class AppContext:
+    engine: Engine
+    vault: Vault
+    clock: Callable[[], datetime] = utcnow
+    hasher: PasswordHasher = field(default_factory=default_hasher)
+    policy: Policy = field(default_factory=Policy)
+
+    def db(self) -> DbSession:
+        """A short-lived session: use as `with ctx.db() as s, s.begin(): ...`."""
+        return DbSession(self.engine, expire_on_commit=False)

@@ -1,0 +1,37 @@
+"""The one place where a session is checked against the permission matrix, inside every service call."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session as DbSession
+
+from billing_desktop.domain.roles import Perm, Role, allows
+from billing_desktop.errors import PermissionDenied, ReauthRequired, SessionLocked
+from billing_desktop.services.context import AppContext
+from billing_desktop.services.session import UserSession
+from billing_desktop.store.models import User
+
+
+def authorize(s: DbSession, ctx: AppContext, session: UserSession, perm: Perm, tenant_id: int | None) -> User:
+    """Returns the acting user; raises unless they may do `perm` on `tenant_id` (None: platform-wide)."""
+    if session.locked:
+        raise SessionLocked("The session is locked. Unlock it with your password.")
+    user = s.get(User, session.user_id)
+    # Re-read the user: a role change or deactivation takes effect at once, not at the next sign-in.
+    if user is None or not user.active:
+        raise PermissionDenied("Your account is no longer active.")
+    role = Role(user.role)
+    if role != Role.OPERATOR:
+        if tenant_id is None or tenant_id != user.tenant_id:
+            raise PermissionDenied("You can only work on your own tenant.")
+        if user.tenant is None or not user.tenant.active:
+            raise PermissionDenied("Your tenant has been deactivated.")
+    if not allows(role, perm):
+        raise PermissionDenied(f"Your role ({role.value}) may not do this ({perm.value}).")
+    session.last_activity = ctx.clock()
+    return user
+
+
+def require_recent_password(ctx: AppContext, session: UserSession) -> None:
+    """Destructive acts and live secrets need the password given within the re-authentication window."""
+    if ctx.clock() - session.reauth_at > ctx.policy.reauth_window:
+        raise ReauthRequired("Confirm your password to continue.")

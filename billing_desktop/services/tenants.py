@@ -1,0 +1,253 @@
+"""Register, list, show, update and deactivate tenants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from billing_desktop.domain.roles import Perm, Role
+from billing_desktop.domain.validation import (
+    Mode,
+    Tier,
+    check_choice,
+    check_company_name,
+    check_domain,
+    check_email,
+    check_password,
+    check_person_name,
+    normalize_email,
+    parse_fee,
+    raise_if,
+    slugify,
+)
+from billing_desktop.errors import NotFound, ValidationError
+from billing_desktop.services import audit
+from billing_desktop.services.context import AppContext
+from billing_desktop.services.permissions import authorize, require_recent_password
+from billing_desktop.services.session import UserSession
+from billing_desktop.store.models import Tenant, User
+
+
+@dataclass(frozen=True)
+class TenantRow:
+    """One line of the tenant list: small, so 100,000 of them stay cheap."""
+
+    id: int
+    company_name: str
+    slug: str
+    email: str
+    tier: str
+    mode: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class TenantDetails:
+    id: int
+    company_name: str
+    slug: str
+    email: str
+    domain: str
+    tier: str
+    platform_fee_percent: Decimal
+    mode: str
+    active: bool
+    branding: dict[str, Any]
+    metadata: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+    user_count: int
+
+    def to_json(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["platform_fee_percent"] = str(self.platform_fee_percent)
+        d["created_at"] = self.created_at.isoformat()
+        d["updated_at"] = self.updated_at.isoformat()
+        return d
+
+
+@dataclass(frozen=True)
+class Registration:
+    company_name: str
+    email: str
+    password: str
+    first_name: str = ""
+    last_name: str = ""
+    domain: str = ""
+    tier: str = Tier.FREE.value
+    mode: str = Mode.TEST.value
+    platform_fee_percent: str = "0"
+
+
+EDITABLE = ("company_name", "email", "domain", "tier", "platform_fee_percent", "mode", "branding", "metadata")
+
+
+class TenantService:
+    def __init__(self, ctx: AppContext):
+        self.ctx = ctx
+        # Hooks run inside the registration transaction (the API Keys issue creates keys here).
+        self.on_register: list = []
+
+    def _unique_slug(self, s, name: str) -> str:
+        base = slugify(name)
+        taken = set(s.scalars(select(Tenant.slug).where(Tenant.slug.like(f"{base}%"))))
+        if base not in taken:
+            return base
+        n = 2
+        while f"{base}-{n}" in taken:
+            n += 1
+        return f"{base}-{n}"
+
+    def register(self, session: UserSession, r: Registration) -> TenantDetails:
+        email = normalize_email(r.email)
+        domain = r.domain.strip().lower()
+        errors = {
+            "company_name": check_company_name(r.company_name),
+            "email": check_email(email),
+            "password": check_password(r.password, email),
+            "first_name": check_person_name(r.first_name),
+            "last_name": check_person_name(r.last_name),
+            "domain": check_domain(domain),
+            "tier": check_choice(r.tier, Tier, "tier"),
+            "mode": check_choice(r.mode, Mode, "mode"),
+        }
+        try:
+            fee = parse_fee(r.platform_fee_percent)
+        except ValidationError as exc:
+            errors.update(exc.fields)
+            fee = Decimal(0)
+        raise_if(errors)
+        pw_hash = self.ctx.hasher.hash(r.password)  # slow on purpose: outside the transaction
+        with self.ctx.db() as s, s.begin():
+            authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
+            taken = {}
+            if s.scalar(select(Tenant.id).where(Tenant.email == email)):
+                taken["email"] = "A tenant with this email already exists."
+            elif s.scalar(select(User.id).where(User.email == email)):
+                taken["email"] = "A user with this email already exists."
+            raise_if(taken)
+            now = self.ctx.clock()
+            t = Tenant(company_name=r.company_name.strip(), slug=self._unique_slug(s, r.company_name), email=email,
+                       domain=domain, tier=r.tier, platform_fee_percent=fee, mode=r.mode, active=True, branding={},
+                       metadata_={}, created_at=now, updated_at=now)
+            s.add(t)
+            s.flush()
+            s.add(User(tenant_id=t.id, email=email, password_hash=pw_hash, first_name=r.first_name.strip(),
+                       last_name=r.last_name.strip(), role=Role.OWNER.value, active=True, failed_attempts=0,
+                       created_at=now))
+            for hook in self.on_register:
+                hook(s, t, session)
+            audit.record(s, now, session.email, "tenant.register", t.id, detail=f"slug={t.slug}")
+            s.flush()
+            return self._details(s, t)
+
+    def list(self, session: UserSession, include_inactive: bool = True) -> list[TenantRow]:
+        with self.ctx.db() as s:
+            if session.is_operator:
+                authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
+                q = select(Tenant.id, Tenant.company_name, Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode,
+                           Tenant.active).order_by(Tenant.company_name, Tenant.id)
+            else:
+                authorize(s, self.ctx, session, Perm.TENANT_VIEW, session.tenant_id)
+                q = select(Tenant.id, Tenant.company_name, Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode,
+                           Tenant.active).where(Tenant.id == session.tenant_id)
+            if not include_inactive:
+                q = q.where(Tenant.active.is_(True))
+            # Plain tuples from the cursor: no ORM identity map for a list of 100,000.
+            return [TenantRow(*row) for row in s.execute(q)]
+
+    def _find(self, s, ref: int | str) -> Tenant:
+        t = s.get(Tenant, ref) if isinstance(ref, int) else s.scalar(select(Tenant).where(Tenant.slug == ref))
+        if t is None:
+            raise NotFound(f"No tenant {ref!r}.")
+        return t
+
+    def _details(self, s, t: Tenant) -> TenantDetails:
+        return TenantDetails(t.id, t.company_name, t.slug, t.email, t.domain, t.tier, t.platform_fee_percent, t.mode,
+                             t.active, dict(t.branding or {}), dict(t.metadata_ or {}), t.created_at, t.updated_at,
+                             len(t.users))
+
+    def resolve(self, session: UserSession, ref: int | str) -> int:
+        """Tenant id for an id or slug, as far as this session may know it exists."""
+        return self.get(session, ref).id
+
+    def get(self, session: UserSession, ref: int | str) -> TenantDetails:
+        with self.ctx.db() as s:
+            try:
+                t = self._find(s, ref)
+            except NotFound:
+                if not session.is_operator:
+                    authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)  # the same refusal as for another tenant
+                raise
+            authorize(s, self.ctx, session, Perm.TENANT_VIEW, t.id)
+            return self._details(s, t)
+
+    def update(self, session: UserSession, ref: int | str, changes: dict[str, Any]) -> TenantDetails:
+        clean: dict[str, Any] = {}
+        errors: dict[str, str | None] = {k: "This field cannot be changed." for k in set(changes) - set(EDITABLE)}
+        if "company_name" in changes:
+            clean["company_name"] = str(changes["company_name"]).strip()
+            errors["company_name"] = check_company_name(clean["company_name"])
+        if "email" in changes:
+            clean["email"] = normalize_email(str(changes["email"]))
+            errors["email"] = check_email(clean["email"])
+        if "domain" in changes:
+            clean["domain"] = str(changes["domain"]).strip().lower()
+            errors["domain"] = check_domain(clean["domain"])
+        if "tier" in changes:
+            clean["tier"] = str(changes["tier"])
+            errors["tier"] = check_choice(clean["tier"], Tier, "tier")
+        if "mode" in changes:
+            clean["mode"] = str(changes["mode"])
+            errors["mode"] = check_choice(clean["mode"], Mode, "mode")
+        if "platform_fee_percent" in changes:
+            try:
+                clean["platform_fee_percent"] = parse_fee(changes["platform_fee_percent"])
+            except ValidationError as exc:
+                errors.update(exc.fields)
+        for key in ("branding", "metadata"):
+            if key in changes:
+                if not isinstance(changes[key], dict):
+                    errors[key] = "Enter a JSON object, like {\"color\": \"#0a84ff\"}."
+                else:
+                    clean[key] = changes[key]
+        raise_if(errors)
+        with self.ctx.db() as s, s.begin():
+            t = self._find(s, ref)
+            authorize(s, self.ctx, session, Perm.TENANT_EDIT, t.id)
+            if "email" in clean and clean["email"] != t.email and s.scalar(
+                select(Tenant.id).where(Tenant.email == clean["email"], Tenant.id != t.id)
+            ):
+                raise ValidationError({"email": "A tenant with this email already exists."})
+            changed = []
+            for key, value in clean.items():
+                attr = "metadata_" if key == "metadata" else key
+                if getattr(t, attr) != value:
+                    setattr(t, attr, value)
+                    changed.append(key)
+            if changed:
+                t.updated_at = self.ctx.clock()
+                audit.record(s, t.updated_at, session.email, "tenant.update", t.id, detail="changed: " + ", ".join(changed))
+            s.flush()
+            return self._details(s, t)
+
+    def set_active(self, session: UserSession, ref: int | str, active: bool, reason: str = "") -> TenantDetails:
+        with self.ctx.db() as s, s.begin():
+            t = self._find(s, ref)
+            authorize(s, self.ctx, session, Perm.TENANT_DEACTIVATE, t.id)
+            # An owner may deactivate its own tenant; only an operator may bring one back.
+            if active and not session.is_operator:
+                raise_if({"active": "Only a platform operator can reactivate a tenant."})
+            if not active:
+                require_recent_password(self.ctx, session)
+            if t.active != active:
+                t.active = active
+                t.updated_at = self.ctx.clock()
+                audit.record(s, t.updated_at, session.email, "tenant.activate" if active else "tenant.deactivate",
+                             t.id, reason=reason)
+            s.flush()
+            return self._details(s, t)

@@ -1,0 +1,11 @@
+"""Alembic environment: the app hands its engine in through config.attributes."""
+
+from alembic import context
+
+from billing_desktop.store.models import Base
+
+engine = context.config.attributes["engine"]
+with engine.begin() as connection:
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()

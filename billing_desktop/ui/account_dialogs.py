@@ -1,0 +1,44 @@
+"""The signed-in user's profile and password."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from billing_desktop.ui.forms import password_edit
+from billing_desktop.ui.task_dialog import TaskDialog
+
+
+class ProfileDialog(TaskDialog):
+    ok_text = "Save"
+
+    def __init__(self, services, session, profile, parent=None):
+        super().__init__("My profile", parent)
+        self.services, self.session = services, session
+        f = self.form
+        f.add("email", "Email:", QLabel(profile.email))
+        f.add("role", "Role:", QLabel(profile.role.capitalize()))
+        self.first_name = f.add("first_name", "&First name:", QLineEdit(profile.first_name))
+        self.last_name = f.add("last_name", "&Last name:", QLineEdit(profile.last_name))
+        self.setMinimumWidth(420)
+
+    def work(self):
+        return self.services.auth.update_profile, (self.session, self.first_name.text(), self.last_name.text())
+
+
+class ChangePasswordDialog(TaskDialog):
+    ok_text = "Change password"
+
+    def __init__(self, services, session, parent=None):
+        super().__init__("Change password", parent, intro="At least 12 characters, and not your email address.")
+        self.services, self.session = services, session
+        f = self.form
+        self.old = f.add("old_password", "&Current password:", password_edit())
+        self.new = f.add("new_password", "&New password:", password_edit())
+        self.repeat = f.add("repeat", "&Repeat new password:", password_edit())
+        self.setMinimumWidth(420)
+
+    def validate_locally(self):
+        return {"repeat": "The two passwords differ."} if self.new.text() != self.repeat.text() else {}
+
+    def work(self):
+        return self.services.auth.change_password, (self.session, self.old.text(), self.new.text())

@@ -1,0 +1,95 @@
+"""Start the GUI: the sign-in window at once, the database opened behind it, then the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QApplication, QDialog
+
+from billing_desktop import APP_ID, APP_NAME, __version__
+from billing_desktop.ui.auth_windows import FirstRunWizard, SignInWindow
+from billing_desktop.ui.workers import describe, submit
+
+
+def ui_settings() -> QSettings:
+    from billing_desktop import config
+
+    return QSettings(str(config.paths().data_dir / "ui.ini"), QSettings.Format.IniFormat)
+
+
+class AppController(QObject):
+    """Owns the top-level windows. `build` makes the Services object (in a worker: it migrates and may be slow)."""
+
+    def __init__(self, build: Callable[[], object], settings: QSettings | None = None):
+        super().__init__()
+        self.build = build
+        self.settings = settings
+        self.services = None
+        self.main_window = None
+        self.sign_in = SignInWindow()
+        self.sign_in.signed_in.connect(self._signed_in)
+
+    def start(self) -> None:
+        self.sign_in.show()
+        submit(self.build, on_done=self._ready, on_error=self._failed, owner=self.sign_in)
+
+    def _ready(self, services) -> None:
+        self.services = services
+        if services.auth.needs_first_run():
+            wizard = FirstRunWizard(services, self.sign_in)
+            if wizard.exec() == QDialog.DialogCode.Accepted:
+                self.sign_in.email.setText(wizard.email.text().strip().lower())
+                self.sign_in.password.setFocus()
+            else:
+                self.sign_in.show_startup_error("No operator account yet: restart to run the first-start wizard.")
+                return
+        self.sign_in.set_services(services)
+
+    def _failed(self, exc: Exception) -> None:
+        self.sign_in.show_startup_error(describe(exc))
+
+    def _signed_in(self, session) -> None:
+        from billing_desktop.ui.main_window import MainWindow
+
+        self.main_window = MainWindow(self.services, session, self.settings or ui_settings())
+        self.main_window.signed_out.connect(self._signed_out)
+        self.main_window.show()
+        self.sign_in.hide()
+
+    def _signed_out(self) -> None:
+        self.main_window = None
+        self.sign_in.show()
+        self.sign_in.email.setFocus()
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(APP_ID)
+    from billing_desktop.ui.resources import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run(database_url: str | None = None, self_test: bool = False) -> int:
+    os.umask(0o077)
+    app = make_app()
+
+    def build():
+        from billing_desktop.services.bootstrap import build_services
+
+        return build_services(database_url)
+
+    controller = AppController(build)
+    controller.start()
+    if self_test:
+        from billing_desktop.ui.self_test import schedule_self_test
+
+        schedule_self_test(app, controller)
+    return app.exec()

@@ -1,0 +1,159 @@
+"""Audit tab: the append-only log, filterable by tenant, actor, action and date, a page at a time."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, timezone
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing_desktop.services.audit import AuditFilter, AuditRow
+
+PAGE = 500
+HEADERS = ["Time (UTC)", "Actor", "Action", "Tenant", "Outcome", "Reason", "Detail"]
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[AuditRow] = []
+
+    def reset(self, rows: list[AuditRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def extend(self, rows: list[AuditRow]) -> None:
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        r = self.rows[index.row()]
+        return [f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, r.action, r.tenant_slug or "", r.outcome, r.reason,
+                r.detail][index.column()]
+
+
+class AuditTab(QWidget):
+    def __init__(self, runner, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.services, self.session = runner.services, runner.session
+        self.tenant_id: int | None = None
+        v = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.only_tenant = QCheckBox("Only the selected &tenant")
+        self.only_tenant.setObjectName("only_tenant")
+        self.only_tenant.setChecked(not self.session.is_operator)
+        self.only_tenant.setEnabled(self.session.is_operator)
+        self.actor = QLineEdit()
+        self.actor.setObjectName("actor")
+        self.actor.setPlaceholderText("Actor email")
+        self.actor.setAccessibleName("Actor filter")
+        self.action = QComboBox()
+        self.action.setObjectName("action")
+        self.action.setAccessibleName("Action filter")
+        self.action.addItem("All actions", None)
+        self.use_dates = QCheckBox("&From")
+        self.since = QDateEdit(QDate.currentDate().addDays(-30))
+        self.until = QDateEdit(QDate.currentDate())
+        for d in (self.since, self.until):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.apply = QPushButton("&Apply")
+        self.apply.setObjectName("apply_filter")
+        self.apply.clicked.connect(self.reload)
+        self.actor.returnPressed.connect(self.reload)
+        for w in (self.only_tenant, self.actor, self.action, self.use_dates, self.since, QLabel("to"), self.until,
+                  self.apply):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        v.addLayout(bar)
+        self.model = AuditModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("audit_table")
+        self.table.setAccessibleName("Audit log")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        # Fixed widths: measuring contents would touch every row of a large page.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        for column, width in enumerate((140, 190, 160, 120, 64, 140)):
+            self.table.setColumnWidth(column, width)
+        v.addWidget(self.table, 1)
+        foot = QHBoxLayout()
+        self.count = QLabel()
+        self.more = QPushButton("Load &more")
+        self.more.setObjectName("load_more")
+        self.more.clicked.connect(self.load_more)
+        foot.addWidget(self.count)
+        foot.addStretch(1)
+        foot.addWidget(self.more)
+        v.addLayout(foot)
+
+    def set_tenant(self, tenant_id: int | None) -> None:
+        self.tenant_id = tenant_id
+        if self.only_tenant.isChecked():
+            self.reload()
+
+    def current_filter(self) -> AuditFilter:
+        since = until = None
+        if self.use_dates.isChecked():
+            since = datetime.combine(self.since.date().toPython(), time.min, timezone.utc)
+            until = datetime.combine(self.until.date().toPython(), time.min, timezone.utc) + timedelta(days=1)
+        tenant = self.tenant_id if self.only_tenant.isChecked() else None
+        return AuditFilter(tenant, self.actor.text().strip() or None, self.action.currentData(), since, until)
+
+    def reload(self) -> None:
+        f = self.current_filter()
+        self.runner.run(self.services.audit.list, self.session, f, PAGE, 0, owner=self,
+                        on_done=lambda rows: self._loaded(rows, reset=True))
+        self.runner.run(self.services.audit.actions, self.session, owner=self, on_done=self._actions)
+
+    def load_more(self) -> None:
+        self.runner.run(self.services.audit.list, self.session, self.current_filter(), PAGE, len(self.model.rows),
+                        owner=self, on_done=lambda rows: self._loaded(rows, reset=False))
+
+    def _loaded(self, rows, reset: bool) -> None:
+        self.model.reset(rows) if reset else self.model.extend(rows)
+        self.more.setEnabled(len(rows) == PAGE)
+        self.count.setText(f"{len(self.model.rows)} entries shown")
+
+    def _actions(self, actions: list[str]) -> None:
+        current = self.action.currentData()
+        self.action.blockSignals(True)
+        self.action.clear()
+        self.action.addItem("All actions", None)
+        for a in actions:
+            self.action.addItem(a, a)
+        self.action.setCurrentIndex(max(0, self.action.findData(current)))
+        self.action.blockSignals(False)

@@ -1,0 +1,143 @@
+"""Sign-in window, first-run wizard, and the password prompt used to unlock and to re-authenticate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing_desktop import APP_NAME, __version__
+from billing_desktop.ui.forms import Form, busy_bar, message_label, password_edit
+from billing_desktop.ui.resources import app_icon
+from billing_desktop.ui.task_dialog import TaskDialog
+from billing_desktop.ui.workers import describe, submit
+
+
+class SignInWindow(QWidget):
+    """Shown at once on start-up; the database opens behind it and the button enables when it is ready."""
+
+    signed_in = Signal(object)  # UserSession
+
+    def __init__(self):
+        super().__init__()
+        self.services = None
+        self.setWindowTitle(f"Sign in — {APP_NAME}")
+        self.setWindowIcon(app_icon())
+        self.setMinimumWidth(380)
+        v = QVBoxLayout(self)
+        title = QLabel(f"<h2>{APP_NAME}</h2>")
+        v.addWidget(title)
+        form_layout = QFormLayout()
+        v.addLayout(form_layout)
+        self.form = Form(form_layout)
+        self.email = self.form.add("email", "&Email:", QLineEdit())
+        self.password = self.form.add("password", "&Password:", password_edit())
+        self.message = message_label()
+        v.addWidget(self.message)
+        self.busy = busy_bar()
+        v.addWidget(self.busy)
+        self.button = QPushButton("&Sign in")
+        self.button.setObjectName("sign_in")
+        self.button.setDefault(True)
+        self.button.setEnabled(False)
+        self.button.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
+        self.email.returnPressed.connect(self.password.setFocus)
+        v.addWidget(self.button)
+        self.status = QLabel("Opening the database…")
+        self.status.setEnabled(False)
+        v.addWidget(self.status)
+        footer = QLabel(f"Version {__version__}")
+        footer.setEnabled(False)
+        footer.setAlignment(Qt.AlignmentFlag.AlignRight)
+        v.addWidget(footer)
+
+    def set_services(self, services) -> None:
+        self.services = services
+        self.status.setText("Ready.")
+        self.button.setEnabled(True)
+        self.email.setFocus()
+
+    def show_startup_error(self, text: str) -> None:
+        self.status.setText("The database could not be opened.")
+        self.message.setText(text)
+        self.message.show()
+
+    def submit(self) -> None:
+        if self.services is None or not self.button.isEnabled():
+            return
+        self.message.hide()
+        self.button.setEnabled(False)
+        self.busy.show()
+        submit(self.services.auth.sign_in, self.email.text(), self.password.text(),
+               on_done=self._ok, on_error=self._failed, owner=self)
+
+    def _ok(self, session) -> None:
+        self.busy.hide()
+        self.password.clear()
+        self.button.setEnabled(True)
+        self.signed_in.emit(session)
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy.hide()
+        self.button.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        self.message.setText(describe(exc))
+        self.message.show()
+
+
+class FirstRunWizard(TaskDialog):
+    """Creates the first operator account."""
+
+    ok_text = "Create operator account"
+
+    def __init__(self, services, parent=None):
+        super().__init__(
+            f"Welcome to {APP_NAME}",
+            parent,
+            intro="<b>Welcome.</b> This is the first start on this computer. Create the platform operator "
+                  "account: operators see and manage every tenant. Use at least 12 characters for the password.",
+        )
+        self.services = services
+        self.email = self.form.add("email", "&Email:", QLineEdit())
+        self.first_name = self.form.add("first_name", "&First name:", QLineEdit())
+        self.last_name = self.form.add("last_name", "&Last name:", QLineEdit())
+        self.password = self.form.add("password", "&Password:", password_edit())
+        self.repeat = self.form.add("repeat", "&Repeat password:", password_edit())
+        self.setMinimumWidth(460)
+
+    def validate_locally(self) -> dict[str, str]:
+        if self.password.text() != self.repeat.text():
+            return {"repeat": "The two passwords differ."}
+        return {}
+
+    def work(self):
+        return self.services.auth.create_operator, (self.email.text(), self.password.text(), self.first_name.text(),
+                                                    self.last_name.text())
+
+
+class PasswordPrompt(TaskDialog):
+    """Asks for the signed-in user's password: to unlock, or to confirm a destructive act."""
+
+    def __init__(self, services, session, purpose: str, parent=None, unlock: bool = False):
+        self.ok_text = "Unlock" if unlock else "Confirm"
+        super().__init__("Session locked" if unlock else "Confirm your password", parent, intro=purpose)
+        self.services, self.session, self.unlock = services, session, unlock
+        self.password = self.form.add("password", "&Password:", password_edit())
+        self.form.add("email", "Signed in as:", QLabel(session.email))
+
+    def work(self):
+        fn = self.services.auth.unlock if self.unlock else self.services.auth.confirm_password
+        return fn, (self.session, self.password.text())
+
+    def _failed(self, exc: Exception) -> None:
+        super()._failed(exc)
+        self.password.clear()
+        self.password.setFocus()

@@ -1,0 +1,96 @@
+"""Form helpers: a row per field with its error shown right under it, and a busy bar with Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #d63031;"
+
+
+class Form:
+    """Adds labelled fields to a QFormLayout; `show_errors` puts each message next to its field."""
+
+    def __init__(self, layout: QFormLayout):
+        self.layout = layout
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+    def add(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        err = QLabel()
+        err.setObjectName(f"error_{name}")
+        err.setStyleSheet(ERROR_STYLE)
+        err.setWordWrap(True)
+        err.hide()
+        v.addWidget(err)
+        if hint:
+            h = QLabel(hint)
+            h.setEnabled(False)
+            h.setWordWrap(True)
+            v.addWidget(h)
+        widget.setObjectName(name)
+        widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.layout.addRow(label, box)
+        lab = self.layout.labelForField(box)
+        if isinstance(lab, QLabel):
+            lab.setBuddy(widget)
+        self.widgets[name] = widget
+        self.errors[name] = err
+        return widget
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def show_errors(self, fields: dict[str, str], fallback: QLabel | None = None) -> None:
+        """Show each message under its field; anything without a field goes to `fallback`."""
+        self.clear_errors()
+        first = None
+        leftovers = []
+        for name, message in fields.items():
+            if name in self.errors:
+                self.errors[name].setText(message)
+                self.errors[name].show()
+                first = first or self.widgets[name]
+            else:
+                leftovers.append(f"{name}: {message}")
+        if leftovers and fallback is not None:
+            fallback.setText("\n".join(leftovers))
+            fallback.show()
+        if first is not None:
+            first.setFocus()
+
+
+def password_edit(placeholder: str = "") -> QLineEdit:
+    e = QLineEdit()
+    e.setEchoMode(QLineEdit.EchoMode.Password)
+    e.setPlaceholderText(placeholder)
+    # Password fields must not feed input methods that may keep history.
+    e.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhNoPredictiveText
+                          | Qt.InputMethodHint.ImhSensitiveData)
+    return e
+
+
+def busy_bar() -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(6)
+    bar.setAccessibleName("Working")
+    bar.hide()
+    return bar
+
+
+def message_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("message")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label

@@ -1,0 +1,344 @@
+"""Main window: tenant list beside the Overview, Stripe, API Keys, Webhooks and Audit tabs; idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing_desktop import APP_NAME, __version__
+from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
+from billing_desktop.ui.audit_tab import AuditTab
+from billing_desktop.ui.lock_page import LockPage
+from billing_desktop.ui.overview_tab import OverviewTab
+from billing_desktop.ui.resources import app_icon
+from billing_desktop.ui.runner import ServiceRunner
+from billing_desktop.ui.tenant_dialogs import RegisterTenantDialog
+from billing_desktop.ui.tenant_model import TenantTableModel
+from billing_desktop.ui.workers import submit
+
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+
+
+class _ActivityFilter(QObject):
+    """Any key press or click anywhere in the app counts as activity for the idle lock."""
+
+    def __init__(self, on_activity, parent):
+        super().__init__(parent)
+        self.on_activity = on_activity
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        if event.type() in _ACTIVITY:
+            self.on_activity()
+        return False
+
+
+class PlaceholderTab(QLabel):
+    def __init__(self, what: str):
+        super().__init__(f"<p style='font-size:14px'>{what} is not available yet.</p>")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()
+
+    def __init__(self, services, session, settings: QSettings | None = None):
+        super().__init__()
+        self.services, self.session = services, session
+        self.settings = settings or QSettings()
+        self.runner = ServiceRunner(services, session, self)
+        self.runner.session_locked.connect(self.lock)
+        self.runner.busy_changed.connect(self._busy)
+        self.setWindowTitle(f"{APP_NAME} — {session.email}")
+        self.setWindowIcon(app_icon())
+        self.resize(1200, 760)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.stack.addWidget(self._build_workspace())
+        self.lock_page = LockPage(services, session)
+        self.lock_page.unlocked.connect(self._unlocked)
+        self.lock_page.sign_out.connect(self.sign_out)
+        self.stack.addWidget(self.lock_page)
+        self._build_actions()
+        self._build_status_bar()
+
+        self._activity = _ActivityFilter(lambda: services.auth.touch(session), self)
+        QApplication.instance().installEventFilter(self._activity)
+        idle_ms = int(services.ctx.policy.idle_lock.total_seconds() * 1000)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(max(50, min(5000, idle_ms // 4)))
+        self.idle_timer.timeout.connect(self._check_idle)
+        self.idle_timer.start()
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------------------------------
+    def _build_workspace(self) -> QWidget:
+        split = QSplitter()
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(6, 6, 0, 6)
+        self.search = QLineEdit()
+        self.search.setObjectName("tenant_search")
+        self.search.setPlaceholderText("Search tenants (Ctrl+F)")
+        self.search.setAccessibleName("Search tenants")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        lv.addWidget(self.search)
+        self.model = TenantTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("tenant_table")
+        self.table.setAccessibleName("Tenants")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        for column, width in enumerate((180, 130, 190, 80, 56)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        lv.addWidget(self.table, 1)
+        foot = QHBoxLayout()
+        self.count_label = QLabel()
+        foot.addWidget(self.count_label, 1)
+        self.register_button = QPushButton("&Register tenant…")
+        self.register_button.setObjectName("register_tenant")
+        self.register_button.clicked.connect(self.register_tenant)
+        self.register_button.setVisible(allows(self.session.role, Perm.TENANT_REGISTER))
+        foot.addWidget(self.register_button)
+        lv.addLayout(foot)
+        split.addWidget(left)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.overview = OverviewTab(self.runner)
+        self.overview.tenant_changed.connect(self._tenant_changed)
+        self.tabs.addTab(self.overview, "&Overview")
+        self.tabs.addTab(PlaceholderTab("Stripe Connect"), "&Stripe")
+        self.tabs.addTab(PlaceholderTab("API key management"), "API &Keys")
+        self.tabs.addTab(PlaceholderTab("Webhook configuration"), "&Webhooks")
+        self.audit = AuditTab(self.runner)
+        if allows(self.session.role, Perm.AUDIT_VIEW):
+            self.tabs.addTab(self.audit, "A&udit")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([560, 720])
+        return split
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+        a.triggered.connect(slot)
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        self.act_register = self._action("&Register tenant…", self.register_tenant, "Ctrl+N")
+        self.act_register.setEnabled(allows(self.session.role, Perm.TENANT_REGISTER))
+        self.act_refresh = self._action("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh)
+        self.act_find = self._action("&Find tenant", self._focus_search, QKeySequence.StandardKey.Find)
+        self.act_lock = self._action("&Lock", self.lock, "Ctrl+L", "Lock the session now")
+        self.act_sign_out = self._action("Sign &out", self.sign_out, "Ctrl+Shift+Q")
+        self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_profile = self._action("My &profile…", self.edit_profile, "Ctrl+,")
+        self.act_password = self._action("Change &password…", self.change_password)
+        self.act_about = self._action("&About", self.about)
+        file_menu = self.menuBar().addMenu("&File")
+        for a in (self.act_register, self.act_refresh, self.act_find, None, self.act_lock, self.act_sign_out, None,
+                  self.act_quit):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+        account = self.menuBar().addMenu("&Account")
+        account.addAction(self.act_profile)
+        account.addAction(self.act_password)
+        self.menuBar().addMenu("&Help").addAction(self.act_about)
+        tb = self.toolbar = self.addToolBar("Main")
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        for a in (self.act_register, self.act_refresh, self.act_lock, self.act_profile):
+            tb.addAction(a)
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        s = self.session
+        self.user_label = QLabel(f"{s.email} · {s.role.value}")
+        self.user_label.setObjectName("status_user")
+        self.tenant_label = QLabel(s.tenant_name or "All tenants")
+        self.tenant_label.setObjectName("status_tenant")
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("status_mode")
+        self.keyring_label = QLabel("Keyring: checking…")
+        self.keyring_label.setObjectName("status_keyring")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.setMaximumHeight(12)
+        self.progress.hide()
+        for w in (self.user_label, self.tenant_label, self.mode_label):
+            sb.addWidget(w)
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.keyring_label)
+        self._show_mode(s.tenant_mode)
+        # Asking the keyring which backend it has can be slow (D-Bus): never on this thread.
+        submit(lambda: self.services.ctx.vault.backend_name, owner=self,
+               on_done=lambda name: self.keyring_label.setText(f"Keyring: {name}"))
+
+    def _show_mode(self, mode: str | None) -> None:
+        if mode == "live":
+            self.mode_label.setText(" LIVE MODE ")
+            self.mode_label.setStyleSheet("background:#c92a2a; color:white; font-weight:bold; border-radius:3px;")
+        elif mode == "test":
+            self.mode_label.setText(" test mode ")
+            self.mode_label.setStyleSheet("background:#2b8a3e; color:white; border-radius:3px;")
+        else:
+            self.mode_label.setText("")
+            self.mode_label.setStyleSheet("")
+
+    # -- data ------------------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected_tenant_id()
+        self.runner.run(self.services.tenants.list, self.session, owner=self,
+                        on_done=lambda rows: self._tenants_loaded(rows, selected))
+
+    def _tenants_loaded(self, rows, keep_id: int | None) -> None:
+        self.model.set_rows(rows)
+        self._update_count()
+        row = self.model.row_of(keep_id) if keep_id is not None else -1
+        if row < 0 and self.model.rowCount() > 0:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.overview.show_details(None)
+        if self.tabs.currentWidget() is self.audit and self.audit.isEnabled():
+            self.audit.reload()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count_label.setText(f"{total} tenants" if shown == total else f"{shown} of {total} tenants")
+
+    def _filter(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_count()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def selected_tenant_id(self) -> int | None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        return row.id if row else None
+
+    def _selected(self, current, _previous) -> None:
+        row = self.model.row_at(current.row())
+        if row is None:
+            return
+        self._show_mode(row.mode)
+        self.tenant_label.setText(row.company_name)
+        self.runner.run(self.services.tenants.get, self.session, row.id, owner=self, on_done=self._details_loaded)
+        self.audit.set_tenant(row.id)
+
+    def _details_loaded(self, details) -> None:
+        if details.id == self.selected_tenant_id():
+            self.overview.show_details(details)
+
+    def _tenant_changed(self, details) -> None:
+        self._show_mode(details.mode)
+        self.refresh()
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.audit:
+            self.audit.reload()
+
+    def _busy(self, count: int) -> None:
+        self.progress.setVisible(count > 0)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- commands ---------------------------------------------------------------------------------------------------
+    def register_tenant(self) -> None:
+        if not allows(self.session.role, Perm.TENANT_REGISTER):
+            return
+        dialog = RegisterTenantDialog(self.services, self.session, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            details = dialog.result_value
+            self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", 8000)
+            self.search.clear()
+            self.runner.run(self.services.tenants.list, self.session, owner=self,
+                            on_done=lambda rows: self._tenants_loaded(rows, details.id))
+
+    def edit_profile(self) -> None:
+        def show(profile):
+            ProfileDialog(self.services, self.session, profile, self).exec()
+
+        self.runner.run(self.services.auth.profile, self.session, owner=self, on_done=show)
+
+    def change_password(self) -> None:
+        if ChangePasswordDialog(self.services, self.session, self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage("Password changed.", 8000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", f"<b>{APP_NAME}</b> {__version__}<br>"
+                          "Administer a multi-tenant billing platform on Stripe Connect.")
+
+    # -- locking ------------------------------------------------------------------------------------------------
+    def _check_idle(self) -> None:
+        if not self.session.locked and self.services.auth.is_idle(self.session):
+            self.lock()
+
+    def lock(self) -> None:
+        if self.stack.currentWidget() is self.lock_page:
+            return
+        # The workspace is hidden at once; the service marks the session locked and audits it in a worker.
+        self.stack.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        self.lock_page.activate()
+        submit(self.services.auth.lock, self.session, owner=self)
+
+    def _unlocked(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.toolbar.setEnabled(True)
+
+    def sign_out(self) -> None:
+        self.services.auth.end(self.session)
+        self.close()
+        self.signed_out.emit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.idle_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._activity)
+        super().closeEvent(event)

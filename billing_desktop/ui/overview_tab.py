@@ -1,0 +1,218 @@
+"""Overview tab: every tenant field (editable by owners and operators), deactivate, and the tenant's users."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.domain.validation import Mode, Tier
+from billing_desktop.ui.forms import Form, message_label
+from billing_desktop.ui.tenant_dialogs import AddUserDialog, choice_box
+
+
+class OverviewTab(QWidget):
+    tenant_changed = Signal(object)  # TenantDetails after a save or (de)activation
+
+    def __init__(self, runner, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.services, self.session = runner.services, runner.session
+        self.details = None
+        v = QVBoxLayout(self)
+        self.heading = QLabel("<h3>No tenant selected</h3>")
+        v.addWidget(self.heading)
+        form_layout = QFormLayout()
+        v.addLayout(form_layout)
+        f = self.form = Form(form_layout)
+        self.company = f.add("company_name", "&Company name:", QLineEdit())
+        self.slug = f.add("slug", "Slug:", QLabel())
+        self.email = f.add("email", "&Email:", QLineEdit())
+        self.domain = f.add("domain", "&Domain:", QLineEdit())
+        self.tier = f.add("tier", "&Tier:", choice_box(Tier))
+        self.fee = f.add("platform_fee_percent", "Platform &fee %:", QLineEdit())
+        self.mode = f.add("mode", "&Mode:", choice_box(Mode))
+        self.branding = f.add("branding", "&Branding (JSON):", QPlainTextEdit())
+        self.metadata = f.add("metadata", "Me&tadata (JSON):", QPlainTextEdit())
+        for box in (self.branding, self.metadata):
+            box.setMaximumHeight(60)
+            box.setTabChangesFocus(True)
+        self.status = f.add("status", "Status:", QLabel())
+        self.times = f.add("times", "Created / updated:", QLabel())
+        self.message = message_label()
+        v.addWidget(self.message)
+        row = QHBoxLayout()
+        self.save_button = QPushButton("&Save changes")
+        self.save_button.setObjectName("save_tenant")
+        self.save_button.setToolTip("Save changes (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.revert_button = QPushButton("Re&vert")
+        self.revert_button.clicked.connect(lambda: self.show_details(self.details))
+        self.active_button = QPushButton("Deactivate tenant…")
+        self.active_button.setObjectName("toggle_active")
+        self.active_button.clicked.connect(self.toggle_active)
+        row.addWidget(self.save_button)
+        row.addWidget(self.revert_button)
+        row.addStretch(1)
+        row.addWidget(self.active_button)
+        v.addLayout(row)
+        v.addWidget(QLabel("<b>Users</b>"))
+        self.users = QTableWidget(0, 4)
+        self.users.setObjectName("users")
+        self.users.setAccessibleName("Users of this tenant")
+        self.users.setHorizontalHeaderLabels(["Email", "Name", "Role", "Last sign-in"])
+        self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.users.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((240, 160, 90)):
+            self.users.setColumnWidth(column, width)
+        self.users.verticalHeader().hide()
+        v.addWidget(self.users, 1)
+        self.add_user_button = QPushButton("&Add user…")
+        self.add_user_button.setObjectName("add_user")
+        self.add_user_button.clicked.connect(self.add_user)
+        v.addWidget(self.add_user_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.setEnabled(False)
+
+    # -- showing ---------------------------------------------------------------------------------------------
+    def show_details(self, d) -> None:
+        self.details = d
+        self.form.clear_errors()
+        self.message.hide()
+        self.setEnabled(d is not None)
+        if d is None:
+            self.heading.setText("<h3>No tenant selected</h3>")
+            return
+        self.heading.setText(f"<h3>{_esc(d.company_name)}</h3>")
+        self.company.setText(d.company_name)
+        self.slug.setText(d.slug)
+        self.email.setText(d.email)
+        self.domain.setText(d.domain)
+        self.tier.setCurrentIndex(self.tier.findData(d.tier))
+        self.fee.setText(str(d.platform_fee_percent))
+        self.mode.setCurrentIndex(self.mode.findData(d.mode))
+        self.branding.setPlainText(json.dumps(d.branding, indent=1) if d.branding else "{}")
+        self.metadata.setPlainText(json.dumps(d.metadata, indent=1) if d.metadata else "{}")
+        self.status.setText("Active" if d.active else "Deactivated")
+        self.times.setText(f"{d.created_at:%Y-%m-%d %H:%M} UTC / {d.updated_at:%Y-%m-%d %H:%M} UTC")
+        can_edit = allows(self.session.role, Perm.TENANT_EDIT)
+        for w in (self.company, self.email, self.domain, self.tier, self.fee, self.mode, self.branding, self.metadata):
+            w.setEnabled(can_edit)
+        self.save_button.setVisible(can_edit)
+        self.revert_button.setVisible(can_edit)
+        can_toggle = allows(self.session.role, Perm.TENANT_DEACTIVATE) and (d.active or self.session.is_operator)
+        self.active_button.setVisible(can_toggle)
+        self.active_button.setText("Deactivate tenant…" if d.active else "Reactivate tenant")
+        self.add_user_button.setVisible(allows(self.session.role, Perm.USERS_MANAGE))
+        self.load_users()
+
+    def load_users(self) -> None:
+        if self.details is None:
+            return
+        tenant_id = self.details.id
+        self.runner.run(self.services.users.list, self.session, tenant_id, owner=self,
+                        on_done=lambda rows: self._fill_users(tenant_id, rows))
+
+    def _fill_users(self, tenant_id: int, rows) -> None:
+        if self.details is None or self.details.id != tenant_id:
+            return  # the selection moved on while this was loading
+        self.users.setRowCount(len(rows))
+        for n, u in enumerate(rows):
+            name = f"{u.first_name} {u.last_name}".strip()
+            last = f"{u.last_sign_in:%Y-%m-%d %H:%M}" if u.last_sign_in else "never"
+            for c, text in enumerate([u.email, name, u.role, last]):
+                self.users.setItem(n, c, QTableWidgetItem(text))
+
+    # -- actions ---------------------------------------------------------------------------------------------
+    def _json(self, box: QPlainTextEdit, name: str, errors: dict):
+        text = box.toPlainText().strip() or "{}"
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            errors[name] = f"Not valid JSON: {exc.msg} (line {exc.lineno})."
+            return None
+        if not isinstance(value, dict):
+            errors[name] = "Enter a JSON object, like {\"color\": \"#0a84ff\"}."
+        return value
+
+    def save(self) -> None:
+        if self.details is None or not self.save_button.isVisible():
+            return
+        errors: dict[str, str] = {}
+        changes = {
+            "company_name": self.company.text(), "email": self.email.text(), "domain": self.domain.text(),
+            "tier": self.tier.currentData(), "platform_fee_percent": self.fee.text(), "mode": self.mode.currentData(),
+            "branding": self._json(self.branding, "branding", errors),
+            "metadata": self._json(self.metadata, "metadata", errors),
+        }
+        if errors:
+            self.form.show_errors(errors, self.message)
+            return
+        self.form.clear_errors()
+        self.message.hide()
+        self.save_button.setEnabled(False)
+        self.runner.run(self.services.tenants.update, self.session, self.details.id, changes, owner=self,
+                        on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, d) -> None:
+        self.save_button.setEnabled(True)
+        self.show_details(d)
+        self.tenant_changed.emit(d)
+
+    def _failed(self, exc: Exception) -> None:
+        from billing_desktop.errors import ValidationError
+        from billing_desktop.ui.workers import describe
+
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.form.show_errors(exc.fields, self.message)
+        else:
+            self.message.setText(describe(exc))
+            self.message.show()
+
+    def toggle_active(self) -> None:
+        d = self.details
+        if d is None:
+            return
+        activate = not d.active
+        if not activate:
+            answer = QMessageBox.warning(
+                self, "Deactivate tenant",
+                f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer sign in. "
+                "A platform operator can reactivate it.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.runner.run(self.services.tenants.set_active, self.session, d.id, activate, owner=self,
+                        on_done=self._saved, on_error=self._failed,
+                        reason=f"Deactivating {d.company_name} needs your password again.")
+
+    def add_user(self) -> None:
+        if self.details is None:
+            return
+        dialog = AddUserDialog(self.services, self.session, self.details.id, self.details.company_name, self)
+        if dialog.exec():
+            self.load_users()
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)

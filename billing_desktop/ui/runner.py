@@ -1,0 +1,60 @@
+"""Runs service calls for the main window: re-asks the password when a service wants it, reports busy state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from billing_desktop.errors import ReauthRequired, SessionLocked
+from billing_desktop.ui.workers import Task, describe, submit
+
+
+class ServiceRunner(QObject):
+    busy_changed = Signal(int)  # number of calls in flight
+    session_locked = Signal()
+
+    def __init__(self, services, session, window: QWidget):
+        super().__init__(window)
+        self.services, self.session, self.window = services, session, window
+        self._in_flight = 0
+
+    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[Exception], None] | None = None, owner: QObject | None = None,
+            reason: str = "This action needs your password again.") -> Task:
+        self._change(+1)
+
+        def done(value: Any) -> None:
+            self._change(-1)
+            if on_done:
+                on_done(value)
+
+        def failed(exc: Exception) -> None:
+            self._change(-1)
+            if isinstance(exc, ReauthRequired):
+                if self.confirm_password(reason):
+                    self.run(fn, *args, on_done=on_done, on_error=on_error, owner=owner, reason=reason)
+                elif on_error:
+                    on_error(exc)
+                return
+            if isinstance(exc, SessionLocked):
+                self.session_locked.emit()
+                return
+            if on_error:
+                on_error(exc)
+            else:
+                QMessageBox.warning(self.window, "Billing Desktop", describe(exc))
+
+        return submit(fn, *args, on_done=done, on_error=failed, owner=owner or self.window)
+
+    def confirm_password(self, reason: str) -> bool:
+        from billing_desktop.ui.auth_windows import PasswordPrompt
+
+        dialog = PasswordPrompt(self.services, self.session, reason, self.window)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _change(self, delta: int) -> None:
+        self._in_flight += delta
+        self.busy_changed.emit(self._in_flight)

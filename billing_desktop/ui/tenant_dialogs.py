@@ -1,0 +1,71 @@
+"""Register a tenant; add a user to a tenant."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from billing_desktop.domain.validation import Mode, Tier
+from billing_desktop.services.tenants import Registration
+from billing_desktop.ui.forms import password_edit
+from billing_desktop.ui.task_dialog import TaskDialog
+
+
+def choice_box(values) -> QComboBox:
+    box = QComboBox()
+    for v in values:
+        box.addItem(v.value.capitalize(), v.value)
+    return box
+
+
+class RegisterTenantDialog(TaskDialog):
+    ok_text = "Register"
+
+    def __init__(self, services, session, parent=None):
+        super().__init__("Register tenant", parent,
+                         intro="Creates the tenant, its owner account and (in one transaction) everything it needs.")
+        self.services, self.session = services, session
+        f = self.form
+        self.company = f.add("company_name", "&Company name:", QLineEdit())
+        self.email = f.add("email", "Owner &email:", QLineEdit())
+        self.first_name = f.add("first_name", "&First name:", QLineEdit())
+        self.last_name = f.add("last_name", "&Last name:", QLineEdit())
+        self.password = f.add("password", "Owner &password:", password_edit("at least 12 characters"))
+        self.repeat = f.add("repeat", "&Repeat password:", password_edit())
+        self.domain = f.add("domain", "&Domain:", QLineEdit())
+        self.domain.setPlaceholderText("example.com")
+        self.tier = f.add("tier", "&Tier:", choice_box(Tier))
+        self.mode = f.add("mode", "&Mode:", choice_box(Mode))
+        self.fee = f.add("platform_fee_percent", "Platform &fee %:", QLineEdit("0"))
+        self.setMinimumWidth(480)
+
+    def validate_locally(self):
+        return {"repeat": "The two passwords differ."} if self.password.text() != self.repeat.text() else {}
+
+    def work(self):
+        r = Registration(self.company.text(), self.email.text(), self.password.text(), self.first_name.text(),
+                         self.last_name.text(), self.domain.text(), self.tier.currentData(), self.mode.currentData(),
+                         self.fee.text())
+        return self.services.tenants.register, (self.session, r)
+
+
+class AddUserDialog(TaskDialog):
+    ok_text = "Add user"
+
+    def __init__(self, services, session, tenant_id: int, tenant_name: str, parent=None):
+        super().__init__(f"Add user to {tenant_name}", parent,
+                         intro="Owner: everything for the tenant. Admin: view keys, configure and test webhooks, "
+                               "view Stripe status. Developer: read-only.")
+        self.services, self.session, self.tenant_id = services, session, tenant_id
+        f = self.form
+        self.email = f.add("email", "&Email:", QLineEdit())
+        self.first_name = f.add("first_name", "&First name:", QLineEdit())
+        self.last_name = f.add("last_name", "&Last name:", QLineEdit())
+        self.role = f.add("role", "&Role:", QComboBox())
+        for role in ("developer", "admin", "owner"):
+            self.role.addItem(role.capitalize(), role)
+        self.password = f.add("password", "&Password:", password_edit("at least 12 characters"))
+        self.setMinimumWidth(460)
+
+    def work(self):
+        return self.services.users.add, (self.session, self.tenant_id, self.email.text(), self.password.text(),
+                                         self.role.currentData(), self.first_name.text(), self.last_name.text())

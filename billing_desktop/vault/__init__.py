@@ -1,0 +1,3 @@
+from billing_desktop.vault.vault import SERVICE, Vault
+
+__all__ = ["SERVICE", "Vault"]

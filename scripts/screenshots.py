@@ -1,0 +1,120 @@
+"""Regenerate docs/screenshots/: real windows on a real (virtual) screen, seeded with sample data.
+
+Run: scripts/screenshots.sh   (starts Xvfb, D-Bus and an unlocked GNOME Keyring, then this file)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+os.environ.setdefault("BILLING_DESKTOP_HOME", tempfile.mkdtemp(prefix="bd-shots-"))
+
+from argon2 import PasswordHasher  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from billing_desktop.services.bootstrap import build_services  # noqa: E402
+from billing_desktop.services.tenants import Registration  # noqa: E402
+from billing_desktop.ui.app import make_app  # noqa: E402
+
+PASSWORD = "operator-password-1"
+SAMPLE = [
+    ("Acme Corporation", "billing@acme.example", "acme.example", "pro", "live", "2.50"),
+    ("Globex Ltd", "ops@globex.example", "globex.example", "enterprise", "live", "1.75"),
+    ("Initech", "finance@initech.example", "initech.example", "free", "test", "0"),
+    ("Umbrella Health", "it@umbrella.example", "umbrella.example", "pro", "test", "3.00"),
+    ("Stark Industries", "tony@stark.example", "stark.example", "enterprise", "live", "1.00"),
+    ("Wayne Enterprises", "lucius@wayne.example", "wayne.example", "enterprise", "test", "1.25"),
+    ("Hooli", "gavin@hooli.example", "hooli.example", "pro", "test", "2.00"),
+    ("Pied Piper", "richard@piedpiper.example", "piedpiper.example", "free", "test", "0"),
+]
+
+
+def settle(app: QApplication, ms: int = 400) -> None:
+    from PySide6.QtCore import QEventLoop, QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(5000)
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shot(app: QApplication, widget: QWidget, name: str) -> None:
+    settle(app)
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print("wrote", OUT / f"{name}.png")
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    svc = build_services()
+    svc.ctx.hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+    svc.auth.create_operator("operator@platform.example", PASSWORD, "Olivia", "Operator")
+    session = svc.auth.sign_in("operator@platform.example", PASSWORD)
+    for company, email, domain, tier, mode, fee in SAMPLE:
+        svc.tenants.register(session, Registration(company, email, "tenant-password-1", "Pat", "Owner", domain, tier,
+                                                   mode, fee))
+
+    from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
+    from billing_desktop.ui.auth_windows import FirstRunWizard, SignInWindow
+    from billing_desktop.ui.main_window import MainWindow
+    from billing_desktop.ui.tenant_dialogs import RegisterTenantDialog
+
+    sign_in = SignInWindow()
+    sign_in.set_services(svc)
+    sign_in.email.setText("operator@platform.example")
+    sign_in.show()
+    shot(app, sign_in, "sign-in")
+    sign_in.close()
+
+    wizard = FirstRunWizard(svc)
+    wizard.show()
+    shot(app, wizard, "first-run")
+    wizard.close()
+
+    settings = QSettings(str(Path(os.environ["BILLING_DESKTOP_HOME"]) / "ui.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(svc, session, settings)
+    win.resize(1280, 780)
+    win.show()
+    shot(app, win, "main-overview")
+    win.search.setText("test")
+    win.search.clear()
+    row = win.model.row_of(3)
+    win.table.selectRow(row)
+    shot(app, win, "main-test-mode")
+    win.tabs.setCurrentWidget(win.audit)
+    shot(app, win, "audit")
+    win.tabs.setCurrentIndex(0)
+
+    dialog = RegisterTenantDialog(svc, session, win)
+    dialog.show()
+    dialog.company.setText("Example Co")
+    dialog.email.setText("not-an-email")
+    dialog.password.setText("short")
+    dialog.repeat.setText("short")
+    dialog.ok_button.click()
+    shot(app, dialog, "register-tenant-errors")
+    dialog.reject()
+
+    ProfileDialog(svc, session, svc.auth.profile(session), win).show()
+    profile = [w for w in app.topLevelWidgets() if isinstance(w, ProfileDialog)][0]
+    shot(app, profile, "profile")
+    profile.reject()
+    cp = ChangePasswordDialog(svc, session, win)
+    cp.show()
+    shot(app, cp, "change-password")
+    cp.reject()
+
+    win.lock()
+    shot(app, win, "locked")
+    win.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

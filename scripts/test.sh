@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Install what the tests need and run the whole suite against the real Secret Service.
+# Usage: scripts/test.sh [pytest args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/system-deps.sh
+scripts/venv.sh
+export BILLING_DESKTOP_REQUIRE_SECRET_SERVICE=1  # the keyring tests must run here, not skip
+exec dbus-run-session -- scripts/with-keyring.sh .venv/bin/python -m pytest "$@"

@@ -1,0 +1,92 @@
+"""Shared fixtures. QT_QPA_PLATFORM is set here and nowhere else, before any Qt import."""
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from argon2 import PasswordHasher  # noqa: E402
+
+from billing_desktop.services import Services  # noqa: E402
+from billing_desktop.services.context import AppContext, Policy  # noqa: E402
+from billing_desktop.services.tenants import Registration  # noqa: E402
+from billing_desktop.store.database import open_database  # noqa: E402
+from billing_desktop.vault import Vault  # noqa: E402
+from tests.support.clock import FakeClock  # noqa: E402
+from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+
+OPERATOR_EMAIL = "op@platform.example"
+OPERATOR_PASSWORD = "operator-password-1"
+OWNER_PASSWORD = "owner-password-123"
+
+
+def fast_hasher() -> PasswordHasher:
+    # The production parameters are slow on purpose; tests check behaviour, not cost.
+    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data dir, and no database URL leaks in from the environment."""
+    d = tmp_path / "home"
+    monkeypatch.setenv("BILLING_DESKTOP_HOME", str(d))
+    monkeypatch.delenv("BILLING_DESKTOP_DATABASE_URL", raising=False)
+    monkeypatch.delenv("BILLING_DESKTOP_PASSWORD", raising=False)
+    monkeypatch.delenv("BILLING_DESKTOP_NEW_PASSWORD", raising=False)
+    return d
+
+
+@pytest.fixture
+def keyring_backend() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def db_file(home: Path) -> Path:
+    return home / "billing-desktop.sqlite3"
+
+
+@pytest.fixture
+def services(db_file, keyring_backend, clock):
+    engine = open_database(f"sqlite:///{db_file}")
+    ctx = AppContext(engine=engine, vault=Vault(keyring_backend), clock=clock, hasher=fast_hasher(), policy=Policy())
+    yield Services(ctx)
+    engine.dispose()
+
+
+@pytest.fixture
+def operator(services):
+    services.auth.create_operator(OPERATOR_EMAIL, OPERATOR_PASSWORD, "Olivia", "Operator")
+    return services.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD)
+
+
+def register(services, operator, name: str, email: str, mode: str = "test"):
+    return services.tenants.register(operator, Registration(name, email, OWNER_PASSWORD, "Pat", "Owner", mode=mode))
+
+
+@pytest.fixture
+def acme(services, operator):
+    return register(services, operator, "Acme Inc", "owner@acme.example")
+
+
+@pytest.fixture
+def globex(services, operator):
+    return register(services, operator, "Globex", "owner@globex.example", mode="live")
+
+
+@pytest.fixture
+def acme_users(services, operator, acme):
+    """A signed-in session for each tenant role of Acme."""
+    sessions = {"owner": services.auth.sign_in("owner@acme.example", OWNER_PASSWORD)}
+    for role in ("admin", "developer"):
+        services.users.add(operator, acme.id, f"{role}@acme.example", OWNER_PASSWORD, role)
+        sessions[role] = services.auth.sign_in(f"{role}@acme.example", OWNER_PASSWORD)
+    sessions["operator"] = operator
+    return sessions

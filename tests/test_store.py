@@ -1,0 +1,83 @@
+import shutil
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from billing_desktop.errors import DatabaseError, SchemaTooNew
+from billing_desktop.store.database import migrate, open_database, schema_state
+from billing_desktop.store.models import AuditEntry, Tenant, User
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_new_database_is_private_wal_with_foreign_keys(db_file):
+    engine = open_database(f"sqlite:///{db_file}")
+    try:
+        assert stat.S_IMODE(db_file.stat().st_mode) == 0o600
+        with engine.connect() as c:
+            assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        current, head = schema_state(engine)
+        assert current == head
+    finally:
+        engine.dispose()
+
+
+def test_upgrades_a_file_made_by_the_first_schema_and_keeps_a_copy(tmp_path):
+    old = tmp_path / "old.sqlite3"
+    shutil.copy(DATA / "schema-0001.sqlite3", old)
+    with sqlite3.connect(old) as c:
+        assert c.execute("select version_num from alembic_version").fetchone()[0] == "0001"
+    backups = tmp_path / "backups"
+    engine = open_database(f"sqlite:///{old}", backup_dir=backups)
+    try:
+        current, head = schema_state(engine)
+        assert current == head
+        from sqlalchemy.orm import Session
+
+        with Session(engine) as s:
+            assert s.scalar(select(Tenant.slug)) == "old-corp"
+            assert s.scalar(select(User.email).where(User.role == "operator")) == "op@old.example"
+        if head != "0001":  # a backup is made only when there was something to migrate
+            copies = list(backups.iterdir())
+            assert len(copies) == 1 and stat.S_IMODE(copies[0].stat().st_mode) == 0o600
+            with sqlite3.connect(copies[0]) as c:
+                assert c.execute("select version_num from alembic_version").fetchone()[0] == "0001"
+    finally:
+        engine.dispose()
+
+
+def test_database_from_a_newer_app_is_refused(db_file):
+    engine = open_database(f"sqlite:///{db_file}")
+    with engine.begin() as c:
+        c.execute(text("update alembic_version set version_num='9999_future'"))
+    engine.dispose()
+    with pytest.raises(SchemaTooNew, match="newer Billing Desktop"):
+        open_database(f"sqlite:///{db_file}")
+
+
+def test_foreign_database_is_not_touched(tmp_path):
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as c:
+        c.execute("create table notes (x)")
+    with pytest.raises(DatabaseError, match="did not create"):
+        open_database(f"sqlite:///{other}")
+
+
+def test_audit_log_is_append_only(services, operator):
+    with services.ctx.db() as s:
+        entry = s.scalars(select(AuditEntry)).first()
+        entry.reason = "rewritten"
+        with pytest.raises(PermissionError):
+            s.commit()
+        s.rollback()
+        s.delete(s.scalars(select(AuditEntry)).first())
+        with pytest.raises(PermissionError):
+            s.commit()
+
+
+def test_migrate_twice_is_a_no_op(services):
+    assert migrate(services.ctx.engine) is None

@@ -1,0 +1,80 @@
+import pytest
+from sqlalchemy import func, select
+
+from billing_desktop.errors import NotFound, ReauthRequired, ValidationError
+from billing_desktop.services.tenants import Registration
+from billing_desktop.store.models import Tenant, User
+from tests.conftest import OWNER_PASSWORD, register
+
+
+def test_register_creates_tenant_slug_and_owner(services, operator):
+    t = register(services, operator, "Acme Inc.", "Owner@Acme.Example")
+    assert (t.slug, t.email, t.tier, t.mode, t.active, t.user_count) == ("acme-inc", "owner@acme.example", "free",
+                                                                         "test", True, 1)
+    owner = services.auth.sign_in("owner@acme.example", OWNER_PASSWORD)
+    assert owner.role == "owner" and owner.tenant_id == t.id
+
+
+def test_slugs_are_deduplicated(services, operator):
+    slugs = [register(services, operator, "Acme Inc", f"o{n}@acme.example").slug for n in range(3)]
+    assert slugs == ["acme-inc", "acme-inc-2", "acme-inc-3"]
+
+
+def test_validation_errors_name_each_field(services, operator):
+    with pytest.raises(ValidationError) as e:
+        services.tenants.register(operator, Registration(" ", "nope", "short", domain="http://x", tier="gold",
+                                                         mode="prod", platform_fee_percent="101"))
+    assert set(e.value.fields) == {"company_name", "email", "password", "domain", "tier", "mode",
+                                   "platform_fee_percent"}
+
+
+def test_duplicate_email_is_refused_on_its_field(services, operator, acme):
+    with pytest.raises(ValidationError) as e:
+        register(services, operator, "Other", "owner@acme.example")
+    assert list(e.value.fields) == ["email"]
+
+
+def test_registration_is_one_transaction(services, operator):
+    def boom(session, tenant, actor):
+        raise RuntimeError("step after the owner failed")
+
+    services.tenants.on_register.append(boom)
+    with pytest.raises(RuntimeError):
+        register(services, operator, "Half Done", "half@done.example")
+    with services.ctx.db() as s:
+        assert s.scalar(select(func.count()).select_from(Tenant)) == 0
+        assert s.scalar(select(func.count()).select_from(User).where(User.email == "half@done.example")) == 0
+
+
+def test_update_changes_fields_and_audits_which(services, operator, acme):
+    d = services.tenants.update(operator, acme.slug, {"tier": "pro", "platform_fee_percent": "2.5", "mode": "live",
+                                                      "branding": {"color": "#123456"}, "domain": "Acme.Example"})
+    assert (d.tier, str(d.platform_fee_percent), d.mode, d.branding, d.domain) == ("pro", "2.50", "live",
+                                                                                  {"color": "#123456"}, "acme.example")
+    entry = services.audit.list(operator)[0]
+    assert entry.action == "tenant.update" and "tier" in entry.detail and "mode" in entry.detail
+
+
+def test_update_rejects_bad_values_and_unknown_fields(services, operator, acme, globex):
+    with pytest.raises(ValidationError) as e:
+        services.tenants.update(operator, acme.id, {"email": "owner@globex.example"})
+    assert list(e.value.fields) == ["email"]
+    with pytest.raises(ValidationError) as e:
+        services.tenants.update(operator, acme.id, {"slug": "x", "branding": [1]})
+    assert set(e.value.fields) == {"slug", "branding"}
+    assert services.tenants.get(operator, acme.id).email == "owner@acme.example"  # nothing half-applied
+
+
+def test_deactivate_needs_recent_password_and_operator_reactivates(services, operator, acme, clock):
+    clock.advance(minutes=6)
+    with pytest.raises(ReauthRequired):
+        services.tenants.set_active(operator, acme.id, False)
+    services.auth.confirm_password(operator, "operator-password-1")
+    assert services.tenants.set_active(operator, acme.id, False, reason="unpaid").active is False
+    assert services.audit.list(operator)[0].reason == "unpaid"
+    assert services.tenants.set_active(operator, acme.id, True).active is True
+
+
+def test_unknown_tenant(services, operator):
+    with pytest.raises(NotFound):
+        services.tenants.get(operator, "no-such-slug")

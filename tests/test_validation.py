@@ -1,0 +1,58 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from billing_desktop.domain.validation import check_domain, check_email, check_password, parse_fee, slugify
+from billing_desktop.errors import ValidationError
+
+
+@pytest.mark.parametrize("email", ["a@b.co", "john.smith+billing@acme-corp.example"])
+def test_valid_emails_pass(email):
+    assert check_email(email) is None
+
+
+@pytest.mark.parametrize("email", ["", "no-at-sign", "a@b", "a b@c.com", "a@-bad.com", "x" * 70 + "@a.com"])
+def test_invalid_emails_get_a_message(email):
+    assert check_email(email)
+
+
+def test_password_rules():
+    assert check_password("short", "a@b.co") == "Use at least 12 characters."
+    assert "email" in check_password("someone@example.com", "someone@example.com")
+    assert check_password("x" * 2000) and "at most" in check_password("x" * 2000)
+    assert check_password("twelve chars") is None
+
+
+@pytest.mark.parametrize("fee,expected", [("0", "0.00"), ("2.5", "2.50"), ("100", "100.00"), (" 7.25 ", "7.25")])
+def test_fee_parses_to_two_decimals(fee, expected):
+    assert parse_fee(fee) == Decimal(expected)
+
+
+@pytest.mark.parametrize("fee", ["-1", "100.01", "abc", "1.234", "NaN", "Infinity"])
+def test_bad_fee_names_the_field(fee):
+    with pytest.raises(ValidationError) as e:
+        parse_fee(fee)
+    assert "platform_fee_percent" in e.value.fields
+
+
+@given(st.text(max_size=300))
+def test_slugify_always_gives_a_url_safe_nonempty_slug(name):
+    slug = slugify(name)
+    assert slug and len(slug) <= 50
+    assert all(c.isascii() and (c.isalnum() or c == "-") for c in slug)
+    assert not slug.startswith("-") and not slug.endswith("-")
+
+
+def test_slugify_examples():
+    assert slugify("Acme Inc.") == "acme-inc"
+    assert slugify("Café Müller & Söhne") == "cafe-muller-sohne"
+    assert slugify("日本") == "tenant"
+
+
+def test_domain_rules():
+    assert check_domain("") is None
+    assert check_domain("acme.example") is None
+    assert check_domain("https://acme.example")
+    assert check_domain("acme.example/path")
