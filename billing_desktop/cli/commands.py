@@ -13,10 +13,15 @@ from billing_desktop.services.session import UserSession
 NEW_PASSWORD_ENV = "BILLING_DESKTOP_NEW_PASSWORD"
 
 
+_opened: list[Services] = []
+
+
 def _services(args) -> Services:
     from billing_desktop.services.bootstrap import build_services
 
-    return build_services(args.database_url)
+    svc = build_services(args.database_url)
+    _opened.append(svc)
+    return svc
 
 
 def _sign_in(svc: Services, args) -> UserSession:
@@ -44,7 +49,11 @@ def dispatch(args: argparse.Namespace) -> int:
         "tenants": cmd_tenants,
         "users": cmd_users,
     }[args.command]
-    return handler(args)
+    try:
+        return handler(args)
+    finally:
+        while _opened:
+            _opened.pop().close()
 
 
 def cmd_init(args) -> int:

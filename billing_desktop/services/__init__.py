@@ -19,3 +19,6 @@ class Services:
         self.tenants = TenantService(ctx)
         self.users = UserService(ctx)
         self.audit = AuditService(ctx)
+
+    def close(self) -> None:
+        self.ctx.engine.dispose()

@@ -27,16 +27,22 @@ class RedactingFilter(logging.Filter):
 
 
 def setup_logging() -> None:
+    """One log file per data dir; moving the data dir (BILLING_DESKTOP_HOME) moves the log with it."""
     root = logging.getLogger()
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return
     paths = config.paths()
+    for h in list(root.handlers):
+        if getattr(h, "billing_desktop", False):
+            if h.baseFilename == str(paths.log_file.absolute()):
+                return
+            root.removeHandler(h)
+            h.close()
     config.ensure_private_dir(paths.data_dir)
     fd = os.open(paths.log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600)
     os.close(fd)
     handler = RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
+    handler.billing_desktop = True
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 

@@ -29,6 +29,7 @@ class AppController(QObject):
         self.settings = settings
         self.services = None
         self.main_window = None
+        self.wizard = None
         self.sign_in = SignInWindow()
         self.sign_in.signed_in.connect(self._signed_in)
 
@@ -39,14 +40,20 @@ class AppController(QObject):
     def _ready(self, services) -> None:
         self.services = services
         if services.auth.needs_first_run():
-            wizard = FirstRunWizard(services, self.sign_in)
-            if wizard.exec() == QDialog.DialogCode.Accepted:
-                self.sign_in.email.setText(wizard.email.text().strip().lower())
-                self.sign_in.password.setFocus()
-            else:
-                self.sign_in.show_startup_error("No operator account yet: restart to run the first-start wizard.")
-                return
+            self.wizard = FirstRunWizard(services, self.sign_in)
+            self.wizard.finished.connect(self._wizard_done)
+            self.wizard.open()
+            return
         self.sign_in.set_services(services)
+
+    def _wizard_done(self, code: int) -> None:
+        wizard, self.wizard = self.wizard, None
+        if code != QDialog.DialogCode.Accepted:
+            self.sign_in.show_startup_error("No operator account yet: restart to run the first-start wizard.")
+            return
+        self.sign_in.set_services(self.services)
+        self.sign_in.email.setText(wizard.email.text().strip().lower())
+        self.sign_in.password.setFocus()
 
     def _failed(self, exc: Exception) -> None:
         self.sign_in.show_startup_error(describe(exc))

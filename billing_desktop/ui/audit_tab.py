@@ -122,7 +122,7 @@ class AuditTab(QWidget):
 
     def set_tenant(self, tenant_id: int | None) -> None:
         self.tenant_id = tenant_id
-        if self.only_tenant.isChecked():
+        if self.only_tenant.isChecked() and self.isVisible():
             self.reload()
 
     def current_filter(self) -> AuditFilter:

@@ -288,23 +288,29 @@ class MainWindow(QMainWindow):
     def register_tenant(self) -> None:
         if not allows(self.session.role, Perm.TENANT_REGISTER):
             return
-        dialog = RegisterTenantDialog(self.services, self.session, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            details = dialog.result_value
-            self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", 8000)
-            self.search.clear()
-            self.runner.run(self.services.tenants.list, self.session, owner=self,
-                            on_done=lambda rows: self._tenants_loaded(rows, details.id))
+        self._open(RegisterTenantDialog(self.services, self.session, self), self._registered)
+
+    def _registered(self, details) -> None:
+        self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", 8000)
+        self.search.clear()
+        self.runner.run(self.services.tenants.list, self.session, owner=self,
+                        on_done=lambda rows: self._tenants_loaded(rows, details.id))
+
+    def _open(self, dialog: QDialog, on_accepted=None) -> QDialog:
+        """Window-modal without a nested event loop; `on_accepted(result_value)` runs after OK."""
+        if on_accepted is not None:
+            dialog.accepted.connect(lambda: on_accepted(dialog.result_value))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def edit_profile(self) -> None:
-        def show(profile):
-            ProfileDialog(self.services, self.session, profile, self).exec()
-
-        self.runner.run(self.services.auth.profile, self.session, owner=self, on_done=show)
+        self.runner.run(self.services.auth.profile, self.session, owner=self,
+                        on_done=lambda p: self._open(ProfileDialog(self.services, self.session, p, self)))
 
     def change_password(self) -> None:
-        if ChangePasswordDialog(self.services, self.session, self).exec() == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage("Password changed.", 8000)
+        self._open(ChangePasswordDialog(self.services, self.session, self),
+                   lambda _: self.statusBar().showMessage("Password changed.", 8000))
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}", f"<b>{APP_NAME}</b> {__version__}<br>"

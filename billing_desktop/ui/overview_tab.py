@@ -192,15 +192,23 @@ class OverviewTab(QWidget):
         if d is None:
             return
         activate = not d.active
-        if not activate:
-            answer = QMessageBox.warning(
-                self, "Deactivate tenant",
-                f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer sign in. "
-                "A platform operator can reactivate it.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.runner.run(self.services.tenants.set_active, self.session, d.id, activate, owner=self,
+        if activate:
+            self._set_active(True)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Deactivate tenant",
+                          f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer sign in. "
+                          "A platform operator can reactivate it.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirm_deactivate")
+        box.button(QMessageBox.StandardButton.Yes).setText("Deactivate")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda code: code == QMessageBox.StandardButton.Yes and self._set_active(False))
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def _set_active(self, active: bool) -> None:
+        d = self.details
+        self.runner.run(self.services.tenants.set_active, self.session, d.id, active, owner=self,
                         on_done=self._saved, on_error=self._failed,
                         reason=f"Deactivating {d.company_name} needs your password again.")
 
@@ -208,8 +216,9 @@ class OverviewTab(QWidget):
         if self.details is None:
             return
         dialog = AddUserDialog(self.services, self.session, self.details.id, self.details.company_name, self)
-        if dialog.exec():
-            self.load_users()
+        dialog.accepted.connect(self.load_users)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
 
 def _esc(text: str) -> str:

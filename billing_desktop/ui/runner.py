@@ -34,10 +34,13 @@ class ServiceRunner(QObject):
         def failed(exc: Exception) -> None:
             self._change(-1)
             if isinstance(exc, ReauthRequired):
-                if self.confirm_password(reason):
-                    self.run(fn, *args, on_done=on_done, on_error=on_error, owner=owner, reason=reason)
-                elif on_error:
-                    on_error(exc)
+                def answered(ok: bool) -> None:
+                    if ok:
+                        self.run(fn, *args, on_done=on_done, on_error=on_error, owner=owner, reason=reason)
+                    elif on_error:
+                        on_error(exc)
+
+                self.confirm_password(reason, answered)
                 return
             if isinstance(exc, SessionLocked):
                 self.session_locked.emit()
@@ -45,15 +48,27 @@ class ServiceRunner(QObject):
             if on_error:
                 on_error(exc)
             else:
-                QMessageBox.warning(self.window, "Billing Desktop", describe(exc))
+                self.show_error(describe(exc))
 
         return submit(fn, *args, on_done=done, on_error=failed, owner=owner or self.window)
 
-    def confirm_password(self, reason: str) -> bool:
+    def confirm_password(self, reason: str, answered: Callable[[bool], None]) -> None:
+        """Window-modal, not a nested event loop: the answer arrives through `answered`."""
         from billing_desktop.ui.auth_windows import PasswordPrompt
 
         dialog = PasswordPrompt(self.services, self.session, reason, self.window)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.setObjectName("password_prompt")
+        dialog.finished.connect(lambda code: answered(code == QDialog.DialogCode.Accepted))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def show_error(self, text: str) -> None:
+        """Window-modal message without a nested event loop."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Billing Desktop", text, QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setObjectName("error_message")
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def _change(self, delta: int) -> None:
         self._in_flight += delta

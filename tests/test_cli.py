@@ -1,0 +1,125 @@
+"""The command line, run as a user types it (in-process: the same argv, environment and stdin)."""
+
+import io
+import json
+
+import pytest
+
+from billing_desktop.cli.main import main
+
+OP = "op@cli.example"
+OP_PW = "operator-password-1"
+OWNER_PW = "owner-password-123"
+
+
+def run(argv, monkeypatch, capsys, stdin="", env=None):
+    for k, v in (env or {}).items():
+        monkeypatch.setenv(k, v)
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    for k in env or {}:
+        monkeypatch.delenv(k)
+    return code, out, err
+
+
+@pytest.fixture
+def initialised(monkeypatch, capsys):
+    code, out, _ = run(["init", "--email", OP], monkeypatch, capsys, stdin=OP_PW + "\n")
+    assert code == 0 and "created" in out
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out.strip() == "billing-desktop 0.1.0"
+
+
+def test_register_list_show_update_deactivate(initialised, monkeypatch, capsys):
+    auth = {"BILLING_DESKTOP_PASSWORD": OP_PW}
+    code, out, err = run(["tenants", "register", "--company", "Acme Inc", "--email", "owner@acme.example",
+                          "--mode", "live", "--fee", "2.5", "--json"], monkeypatch, capsys, stdin=OWNER_PW + "\n",
+                         env=auth)
+    assert code == 0, err
+    created = json.loads(out)
+    assert (created["slug"], created["mode"], created["platform_fee_percent"]) == ("acme-inc", "live", "2.50")
+    code, out, _ = run(["tenants", "list", "--json"], monkeypatch, capsys, env=auth)
+    assert [t["slug"] for t in json.loads(out)] == ["acme-inc"]
+    code, out, _ = run(["tenants", "update", "acme-inc", "--tier", "pro", "--branding", '{"c": 1}', "--json"],
+                       monkeypatch, capsys, env=auth)
+    assert code == 0 and json.loads(out)["tier"] == "pro"
+    code, out, _ = run(["tenants", "show", "acme-inc"], monkeypatch, capsys, env=auth)
+    assert "tier" in out and "pro" in out
+    code, _, err = run(["tenants", "deactivate", "acme-inc"], monkeypatch, capsys, env=auth)
+    assert code == 1 and "--yes" in err
+    code, out, _ = run(["tenants", "deactivate", "acme-inc", "--yes", "--reason", "test"], monkeypatch, capsys,
+                       env=auth)
+    assert code == 0 and "Deactivated" in out
+
+
+def test_wrong_password_exits_nonzero_with_one_line(initialised, monkeypatch, capsys):
+    code, out, err = run(["tenants", "list"], monkeypatch, capsys, env={"BILLING_DESKTOP_PASSWORD": "nope-nope-nope"})
+    assert code == 3 and out == ""
+    assert err == "error: Wrong email or password.\n"
+
+
+def test_validation_errors_name_fields(initialised, monkeypatch, capsys):
+    code, _, err = run(["tenants", "register", "--company", "X", "--email", "bad", "--fee", "200"], monkeypatch,
+                       capsys, stdin="short\n", env={"BILLING_DESKTOP_PASSWORD": OP_PW})
+    assert code == 2
+    assert "error: email:" in err and "error: password:" in err and "error: platform_fee_percent:" in err
+
+
+def test_users_add_and_list_and_act_as(initialised, monkeypatch, capsys):
+    auth = {"BILLING_DESKTOP_PASSWORD": OP_PW}
+    run(["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"], monkeypatch, capsys,
+        stdin=OWNER_PW + "\n", env=auth)
+    code, out, err = run(["users", "add", "--tenant", "acme", "--email", "dev@acme.example", "--role", "developer"],
+                         monkeypatch, capsys, stdin=OWNER_PW + "\n", env=auth)
+    assert code == 0, err
+    code, out, _ = run(["users", "list", "--tenant", "acme", "--json", "--as", "dev@acme.example"], monkeypatch,
+                       capsys, env={"BILLING_DESKTOP_PASSWORD": OWNER_PW})
+    assert sorted(u["email"] for u in json.loads(out)) == ["dev@acme.example", "owner@acme.example"]
+    code, _, err = run(["tenants", "update", "acme", "--tier", "pro", "--as", "dev@acme.example"], monkeypatch,
+                       capsys, env={"BILLING_DESKTOP_PASSWORD": OWNER_PW})
+    assert code == 1 and "developer" in err
+
+
+def test_no_password_anywhere_is_a_clear_error(initialised, monkeypatch, capsys):
+    code, _, err = run(["tenants", "list"], monkeypatch, capsys, stdin="")
+    assert code == 1 and "BILLING_DESKTOP_PASSWORD" in err
+
+
+def test_passwords_are_not_accepted_as_arguments(capsys):
+    with pytest.raises(SystemExit):
+        main(["init", "--email", OP, "--password", "hunter2-hunter2"])
+    assert "unrecognized arguments" in capsys.readouterr().err
+
+
+def test_doctor_reports_without_signing_in(monkeypatch, capsys, home):
+    from billing_desktop.services import doctor
+
+    monkeypatch.setattr(doctor, "qt_platform", lambda: "offscreen (probed)")
+    monkeypatch.setenv("BILLING_DESKTOP_DATABASE_URL", "postgresql://admin:s3cret@db.example/billing")
+    code, out, _ = run(["doctor", "--json"], monkeypatch, capsys)
+    report = json.loads(out)
+    assert code == 0
+    assert report["database_url"] == "postgresql://admin:***@db.example/billing"
+    assert "s3cret" not in out
+    assert report["data_dir"] == str(home)
+    assert "schema_version" in report and "keyring_backend" in report
+
+
+def test_doctor_on_sqlite_shows_schema(monkeypatch, capsys, home, initialised):
+    from billing_desktop.services import doctor
+
+    monkeypatch.setattr(doctor, "qt_platform", lambda: "offscreen (probed)")
+    code, out, _ = run(["doctor"], monkeypatch, capsys)
+    assert code == 0 and "up to date" in out and str(home) in out
+
+
+def test_qt_probe_runs_in_a_child_process():
+    from billing_desktop.services.doctor import qt_platform
+
+    assert qt_platform().startswith("offscreen (Qt 6.")
