@@ -130,3 +130,18 @@ def test_deactivated_user_and_tenant_cannot_sign_in_or_act(services, operator, a
         services.tenants.get(owner, acme.id)
     with pytest.raises(AuthenticationFailed):
         services.auth.sign_in("owner@acme.example", OWNER_PASSWORD)
+
+
+def test_idle_timeout_is_configurable_by_operators_and_kept(services, operator, acme_users, clock):
+    with pytest.raises(ValidationError):
+        services.settings.set_idle_lock_minutes(operator, 0)
+    with pytest.raises(PermissionDenied):
+        services.settings.set_idle_lock_minutes(acme_users["owner"], 5)
+    services.settings.set_idle_lock_minutes(operator, 5)
+    clock.advance(minutes=5)
+    assert services.auth.is_idle(operator)
+    from billing_desktop.services.context import Policy
+
+    services.ctx.policy = Policy()  # as at the next start-up ...
+    services.settings.load_policy()  # ... which reads the stored value
+    assert services.settings.idle_lock_minutes() == 5

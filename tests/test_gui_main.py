@@ -209,3 +209,16 @@ def test_geometry_is_kept(qtbot, services, operator, tmp_path):
     again = open_window(qtbot, services, operator, tmp_path)
     # The offscreen screen is narrower than the window's minimum width, so Qt clamps the restored width.
     assert again.height() == size.height() == 700
+
+
+def test_preferences_change_the_idle_timeout(qtbot, window, services):
+    from billing_desktop.ui.preferences import PreferencesDialog
+
+    assert window.act_preferences.isVisible()
+    window.act_preferences.trigger()
+    dialog = open_dialog(qtbot, PreferencesDialog)
+    assert dialog.idle.value() == 15
+    dialog.idle.setValue(3)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: services.settings.idle_lock_minutes() == 3)
+    assert window.idle_timer.interval() == 5000

@@ -11,6 +11,7 @@ class Services:
     def __init__(self, ctx: AppContext):
         from billing_desktop.services.audit import AuditService
         from billing_desktop.services.auth import AuthService
+        from billing_desktop.services.settings import SettingsService
         from billing_desktop.services.tenants import TenantService
         from billing_desktop.services.users import UserService
 
@@ -19,6 +20,7 @@ class Services:
         self.tenants = TenantService(ctx)
         self.users = UserService(ctx)
         self.audit = AuditService(ctx)
+        self.settings = SettingsService(ctx)
 
     def close(self) -> None:
         self.ctx.engine.dispose()

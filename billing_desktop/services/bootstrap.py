@@ -52,4 +52,6 @@ def build_services(database_url: str | None = None, vault: Vault | None = None) 
     setup_logging()
     paths = config.paths()
     engine = open_database(config.database_url(database_url), backup_dir=paths.backup_dir)
-    return Services(AppContext(engine=engine, vault=vault or Vault()))
+    services = Services(AppContext(engine=engine, vault=vault or Vault()))
+    services.settings.load_policy()
+    return services

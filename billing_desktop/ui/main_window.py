@@ -83,9 +83,8 @@ class MainWindow(QMainWindow):
 
         self._activity = _ActivityFilter(lambda: services.auth.touch(session), self)
         QApplication.instance().installEventFilter(self._activity)
-        idle_ms = int(services.ctx.policy.idle_lock.total_seconds() * 1000)
         self.idle_timer = QTimer(self)
-        self.idle_timer.setInterval(max(50, min(5000, idle_ms // 4)))
+        self._restart_idle_timer()
         self.idle_timer.timeout.connect(self._check_idle)
         self.idle_timer.start()
         geometry = self.settings.value("main/geometry")
@@ -172,9 +171,11 @@ class MainWindow(QMainWindow):
         self.act_profile = self._action("My &profile…", self.edit_profile, "Ctrl+,")
         self.act_password = self._action("Change &password…", self.change_password)
         self.act_about = self._action("&About", self.about)
+        self.act_preferences = self._action("Pr&eferences…", self.preferences)
+        self.act_preferences.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
         file_menu = self.menuBar().addMenu("&File")
-        for a in (self.act_register, self.act_refresh, self.act_find, None, self.act_lock, self.act_sign_out, None,
-                  self.act_quit):
+        for a in (self.act_register, self.act_refresh, self.act_find, None, self.act_preferences, None, self.act_lock,
+                  self.act_sign_out, None, self.act_quit):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         account = self.menuBar().addMenu("&Account")
         account.addAction(self.act_profile)
@@ -311,6 +312,15 @@ class MainWindow(QMainWindow):
     def change_password(self) -> None:
         self._open(ChangePasswordDialog(self.services, self.session, self),
                    lambda _: self.statusBar().showMessage("Password changed.", 8000))
+
+    def preferences(self) -> None:
+        from billing_desktop.ui.preferences import PreferencesDialog
+
+        self._open(PreferencesDialog(self.services, self.session, self), lambda _: self._restart_idle_timer())
+
+    def _restart_idle_timer(self) -> None:
+        idle_ms = int(self.services.ctx.policy.idle_lock.total_seconds() * 1000)
+        self.idle_timer.setInterval(max(50, min(5000, idle_ms // 4)))
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}", f"<b>{APP_NAME}</b> {__version__}<br>"
