@@ -90,3 +90,17 @@ def acme_users(services, operator, acme):
         sessions[role] = services.auth.sign_in(f"{role}@acme.example", OWNER_PASSWORD)
     sessions["operator"] = operator
     return sessions
+
+
+@pytest.fixture
+def secret_service():
+    """The real OS keyring. scripts/test.sh provides an unlocked GNOME Keyring and requires these tests to run."""
+    from billing_desktop.errors import VaultError
+
+    try:
+        name = Vault().check()
+    except VaultError:
+        if os.environ.get("BILLING_DESKTOP_REQUIRE_SECRET_SERVICE"):
+            raise
+        pytest.skip("no OS keyring here: run scripts/test.sh, which starts an unlocked GNOME Keyring")
+    return name

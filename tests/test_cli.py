@@ -24,7 +24,7 @@ def run(argv, monkeypatch, capsys, stdin="", env=None):
 
 
 @pytest.fixture
-def initialised(monkeypatch, capsys):
+def initialised(monkeypatch, capsys, secret_service):
     code, out, _ = run(["init", "--email", OP], monkeypatch, capsys, stdin=OP_PW + "\n")
     assert code == 0 and "created" in out
 

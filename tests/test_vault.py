@@ -1,5 +1,3 @@
-import os
-
 import keyring.backends.fail
 import pytest
 
@@ -56,15 +54,8 @@ def test_empty_secret_is_refused():
         Vault(MemoryKeyring()).set("tenant/1/x", "")
 
 
-needs_secret_service = pytest.mark.skipif(
-    not os.environ.get("BILLING_DESKTOP_REQUIRE_SECRET_SERVICE"),
-    reason="run through scripts/test.sh, which starts an unlocked GNOME Keyring",
-)
-
-
 @pytest.mark.secret_service
-@needs_secret_service
-def test_real_secret_service_roundtrip():
+def test_real_secret_service_roundtrip(secret_service):
     v = Vault()  # whatever the keyring library finds: must be the Secret Service here
     assert "SecretService" in v.backend_name
     assert v.check() == v.backend_name

@@ -23,6 +23,7 @@ class Perm(StrEnum):
     USERS_VIEW = "users.view"
     USERS_MANAGE = "users.manage"
     KEYS_VIEW = "keys.view"
+    KEYS_REVEAL = "keys.reveal"
     KEYS_MANAGE = "keys.manage"
     WEBHOOKS_VIEW = "webhooks.view"
     WEBHOOKS_MANAGE = "webhooks.manage"
@@ -37,7 +38,7 @@ _READ = {Perm.TENANT_VIEW, Perm.USERS_VIEW, Perm.KEYS_VIEW, Perm.WEBHOOKS_VIEW, 
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.OPERATOR: frozenset(Perm),
     Role.OWNER: frozenset(Perm) - {Perm.TENANT_REGISTER, Perm.PLATFORM_MANAGE},
-    Role.ADMIN: frozenset(_READ | {Perm.WEBHOOKS_MANAGE}),
+    Role.ADMIN: frozenset(_READ | {Perm.WEBHOOKS_MANAGE, Perm.KEYS_REVEAL}),
     Role.DEVELOPER: frozenset(_READ),
 }
 

@@ -11,13 +11,17 @@ class Services:
     def __init__(self, ctx: AppContext):
         from billing_desktop.services.audit import AuditService
         from billing_desktop.services.auth import AuthService
+        from billing_desktop.services.key_inspection import KeyInspectionService
+        from billing_desktop.services.keys import KeyService
         from billing_desktop.services.settings import SettingsService
         from billing_desktop.services.tenants import TenantService
         from billing_desktop.services.users import UserService
 
         self.ctx = ctx
         self.auth = AuthService(ctx)
-        self.tenants = TenantService(ctx)
+        self.keys = KeyService(ctx)
+        self.inspection = KeyInspectionService(ctx)
+        self.tenants = TenantService(ctx, self.keys)
         self.users = UserService(ctx)
         self.audit = AuditService(ctx)
         self.settings = SettingsService(ctx)

@@ -87,10 +87,10 @@ EDITABLE = ("company_name", "email", "domain", "tier", "platform_fee_percent", "
 
 
 class TenantService:
-    def __init__(self, ctx: AppContext):
+    def __init__(self, ctx: AppContext, keys=None):
         self.ctx = ctx
-        # Hooks run inside the registration transaction (the API Keys issue creates keys here).
-        self.on_register: list = []
+        self.keys = keys  # KeyService: a new tenant gets its four keys in the registration transaction
+        self.on_register: list = []  # further steps run inside the registration transaction
 
     def _unique_slug(self, s, name: str) -> str:
         base = slugify(name)
@@ -122,14 +122,21 @@ class TenantService:
             fee = Decimal(0)
         raise_if(errors)
         pw_hash = self.ctx.hasher.hash(r.password)  # slow on purpose: outside the transaction
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
+            self._check_email_free(s, email)  # before any key is made; checked again in the transaction
+        pending = self.keys.prepare() if self.keys else []  # the keyring first, as for every key
+        try:
+            return self._register(session, r, email, domain, fee, pw_hash, pending)
+        except BaseException:
+            if self.keys:
+                self.keys.discard(pending)
+            raise
+
+    def _register(self, session, r, email, domain, fee, pw_hash, pending) -> TenantDetails:
         with self.ctx.db() as s, s.begin():
             authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
-            taken = {}
-            if s.scalar(select(Tenant.id).where(Tenant.email == email)):
-                taken["email"] = "A tenant with this email already exists."
-            elif s.scalar(select(User.id).where(User.email == email)):
-                taken["email"] = "A user with this email already exists."
-            raise_if(taken)
+            self._check_email_free(s, email)
             now = self.ctx.clock()
             t = Tenant(company_name=r.company_name.strip(), slug=self._unique_slug(s, r.company_name), email=email,
                        domain=domain, tier=r.tier, platform_fee_percent=fee, mode=r.mode, active=True, branding={},
@@ -139,11 +146,20 @@ class TenantService:
             s.add(User(tenant_id=t.id, email=email, password_hash=pw_hash, first_name=r.first_name.strip(),
                        last_name=r.last_name.strip(), role=Role.OWNER.value, active=True, failed_attempts=0,
                        created_at=now))
+            if self.keys:
+                self.keys.attach(s, t.id, pending, session.email, now)
             for hook in self.on_register:
                 hook(s, t, session)
             audit.record(s, now, session.email, "tenant.register", t.id, detail=f"slug={t.slug}")
             s.flush()
             return self._details(s, t)
+
+    @staticmethod
+    def _check_email_free(s, email: str) -> None:
+        if s.scalar(select(Tenant.id).where(Tenant.email == email)):
+            raise ValidationError({"email": "A tenant with this email already exists."})
+        if s.scalar(select(User.id).where(User.email == email)):
+            raise ValidationError({"email": "A user with this email already exists."})
 
     def list(self, session: UserSession, include_inactive: bool = True) -> list[TenantRow]:
         with self.ctx.db() as s:

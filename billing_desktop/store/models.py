@@ -89,3 +89,38 @@ class Setting(Base):
 @event.listens_for(AuditEntry, "before_delete")
 def _audit_is_append_only(mapper, connection, target):  # noqa: ARG001
     raise PermissionError("the audit log is append-only")
+
+
+class ApiKey(Base):
+    """One tenant key. Secret keys live in the vault under `vault_ref`; only their hash and last 4 are here."""
+
+    __tablename__ = "api_keys"
+    __table_args__ = (Index("ix_api_keys_tenant", "tenant_id", "mode", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # publishable | secret
+    mode: Mapped[str] = mapped_column(String(8))  # test | live
+    lookup_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    last4: Mapped[str] = mapped_column(String(4))
+    publishable_value: Mapped[str | None] = mapped_column(String(64))  # publishable keys are not secret
+    vault_ref: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(254))
+    rolled_from_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id", ondelete="SET NULL"))
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(254))
+    revoke_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class VaultIntent(Base):
+    """A vault entry about to be written. Committed before the write; removed with the row that uses it.
+    What is left after a crash names keyring entries that no row points at (the keyring cannot be listed)."""
+
+    __tablename__ = "vault_intents"
+
+    vault_ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -5,7 +5,10 @@ import keyring.errors
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    @keyring.backend.properties.classproperty
+    def priority(cls):
+        # Not viable for discovery: used only where a test passes it in, never picked up by keyring.get_keyring().
+        raise RuntimeError("MemoryKeyring is only used when passed in explicitly")
 
     def __init__(self):
         super().__init__()

@@ -1,0 +1,283 @@
+"""Tenant API keys: create at registration, list masked, reveal, regenerate with a grace period, revoke, repair.
+
+Crash safety: a new secret is written to the keyring (behind a committed intent) before the database commit that
+makes it current, and an old secret is deleted from the keyring only after the commit that retires it. Whatever
+step a crash interrupts, one committed key set is current and its secrets are in the keyring; `repair` removes
+what the interrupted step left behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets as pysecrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, or_, select
+
+from billing_desktop.domain.keys import Kind, generate, lookup_hash
+from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.validation import raise_if
+from billing_desktop.errors import AppError, NotFound, VaultError
+from billing_desktop.services import audit
+from billing_desktop.services.context import AppContext
+from billing_desktop.services.permissions import authorize, require_recent_password
+from billing_desktop.services.session import UserSession
+from billing_desktop.store.models import ApiKey, VaultIntent
+
+log = logging.getLogger(__name__)
+MODES = ("test", "live")
+GRACE_CHOICES = {"none": None, "1h": timedelta(hours=1), "24h": timedelta(hours=24), "7d": timedelta(days=7)}
+ENVIRONMENTS = {"test": ("test",), "live": ("live",), "all": MODES}
+
+
+def vault_name(ref: str) -> str:
+    return f"api-key/{ref}"
+
+
+def key_status(k: ApiKey, now: datetime) -> str:
+    if k.revoked_at is not None:
+        return "revoked"
+    if k.expires_at is not None:
+        return "expired" if k.expires_at <= now else "expiring"
+    return "active"
+
+
+@dataclass(frozen=True)
+class Pending:
+    kind: str
+    mode: str
+    key: str
+    vault_ref: str | None
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    id: int
+    kind: str
+    mode: str
+    masked: str
+    status: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    revoked_by: str | None
+    revoke_reason: str | None
+
+
+@dataclass(frozen=True)
+class NewKey:
+    kind: str
+    mode: str
+    key: str  # shown once
+
+
+@dataclass(frozen=True)
+class RepairReport:
+    orphans_removed: int
+    retired_secrets_removed: int
+    missing_secrets: list[str]
+
+
+def parse_grace(text: str | None) -> timedelta | None:
+    text = (text or "none").strip().lower()
+    if text not in GRACE_CHOICES:
+        from billing_desktop.errors import ValidationError
+
+        raise ValidationError({"grace": f"Choose one of: {', '.join(GRACE_CHOICES)}."})
+    return GRACE_CHOICES[text]
+
+
+class KeyService:
+    def __init__(self, ctx: AppContext):
+        self.ctx = ctx
+
+    # -- creating key material (keyring first) ---------------------------------------------------------------
+    def prepare(self, modes=MODES) -> list[Pending]:
+        pending = [Pending(kind.value, mode, generate(kind, mode),
+                           pysecrets.token_hex(16) if kind is Kind.SECRET else None)
+                   for mode in modes for kind in (Kind.PUBLISHABLE, Kind.SECRET)]
+        refs = [p.vault_ref for p in pending if p.vault_ref]
+        with self.ctx.db() as s, s.begin():
+            now = self.ctx.clock()
+            s.add_all([VaultIntent(vault_ref=r, name=vault_name(r), created_at=now) for r in refs])
+        try:
+            for p in pending:
+                if p.vault_ref:
+                    self.ctx.vault.set(vault_name(p.vault_ref), p.key)
+        except Exception:
+            self.discard(pending)
+            raise
+        return pending
+
+    def attach(self, s, tenant_id: int, pending: list[Pending], actor: str, now: datetime,
+               rolled_from: dict[tuple[str, str], int] | None = None) -> None:
+        """Inside the caller's transaction: the rows that make the pending keys current."""
+        for p in pending:
+            s.add(ApiKey(tenant_id=tenant_id, kind=p.kind, mode=p.mode, lookup_hash=lookup_hash(p.key),
+                         prefix=p.key[:8], last4=p.key[-4:],
+                         publishable_value=p.key if p.kind == Kind.PUBLISHABLE else None, vault_ref=p.vault_ref,
+                         created_at=now, created_by=actor,
+                         rolled_from_id=(rolled_from or {}).get((p.kind, p.mode))))
+        refs = [p.vault_ref for p in pending if p.vault_ref]
+        if refs:
+            s.execute(delete(VaultIntent).where(VaultIntent.vault_ref.in_(refs)))
+
+    def discard(self, pending: list[Pending]) -> None:
+        """Undo `prepare` after a failed transaction (best effort; `repair` finishes what this cannot)."""
+        refs = [p.vault_ref for p in pending if p.vault_ref]
+        try:
+            for r in refs:
+                self.ctx.vault.delete(vault_name(r))
+            with self.ctx.db() as s, s.begin():
+                s.execute(delete(VaultIntent).where(VaultIntent.vault_ref.in_(refs)))
+        except Exception as exc:  # the original failure matters more; repair cleans up at next start
+            log.warning("could not discard prepared keys: %s", type(exc).__name__)
+
+    # -- reading -------------------------------------------------------------------------------------------------
+    def list(self, session: UserSession, tenant_id: int, include_retired: bool = True) -> list[KeyRow]:
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.KEYS_VIEW, tenant_id)
+            now = self.ctx.clock()
+            q = select(ApiKey).where(ApiKey.tenant_id == tenant_id)
+            if not include_retired:
+                q = q.where(ApiKey.revoked_at.is_(None))
+            rows = s.scalars(q.order_by(ApiKey.mode, ApiKey.kind, ApiKey.created_at.desc(), ApiKey.id.desc()))
+            return [KeyRow(k.id, k.kind, k.mode, self._display(k), key_status(k, now), k.created_at, k.expires_at,
+                           k.revoked_at, k.revoked_by, k.revoke_reason) for k in rows]
+
+    @staticmethod
+    def _display(k: ApiKey) -> str:
+        if k.kind == Kind.PUBLISHABLE and k.publishable_value:
+            return k.publishable_value
+        return f"{k.prefix}****…{k.last4}"
+
+    def reveal(self, session: UserSession, key_id: int) -> str:
+        with self.ctx.db() as s, s.begin():
+            k = s.get(ApiKey, key_id)
+            if k is None:
+                raise NotFound("No such key.")
+            authorize(s, self.ctx, session, Perm.KEYS_REVEAL, k.tenant_id)
+            if k.kind == Kind.PUBLISHABLE:
+                return k.publishable_value or ""
+            if k.mode == "live":
+                require_recent_password(self.ctx, session)
+            if key_status(k, self.ctx.clock()) in ("revoked", "expired") or not k.vault_ref:
+                raise AppError("This key is no longer valid; its secret has been deleted.")
+            ref, tenant_id = k.vault_ref, k.tenant_id
+            audit.record(s, self.ctx.clock(), session.email, "key.reveal", tenant_id,
+                         detail=f"{k.prefix}****…{k.last4}")
+        secret = self.ctx.vault.get(vault_name(ref))
+        if secret is None:
+            raise AppError("This key's secret is missing from the OS keyring. Regenerate the key to replace it.")
+        return secret
+
+    # -- changing ------------------------------------------------------------------------------------------------
+    def _current(self, s, tenant_id: int, modes) -> list[ApiKey]:
+        now = self.ctx.clock()
+        return list(s.scalars(select(ApiKey).where(
+            ApiKey.tenant_id == tenant_id, ApiKey.mode.in_(modes), ApiKey.revoked_at.is_(None),
+            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > now))))
+
+    def regenerate(self, session: UserSession, tenant_id: int, environment: str,
+                   grace: timedelta | None = None) -> list[NewKey]:
+        raise_if({"environment": None if environment in ENVIRONMENTS else "Choose test, live or all."})
+        modes = ENVIRONMENTS[environment]
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
+        require_recent_password(self.ctx, session)
+        pending = self.prepare(modes)  # step 1: the keyring holds the new secrets
+        retired: list[str] = []
+        try:
+            with self.ctx.db() as s, s.begin():  # step 2: one commit swaps the current set
+                authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
+                now = self.ctx.clock()
+                rolled_from = {}
+                for old in self._current(s, tenant_id, modes):
+                    rolled_from[(old.kind, old.mode)] = old.id
+                    if old.expires_at is not None:
+                        continue  # already in an earlier grace period: keep its end
+                    if grace:
+                        old.expires_at = now + grace
+                    else:
+                        old.revoked_at, old.revoked_by, old.revoke_reason = now, session.email, "regenerated"
+                        if old.vault_ref:
+                            retired.append(old.vault_ref)
+                self.attach(s, tenant_id, pending, session.email, now, rolled_from)
+                audit.record(s, now, session.email, "keys.regenerate", tenant_id,
+                             detail=f"environment={environment} grace={_fmt_grace(grace)}")
+        except Exception:
+            self.discard(pending)
+            raise
+        self._forget(retired)  # step 3: retired secrets leave the keyring
+        return [NewKey(p.kind, p.mode, p.key) for p in pending]
+
+    def revoke(self, session: UserSession, tenant_id: int, environment: str, reason: str) -> int:
+        raise_if({"environment": None if environment in ENVIRONMENTS else "Choose test, live or all.",
+                  "reason": None if reason.strip() else "Give a reason: it is kept with the key and in the audit log."})
+        modes = ENVIRONMENTS[environment]
+        with self.ctx.db() as s, s.begin():
+            authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
+            require_recent_password(self.ctx, session)
+            now = self.ctx.clock()
+            keys = list(s.scalars(select(ApiKey).where(ApiKey.tenant_id == tenant_id, ApiKey.mode.in_(modes),
+                                                       ApiKey.revoked_at.is_(None))))
+            refs = []
+            for k in keys:
+                k.revoked_at, k.revoked_by, k.revoke_reason = now, session.email, reason.strip()
+                if k.vault_ref:
+                    refs.append(k.vault_ref)
+            audit.record(s, now, session.email, "keys.revoke", tenant_id, reason=reason.strip(),
+                         detail=f"environment={environment} keys={len(keys)}")
+        self._forget(refs)
+        return len(keys)
+
+    def _forget(self, refs: list[str]) -> None:
+        """Delete retired secrets, then drop the rows' pointers; failures are left for `repair`."""
+        done = []
+        for r in refs:
+            try:
+                self.ctx.vault.delete(vault_name(r))
+                done.append(r)
+            except VaultError as exc:
+                log.warning("retired key secret not deleted yet: %s", type(exc).__name__)
+        if done:
+            with self.ctx.db() as s, s.begin():
+                for k in s.scalars(select(ApiKey).where(ApiKey.vault_ref.in_(done))):
+                    k.vault_ref = None
+
+    # -- start-up repair -------------------------------------------------------------------------------------
+    def repair(self, check_missing: bool = False) -> RepairReport:
+        with self.ctx.db() as s:
+            intents = list(s.scalars(select(VaultIntent)))
+            used = set(s.scalars(select(ApiKey.vault_ref).where(ApiKey.vault_ref.in_([i.vault_ref for i in intents]))))
+            now = self.ctx.clock()
+            retired = list(s.scalars(select(ApiKey.vault_ref).where(
+                ApiKey.vault_ref.is_not(None),
+                or_(ApiKey.revoked_at.is_not(None), ApiKey.expires_at <= now))))
+        orphans = 0
+        for i in intents:
+            if i.vault_ref not in used and self.ctx.vault.delete(i.name):
+                orphans += 1
+            with self.ctx.db() as s, s.begin():
+                s.execute(delete(VaultIntent).where(VaultIntent.vault_ref == i.vault_ref))
+        self._forget(retired)
+        missing: list[str] = []
+        if check_missing:
+            with self.ctx.db() as s:
+                rows = s.execute(select(ApiKey.id, ApiKey.tenant_id, ApiKey.prefix, ApiKey.last4, ApiKey.vault_ref)
+                                 .where(ApiKey.kind == Kind.SECRET.value, ApiKey.vault_ref.is_not(None))).all()
+            for key_id, tenant_id, prefix, last4, ref in rows:
+                if self.ctx.vault.get(vault_name(ref)) is None:
+                    missing.append(f"tenant {tenant_id}: {prefix}****…{last4} (key {key_id})")
+        if orphans or retired or missing:
+            log.warning("key repair: %d orphan secrets removed, %d retired secrets removed, %d secrets missing",
+                        orphans, len(retired), len(missing))
+        return RepairReport(orphans, len(retired), missing)
+
+
+def _fmt_grace(grace: timedelta | None) -> str:
+    for name, value in GRACE_CHOICES.items():
+        if value == grace:
+            return name
+    return str(grace)
