@@ -114,17 +114,21 @@ def examine(raw: str) -> Verdict:
         if ok:
             return Verdict(shown, True, "", True, kind.value, mode, normalized=text)
         stripe = _stripe_shape(text)
-        return Verdict(shown, False, "Checksum does not match: a typo, a changed character, or not one of our keys.",
-                       False, kind.value, mode, stripe)
+        why = "Checksum does not match: a typo, a changed character, or not one of our keys."
+        return Verdict(shown, False, why + _also(stripe), False, kind.value, mode, stripe)
     stripe = _stripe_shape(text)
     if m:
         why = (f"Wrong length for a Billing Desktop key ({len(m.group(3))} characters after the prefix, "
                f"{BODY_LEN} expected): truncated or extended copy?")
-        return Verdict(shown, False, why, None, _KIND_OF[m.group(1)].value, m.group(2), stripe)
+        return Verdict(shown, False, why + _also(stripe), None, _KIND_OF[m.group(1)].value, m.group(2), stripe)
     if stripe:
         return Verdict(shown, False, f"Not a Billing Desktop key: shaped like a {stripe}.", None, None,
                        _stripe_mode(text), stripe)
     return Verdict(shown, False, "Not a key: Billing Desktop keys start with pk_test_, sk_test_, pk_live_ or sk_live_.")
+
+
+def _also(stripe: str | None) -> str:
+    return f" It is shaped like a {stripe}." if stripe else ""
 
 
 def _stripe_shape(text: str) -> str | None:

@@ -113,10 +113,7 @@ class KeyInspectionService:
         status = key_status(k, now)
         last_rolled = s.scalar(select(func.max(ApiKey.created_at)).where(
             ApiKey.tenant_id == k.tenant_id, ApiKey.kind == k.kind, ApiKey.mode == k.mode))
-        text = {"active": "active",
-                "expiring": f"expiring at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced, in its grace period)",
-                "expired": f"expired at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced)",
-                "revoked": f"revoked at {k.revoked_at:%Y-%m-%d %H:%M} UTC by {k.revoked_by}: {k.revoke_reason}"}[status]
+        text = _describe_status(k, status)
         return Inspection(v, True, slug, name, status, k.created_at, k.expires_at, k.revoked_at, k.revoked_by,
                           k.revoke_reason, last_rolled if last_rolled != k.created_at else None,
                           summary=f"{name} ({slug}) — {v.mode} {v.kind} key, {text}.")
@@ -160,6 +157,16 @@ class KeyInspectionService:
                                                    ins.status or ("invalid" if ins.verdict.checksum_ok is False
                                                                   else "unknown")))
         return result
+
+
+def _describe_status(k: ApiKey, status: str) -> str:
+    if status == "expiring":
+        return f"expiring at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced, in its grace period)"
+    if status == "expired":
+        return f"expired at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced)"
+    if status == "revoked":
+        return f"revoked at {k.revoked_at:%Y-%m-%d %H:%M} UTC by {k.revoked_by}: {k.revoke_reason}"
+    return "active"
 
 
 def _what(ins: Inspection) -> str:
