@@ -110,6 +110,48 @@ def main() -> int:
     shot(app, cp, "change-password")
     cp.reject()
 
+    from datetime import timedelta
+
+    from billing_desktop.ui.inspect_dialogs import InspectKeyDialog, ScanDialog
+    from billing_desktop.ui.key_dialogs import NewKeysDialog, RegenerateDialog
+
+    win.table.selectRow(win.model.row_of(1))
+    old = {r.mode: svc.keys.reveal(session, r.id) for r in svc.keys.list(session, 1) if r.kind == "secret"}
+    new = svc.keys.regenerate(session, 1, "live", timedelta(hours=24))
+    svc.keys.revoke(session, 1, "test", "Posted in a support ticket")
+    win.tabs.setCurrentWidget(win.keys)
+    win.keys.reload()
+    settle(app)
+    win.keys.table.selectRow(0)
+    shot(app, win, "api-keys")
+    regen = RegenerateDialog("Acme Corporation", win)
+    regen.environment.setCurrentIndex(1)
+    regen.show()
+    shot(app, regen, "regenerate-keys")
+    regen.reject()
+    shown = NewKeysDialog("Acme Corporation", new, win)
+    shown.show()
+    shot(app, shown, "new-keys")
+    shown.reject()
+    inspect = InspectKeyDialog(svc, session, win)
+    inspect.show()
+    inspect.key.setText(old["live"])
+    inspect.inspect()
+    shot(app, inspect, "inspect-key")
+    inspect.key.setText(old["test"])
+    inspect.inspect()
+    shot(app, inspect, "inspect-key-revoked")
+    inspect.reject()
+    leak_dir = Path(tempfile.mkdtemp(prefix="bd-leaks-"))
+    (leak_dir / "config").mkdir()
+    (leak_dir / "config" / "settings.py").write_text(f"STRIPE_KEY = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'\n"
+                                                     f"BILLING_KEY = '{new[1].key}'\nOLD = '{old['test']}'\n")
+    scan = ScanDialog(svc, session, win, str(leak_dir))
+    scan.show()
+    scan.start()
+    shot(app, scan, "scan")
+    scan.reject()
+
     win.lock()
     shot(app, win, "locked")
     win.close()

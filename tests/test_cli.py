@@ -123,3 +123,42 @@ def test_qt_probe_runs_in_a_child_process():
     from billing_desktop.services.doctor import qt_platform
 
     assert qt_platform().startswith("offscreen (Qt 6.")
+
+
+def test_keys_lifecycle_from_the_cli(initialised, monkeypatch, capsys):
+    """Register, list masked, roll live with 24 h grace, revoke test, inspect old and new (real keyring)."""
+    auth = {"BILLING_DESKTOP_PASSWORD": OP_PW}
+    run(["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"], monkeypatch, capsys,
+        stdin=OWNER_PW + "\n", env=auth)
+    code, out, _ = run(["keys", "list", "acme", "--json"], monkeypatch, capsys, env=auth)
+    before = json.loads(out)
+    assert len(before) == 4
+    assert all(k["masked"].startswith("sk_") and "****…" in k["masked"] for k in before if k["kind"] == "secret")
+    code, _, err = run(["keys", "regenerate", "acme", "--env", "live", "--grace", "24h"], monkeypatch, capsys,
+                       env=auth)
+    assert code == 1 and "--yes" in err
+    code, out, _ = run(["keys", "regenerate", "acme", "--env", "live", "--grace", "24h", "--yes", "--json"],
+                       monkeypatch, capsys, env=auth)
+    new_live = next(k["key"] for k in json.loads(out) if k["kind"] == "secret")
+    code, out, _ = run(["keys", "revoke", "acme", "--env", "test", "--reason", "Leaked", "--yes"], monkeypatch,
+                       capsys, env=auth)
+    assert code == 0 and "Revoked 2 keys" in out
+    code, out, _ = run(["keys", "inspect", "-", "--json"], monkeypatch, capsys, stdin=new_live + "\n", env=auth)
+    assert code == 0 and json.loads(out)["status"] == "active" and json.loads(out)["tenant"] == "acme"
+    code, out, _ = run(["keys", "list", "acme", "--json"], monkeypatch, capsys, env=auth)
+    statuses = sorted((k["mode"], k["kind"], k["status"]) for k in json.loads(out))
+    assert statuses == [("live", "publishable", "active"), ("live", "publishable", "expiring"),
+                        ("live", "secret", "active"), ("live", "secret", "expiring"),
+                        ("test", "publishable", "revoked"), ("test", "secret", "revoked")]
+    assert new_live not in out  # secrets never printed by list
+    code, out, _ = run(["keys", "inspect", "sk_test_4eC39HqLyjWDarjtT1zdp7dc"], monkeypatch, capsys, env=auth)
+    assert code == 1 and "Stripe secret API key" in out
+
+
+def test_keys_scan_from_the_cli(initialised, monkeypatch, capsys, tmp_path):
+    auth = {"BILLING_DESKTOP_PASSWORD": OP_PW}
+    (tmp_path / "leak.env").write_text("STRIPE=sk_live_51HabcdefghijklmnopqrstuvWXyz\n")
+    code, out, _ = run(["keys", "scan", str(tmp_path), "--json"], monkeypatch, capsys, env=auth)
+    report = json.loads(out)
+    assert code == 1 and report["findings"][0]["what"] == "Stripe secret API key"
+    assert report["findings"][0]["value"] == "sk_live_****…WXyz"

@@ -48,6 +48,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "doctor": cmd_doctor,
         "tenants": cmd_tenants,
         "users": cmd_users,
+        "keys": cmd_keys,
     }[args.command]
     try:
         return handler(args)
@@ -132,3 +133,10 @@ def cmd_users(args) -> int:
         emit_json(rows) if args.json else emit_table(rows, ["email", "role", "first_name", "last_name", "active",
                                                             "last_sign_in"])
     return 0
+
+
+def cmd_keys(args) -> int:
+    from billing_desktop.cli import keys_commands
+
+    svc = _services(args)
+    return keys_commands.run(args, svc, lambda: _sign_in(svc, args), _confirm)

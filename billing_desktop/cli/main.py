@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     acting(sp)
     jsonable(sp)
     sp.add_argument("--tenant", help="tenant slug (omit for operators)")
+    from billing_desktop.cli import keys_commands
+
+    keys_commands.add_parser(sub, acting, jsonable)
     return p
 
 

@@ -18,6 +18,7 @@ class Services:
         from billing_desktop.services.users import UserService
 
         self.ctx = ctx
+        self.startup_report = None  # what the start-up key repair did, if it ran
         self.auth = AuthService(ctx)
         self.keys = KeyService(ctx)
         self.inspection = KeyInspectionService(ctx)

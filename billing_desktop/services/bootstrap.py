@@ -54,4 +54,16 @@ def build_services(database_url: str | None = None, vault: Vault | None = None) 
     engine = open_database(config.database_url(database_url), backup_dir=paths.backup_dir)
     services = Services(AppContext(engine=engine, vault=vault or Vault()))
     services.settings.load_policy()
+    startup_repair(services)
     return services
+
+
+def startup_repair(services: Services) -> None:
+    """Finish what a crash interrupted (orphaned or retired key secrets). Cheap when there is nothing to do."""
+    from billing_desktop.errors import VaultError
+
+    try:
+        services.startup_report = services.keys.repair()
+    except VaultError as exc:  # no keyring now: try again next start; everything else still works
+        logging.getLogger(__name__).warning("key repair postponed: %s", exc)
+        services.startup_report = None

@@ -139,7 +139,10 @@ class MainWindow(QMainWindow):
         self.overview.tenant_changed.connect(self._tenant_changed)
         self.tabs.addTab(self.overview, "&Overview")
         self.tabs.addTab(PlaceholderTab("Stripe Connect"), "&Stripe")
-        self.tabs.addTab(PlaceholderTab("API key management"), "API &Keys")
+        from billing_desktop.ui.keys_tab import KeysTab
+
+        self.keys = KeysTab(self.runner)
+        self.tabs.addTab(self.keys, "API &Keys")
         self.tabs.addTab(PlaceholderTab("Webhook configuration"), "&Webhooks")
         self.audit = AuditTab(self.runner)
         if allows(self.session.role, Perm.AUDIT_VIEW):
@@ -171,12 +174,17 @@ class MainWindow(QMainWindow):
         self.act_profile = self._action("My &profile…", self.edit_profile, "Ctrl+,")
         self.act_password = self._action("Change &password…", self.change_password)
         self.act_about = self._action("&About", self.about)
+        self.act_inspect = self._action("&Inspect key…", self.inspect_key, "Ctrl+I", "Tell offline what a key is")
+        self.act_scan = self._action("&Scan folder for keys…", self.scan_folder, "Ctrl+Shift+F")
         self.act_preferences = self._action("Pr&eferences…", self.preferences)
         self.act_preferences.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
         file_menu = self.menuBar().addMenu("&File")
         for a in (self.act_register, self.act_refresh, self.act_find, None, self.act_preferences, None, self.act_lock,
                   self.act_sign_out, None, self.act_quit):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
+        tools = self.menuBar().addMenu("&Tools")
+        tools.addAction(self.act_inspect)
+        tools.addAction(self.act_scan)
         account = self.menuBar().addMenu("&Account")
         account.addAction(self.act_profile)
         account.addAction(self.act_password)
@@ -184,7 +192,7 @@ class MainWindow(QMainWindow):
         tb = self.toolbar = self.addToolBar("Main")
         tb.setObjectName("main_toolbar")
         tb.setMovable(False)
-        for a in (self.act_register, self.act_refresh, self.act_lock, self.act_profile):
+        for a in (self.act_register, self.act_refresh, self.act_inspect, self.act_lock, self.act_profile):
             tb.addAction(a)
 
     def _build_status_bar(self) -> None:
@@ -265,6 +273,7 @@ class MainWindow(QMainWindow):
         self.tenant_label.setText(row.company_name)
         self.runner.run(self.services.tenants.get, self.session, row.id, owner=self, on_done=self._details_loaded)
         self.audit.set_tenant(row.id)
+        self.keys.set_tenant(row)
 
     def _details_loaded(self, details) -> None:
         if details.id == self.selected_tenant_id():
@@ -312,6 +321,17 @@ class MainWindow(QMainWindow):
     def change_password(self) -> None:
         self._open(ChangePasswordDialog(self.services, self.session, self),
                    lambda _: self.statusBar().showMessage("Password changed.", 8000))
+
+    def inspect_key(self) -> None:
+        from billing_desktop.ui.inspect_dialogs import InspectKeyDialog
+
+        dialog = self._open(InspectKeyDialog(self.services, self.session, self))
+        dialog.key.setFocus()
+
+    def scan_folder(self) -> None:
+        from billing_desktop.ui.inspect_dialogs import ScanDialog
+
+        self._open(ScanDialog(self.services, self.session, self))
 
     def preferences(self) -> None:
         from billing_desktop.ui.preferences import PreferencesDialog

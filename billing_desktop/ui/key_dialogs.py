@@ -1,0 +1,150 @@
+"""Dialogs of the API Keys tab: regenerate, revoke, and the one-time display of new keys."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from billing_desktop.ui.clipboard import copy_secret, copy_text
+from billing_desktop.ui.forms import Form, message_label
+
+ENV_CHOICES = [("Test keys", "test"), ("Live keys", "live"), ("All keys (test and live)", "all")]
+GRACE_CHOICES = [("None — the old keys stop working at once", "none"), ("1 hour", "1h"), ("24 hours", "24h"),
+                 ("7 days", "7d")]
+
+
+def _combo(choices) -> QComboBox:
+    box = QComboBox()
+    for label, value in choices:
+        box.addItem(label, value)
+    return box
+
+
+class _EnvironmentDialog(QDialog):
+    verb = ""
+
+    def __init__(self, tenant_name: str, parent=None):
+        super().__init__(parent)
+        self.tenant_name = tenant_name
+        v = QVBoxLayout(self)
+        layout = QFormLayout()
+        v.addLayout(layout)
+        self.form = Form(layout)
+        self.environment = self.form.add("environment", "&Environment:", _combo(ENV_CHOICES))
+        self.environment.currentIndexChanged.connect(self._update)
+        self.extra(self.form)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        v.addWidget(self.warning)
+        self.message = message_label()
+        v.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.addButton(self.verb, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("ok")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        v.addWidget(buttons)
+        self.setMinimumWidth(480)
+        self._update()
+
+    def extra(self, form: Form) -> None:
+        pass
+
+    def env_label(self) -> str:
+        env = self.environment.currentData()
+        return {"test": "TEST", "live": "LIVE", "all": "TEST and LIVE"}[env]
+
+    def _update(self) -> None:
+        self.ok_button.setText(f"{self.verb} {self.env_label()} keys")
+
+    def _accept(self) -> None:
+        self.accept()
+
+
+class RegenerateDialog(_EnvironmentDialog):
+    verb = "Regenerate"
+
+    def __init__(self, tenant_name: str, parent=None):
+        super().__init__(tenant_name, parent)
+        self.setWindowTitle(f"Regenerate keys — {tenant_name}")
+
+    def extra(self, form: Form) -> None:
+        self.grace = form.add("grace", "Old keys keep &working:", _combo(GRACE_CHOICES))
+        self.grace.setCurrentIndex(2)
+        self.grace.currentIndexChanged.connect(self._update)
+
+    def _update(self) -> None:
+        super()._update()
+        if not hasattr(self, "grace"):
+            return
+        grace = self.grace.currentData()
+        after = "at once" if grace == "none" else f"after {self.grace.currentText()}"
+        self.warning.setText(f"New {self.env_label()} keys are made for <b>{self.tenant_name}</b>. Integrations "
+                             f"using the current {self.env_label()} keys stop working <b>{after}</b>. The new "
+                             "secret keys are shown once.")
+
+
+class RevokeDialog(_EnvironmentDialog):
+    verb = "Revoke"
+
+    def __init__(self, tenant_name: str, parent=None):
+        super().__init__(tenant_name, parent)
+        self.setWindowTitle(f"Revoke keys — {tenant_name}")
+
+    def extra(self, form: Form) -> None:
+        self.reason = form.add("reason", "&Reason:", QLineEdit())
+        self.reason.setPlaceholderText("e.g. leaked in a public repository")
+
+    def _update(self) -> None:
+        super()._update()
+        self.warning.setText(f"The {self.env_label()} keys of <b>{self.tenant_name}</b> stop working at once and "
+                             "cannot be restored; regenerate to issue new ones. The reason is kept with the keys and "
+                             "in the audit log.")
+
+    def _accept(self) -> None:
+        if not self.reason.text().strip():
+            self.form.show_errors({"reason": "Give a reason: it is kept with the keys and in the audit log."})
+            return
+        self.accept()
+
+
+class NewKeysDialog(QDialog):
+    """Shows freshly made keys once, each with Copy."""
+
+    def __init__(self, tenant_name: str, keys, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"New keys — {tenant_name}")
+        v = QVBoxLayout(self)
+        note = QLabel("<b>Store the new secret keys now.</b> They are shown only this once; later they can be "
+                      "revealed only with your password. A copied secret is cleared from the clipboard after "
+                      "30 seconds.")
+        note.setWordWrap(True)
+        v.addWidget(note)
+        grid = QGridLayout()
+        self.copy_buttons = []
+        for row, k in enumerate(keys):
+            grid.addWidget(QLabel(f"{k.mode} {k.kind}"), row, 0)
+            field = QLineEdit(k.key)
+            field.setReadOnly(True)
+            field.setMinimumWidth(360)
+            field.setAccessibleName(f"New {k.mode} {k.kind} key")
+            grid.addWidget(field, row, 1)
+            button = QPushButton("Copy")
+            button.setObjectName(f"copy_{k.mode}_{k.kind}")
+            button.clicked.connect(lambda _=False, key=k: (copy_secret if key.kind == "secret" else copy_text)(key.key))
+            grid.addWidget(button, row, 2)
+            self.copy_buttons.append(button)
+        v.addLayout(grid)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        v.addWidget(buttons)

@@ -1,0 +1,221 @@
+"""API Keys tab: the tenant's keys masked, Copy and Reveal, Regenerate with a grace period, Revoke with a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui.clipboard import copy_secret, copy_text
+from billing_desktop.ui.key_dialogs import NewKeysDialog, RegenerateDialog, RevokeDialog
+
+HEADERS = ["Kind", "Mode", "Key", "Status", "Created (UTC)", "Expires / revoked"]
+STATUS_COLOURS = {"active": "#2b8a3e", "expiring": "#e67700", "expired": "#868e96", "revoked": "#c92a2a"}
+
+
+class KeysTab(QWidget):
+    def __init__(self, runner, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.services, self.session = runner.services, runner.session
+        self.tenant = None  # TenantRow
+        self.rows = []
+        v = QVBoxLayout(self)
+        self.heading = QLabel()
+        v.addWidget(self.heading)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setObjectName("keys_table")
+        self.table.setAccessibleName("API keys")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((90, 50, 330, 80, 130)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        v.addWidget(self.table, 1)
+        self.revealed = QLabel()
+        self.revealed.setObjectName("revealed")
+        self.revealed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.revealed.hide()
+        v.addWidget(self.revealed)
+        row = QHBoxLayout()
+        self.copy_button = QPushButton("&Copy")
+        self.copy_button.setObjectName("copy_key")
+        self.copy_button.setToolTip("Copy the key; a secret key is cleared from the clipboard after 30 seconds")
+        self.copy_button.clicked.connect(self.copy)
+        self.reveal_button = QPushButton("Re&veal")
+        self.reveal_button.setObjectName("reveal_key")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.show_retired = QCheckBox("Show &retired keys")
+        self.show_retired.setChecked(True)
+        self.show_retired.toggled.connect(self._fill)
+        self.regenerate_button = QPushButton("Re&generate…")
+        self.regenerate_button.setObjectName("regenerate_keys")
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.revoke_button = QPushButton("Re&voke…")
+        self.revoke_button.setObjectName("revoke_keys")
+        self.revoke_button.clicked.connect(self.revoke)
+        for w in (self.copy_button, self.reveal_button, self.show_retired):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.regenerate_button)
+        row.addWidget(self.revoke_button)
+        v.addLayout(row)
+        can_manage = allows(self.session.role, Perm.KEYS_MANAGE)
+        self.regenerate_button.setVisible(can_manage)
+        self.revoke_button.setVisible(can_manage)
+        self.set_tenant(None)
+
+    # -- data --------------------------------------------------------------------------------------------------
+    def set_tenant(self, tenant) -> None:
+        self.tenant = tenant
+        self.revealed.hide()
+        self.setEnabled(tenant is not None)
+        self.heading.setText(f"<h3>API keys — {tenant.company_name}</h3>" if tenant else "<h3>No tenant selected</h3>")
+        self.rows = []
+        self._fill()
+        if tenant is not None and self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        if self.tenant is None:
+            return
+        tenant_id = self.tenant.id
+        self.runner.run(self.services.keys.list, self.session, tenant_id, owner=self,
+                        on_done=lambda rows: self._loaded(tenant_id, rows))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - load when the tab is first looked at
+        super().showEvent(event)
+        self.reload()
+
+    def _loaded(self, tenant_id: int, rows) -> None:
+        if self.tenant is not None and self.tenant.id == tenant_id:
+            self.rows = rows
+            self._fill()
+
+    def visible_rows(self):
+        retired = self.show_retired.isChecked()
+        return [r for r in self.rows if retired or r.status in ("active", "expiring")]
+
+    def _fill(self) -> None:
+        from PySide6.QtGui import QBrush, QColor
+
+        rows = self.visible_rows()
+        self.table.setRowCount(len(rows))
+        for n, r in enumerate(rows):
+            if r.status == "revoked":
+                end = f"revoked {r.revoked_at:%Y-%m-%d %H:%M} by {r.revoked_by}: {r.revoke_reason}"
+            elif r.expires_at:
+                end = f"{r.expires_at:%Y-%m-%d %H:%M}" + (f" (in {_until(r.expires_at, self.services.ctx.clock())})"
+                                                          if r.status == "expiring" else "")
+            else:
+                end = ""
+            values = [r.kind, r.mode.upper() if r.mode == "live" else r.mode, r.masked, r.status,
+                      f"{r.created_at:%Y-%m-%d %H:%M}", end]
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if c == 3:
+                    item.setForeground(QBrush(QColor(STATUS_COLOURS[r.status])))
+                self.table.setItem(n, c, item)
+        self._selection_changed()
+
+    def selected(self):
+        rows = self.visible_rows()
+        i = self.table.currentRow()
+        return rows[i] if 0 <= i < len(rows) and self.table.selectedItems() else None
+
+    def _selection_changed(self) -> None:
+        r = self.selected()
+        usable = r is not None and r.status in ("active", "expiring")
+        self.copy_button.setEnabled(usable)
+        self.reveal_button.setEnabled(usable and r.kind == "secret" and allows(self.session.role, Perm.KEYS_REVEAL))
+        self.revealed.hide()
+
+    # -- actions -------------------------------------------------------------------------------------------------
+    def copy(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        if r.kind == "publishable":
+            copy_text(r.masked)
+            self.window().statusBar().showMessage("Publishable key copied.", 5000)
+            return
+        self.runner.run(self.services.keys.reveal, self.session, r.id, owner=self,
+                        reason="Copying a live secret key needs your password again.",
+                        on_done=lambda key: (copy_secret(key), self.window().statusBar().showMessage(
+                            "Secret key copied; the clipboard is cleared in 30 seconds.", 8000)))
+
+    def reveal(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+
+        def show(key: str) -> None:
+            self.revealed.setText(f"<tt>{key}</tt>")
+            self.revealed.show()
+
+        self.runner.run(self.services.keys.reveal, self.session, r.id, owner=self, on_done=show,
+                        reason="Revealing a live secret key needs your password again.")
+
+    def regenerate(self) -> None:
+        tenant = self.tenant
+        dialog = RegenerateDialog(tenant.company_name, self)
+        dialog.setObjectName("regenerate_dialog")
+
+        def go() -> None:
+            from billing_desktop.services.keys import parse_grace
+
+            env, grace = dialog.environment.currentData(), parse_grace(dialog.grace.currentData())
+            self.runner.run(self.services.keys.regenerate, self.session, tenant.id, env, grace, owner=self,
+                            reason=f"Regenerating {env} keys needs your password again.",
+                            on_done=lambda keys: self._regenerated(tenant, keys))
+
+        dialog.accepted.connect(go)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _regenerated(self, tenant, keys) -> None:
+        self.reload()
+        shown = NewKeysDialog(tenant.company_name, keys, self)
+        shown.setObjectName("new_keys_dialog")
+        shown.finished.connect(shown.deleteLater)
+        shown.open()
+
+    def revoke(self) -> None:
+        tenant = self.tenant
+        dialog = RevokeDialog(tenant.company_name, self)
+        dialog.setObjectName("revoke_dialog")
+
+        def go() -> None:
+            env, reason = dialog.environment.currentData(), dialog.reason.text()
+            self.runner.run(self.services.keys.revoke, self.session, tenant.id, env, reason, owner=self,
+                            reason=f"Revoking {env} keys needs your password again.",
+                            on_done=lambda n: (self.reload(), self.window().statusBar().showMessage(
+                                f"Revoked {n} keys.", 8000)))
+
+        dialog.accepted.connect(go)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+
+def _until(when, now) -> str:
+    seconds = int((when - now).total_seconds())
+    if seconds >= 86400:
+        return f"{seconds // 86400} d {seconds % 86400 // 3600} h"
+    if seconds >= 3600:
+        return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+    return f"{max(0, seconds // 60)} min"
