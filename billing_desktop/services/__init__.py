@@ -26,6 +26,11 @@ class Services:
         self.users = UserService(ctx)
         self.audit = AuditService(ctx)
         self.settings = SettingsService(ctx)
+        from billing_desktop.services.stripe_connect import StripeConnectService
+        from billing_desktop.services.stripe_platform import StripePlatformService
+
+        self.stripe_platform = StripePlatformService(ctx)
+        self.stripe = StripeConnectService(ctx, self.stripe_platform)
 
     def close(self) -> None:
         self.ctx.engine.dispose()

@@ -124,3 +124,21 @@ class VaultIntent(Base):
     vault_ref: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StripeAccount(Base):
+    """A tenant's connected Stripe account. Tokens live in the vault; the last status answer is cached here."""
+
+    __tablename__ = "stripe_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), unique=True)
+    stripe_user_id: Mapped[str | None] = mapped_column(String(64))
+    scope: Mapped[str | None] = mapped_column(String(32))
+    livemode: Mapped[bool | None] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(16), default="disconnected")  # pending|connected|restricted|disconnected
+    connected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    disconnected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    account_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    onboarding_type: Mapped[str | None] = mapped_column(String(16))  # express|standard when made by Account Links

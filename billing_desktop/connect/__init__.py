@@ -1,0 +1,1 @@
+"""Stripe Connect: the StripeClient factory, the loopback OAuth listener and Stripe error translation."""

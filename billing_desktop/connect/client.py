@@ -1,0 +1,55 @@
+"""Every Stripe call goes through a StripeClient made here: httpx transport, overridable base addresses."""
+
+from __future__ import annotations
+
+import os
+
+ENV_API_BASE = "BILLING_DESKTOP_STRIPE_API_BASE"
+ENV_CONNECT_BASE = "BILLING_DESKTOP_STRIPE_CONNECT_BASE"
+TIMEOUT = 20.0
+
+
+def base_addresses() -> dict[str, str]:
+    out = {}
+    if os.environ.get(ENV_API_BASE):
+        out["api"] = os.environ[ENV_API_BASE].rstrip("/")
+    if os.environ.get(ENV_CONNECT_BASE):
+        out["connect"] = os.environ[ENV_CONNECT_BASE].rstrip("/")
+    return out
+
+
+def connect_base() -> str:
+    import stripe
+
+    return base_addresses().get("connect", stripe.DEFAULT_CONNECT_API_BASE)
+
+
+class StripeClientFactory:
+    """Builds a StripeClient per use (never the module-global stripe.api_key). Tests inject their own factory.
+
+    Use it as a context manager: `with factory(key, client_id) as client: ...` closes the HTTP connections."""
+
+    def __call__(self, secret_key: str, client_id: str | None = None):
+        import stripe
+
+        # Sync methods in a worker thread; no automatic retries: the user sees a failure and decides.
+        http_client = stripe.HTTPXClient(allow_sync_methods=True, timeout=TIMEOUT)
+        client = stripe.StripeClient(secret_key, client_id=client_id, http_client=http_client,
+                                     base_addresses=base_addresses(), max_network_retries=0)
+        return _Closing(client, http_client)
+
+
+class _Closing:
+    def __init__(self, client, http_client):
+        self.client, self.http_client = client, http_client
+
+    def __enter__(self):
+        return self.client
+
+    def __exit__(self, *exc) -> None:
+        self.http_client.close()
+        client_async = getattr(self.http_client, "_client_async", None)
+        if client_async is not None:  # never used (sync only), but it holds a transport until closed
+            import anyio
+
+            anyio.run(client_async.aclose)

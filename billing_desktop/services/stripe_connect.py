@@ -1,0 +1,268 @@
+"""Connect a tenant's Stripe account (OAuth or Account Links), read its status, disconnect it."""
+
+from __future__ import annotations
+
+import logging
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from billing_desktop.connect.client import StripeClientFactory
+from billing_desktop.connect.errors import StripeProblem, translate
+from billing_desktop.connect.listener import Reply
+from billing_desktop.domain.roles import Perm
+from billing_desktop.errors import AppError, ValidationError
+from billing_desktop.services import audit
+from billing_desktop.services.connect_attempt import ConnectAttempt
+from billing_desktop.services.context import AppContext
+from billing_desktop.services.permissions import authorize, require_recent_password
+from billing_desktop.services.session import UserSession
+from billing_desktop.services.stripe_platform import CALLBACK_PATH, StripePlatformService
+from billing_desktop.store.models import StripeAccount, Tenant
+
+log = logging.getLogger(__name__)
+TOKENS = ("stripe-access-token", "stripe-refresh-token", "stripe-publishable-key")
+STALE_AFTER = timedelta(hours=1)
+ONBOARD_RETURN, ONBOARD_REFRESH = "/stripe/onboard/return", "/stripe/onboard/refresh"
+
+
+@dataclass(frozen=True)
+class StripeStatus:
+    state: str  # pending | connected | restricted | disconnected
+    account_id: str | None = None
+    business_name: str | None = None
+    email: str | None = None
+    country: str | None = None
+    default_currency: str | None = None
+    charges_enabled: bool | None = None
+    payouts_enabled: bool | None = None
+    details_submitted: bool | None = None
+    currently_due: list[str] = field(default_factory=list)
+    past_due: list[str] = field(default_factory=list)
+    disabled_reason: str | None = None
+    livemode: bool | None = None
+    scope: str | None = None
+    connected_at: datetime | None = None
+    fetched_at: datetime | None = None
+    stale: bool = False
+    message: str = ""
+
+
+def state_of(account: dict[str, Any]) -> str:
+    req = account.get("requirements") or {}
+    if req.get("disabled_reason") or req.get("past_due"):
+        return "restricted"
+    if account.get("charges_enabled") and account.get("payouts_enabled"):
+        return "connected"
+    return "pending"
+
+
+class StripeConnectService:
+    def __init__(self, ctx: AppContext, platform: StripePlatformService,
+                 client_factory: Callable[..., Any] | None = None,
+                 open_browser: Callable[[str], Any] | None = None):
+        self.ctx, self.platform = ctx, platform
+        self.client_factory = client_factory or StripeClientFactory()
+        self.open_browser = open_browser or webbrowser.open  # honours $BROWSER
+        self.timeout = 300.0
+
+    def _client(self):
+        return self.client_factory(self.platform.secret_key(), self.platform.require_client_id())
+
+    def _call(self, fn, *args, **kwargs) -> dict[str, Any]:
+        """Run a StripeClient call; answers come back as plain dicts, failures as StripeProblem."""
+        try:
+            result = fn(*args, **kwargs)
+            return result.to_dict() if hasattr(result, "to_dict") else dict(result)
+        except Exception as exc:
+            log.info("stripe call failed: %s", type(exc).__name__)
+            raise translate(exc) from None
+
+    def _tenant(self, s, session: UserSession, tenant_id: int, perm: Perm) -> Tenant:
+        authorize(s, self.ctx, session, perm, tenant_id)
+        return s.get(Tenant, tenant_id)
+
+    # -- OAuth ------------------------------------------------------------------------------------------------
+    def start_connect(self, session: UserSession, tenant_id: int) -> ConnectAttempt:
+        with self.ctx.db() as s:
+            t = self._tenant(s, session, tenant_id, Perm.STRIPE_MANAGE)
+            email, name = t.email, t.company_name
+        platform = self.platform.load(with_secret=False)
+        self.platform.secret_key()  # fail now, not after the browser round trip
+        attempt = ConnectAttempt(platform.port, CALLBACK_PATH,
+                                 lambda q: self._exchange(session, tenant_id, q["code"] if "code" in q
+                                                          else _missing_code()))
+        attempt.start()
+        redirect_uri = platform.relay_url or f"http://127.0.0.1:{attempt.port}{CALLBACK_PATH}"
+        with self._client() as client:
+            attempt.url = client.oauth.authorize_url({
+                "response_type": "code", "client_id": platform.client_id, "scope": "read_write",
+                "state": attempt.state, "redirect_uri": redirect_uri,
+                "stripe_user": {"email": email, "business_name": name},
+            })
+        with self.ctx.db() as s, s.begin():
+            audit.record(s, self.ctx.clock(), session.email, "stripe.connect_start", tenant_id)
+        return attempt
+
+    def _exchange(self, session: UserSession, tenant_id: int, code: str) -> StripeStatus:
+        with self._client() as client:
+            token = self._call(client.oauth.token, {"grant_type": "authorization_code", "code": code})
+        vault = self.ctx.vault
+        for purpose, value in zip(TOKENS, (token.get("access_token"), token.get("refresh_token"),
+                                           token.get("stripe_publishable_key"))):
+            if value:
+                vault.set(vault.tenant_key(tenant_id, purpose), value)
+        with self.ctx.db() as s, s.begin():
+            authorize(s, self.ctx, session, Perm.STRIPE_MANAGE, tenant_id)
+            acct = self._row(s, tenant_id)
+            now = self.ctx.clock()
+            acct.stripe_user_id, acct.scope = token.get("stripe_user_id"), token.get("scope")
+            acct.livemode, acct.connected_at, acct.disconnected_at = bool(token.get("livemode")), now, None
+            acct.status, acct.account_json, acct.fetched_at = "pending", None, None
+            audit.record(s, now, session.email, "stripe.connect", tenant_id, detail=f"account {acct.stripe_user_id}")
+        try:
+            return self.status(session, tenant_id, refresh=True)
+        except AppError as exc:  # connected all the same; the status can be refreshed later
+            return self.status(session, tenant_id) if not isinstance(exc, StripeProblem) else self._cached(
+                tenant_id, message=str(exc))
+
+    def _row(self, s, tenant_id: int) -> StripeAccount:
+        acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
+        if acct is None:
+            acct = StripeAccount(tenant_id=tenant_id, status="disconnected")
+            s.add(acct)
+        return acct
+
+    def open(self, url: str) -> None:
+        self.open_browser(url)
+
+    # -- Account Links ------------------------------------------------------------------------------------------
+    def start_onboarding(self, session: UserSession, tenant_id: int, account_type: str = "express",
+                         country: str = "US") -> ConnectAttempt:
+        if account_type not in ("express", "standard"):
+            raise ValidationError({"type": "Choose express or standard."})
+        with self.ctx.db() as s:
+            t = self._tenant(s, session, tenant_id, Perm.STRIPE_MANAGE)
+            email = t.email
+            existing = s.scalar(select(StripeAccount.stripe_user_id).where(StripeAccount.tenant_id == tenant_id))
+        if not existing:
+            with self._client() as client:
+                account = self._call(client.v1.accounts.create, {"type": account_type, "email": email,
+                                                                 "country": country})
+            existing = account["id"]
+            with self.ctx.db() as s, s.begin():
+                acct = self._row(s, tenant_id)
+                acct.stripe_user_id, acct.status, acct.onboarding_type = existing, "pending", account_type
+                acct.livemode, acct.connected_at = bool(account.get("livemode")), self.ctx.clock()
+                acct.account_json, acct.fetched_at = dict(account), self.ctx.clock()
+                audit.record(s, self.ctx.clock(), session.email, "stripe.account_create", tenant_id,
+                             detail=f"{account_type} account {existing}")
+        port = self.platform.load(with_secret=False).port
+        attempt = ConnectAttempt(port, ONBOARD_RETURN, lambda q: self.status(session, tenant_id, refresh=True))
+
+        def link() -> str:
+            base = f"http://127.0.0.1:{attempt.port}"
+            with self._client() as client:
+                made = self._call(client.v1.account_links.create, {
+                    "account": existing, "type": "account_onboarding",
+                    "return_url": f"{base}{ONBOARD_RETURN}?state={attempt.state}",
+                    "refresh_url": f"{base}{ONBOARD_REFRESH}?state={attempt.state}"})
+            return made["url"]
+
+        def refresh(_query) -> Reply:
+            # The link expired or was reused: Stripe sends the browser here, and it gets a fresh link.
+            try:
+                return Reply(302, "Continuing", "Continuing onboarding…", location=link())
+            except AppError as exc:
+                return Reply(502, "Could not continue", str(exc))
+
+        attempt._extra[ONBOARD_REFRESH] = refresh
+        attempt.start()
+        try:
+            attempt.url = link()
+        except Exception:
+            attempt.listener.close()
+            raise
+        return attempt
+
+    # -- status ------------------------------------------------------------------------------------------------
+    def _cached(self, tenant_id: int, message: str = "", stale: bool | None = None) -> StripeStatus:
+        with self.ctx.db() as s:
+            acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
+            if acct is None or acct.status == "disconnected":
+                return StripeStatus("disconnected", message=message,
+                                    connected_at=acct.connected_at if acct else None)
+            a = acct.account_json or {}
+            req = a.get("requirements") or {}
+            profile = a.get("business_profile") or {}
+            old = acct.fetched_at is None or self.ctx.clock() - acct.fetched_at > STALE_AFTER
+            return StripeStatus(
+                acct.status, acct.stripe_user_id, profile.get("name") or (a.get("settings") or {}).get(
+                    "dashboard", {}).get("display_name"), a.get("email"), a.get("country"), a.get("default_currency"),
+                a.get("charges_enabled"), a.get("payouts_enabled"), a.get("details_submitted"),
+                list(req.get("currently_due") or []), list(req.get("past_due") or []), req.get("disabled_reason"),
+                acct.livemode, acct.scope, acct.connected_at, acct.fetched_at, old if stale is None else stale,
+                message)
+
+    def status(self, session: UserSession, tenant_id: int, refresh: bool = False) -> StripeStatus:
+        with self.ctx.db() as s:
+            self._tenant(s, session, tenant_id, Perm.STRIPE_VIEW)
+            acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
+            account_id = acct.stripe_user_id if acct and acct.status != "disconnected" else None
+        if not refresh or not account_id:
+            return self._cached(tenant_id)
+        try:
+            with self._client() as client:
+                account = self._call(client.v1.accounts.retrieve, account_id)
+        except StripeProblem as exc:
+            if exc.access_revoked:
+                self._mark_disconnected(session, tenant_id, "access revoked in Stripe")
+                return self._cached(tenant_id, message="Stripe says the platform's access to this account was "
+                                                      "revoked: the tenant is now disconnected.")
+            return self._cached(tenant_id, message=f"Showing saved data: {exc}", stale=True)
+        with self.ctx.db() as s, s.begin():
+            acct = self._row(s, tenant_id)
+            acct.account_json, acct.fetched_at = dict(account), self.ctx.clock()
+            acct.status = state_of(account)
+        return self._cached(tenant_id)
+
+    # -- disconnect --------------------------------------------------------------------------------------------
+    def _forget_tokens(self, tenant_id: int) -> None:
+        for purpose in TOKENS:
+            self.ctx.vault.delete(self.ctx.vault.tenant_key(tenant_id, purpose))
+
+    def _mark_disconnected(self, session: UserSession, tenant_id: int, reason: str) -> None:
+        self._forget_tokens(tenant_id)  # keyring first: a token must not outlive the record that explains it
+        with self.ctx.db() as s, s.begin():
+            acct = self._row(s, tenant_id)
+            acct.status, acct.disconnected_at = "disconnected", self.ctx.clock()
+            audit.record(s, self.ctx.clock(), session.email, "stripe.disconnect", tenant_id, reason=reason,
+                         detail=f"account {acct.stripe_user_id}")
+
+    def disconnect(self, session: UserSession, tenant_id: int) -> str:
+        with self.ctx.db() as s:
+            self._tenant(s, session, tenant_id, Perm.STRIPE_MANAGE)
+            acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
+            account_id = acct.stripe_user_id if acct and acct.status != "disconnected" else None
+        require_recent_password(self.ctx, session)
+        if not account_id:
+            raise AppError("This tenant has no connected Stripe account.")
+        try:
+            with self._client() as client:
+                self._call(client.oauth.deauthorize, {"client_id": self.platform.require_client_id(),
+                                                      "stripe_user_id": account_id})
+        except StripeProblem as exc:
+            if exc.code != "invalid_client":
+                raise  # network and other failures: keep the local record, tell the user
+            self._mark_disconnected(session, tenant_id, "already disconnected in Stripe")
+            return f"Stripe says {account_id} was no longer connected; the local record is now disconnected too."
+        self._mark_disconnected(session, tenant_id, "disconnected by the platform")
+        return f"Disconnected {account_id}."
+
+
+def _missing_code():
+    raise AppError("The browser came back without an authorization code.")

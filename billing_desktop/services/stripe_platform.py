@@ -1,0 +1,110 @@
+"""Platform-wide Stripe settings (operators): Connect client ID, secret key (vault), listener port, relay URL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.validation import raise_if
+from billing_desktop.errors import AppError
+from billing_desktop.services import audit
+from billing_desktop.services.context import AppContext
+from billing_desktop.services.permissions import authorize
+from billing_desktop.services.session import UserSession
+from billing_desktop.store.models import Setting
+
+SECRET_KEY_NAME = "platform/stripe-secret-key"
+CLIENT_ID, PORT, RELAY_URL = "stripe_client_id", "stripe_oauth_port", "stripe_redirect_relay_url"
+DEFAULT_PORT = 8765
+CALLBACK_PATH = "/stripe/callback"
+
+
+@dataclass(frozen=True)
+class StripePlatform:
+    client_id: str
+    port: int
+    relay_url: str
+    secret_key_masked: str | None  # None: not set
+
+    @property
+    def redirect_uri(self) -> str:
+        return self.relay_url or f"http://127.0.0.1:{self.port}{CALLBACK_PATH}"
+
+
+def check_relay_url(url: str) -> str | None:
+    if not url:
+        return None
+    p = urlsplit(url)
+    if p.scheme != "https" or not p.hostname or p.username or p.password or p.fragment:
+        return "Use an https:// address with no user name, password or #fragment."
+    return None
+
+
+class StripePlatformService:
+    def __init__(self, ctx: AppContext):
+        self.ctx = ctx
+
+    def _values(self) -> dict[str, str]:
+        with self.ctx.db() as s:
+            return dict(s.execute(select(Setting.key, Setting.value).where(
+                Setting.key.in_([CLIENT_ID, PORT, RELAY_URL]))).all())
+
+    def load(self, with_secret: bool = True) -> StripePlatform:
+        v = self._values()
+        masked = None
+        if with_secret:
+            key = self.ctx.vault.get(SECRET_KEY_NAME)
+            masked = f"{key[:8]}****…{key[-4:]}" if key else None
+        return StripePlatform(v.get(CLIENT_ID, ""), int(v.get(PORT, DEFAULT_PORT)), v.get(RELAY_URL, ""), masked)
+
+    def get(self, session: UserSession) -> StripePlatform:
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
+        return self.load()
+
+    def secret_key(self) -> str:
+        key = self.ctx.vault.get(SECRET_KEY_NAME)
+        if not key:
+            raise AppError("The platform's Stripe secret key is not set: an operator sets it in Platform settings "
+                           "(or `billing-desktop platform set-stripe`).")
+        return key
+
+    def require_client_id(self) -> str:
+        client_id = self.load(with_secret=False).client_id
+        if not client_id:
+            raise AppError("The Stripe Connect client ID (ca_…) is not set: an operator sets it in Platform settings.")
+        return client_id
+
+    def update(self, session: UserSession, client_id: str, secret_key: str | None = None, port: int | None = None,
+               relay_url: str = "") -> StripePlatform:
+        client_id, relay_url = client_id.strip(), relay_url.strip()
+        raise_if({
+            "client_id": None if re.fullmatch(r"ca_[0-9A-Za-z]{8,64}", client_id) else
+            "Enter the Connect client ID from the Stripe dashboard: ca_ followed by letters and digits.",
+            "secret_key": None if secret_key is None or re.fullmatch(r"(sk|rk)_(test|live)_[0-9A-Za-z]{10,247}",
+                                                                     secret_key.strip()) else
+            "Enter a secret key: sk_test_… or sk_live_… (a restricted rk_ key also works).",
+            "port": None if port is None or 1024 <= int(port) <= 65535 else "Choose a port from 1024 to 65535.",
+            "relay_url": check_relay_url(relay_url),
+        })
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
+        if secret_key is not None:
+            self.ctx.vault.set(SECRET_KEY_NAME, secret_key.strip())
+        with self.ctx.db() as s, s.begin():
+            authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
+            for key, value in ((CLIENT_ID, client_id), (PORT, str(port) if port else None), (RELAY_URL, relay_url)):
+                if value is None:
+                    continue
+                row = s.get(Setting, key)
+                if row is None:
+                    s.add(Setting(key=key, value=value))
+                else:
+                    row.value = value
+            audit.record(s, self.ctx.clock(), session.email, "platform.set_stripe",
+                         detail="client id, port, relay" + (", secret key" if secret_key is not None else ""))
+        return self.load()

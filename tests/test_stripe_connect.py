@@ -1,0 +1,238 @@
+"""Stripe Connect end to end: the real stripe-python client and the real listener against a fake Stripe."""
+
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+
+from billing_desktop.connect.errors import StripeProblem
+from billing_desktop.errors import AppError, PermissionDenied, ReauthRequired
+from tests.conftest import OPERATOR_PASSWORD
+from tests.support.fake_stripe import FakeStripe, follow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    f = FakeStripe()
+    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", f.base)
+    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_CONNECT_BASE", f.base)
+    yield f
+    f.close()
+
+
+@pytest.fixture
+def platform(services, operator, fake):
+    return services.stripe_platform.update(operator, fake.client_id, fake.secret_key, free_port())
+
+
+def connect(services, session, tenant_id):
+    attempt = services.stripe.start_connect(session, tenant_id)
+    page = follow(attempt.url)
+    return attempt, page, attempt.wait(5)
+
+
+def test_connect_stores_tokens_in_the_keyring_only(services, operator, acme, platform, fake, keyring_backend,
+                                                   db_file):
+    attempt, page, status = connect(services, operator, acme.id)
+    assert page.status_code == 200 and "You can close this window" in page.text
+    assert status.state == "connected" and status.account_id.startswith("acct_")
+    assert status.business_name == "Acme Inc" and status.scope == "read_write" and status.livemode is False
+    authorize = next(q for m, p, q in fake.requests if p == "/oauth/authorize")
+    assert authorize["response_type"] == "code" and authorize["scope"] == "read_write"
+    assert authorize["client_id"] == fake.client_id and len(authorize["state"]) >= 43
+    assert authorize["stripe_user[email]"] == "owner@acme.example"
+    assert authorize["stripe_user[business_name]"] == "Acme Inc"
+    assert authorize["redirect_uri"] == f"http://127.0.0.1:{platform.port}/stripe/callback"
+    tokens = {u: v for (_, u), v in keyring_backend.store.items() if u.startswith("tenant/")}
+    assert set(tokens) == {f"tenant/{acme.id}/stripe-access-token", f"tenant/{acme.id}/stripe-refresh-token",
+                           f"tenant/{acme.id}/stripe-publishable-key"}
+    blob = b"".join(p.read_bytes() for p in db_file.parent.glob("billing-desktop.sqlite3*"))
+    for value in tokens.values():
+        assert value.encode() not in blob
+    assert not attempt.listener.running
+
+
+def test_denied(services, operator, acme, platform, fake):
+    fake.deny_next = True
+    attempt = services.stripe.start_connect(operator, acme.id)
+    page = follow(attempt.url)
+    assert "The user denied your request" in page.text
+    with pytest.raises(AppError, match="The user denied your request"):
+        attempt.wait(5)
+    assert services.stripe.status(operator, acme.id).state == "disconnected"
+
+
+def test_wrong_state_then_the_right_one(services, operator, acme, platform, fake):
+    attempt = services.stripe.start_connect(operator, acme.id)
+    base = f"http://127.0.0.1:{attempt.port}/stripe/callback"
+    assert httpx.get(base + "?code=ac_forged&state=wrong").status_code == 403
+    assert httpx.get(base + "?code=ac_forged").status_code == 403
+    assert not attempt.finished
+    follow(attempt.url)
+    assert attempt.wait(5).state == "connected"
+    assert sum(1 for _, p, _ in fake.requests if p == "/oauth/token") == 1
+
+
+def test_replayed_callback_exchanges_nothing(services, operator, acme, platform, fake):
+    attempt = services.stripe.start_connect(operator, acme.id)
+    with httpx.Client(follow_redirects=False) as browser:
+        callback = browser.get(attempt.url).headers["location"]
+        assert browser.get(callback).status_code == 200
+        assert browser.get(callback).status_code == 409  # the listener is still up until wait() returns
+    attempt.wait(5)
+    assert sum(1 for _, p, _ in fake.requests if p == "/oauth/token") == 1
+
+
+def test_code_reuse_is_rejected_by_stripe(services, operator, acme, platform, fake):
+    first = services.stripe.start_connect(operator, acme.id)
+    with httpx.Client(follow_redirects=False) as browser:
+        callback = browser.get(first.url).headers["location"]
+        browser.get(callback)
+    first.wait(5)
+    second = services.stripe.start_connect(operator, acme.id)
+    code = httpx.URL(callback).params["code"]
+    with pytest.raises(AppError, match="already been used"):
+        second.submit_url(f"http://127.0.0.1:{second.port}/stripe/callback?code={code}&state={second.state}")
+        second.wait(5)
+
+
+def test_pasted_address_goes_through_the_same_check(services, operator, acme, platform, fake):
+    attempt = services.stripe.start_connect(operator, acme.id)
+    with httpx.Client(follow_redirects=False) as browser:
+        callback = browser.get(attempt.url).headers["location"]
+    with pytest.raises(AppError, match="does not belong"):
+        attempt.submit_url(callback.replace(attempt.state, "x" * 43))
+    with pytest.raises(AppError, match="whole address"):
+        attempt.submit_url("not a url")
+    attempt.submit_url(callback)
+    assert attempt.wait(5).state == "connected"
+
+
+def test_timeout_closes_the_listener(services, operator, acme, platform):
+    attempt = services.stripe.start_connect(operator, acme.id)
+    port = attempt.port
+    started = time.monotonic()
+    with pytest.raises(AppError, match="No answer from the browser"):
+        attempt.wait(0.3)
+    assert time.monotonic() - started < 2
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://127.0.0.1:{port}/stripe/callback")
+
+
+def test_cancel(services, operator, acme, platform):
+    attempt = services.stripe.start_connect(operator, acme.id)
+    threading.Timer(0.1, attempt.cancel).start()
+    with pytest.raises(AppError, match="Cancelled"):
+        attempt.wait(5)
+
+
+def test_busy_port_names_the_port_and_the_setting(services, operator, acme, platform):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", platform.port))
+        busy.listen()
+        with pytest.raises(AppError, match=f"Port {platform.port}.*OAuth listener port"):
+            services.stripe.start_connect(operator, acme.id)
+
+
+def test_revoked_access_found_on_refresh(services, operator, acme, platform, fake, keyring_backend):
+    _, _, status = connect(services, operator, acme.id)
+    fake.revoked.add(status.account_id)
+    after = services.stripe.status(operator, acme.id, refresh=True)
+    assert after.state == "disconnected" and "revoked" in after.message
+    assert not any(u.startswith("tenant/") for _, u in keyring_backend.store)
+
+
+def test_status_is_cached_and_marked_stale_offline(services, operator, acme, platform, fake, clock):
+    _, _, status = connect(services, operator, acme.id)
+    fake.close()
+    offline = services.stripe.status(operator, acme.id, refresh=True)
+    assert offline.state == "connected" and offline.stale and "Could not reach Stripe" in offline.message
+    clock.advance(hours=2)
+    assert services.stripe.status(operator, acme.id).stale
+
+
+def test_disconnect(services, operator, acme, platform, fake, keyring_backend, clock):
+    _, _, status = connect(services, operator, acme.id)
+    clock.advance(minutes=6)
+    with pytest.raises(ReauthRequired):
+        services.stripe.disconnect(operator, acme.id)
+    services.auth.confirm_password(operator, OPERATOR_PASSWORD)
+    assert services.stripe.disconnect(operator, acme.id) == f"Disconnected {status.account_id}."
+    assert status.account_id not in fake.connected
+    assert services.stripe.status(operator, acme.id).state == "disconnected"
+    assert not any(u.startswith("tenant/") for _, u in keyring_backend.store)
+
+
+def test_disconnect_when_already_disconnected_in_stripe(services, operator, acme, platform, fake):
+    _, _, status = connect(services, operator, acme.id)
+    fake.connected.discard(status.account_id)
+    assert "no longer connected" in services.stripe.disconnect(operator, acme.id)
+    assert services.stripe.status(operator, acme.id).state == "disconnected"
+
+
+def test_network_failure_on_disconnect_keeps_the_record(services, operator, acme, platform, fake, keyring_backend):
+    _, _, status = connect(services, operator, acme.id)
+    fake.close()
+    with pytest.raises(StripeProblem, match="Could not reach Stripe"):
+        services.stripe.disconnect(operator, acme.id)
+    assert services.stripe.status(operator, acme.id).state == "connected"
+    assert any("stripe-access-token" in u for _, u in keyring_backend.store)
+
+
+def test_account_links_onboarding_with_an_expired_link(services, operator, acme, platform, fake):
+    fake.expire_next_link = True
+    attempt = services.stripe.start_onboarding(operator, acme.id, "express")
+    page = follow(attempt.url, max_hops=8)  # setup -> refresh (new link) -> setup -> return
+    assert page.status_code == 200
+    status = attempt.wait(5)
+    assert status.state == "connected" and fake.links_created == 2
+    created = next(q for m, p, q in fake.requests if (m, p) == ("POST", "/v1/accounts"))
+    assert created == {"type": "express", "email": "owner@acme.example", "country": "US"}
+    link = next(q for m, p, q in fake.requests if (m, p) == ("POST", "/v1/account_links"))
+    assert link["type"] == "account_onboarding" and link["return_url"].startswith("http://127.0.0.1:")
+
+
+def test_stripe_errors_are_readable(services, operator, acme, platform, fake):
+    connect(services, operator, acme.id)
+    fake.fail_with = 429
+    status = services.stripe.status(operator, acme.id, refresh=True)
+    assert "rate-limiting" in status.message and "Stripe request req_" in status.message
+    fake.fail_with = None
+    fake.secret_key = "sk_test_rotatedElsewhere000000"
+    status = services.stripe.status(operator, acme.id, refresh=True)
+    assert "rejected the platform secret key" in status.message
+
+
+def test_roles(services, acme_users, acme, globex, platform):
+    for role in ("admin", "developer"):
+        services.stripe.status(acme_users[role], acme.id)
+        with pytest.raises(PermissionDenied):
+            services.stripe.start_connect(acme_users[role], acme.id)
+        with pytest.raises(PermissionDenied):
+            services.stripe.status(acme_users[role], globex.id)
+    attempt = services.stripe.start_connect(acme_users["owner"], acme.id)
+    attempt.cancel()
+    with pytest.raises(AppError):
+        attempt.wait(1)
+    with pytest.raises(PermissionDenied):
+        services.stripe_platform.get(acme_users["owner"])
+
+
+def test_platform_settings_validate_and_keep_the_key_in_the_keyring(services, operator, keyring_backend):
+    from billing_desktop.errors import ValidationError
+
+    with pytest.raises(ValidationError) as e:
+        services.stripe_platform.update(operator, "nope", "pk_test_x", 80, "http://relay.example/cb")
+    assert set(e.value.fields) == {"client_id", "secret_key", "port", "relay_url"}
+    p = services.stripe_platform.update(operator, "ca_Abcdefgh12345678", "sk_live_" + "a" * 24, 8765,
+                                        "https://relay.example/stripe")
+    assert p.secret_key_masked == "sk_live_****…aaaa" and p.redirect_uri == "https://relay.example/stripe"
+    assert keyring_backend.store[("billing-desktop", "platform/stripe-secret-key")] == "sk_live_" + "a" * 24
