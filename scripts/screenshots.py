@@ -152,10 +152,46 @@ def main() -> int:
     shot(app, scan, "scan")
     scan.reject()
 
+    stripe_screens(app, svc, session, win)
     win.lock()
     shot(app, win, "locked")
     win.close()
     return 0
+
+
+def stripe_screens(app, svc, session, win) -> None:
+    """The Stripe tab in each state, against the test suite's fake Stripe on loopback."""
+    import socket
+    import threading
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.support.fake_stripe import FakeStripe, follow
+
+    fake = FakeStripe()
+    os.environ["BILLING_DESKTOP_STRIPE_API_BASE"] = os.environ["BILLING_DESKTOP_STRIPE_CONNECT_BASE"] = fake.base
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    svc.stripe_platform.update(session, fake.client_id, fake.secret_key, port)
+    opened = []
+    svc.stripe.open_browser = opened.append
+    win.table.selectRow(win.model.row_of(2))
+    win.tabs.setCurrentWidget(win.stripe)
+    shot(app, win, "stripe-disconnected")
+    win.stripe.connect_button.click()
+    settle(app)
+    shot(app, win, "stripe-waiting")
+    threading.Thread(target=follow, args=(opened[0],), daemon=True).start()
+    settle(app, 1500)
+    shot(app, win, "stripe-connected")
+    account = next(iter(fake.accounts.values()))
+    account["requirements"] = {"currently_due": ["external_account", "tos_acceptance.date"],
+                               "past_due": ["external_account"], "disabled_reason": "requirements.past_due"}
+    account["payouts_enabled"] = False
+    win.stripe.refresh_button.click()
+    settle(app, 800)
+    shot(app, win, "stripe-restricted")
+    fake.close()
 
 
 if __name__ == "__main__":

@@ -162,3 +162,39 @@ def test_keys_scan_from_the_cli(initialised, monkeypatch, capsys, tmp_path):
     report = json.loads(out)
     assert code == 1 and report["findings"][0]["what"] == "Stripe secret API key"
     assert report["findings"][0]["value"] == "sk_live_****…WXyz"
+
+
+def test_stripe_connect_status_disconnect_from_the_cli(initialised, monkeypatch, capsys, tmp_path):
+    """The CLI flow against the fake Stripe; $BROWSER is a stand-in browser script that follows the redirects."""
+    import socket
+    import sys
+
+    from tests.support.fake_stripe import FakeStripe
+
+    fake = FakeStripe()
+    try:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        browser = tmp_path / "browser.py"
+        browser.write_text("import sys, httpx\nhttpx.get(sys.argv[1], follow_redirects=True, timeout=10)\n")
+        env = {"BILLING_DESKTOP_PASSWORD": OP_PW, "BILLING_DESKTOP_STRIPE_API_BASE": fake.base,
+               "BILLING_DESKTOP_STRIPE_CONNECT_BASE": fake.base, "BROWSER": f"{sys.executable} {browser} %s"}
+        run(["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"], monkeypatch, capsys,
+            stdin=OWNER_PW + "\n", env=env)
+        code, out, err = run(["platform", "set-stripe", "--client-id", fake.client_id, "--port", str(port)],
+                             monkeypatch, capsys, stdin=fake.secret_key + "\n", env=env)
+        assert code == 0 and fake.secret_key not in out, err
+        code, out, err = run(["stripe", "connect", "acme", "--timeout", "20", "--json"], monkeypatch, capsys,
+                             env=env)
+        assert code == 0, err
+        url, body = out.split("\n", 1)
+        assert url.startswith(fake.base + "/oauth/authorize?")
+        status = json.loads(body)
+        assert status["state"] == "connected" and status["account_id"].startswith("acct_")
+        code, out, _ = run(["stripe", "status", "acme", "--refresh"], monkeypatch, capsys, env=env)
+        assert "state: connected" in out and status["account_id"] in out
+        code, out, _ = run(["stripe", "disconnect", "acme", "--yes"], monkeypatch, capsys, env=env)
+        assert code == 0 and "Disconnected" in out
+    finally:
+        fake.close()

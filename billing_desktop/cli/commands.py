@@ -49,6 +49,8 @@ def dispatch(args: argparse.Namespace) -> int:
         "tenants": cmd_tenants,
         "users": cmd_users,
         "keys": cmd_keys,
+        "platform": cmd_stripe,
+        "stripe": cmd_stripe,
     }[args.command]
     try:
         return handler(args)
@@ -140,3 +142,10 @@ def cmd_keys(args) -> int:
 
     svc = _services(args)
     return keys_commands.run(args, svc, lambda: _sign_in(svc, args), _confirm)
+
+
+def cmd_stripe(args) -> int:
+    from billing_desktop.cli import stripe_commands
+
+    svc = _services(args)
+    return stripe_commands.run(args, svc, lambda: _sign_in(svc, args), _confirm)

@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     from billing_desktop.cli import keys_commands
 
     keys_commands.add_parser(sub, acting, jsonable)
+    from billing_desktop.cli import stripe_commands
+
+    stripe_commands.add_parser(sub, acting, jsonable)
     return p
 
 

@@ -138,7 +138,10 @@ class MainWindow(QMainWindow):
         self.overview = OverviewTab(self.runner)
         self.overview.tenant_changed.connect(self._tenant_changed)
         self.tabs.addTab(self.overview, "&Overview")
-        self.tabs.addTab(PlaceholderTab("Stripe Connect"), "&Stripe")
+        from billing_desktop.ui.stripe_tab import StripeTab
+
+        self.stripe = StripeTab(self.runner)
+        self.tabs.addTab(self.stripe, "&Stripe")
         from billing_desktop.ui.keys_tab import KeysTab
 
         self.keys = KeysTab(self.runner)
@@ -176,6 +179,8 @@ class MainWindow(QMainWindow):
         self.act_about = self._action("&About", self.about)
         self.act_inspect = self._action("&Inspect key…", self.inspect_key, "Ctrl+I", "Tell offline what a key is")
         self.act_scan = self._action("&Scan folder for keys…", self.scan_folder, "Ctrl+Shift+F")
+        self.act_platform = self._action("Platform &Stripe settings…", self.platform_settings)
+        self.act_platform.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
         self.act_preferences = self._action("Pr&eferences…", self.preferences)
         self.act_preferences.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
         file_menu = self.menuBar().addMenu("&File")
@@ -185,6 +190,8 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu("&Tools")
         tools.addAction(self.act_inspect)
         tools.addAction(self.act_scan)
+        tools.addSeparator()
+        tools.addAction(self.act_platform)
         account = self.menuBar().addMenu("&Account")
         account.addAction(self.act_profile)
         account.addAction(self.act_password)
@@ -274,6 +281,7 @@ class MainWindow(QMainWindow):
         self.runner.run(self.services.tenants.get, self.session, row.id, owner=self, on_done=self._details_loaded)
         self.audit.set_tenant(row.id)
         self.keys.set_tenant(row)
+        self.stripe.set_tenant(row)
 
     def _details_loaded(self, details) -> None:
         if details.id == self.selected_tenant_id():
@@ -332,6 +340,13 @@ class MainWindow(QMainWindow):
         from billing_desktop.ui.inspect_dialogs import ScanDialog
 
         self._open(ScanDialog(self.services, self.session, self))
+
+    def platform_settings(self) -> None:
+        from billing_desktop.ui.platform_dialog import PlatformStripeDialog
+
+        self.runner.run(self.services.stripe_platform.get, self.session, owner=self,
+                        on_done=lambda current: self._open(PlatformStripeDialog(self.services, self.session, current,
+                                                                                self)))
 
     def preferences(self) -> None:
         from billing_desktop.ui.preferences import PreferencesDialog

@@ -1,0 +1,106 @@
+"""`billing-desktop platform set-stripe` and `billing-desktop stripe connect|onboard|status|disconnect`."""
+
+from __future__ import annotations
+
+import sys
+
+from billing_desktop.cli.io import emit_json, read_secret
+
+
+def add_parser(sub, acting, jsonable) -> None:
+    platform = sub.add_parser("platform", help="platform-wide settings (operators)").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    sp = platform.add_parser("set-stripe", help="Connect client ID, listener port, relay URL; the secret key is read "
+                                                "from a prompt or stdin (or BILLING_DESKTOP_STRIPE_SECRET_KEY)")
+    acting(sp)
+    sp.add_argument("--client-id", required=True, help="ca_…")
+    sp.add_argument("--port", type=int, default=None, help="OAuth listener port (default 8765)")
+    sp.add_argument("--relay-url", default="", help="https relay page registered as the redirect URI (live mode)")
+    sp.add_argument("--keep-secret-key", action="store_true", help="do not ask for the secret key again")
+    sp = platform.add_parser("show-stripe", help="show the Stripe settings (secret key masked)")
+    acting(sp)
+    jsonable(sp)
+
+    stripe = sub.add_parser("stripe", help="a tenant's Stripe account: connect, onboard, status, disconnect"
+                            ).add_subparsers(dest="action", metavar="ACTION", required=True)
+    sp = stripe.add_parser("connect", help="connect with OAuth: prints the URL, waits, prints the result")
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("slug")
+    sp.add_argument("--no-browser", action="store_true", help="only print the URL")
+    sp.add_argument("--timeout", type=float, default=300, help="seconds to wait (default 300)")
+    sp = stripe.add_parser("onboard", help="create an account and onboard it with Account Links")
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("slug")
+    sp.add_argument("--type", default="express", choices=["express", "standard"])
+    sp.add_argument("--country", default="US")
+    sp.add_argument("--no-browser", action="store_true")
+    sp.add_argument("--timeout", type=float, default=900)
+    sp = stripe.add_parser("status", help="the connected account's status (cached; --refresh asks Stripe)")
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("slug")
+    sp.add_argument("--refresh", action="store_true")
+    sp = stripe.add_parser("disconnect", help="deauthorize the account and delete its tokens")
+    acting(sp)
+    sp.add_argument("slug")
+    sp.add_argument("--yes", action="store_true")
+
+
+def _print_status(st, as_json: bool) -> None:
+    if as_json:
+        emit_json(st)
+        return
+    print(f"state: {st.state}" + (" (stale)" if st.stale else ""))
+    for label, value in [("account", st.account_id), ("business", st.business_name), ("email", st.email),
+                         ("country", st.country), ("currency", st.default_currency),
+                         ("charges enabled", st.charges_enabled), ("payouts enabled", st.payouts_enabled),
+                         ("details submitted", st.details_submitted), ("currently due", ", ".join(st.currently_due)),
+                         ("past due", ", ".join(st.past_due)), ("disabled reason", st.disabled_reason),
+                         ("livemode", st.livemode), ("connected at", st.connected_at), ("fetched at", st.fetched_at)]:
+        if value not in (None, ""):
+            print(f"{label}: {value}")
+    if st.message:
+        print(st.message)
+
+
+def _wait(svc, attempt, args) -> int:
+    print(attempt.url, flush=True)
+    if not args.no_browser:
+        svc.stripe.open(attempt.url)
+    print(f"Waiting up to {int(args.timeout)} s for the browser to come back to 127.0.0.1:{attempt.port} …",
+          file=sys.stderr, flush=True)
+    try:
+        status = attempt.wait(args.timeout)
+    except KeyboardInterrupt:
+        attempt.cancel()
+        raise
+    _print_status(status, args.json)
+    return 0
+
+
+def run(args, svc, sign_in, confirm) -> int:
+    session = sign_in()
+    if args.command == "platform":
+        if args.action == "show-stripe":
+            p = svc.stripe_platform.get(session)
+            emit_json(p) if args.json else print(
+                f"client id: {p.client_id or '(not set)'}\nsecret key: {p.secret_key_masked or '(not set)'}\n"
+                f"listener port: {p.port}\nredirect URI: {p.redirect_uri}")
+            return 0
+        key = None if args.keep_secret_key else read_secret("Stripe secret key: ", "BILLING_DESKTOP_STRIPE_SECRET_KEY")
+        p = svc.stripe_platform.update(session, args.client_id, key, args.port, args.relay_url)
+        print(f"Saved. Secret key {p.secret_key_masked}; redirect URI {p.redirect_uri}")
+        return 0
+    tenant_id = svc.tenants.resolve(session, args.slug)
+    if args.action == "connect":
+        return _wait(svc, svc.stripe.start_connect(session, tenant_id), args)
+    if args.action == "onboard":
+        return _wait(svc, svc.stripe.start_onboarding(session, tenant_id, args.type, args.country), args)
+    if args.action == "status":
+        _print_status(svc.stripe.status(session, tenant_id, refresh=args.refresh), args.json)
+        return 0
+    confirm(args, f"Disconnect the Stripe account of {args.slug}?")
+    print(svc.stripe.disconnect(session, tenant_id))
+    return 0

@@ -1,0 +1,269 @@
+"""Stripe tab: status badge and details, Connect (OAuth) and Onboard (Account Links) with Copy/Cancel, Disconnect."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui.clipboard import copy_text
+from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.workers import describe, submit
+
+BADGES = {"connected": "#2b8a3e", "pending": "#e67700", "restricted": "#c92a2a", "disconnected": "#868e96"}
+FIELDS = [("account_id", "Account"), ("business_name", "Business name"), ("email", "Email"), ("country", "Country"),
+          ("default_currency", "Default currency"), ("charges_enabled", "Charges enabled"),
+          ("payouts_enabled", "Payouts enabled"), ("details_submitted", "Details submitted"),
+          ("currently_due", "Currently due"), ("past_due", "Past due"), ("disabled_reason", "Disabled reason"),
+          ("livemode", "Live mode"), ("connected_at", "Connected at"), ("fetched_at", "Fetched at")]
+
+
+def _fmt(value) -> str:
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value)
+    if hasattr(value, "strftime"):
+        return f"{value:%Y-%m-%d %H:%M} UTC"
+    return str(value)
+
+
+class StripeTab(QWidget):
+    def __init__(self, runner, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.services, self.session = runner.services, runner.session
+        self.tenant = None
+        self.status = None
+        self.attempt = None
+        v = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.heading = QLabel()
+        self.badge = QLabel()
+        self.badge.setObjectName("stripe_badge")
+        head.addWidget(self.heading)
+        head.addWidget(self.badge)
+        head.addStretch(1)
+        v.addLayout(head)
+        form = QFormLayout()
+        self.values = {}
+        for name, label in FIELDS:
+            lab = QLabel("—")
+            lab.setObjectName(f"stripe_{name}")
+            lab.setWordWrap(True)
+            form.addRow(f"{label}:", lab)
+            self.values[name] = lab
+        v.addLayout(form)
+        self.message = message_label()
+        v.addWidget(self.message)
+
+        self.waiting = QGroupBox("Waiting for Stripe")
+        self.waiting.setObjectName("stripe_waiting")
+        w = QVBoxLayout(self.waiting)
+        w.addWidget(QLabel("Your browser was opened at Stripe. Finish there; this panel updates by itself. "
+                           "If the browser did not open, copy the address into it."))
+        row = QHBoxLayout()
+        self.url = QLineEdit()
+        self.url.setObjectName("connect_url")
+        self.url.setReadOnly(True)
+        self.url.setAccessibleName("Stripe address")
+        self.copy_url = QPushButton("&Copy address")
+        self.copy_url.clicked.connect(lambda: copy_text(self.url.text()))
+        self.cancel_button = QPushButton("C&ancel")
+        self.cancel_button.setObjectName("cancel_connect")
+        self.cancel_button.clicked.connect(self.cancel)
+        for widget in (self.url, self.copy_url, self.cancel_button):
+            row.addWidget(widget)
+        w.addLayout(row)
+        paste_row = QHBoxLayout()
+        self.pasted = QLineEdit()
+        self.pasted.setObjectName("pasted_url")
+        self.pasted.setPlaceholderText("Paste the address you were sent to (if the browser could not reach this app)")
+        self.pasted.setAccessibleName("Address you were sent to")
+        self.submit_pasted = QPushButton("&Use address")
+        self.submit_pasted.clicked.connect(self.use_pasted)
+        paste_row.addWidget(self.pasted)
+        paste_row.addWidget(self.submit_pasted)
+        w.addLayout(paste_row)
+        self.paste_error = message_label()
+        w.addWidget(self.paste_error)
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setMaximumHeight(6)
+        w.addWidget(bar)
+        self.waiting.hide()
+        v.addWidget(self.waiting)
+
+        buttons = QHBoxLayout()
+        self.connect_button = QPushButton("&Connect Stripe account…")
+        self.connect_button.setObjectName("connect_stripe")
+        self.connect_button.clicked.connect(self.connect_account)
+        self.onboard_type = QComboBox()
+        self.onboard_type.addItem("Express", "express")
+        self.onboard_type.addItem("Standard", "standard")
+        self.onboard_type.setAccessibleName("New account type")
+        self.onboard_button = QPushButton("&Onboard new account")
+        self.onboard_button.setObjectName("onboard_stripe")
+        self.onboard_button.clicked.connect(self.onboard)
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.setObjectName("refresh_stripe")
+        self.refresh_button.clicked.connect(lambda: self.load(refresh=True))
+        self.disconnect_button = QPushButton("&Disconnect…")
+        self.disconnect_button.setObjectName("disconnect_stripe")
+        self.disconnect_button.clicked.connect(self.disconnect)
+        for widget in (self.connect_button, self.onboard_type, self.onboard_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.disconnect_button)
+        v.addLayout(buttons)
+        v.addStretch(1)
+        self.can_manage = allows(self.session.role, Perm.STRIPE_MANAGE)
+        for widget in (self.connect_button, self.onboard_type, self.onboard_button, self.disconnect_button):
+            widget.setVisible(self.can_manage)
+        self.set_tenant(None)
+
+    # -- data --------------------------------------------------------------------------------------------------
+    def set_tenant(self, tenant) -> None:
+        if self.attempt is not None:
+            self.cancel()
+        self.tenant = tenant
+        self.setEnabled(tenant is not None)
+        self.heading.setText(f"<h3>Stripe — {escape(tenant.company_name)}</h3>" if tenant else "<h3>No tenant</h3>")
+        self.show_status(None)
+        if tenant is not None and self.isVisible():
+            self.load()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.load()
+
+    def load(self, refresh: bool = False) -> None:
+        if self.tenant is None:
+            return
+        tenant_id = self.tenant.id
+        self.refresh_button.setEnabled(False)
+        self.runner.run(self.services.stripe.status, self.session, tenant_id, refresh, owner=self,
+                        on_done=lambda st: self._loaded(tenant_id, st), on_error=self._error)
+
+    def _loaded(self, tenant_id: int, status) -> None:
+        self.refresh_button.setEnabled(True)
+        if self.tenant is not None and self.tenant.id == tenant_id:
+            self.show_status(status)
+
+    def _error(self, exc: Exception) -> None:
+        self.refresh_button.setEnabled(True)
+        self.message.setText(describe(exc))
+        self.message.show()
+
+    def show_status(self, st) -> None:
+        self.status = st
+        state = st.state if st else "disconnected"
+        stale = " · stale" if st and st.stale and state != "disconnected" else ""
+        self.badge.setText(f" {state.upper()}{stale} ")
+        self.badge.setStyleSheet(f"background:{BADGES[state]}; color:white; font-weight:bold; border-radius:3px;")
+        for name, _ in FIELDS:
+            self.values[name].setText(_fmt(getattr(st, name, None)) if st else "—")
+        if st and st.message:
+            self.message.setText(st.message)
+            self.message.show()
+        else:
+            self.message.hide()
+        connected = state != "disconnected"
+        busy = self.attempt is not None
+        self.connect_button.setEnabled(not connected and not busy)
+        self.onboard_button.setEnabled(not busy and (not connected or state == "pending"))
+        self.disconnect_button.setEnabled(connected and not busy)
+
+    # -- connecting ------------------------------------------------------------------------------------------------
+    def connect_account(self) -> None:
+        self._start(self.services.stripe.start_connect, self.session, self.tenant.id)
+
+    def onboard(self) -> None:
+        self._start(self.services.stripe.start_onboarding, self.session, self.tenant.id,
+                    self.onboard_type.currentData())
+
+    def _start(self, fn, *args) -> None:
+        self.message.hide()
+        self.connect_button.setEnabled(False)
+        self.onboard_button.setEnabled(False)
+        self.runner.run(fn, *args, owner=self, on_done=self._waiting, on_error=self._failed)
+
+    def _waiting(self, attempt) -> None:
+        self.attempt = attempt
+        self.url.setText(attempt.url)
+        self.pasted.clear()
+        self.paste_error.hide()
+        self.waiting.show()
+        self.show_status(self.status)
+        submit(self.services.stripe.open, attempt.url, owner=self, on_error=lambda exc: None)
+        submit(attempt.wait, self.services.stripe.timeout, owner=self, on_done=self._connected,
+               on_error=self._failed)
+
+    def _connected(self, status) -> None:
+        self.attempt = None
+        self.waiting.hide()
+        self.show_status(status)
+        self.window().statusBar().showMessage("Stripe account connected.", 8000)
+
+    def _failed(self, exc: Exception) -> None:
+        self.attempt = None
+        self.waiting.hide()
+        self.show_status(self.status)
+        self.message.setText(describe(exc))
+        self.message.show()
+
+    def cancel(self) -> None:
+        if self.attempt is not None:
+            self.attempt.cancel()  # the waiting worker wakes up and reports "Cancelled."
+
+    def use_pasted(self) -> None:
+        attempt = self.attempt
+        if attempt is None:
+            return
+        self.paste_error.hide()
+
+        def failed(exc: Exception) -> None:
+            self.paste_error.setText(describe(exc))
+            self.paste_error.show()
+
+        submit(attempt.submit_url, self.pasted.text(), owner=self, on_error=failed)
+
+    def disconnect(self) -> None:
+        st = self.status
+        if st is None or self.tenant is None:
+            return
+        tenant = self.tenant
+        box = QMessageBox(QMessageBox.Icon.Warning, "Disconnect Stripe",
+                          f"Disconnect {st.account_id} from {tenant.company_name}?\n\nThe platform loses access to the "
+                          "account and its tokens are deleted. The tenant can connect again later.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirm_disconnect")
+        box.button(QMessageBox.StandardButton.Yes).setText("Disconnect")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(code: int) -> None:
+            if code == QMessageBox.StandardButton.Yes:
+                self.runner.run(self.services.stripe.disconnect, self.session, tenant.id, owner=self,
+                                reason="Disconnecting Stripe needs your password again.",
+                                on_done=lambda text: (self.window().statusBar().showMessage(text, 8000),
+                                                      self.load()), on_error=self._error)
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()

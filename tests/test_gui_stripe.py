@@ -1,0 +1,125 @@
+"""The Stripe tab, clicked through against the fake Stripe and the real listener."""
+
+import threading
+
+import httpx
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from billing_desktop.ui.main_window import MainWindow
+from billing_desktop.ui.platform_dialog import PlatformStripeDialog
+from tests.gui_helpers import click, open_dialog, settings, type_into
+from tests.support.fake_stripe import FakeStripe, follow
+from tests.test_stripe_connect import free_port
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    f = FakeStripe()
+    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", f.base)
+    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_CONNECT_BASE", f.base)
+    yield f
+    f.close()
+
+
+@pytest.fixture
+def window(qtbot, services, operator, acme, fake, tmp_path):
+    services.stripe_platform.update(operator, fake.client_id, fake.secret_key, free_port())
+    opened = []
+    services.stripe.open_browser = opened.append  # a browser that does nothing until the test says so
+    win = MainWindow(services, operator, settings(tmp_path))
+    win.opened = opened
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.stripe.tenant is not None)
+    win.tabs.setCurrentWidget(win.stripe)
+    qtbot.waitUntil(lambda: win.stripe.status is not None)
+    return win
+
+
+def test_connect_turns_the_badge_connected(qtbot, window, services):
+    tab = window.stripe
+    assert tab.badge.text().strip() == "DISCONNECTED"
+    click(qtbot, tab.connect_button)
+    qtbot.waitUntil(lambda: tab.waiting.isVisible() and bool(window.opened))
+    assert tab.url.text() == window.opened[0] and "/oauth/authorize?" in tab.url.text()
+    threading.Thread(target=follow, args=(window.opened[0],), daemon=True).start()  # the user approves
+    qtbot.waitUntil(lambda: tab.badge.text().strip() == "CONNECTED", timeout=10000)
+    assert not tab.waiting.isVisible()
+    assert tab.values["account_id"].text().startswith("acct_")
+    assert tab.values["business_name"].text() == "Acme Inc"
+    assert tab.disconnect_button.isEnabled() and not tab.connect_button.isEnabled()
+
+
+def test_cancel_while_waiting(qtbot, window):
+    tab = window.stripe
+    click(qtbot, tab.connect_button)
+    qtbot.waitUntil(tab.waiting.isVisible)
+    port = int(tab.url.text().split("redirect_uri=http%3A%2F%2F127.0.0.1%3A")[1].split("%2F")[0])
+    click(qtbot, tab.cancel_button)
+    qtbot.waitUntil(lambda: not tab.waiting.isVisible())
+    assert tab.message.text() == "Cancelled."
+    qtbot.waitUntil(lambda: _refused(port))
+    assert tab.connect_button.isEnabled()
+
+
+def _refused(port: int) -> bool:
+    try:
+        httpx.get(f"http://127.0.0.1:{port}/stripe/callback", timeout=1)
+    except httpx.ConnectError:
+        return True
+    return False
+
+
+def test_pasted_address(qtbot, window):
+    tab = window.stripe
+    click(qtbot, tab.connect_button)
+    qtbot.waitUntil(tab.waiting.isVisible)
+    with httpx.Client(follow_redirects=False) as browser:
+        callback = browser.get(tab.url.text()).headers["location"]
+    type_into(qtbot, tab.pasted, "https://example.com/?code=x&state=forged")
+    click(qtbot, tab.submit_pasted)
+    qtbot.waitUntil(tab.paste_error.isVisible)
+    assert "does not belong" in tab.paste_error.text()
+    tab.pasted.setText(callback)
+    click(qtbot, tab.submit_pasted)
+    qtbot.waitUntil(lambda: tab.badge.text().strip() == "CONNECTED", timeout=10000)
+
+
+def test_disconnect_confirms_then_disconnects(qtbot, window, services, operator, acme):
+    attempt = services.stripe.start_connect(operator, acme.id)
+    follow(attempt.url)
+    attempt.wait(5)
+    tab = window.stripe
+    click(qtbot, tab.refresh_button)
+    qtbot.waitUntil(lambda: tab.badge.text().strip() == "CONNECTED")
+    click(qtbot, tab.disconnect_button)
+    box = open_dialog(qtbot, QMessageBox)
+    click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: tab.badge.text().strip() == "DISCONNECTED", timeout=10000)
+
+
+def test_admin_sees_status_but_no_connect(qtbot, services, acme_users, acme, fake, tmp_path):
+    win = MainWindow(services, acme_users["admin"], settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    win.tabs.setCurrentWidget(win.stripe)
+    qtbot.waitUntil(lambda: win.stripe.status is not None)
+    assert not win.stripe.connect_button.isVisible() and not win.stripe.disconnect_button.isVisible()
+    assert win.stripe.refresh_button.isVisible()
+
+
+def test_platform_settings_dialog(qtbot, window, services, operator, fake):
+    window.act_platform.trigger()
+    dialog = open_dialog(qtbot, PlatformStripeDialog)
+    assert dialog.client_id.text() == fake.client_id
+    assert "stored: sk_test_" in dialog.secret_key.placeholderText()
+    type_into(qtbot, dialog.client_id, "bad")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: dialog.form.errors["client_id"].isVisible())
+    type_into(qtbot, dialog.client_id, "ca_NewClient12345678")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: services.stripe_platform.get(operator).client_id == "ca_NewClient12345678")
+    assert services.stripe_platform.secret_key() == fake.secret_key  # empty field kept the stored key
