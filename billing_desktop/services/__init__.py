@@ -31,6 +31,11 @@ class Services:
 
         self.stripe_platform = StripePlatformService(ctx)
         self.stripe = StripeConnectService(ctx, self.stripe_platform)
+        from billing_desktop.services.webhook_delivery import WebhookDeliveryService
+        from billing_desktop.services.webhooks import WebhookService
+
+        self.webhooks = WebhookService(ctx)
+        self.deliveries = WebhookDeliveryService(ctx, self.webhooks)
 
     def close(self) -> None:
         self.ctx.engine.dispose()

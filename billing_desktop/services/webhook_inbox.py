@@ -1,0 +1,78 @@
+"""A local inbox on 127.0.0.1: receives deliveries and says whether each signature verifies, and why not."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from billing_desktop.domain.webhooks import Check, verify
+from billing_desktop.services.webhooks import WebhookService
+
+MAX_BODY = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Received:
+    at: datetime
+    path: str
+    headers: dict[str, str]
+    body: bytes
+    check: Check
+
+
+class LocalInbox:
+    def __init__(self, webhooks: WebhookService, tenant_id: int, on_receive: Callable[[Received], None] | None = None):
+        self.webhooks, self.tenant_id, self.on_receive = webhooks, tenant_id, on_receive
+        self.received: list[Received] = []
+        self._server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/webhooks" if self._server else ""
+
+    def start(self) -> str:
+        inbox = self
+
+        class Handler(BaseHTTPRequestHandler):
+            timeout = 10
+
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):  # noqa: N802
+                length = int(self.headers.get("Content-Length") or 0)
+                if length > MAX_BODY:
+                    self.send_response(413)
+                    self.end_headers()
+                    return
+                body = self.rfile.read(length)
+                headers = {k: v for k, v in self.headers.items()}
+                try:
+                    check = verify(headers, body, inbox.webhooks.active_secrets(inbox.tenant_id), int(time.time()))
+                except Exception as exc:  # a locked keyring must not crash the inbox
+                    check = Check(False, "error", f"Could not check: {type(exc).__name__}")
+                item = Received(datetime.now(timezone.utc), self.path, headers, body, check)
+                inbox.received.append(item)
+                if inbox.on_receive:
+                    inbox.on_receive(item)
+                reply = b'{"received": true}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+        return self.url
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server:
+            server.shutdown()
+            server.server_close()

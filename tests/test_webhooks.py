@@ -1,0 +1,212 @@
+"""Webhook configuration, signing secrets, signed test deliveries (checked by the real verifiers), the log."""
+
+import json
+import time
+from datetime import timedelta
+
+import pytest
+import standardwebhooks
+import stripe
+
+from billing_desktop.domain.webhooks import STRIPE_HEADER, check_url, parse_header_args, verify
+from billing_desktop.errors import PermissionDenied, ReauthRequired, ValidationError
+from billing_desktop.services.webhook_inbox import LocalInbox
+from tests.conftest import OPERATOR_PASSWORD
+from tests.support.receiver import Receiver
+
+
+def public(host):
+    return ["93.184.216.34"]
+
+
+@pytest.fixture
+def receiver():
+    r = Receiver()
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def configured(services, operator, acme, receiver):
+    services.webhooks.save(operator, acme.id, receiver.url, ["*"], "local test", True, "stripe", allow_private=True)
+    return receiver
+
+
+@pytest.mark.parametrize("url,mode,allow,expected", [
+    ("https://hooks.example.com/x", "live", False, None),
+    ("http://hooks.example.com/x", "test", False, None),
+    ("http://hooks.example.com/x", "live", False, "Live mode needs an https"),
+    ("ftp://hooks.example.com/x", "test", False, "Use an https://"),
+    ("https://user:pw@hooks.example.com/x", "test", False, "user name and password"),
+    ("https://hooks.example.com/x#frag", "test", False, "#fragment"),
+    ("javascript:alert(1)", "test", False, "Use an https://"),
+    ("https://[::1", "test", False, "not a valid URL"),
+    ("", "test", False, "Enter the endpoint URL"),
+])
+def test_url_rules(url, mode, allow, expected):
+    problem = check_url(url, mode, allow, public)
+    assert (problem is None) if expected is None else (expected in problem)
+
+
+@pytest.mark.parametrize("address,kind", [("127.0.0.1", "loopback"), ("10.1.2.3", "private"),
+                                          ("192.168.0.10", "private"), ("169.254.169.254", "cloud metadata"),
+                                          ("fe80::1", "link-local"), ("::ffff:127.0.0.1", "loopback"),
+                                          ("100.100.100.200", "cloud metadata"), ("0.0.0.0", "private")])
+def test_private_addresses_are_refused_unless_allowed_in_test_mode(address, kind):
+    problem = check_url("https://rebind.example/x", "test", False, lambda h: ["93.184.216.34", address])
+    assert f"a {kind} address" in problem
+    assert check_url("https://rebind.example/x", "test", True, lambda h: [address]) is None
+    assert "test mode only" in check_url("https://rebind.example/x", "live", True, lambda h: [address])
+
+
+def test_first_save_creates_a_secret_in_the_keyring(services, operator, acme, configured, keyring_backend):
+    config = services.webhooks.get(operator, acme.id)
+    assert config.url == configured.url and config.event_types == ["*"] and len(config.secrets) == 1
+    secret = services.webhooks.reveal_secret(operator, acme.id)
+    assert secret.startswith("whsec_") and len(secret) == len("whsec_") + 44
+    assert config.secrets[0].masked == f"whsec_****…{secret[-4:]}"
+    assert secret in keyring_backend.store.values()
+
+
+def test_test_delivery_is_signed_over_the_exact_bytes_sent(services, operator, acme, configured):
+    payload = services.deliveries.sample_payload(operator, acme.id, "invoice.paid")
+    event = json.loads(payload)
+    assert event["id"].startswith("evt_test_") and event["tenant"] == "acme-inc" and event["livemode"] is False
+    result = services.deliveries.send_test(operator, acme.id, "invoice.paid", payload)
+    assert result.ok and result.status_code == 200 and result.latency_ms is not None
+    path, headers, body = configured.requests[0]
+    assert body == payload.encode()
+    assert headers["User-Agent"].startswith("BillingDesktop/")
+    secret = services.webhooks.reveal_secret(operator, acme.id)
+    assert stripe.WebhookSignature.verify_header(body.decode(), headers[STRIPE_HEADER], secret, 300)
+    assert result.request_headers[STRIPE_HEADER] == headers[STRIPE_HEADER]
+
+
+def test_standard_scheme_verifies_with_standardwebhooks(services, operator, acme, configured):
+    services.webhooks.save(operator, acme.id, configured.url, ["invoice.paid"], "", True, "standard", True)
+    payload = services.deliveries.sample_payload(operator, acme.id, "invoice.paid")
+    assert services.deliveries.send_test(operator, acme.id, "invoice.paid", payload).ok
+    _, headers, body = configured.requests[-1]
+    secret = services.webhooks.reveal_secret(operator, acme.id)
+    lower = {k.lower(): v for k, v in headers.items()}
+    assert standardwebhooks.Webhook(secret).verify(body, lower)["type"] == "invoice.paid"
+
+
+def test_roll_with_overlap_signs_with_both_secrets(services, operator, acme, configured, clock):
+    old = services.webhooks.reveal_secret(operator, acme.id)
+    config = services.webhooks.roll_secret(operator, acme.id, "1h")
+    assert len(config.secrets) == 2
+    new = services.webhooks.reveal_secret(operator, acme.id, config.secrets[0].id)
+    assert new != old
+    services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_1"}')
+    _, headers, body = configured.requests[-1]
+    assert headers[STRIPE_HEADER].count("v1=") == 2
+    for secret in (old, new):
+        assert stripe.WebhookSignature.verify_header(body.decode(), headers[STRIPE_HEADER], secret, 300)
+    clock.advance(hours=1, seconds=1)
+    assert len(services.webhooks.get(operator, acme.id).secrets) == 1
+    services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_2"}')
+    assert configured.requests[-1][1][STRIPE_HEADER].count("v1=") == 1
+
+
+def test_roll_without_overlap_deletes_the_old_secret(services, operator, acme, configured, keyring_backend):
+    old = services.webhooks.reveal_secret(operator, acme.id)
+    services.webhooks.roll_secret(operator, acme.id, "none")
+    assert old not in keyring_backend.store.values()
+    assert len(services.webhooks.get(operator, acme.id).secrets) == 1
+
+
+def test_failures_are_logged_with_their_class(services, operator, acme, configured):
+    configured.responses = [(302, {"Location": "https://elsewhere.example/"}, b""), (500, {}, b"x" * 10000)]
+    redirect = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_r"}')
+    assert redirect.outcome == "redirect" and "https://elsewhere.example/" in redirect.error
+    failed = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_f"}')
+    assert failed.outcome == "http_error" and failed.status_code == 500 and len(failed.response_excerpt) == 4096
+    configured.close()
+    refused = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_c"}')
+    assert refused.outcome == "connect_error"
+    log = services.deliveries.list(operator, acme.id)
+    assert [d.outcome for d in log] == ["connect_error", "http_error", "redirect"]
+    assert [d.event_id for d in services.deliveries.list(operator, acme.id, outcome="http_error")] == ["evt_f"]
+    for d in log:
+        assert "whsec_" not in json.dumps(d.request_headers)
+
+
+def test_bad_payload_is_refused_on_its_field(services, operator, acme, configured):
+    with pytest.raises(ValidationError) as e:
+        services.deliveries.send_test(operator, acme.id, "webhook.test", "{not json")
+    assert "line 1" in e.value.fields["payload"]
+    assert configured.requests == []
+
+
+def test_retries_with_backoff_honouring_retry_after_and_cancel(services, operator, acme, configured):
+    configured.responses = [(503, {"Retry-After": "1"}, b""), (503, {}, b""), (200, {}, b"ok")]
+    first = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_retry"}')
+    waits = []
+    final = services.deliveries.retry_until_delivered(operator, first.id, sleep=lambda s: waits.append(s) or None,
+                                                      progress=lambda n, text: waits.append(text))
+    assert final.ok and final.attempt == 3
+    assert "Attempt 2 in 1 s" in waits and "Attempt 3 in 30 s" in waits
+    configured.responses = [(503, {}, b"")]
+    failed = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_cancel"}')
+    stopped = services.deliveries.retry_until_delivered(operator, failed.id, sleep=lambda s: None,
+                                                        cancelled=lambda: True)
+    assert stopped.id == failed.id and not stopped.ok
+
+
+def test_remove_needs_password_and_deletes_the_secret(services, operator, acme, configured, clock, keyring_backend):
+    secret = services.webhooks.reveal_secret(operator, acme.id)
+    clock.advance(minutes=6)
+    with pytest.raises(ReauthRequired):
+        services.webhooks.remove(operator, acme.id)
+    services.auth.confirm_password(operator, OPERATOR_PASSWORD)
+    services.webhooks.remove(operator, acme.id)
+    assert services.webhooks.get(operator, acme.id) is None
+    assert secret not in keyring_backend.store.values()
+
+
+def test_roles(services, acme_users, acme, globex, configured):
+    admin, dev = acme_users["admin"], acme_users["developer"]
+    services.webhooks.save(admin, acme.id, configured.url, ["invoice.paid"], "", True, "stripe", True)
+    assert services.deliveries.send_test(admin, acme.id, "invoice.paid", '{"id": "e"}').ok
+    assert services.webhooks.get(dev, acme.id).url == configured.url
+    with pytest.raises(PermissionDenied):
+        services.webhooks.save(dev, acme.id, configured.url, ["*"], "", True, "stripe", True)
+    with pytest.raises(PermissionDenied):
+        services.webhooks.reveal_secret(dev, acme.id)
+    with pytest.raises(PermissionDenied):
+        services.webhooks.get(admin, globex.id)
+
+
+def test_local_inbox_verifies_and_explains(services, operator, acme, receiver):
+    inbox = LocalInbox(services.webhooks, acme.id)
+    url = inbox.start()
+    try:
+        services.webhooks.save(operator, acme.id, url, ["*"], "", True, "stripe", True)
+        services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_inbox"}')
+        assert inbox.received[-1].check.valid
+        import httpx
+
+        httpx.post(url, content=b'{"id": "x"}', headers={STRIPE_HEADER: "t=1,v1=abc"})
+        assert inbox.received[-1].check.reason == "no_match"
+    finally:
+        inbox.stop()
+
+
+def test_verifier_explains_each_case():
+    from billing_desktop.domain.webhooks import new_secret, sign
+
+    secret, body, now = new_secret(), b'{"id": "evt"}', int(time.time())
+    good = sign("stripe", [secret], "msg", now, body)
+    assert verify(good, body, [secret], now).reason == "valid"
+    assert verify(good, body + b" ", [secret], now).reason == "no_match"
+    assert verify(good, body, [new_secret()], now).reason == "no_match"
+    old = sign("stripe", [secret], "msg", now - 301, body)
+    assert verify(old, body, [secret], now).message.startswith("The timestamp is 301 s old")
+    future = sign("standard", [secret], "msg", now + 600, body)
+    assert verify(future, body, [secret], now).reason == "in_future"
+    for header in ("garbage", "t=abc,v1=00", "t=1", "v1=00"):
+        assert verify({STRIPE_HEADER: header}, body, [secret], now).reason == "malformed", header
+    assert verify({}, body, [secret], now).reason == "malformed"
+    assert parse_header_args(["t=1,v1=ab"]) == {STRIPE_HEADER: "t=1,v1=ab"}
+    assert parse_header_args(["webhook-id: msg_1"]) == {"webhook-id": "msg_1"}
