@@ -153,10 +153,44 @@ def main() -> int:
     scan.reject()
 
     stripe_screens(app, svc, session, win)
+    webhook_screens(app, svc, session, win)
     win.lock()
     shot(app, win, "locked")
     win.close()
     return 0
+
+
+def webhook_screens(app, svc, session, win) -> None:
+    from billing_desktop.ui.verify_dialog import VerifySignatureDialog
+
+    win.table.selectRow(win.model.row_of(3))  # Initech, test mode
+    win.tabs.setCurrentWidget(win.webhooks)
+    tab = win.webhooks
+    settle(app)
+    tab.inner.setCurrentWidget(tab.inbox_panel)
+    tab.inbox_panel.toggle()
+    settle(app)
+    tab.inbox_panel.use()
+    tab.save()
+    settle(app)
+    shot(app, win, "webhooks-endpoint")
+    tab.inner.setCurrentWidget(tab.test_panel)
+    settle(app)
+    tab.test_panel.event_type.setCurrentText("invoice.paid")
+    settle(app)
+    tab.test_panel.send()
+    settle(app, 800)
+    shot(app, win, "webhooks-test")
+    tab.inner.setCurrentWidget(tab.inbox_panel)
+    shot(app, win, "webhooks-inbox")
+    tab.inbox_panel.stop()
+    dialog = VerifySignatureDialog(svc, session, win.model.row_at(win.table.currentIndex().row()), win)
+    dialog.show()
+    dialog.headers.setPlainText("t=1700000000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd")
+    dialog.payload.setPlainText('{"id": "evt_test"}')
+    dialog.verify()
+    shot(app, dialog, "verify-signature")
+    dialog.reject()
 
 
 def stripe_screens(app, svc, session, win) -> None:

@@ -198,3 +198,33 @@ def test_stripe_connect_status_disconnect_from_the_cli(initialised, monkeypatch,
         assert code == 0 and "Disconnected" in out
     finally:
         fake.close()
+
+
+def test_webhooks_from_the_cli(initialised, monkeypatch, capsys, tmp_path):
+    from tests.support.receiver import Receiver
+
+    auth = {"BILLING_DESKTOP_PASSWORD": OP_PW}
+    receiver = Receiver()
+    try:
+        run(["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"], monkeypatch, capsys,
+            stdin=OWNER_PW + "\n", env=auth)
+        code, out, err = run(["webhooks", "set", "acme", "--url", receiver.url], monkeypatch, capsys, env=auth)
+        assert code == 2 and "loopback" in err
+        code, out, err = run(["webhooks", "set", "acme", "--url", receiver.url, "--allow-private"], monkeypatch,
+                             capsys, env=auth)
+        assert code == 0 and "whsec_****…" in out, err
+        code, out, _ = run(["webhooks", "test", "acme", "--event-type", "invoice.paid", "--json"], monkeypatch,
+                           capsys, env=auth)
+        assert code == 0 and json.loads(out)["status_code"] == 200
+        _, headers, body = receiver.requests[-1]
+        (tmp_path / "payload.json").write_bytes(body)
+        code, out, _ = run(["webhooks", "verify", "--header", headers["X-Webhook-Signature"], "--payload-file",
+                            str(tmp_path / "payload.json"), "--tenant", "acme"], monkeypatch, capsys, env=auth)
+        assert code == 0 and out.strip() == "Valid signature."
+        code, out, _ = run(["webhooks", "verify", "--header", headers["X-Webhook-Signature"], "--payload-file",
+                            str(tmp_path / "payload.json")], monkeypatch, capsys, stdin="whsec_" + "A" * 44 + "\n")
+        assert code == 1 and "No signature matches" in out
+        code, out, _ = run(["webhooks", "log", "acme", "--json"], monkeypatch, capsys, env=auth)
+        assert [d["event_type"] for d in json.loads(out)] == ["invoice.paid"]
+    finally:
+        receiver.close()

@@ -51,6 +51,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "keys": cmd_keys,
         "platform": cmd_stripe,
         "stripe": cmd_stripe,
+        "webhooks": cmd_webhooks,
     }[args.command]
     try:
         return handler(args)
@@ -149,3 +150,10 @@ def cmd_stripe(args) -> int:
 
     svc = _services(args)
     return stripe_commands.run(args, svc, lambda: _sign_in(svc, args), _confirm)
+
+
+def cmd_webhooks(args) -> int:
+    from billing_desktop.cli import webhook_commands
+
+    svc = _services(args)
+    return webhook_commands.run(args, svc, lambda: _sign_in(svc, args), _confirm)

@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     from billing_desktop.cli import stripe_commands
 
     stripe_commands.add_parser(sub, acting, jsonable)
+    from billing_desktop.cli import webhook_commands
+
+    webhook_commands.add_parser(sub, acting, jsonable)
     return p
 
 

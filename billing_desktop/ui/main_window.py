@@ -51,12 +51,6 @@ class _ActivityFilter(QObject):
         return False
 
 
-class PlaceholderTab(QLabel):
-    def __init__(self, what: str):
-        super().__init__(f"<p style='font-size:14px'>{what} is not available yet.</p>")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-
 class MainWindow(QMainWindow):
     signed_out = Signal()
 
@@ -131,7 +125,9 @@ class MainWindow(QMainWindow):
         self.register_button.setVisible(allows(self.session.role, Perm.TENANT_REGISTER))
         foot.addWidget(self.register_button)
         lv.addLayout(foot)
+        left.setMinimumWidth(420)  # the tenant list keeps its room whatever the tabs ask for
         split.addWidget(left)
+        split.setCollapsible(0, False)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -146,7 +142,10 @@ class MainWindow(QMainWindow):
 
         self.keys = KeysTab(self.runner)
         self.tabs.addTab(self.keys, "API &Keys")
-        self.tabs.addTab(PlaceholderTab("Webhook configuration"), "&Webhooks")
+        from billing_desktop.ui.webhooks_tab import WebhooksTab
+
+        self.webhooks = WebhooksTab(self.runner)
+        self.tabs.addTab(self.webhooks, "&Webhooks")
         self.audit = AuditTab(self.runner)
         if allows(self.session.role, Perm.AUDIT_VIEW):
             self.tabs.addTab(self.audit, "A&udit")
@@ -179,6 +178,7 @@ class MainWindow(QMainWindow):
         self.act_about = self._action("&About", self.about)
         self.act_inspect = self._action("&Inspect key…", self.inspect_key, "Ctrl+I", "Tell offline what a key is")
         self.act_scan = self._action("&Scan folder for keys…", self.scan_folder, "Ctrl+Shift+F")
+        self.act_verify = self._action("&Verify webhook signature…", self.verify_signature, "Ctrl+Shift+V")
         self.act_platform = self._action("Platform &Stripe settings…", self.platform_settings)
         self.act_platform.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
         self.act_preferences = self._action("Pr&eferences…", self.preferences)
@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu("&Tools")
         tools.addAction(self.act_inspect)
         tools.addAction(self.act_scan)
+        tools.addAction(self.act_verify)
         tools.addSeparator()
         tools.addAction(self.act_platform)
         account = self.menuBar().addMenu("&Account")
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
         self.audit.set_tenant(row.id)
         self.keys.set_tenant(row)
         self.stripe.set_tenant(row)
+        self.webhooks.set_tenant(row)
 
     def _details_loaded(self, details) -> None:
         if details.id == self.selected_tenant_id():
@@ -340,6 +342,12 @@ class MainWindow(QMainWindow):
         from billing_desktop.ui.inspect_dialogs import ScanDialog
 
         self._open(ScanDialog(self.services, self.session, self))
+
+    def verify_signature(self) -> None:
+        from billing_desktop.ui.verify_dialog import VerifySignatureDialog
+
+        self._open(VerifySignatureDialog(self.services, self.session, self.model.row_at(self.table.currentIndex().row()),
+                                         self))
 
     def platform_settings(self) -> None:
         from billing_desktop.ui.platform_dialog import PlatformStripeDialog

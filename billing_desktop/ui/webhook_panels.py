@@ -1,0 +1,282 @@
+"""Webhooks sub-tabs: test delivery with the delivery log (Resend, automatic retries), and the local inbox."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing_desktop.domain.webhooks import EVENT_TYPES
+from billing_desktop.errors import ValidationError
+from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.workers import describe, submit, submit_with_progress
+
+
+def describe_delivery(r) -> str:
+    lines = [f"Result: {r.outcome.upper()}  status {r.status_code or '-'}  latency {r.latency_ms} ms  "
+             f"attempt {r.attempt}"]
+    if r.error:
+        lines.append(f"Error: {r.error}")
+    lines.append("\nResponse headers:")
+    lines += [f"  {k}: {v}" for k, v in r.response_headers.items()] or ["  (none)"]
+    lines.append("\nResponse body (first 4 KB):")
+    lines.append(r.response_excerpt or "  (empty)")
+    lines.append(f"\nRequest sent:\nPOST {r.url}")
+    lines += [f"{k}: {v}" for k, v in r.request_headers.items()]
+    lines.append("")
+    lines.append(r.body)
+    return "\n".join(lines)
+
+
+class TestPanel(QWidget):
+    def __init__(self, runner, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.services, self.session = runner.services, runner.session
+        self.tenant = None
+        self.rows = []
+        self.retry_task = None
+        v = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.event_type = QComboBox()
+        self.event_type.setObjectName("test_event_type")
+        self.event_type.setAccessibleName("Event type")
+        self.event_type.addItems(EVENT_TYPES)
+        self.event_type.currentTextChanged.connect(self.fill_sample)
+        self.send_button = QPushButton("Se&nd test delivery")
+        self.send_button.setObjectName("send_test")
+        self.send_button.clicked.connect(self.send)
+        top.addWidget(QLabel("Event type:"))
+        top.addWidget(self.event_type)
+        top.addStretch(1)
+        top.addWidget(self.send_button)
+        v.addLayout(top)
+        split = QSplitter()
+        self.payload = QPlainTextEdit()
+        self.payload.setObjectName("payload")
+        self.payload.setAccessibleName("Payload (JSON)")
+        self.result = QPlainTextEdit()
+        self.result.setObjectName("delivery_result")
+        self.result.setReadOnly(True)
+        self.result.setAccessibleName("Delivery result")
+        split.addWidget(self.payload)
+        split.addWidget(self.result)
+        v.addWidget(split, 2)
+        self.message = message_label()
+        v.addWidget(self.message)
+        log_bar = QHBoxLayout()
+        log_bar.addWidget(QLabel("<b>Delivery log</b>"))
+        self.filter = QComboBox()
+        self.filter.setAccessibleName("Log filter")
+        for label, value in (("All", None), ("Failed", "failed"), ("Delivered", "ok")):
+            self.filter.addItem(label, value)
+        self.filter.currentIndexChanged.connect(self.load_log)
+        log_bar.addWidget(self.filter)
+        log_bar.addStretch(1)
+        self.resend_button = QPushButton("&Resend")
+        self.resend_button.setObjectName("resend")
+        self.resend_button.clicked.connect(self.resend)
+        self.retry_button = QPushButton("Retry &automatically")
+        self.retry_button.setObjectName("retry_auto")
+        self.retry_button.setToolTip("Resend after 5 s, 30 s, 2 min and 10 min (or as Retry-After asks) until it works")
+        self.retry_button.clicked.connect(self.retry)
+        self.cancel_retry = QPushButton("Cancel retries")
+        self.cancel_retry.setEnabled(False)
+        self.cancel_retry.clicked.connect(lambda: self.retry_task and self.retry_task.cancel())
+        for w in (self.resend_button, self.retry_button, self.cancel_retry):
+            log_bar.addWidget(w)
+        v.addLayout(log_bar)
+        self.retry_status = QLabel()
+        self.retry_status.hide()
+        v.addWidget(self.retry_status)
+        self.log = QTableWidget(0, 6)
+        self.log.setObjectName("delivery_log")
+        self.log.setHorizontalHeaderLabels(["Time (UTC)", "Event", "Outcome", "Status", "Latency", "Attempt"])
+        self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.log.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log.horizontalHeader().setStretchLastSection(True)
+        self.log.itemSelectionChanged.connect(self._show_selected)
+        v.addWidget(self.log, 1)
+
+    def set_tenant(self, tenant) -> None:
+        self.tenant = tenant
+        self.result.clear()
+        self.rows = []
+        self.log.setRowCount(0)
+        if tenant is not None:
+            self.fill_sample()
+            self.load_log()
+
+    def fill_sample(self, *_):
+        if self.tenant is None:
+            return
+        self.runner.run(self.services.deliveries.sample_payload, self.session, self.tenant.id,
+                        self.event_type.currentText(), owner=self, on_done=self.payload.setPlainText)
+
+    def send(self) -> None:
+        self.message.hide()
+        self.send_button.setEnabled(False)
+        self.runner.run(self.services.deliveries.send_test, self.session, self.tenant.id,
+                        self.event_type.currentText(), self.payload.toPlainText(), owner=self, on_done=self._sent,
+                        on_error=self._failed)
+
+    def _sent(self, r) -> None:
+        self.send_button.setEnabled(True)
+        self.result.setPlainText(describe_delivery(r))
+        self.load_log()
+
+    def _failed(self, exc: Exception) -> None:
+        self.send_button.setEnabled(True)
+        self.message.setText("\n".join(exc.fields.values()) if isinstance(exc, ValidationError) else describe(exc))
+        self.message.show()
+
+    def load_log(self, *_):
+        if self.tenant is None:
+            return
+        self.runner.run(self.services.deliveries.list, self.session, self.tenant.id, self.filter.currentData(),
+                        owner=self, on_done=self._fill_log)
+
+    def _fill_log(self, rows) -> None:
+        self.rows = rows
+        self.log.setRowCount(len(rows))
+        for n, r in enumerate(rows):
+            for c, text in enumerate([f"{r.at:%Y-%m-%d %H:%M:%S}", r.event_type, r.outcome, str(r.status_code or "-"),
+                                      f"{r.latency_ms} ms", str(r.attempt)]):
+                self.log.setItem(n, c, QTableWidgetItem(text))
+
+    def selected(self):
+        i = self.log.currentRow()
+        return self.rows[i] if 0 <= i < len(self.rows) else None
+
+    def _show_selected(self) -> None:
+        r = self.selected()
+        if r is not None:
+            self.result.setPlainText(describe_delivery(r))
+
+    def resend(self) -> None:
+        r = self.selected()
+        if r is not None:
+            self.runner.run(self.services.deliveries.resend, self.session, r.id, owner=self, on_done=self._sent,
+                            on_error=self._failed)
+
+    def retry(self) -> None:
+        r = self.selected()
+        if r is None or self.retry_task is not None:
+            return
+        self.retry_button.setEnabled(False)
+        self.cancel_retry.setEnabled(True)
+
+        def finish(result=None, error=None):
+            self.retry_task = None
+            self.retry_button.setEnabled(True)
+            self.cancel_retry.setEnabled(False)
+            self._retry_note(describe(error) if error else f"Last attempt: {result.outcome}")
+            if result is not None:
+                self._sent(result)
+
+        self.retry_task = submit_with_progress(
+            lambda *a, progress, cancelled: self.services.deliveries.retry_until_delivered(
+                self.session, r.id, progress=progress, cancelled=cancelled),
+            owner=self, on_progress=lambda n, text: self._retry_note(text),
+            on_done=lambda res: finish(result=res), on_error=lambda exc: finish(error=exc))
+
+
+    def _retry_note(self, text: str) -> None:
+        self.retry_status.setText(text)
+        self.retry_status.setVisible(bool(text))
+
+
+class _Bridge(QObject):
+    received = Signal(object)
+
+
+class InboxPanel(QWidget):
+    """Start a receiver on 127.0.0.1 and watch deliveries arrive, each with its verification verdict."""
+
+    def __init__(self, runner, tab, parent=None):
+        super().__init__(parent)
+        self.runner, self.tab = runner, tab
+        self.services, self.session = runner.services, runner.session
+        self.tenant = None
+        self.inbox = None
+        self.bridge = _Bridge(self)  # the inbox's server thread hands deliveries to the GUI thread
+        self.bridge.received.connect(self._add)
+        v = QVBoxLayout(self)
+        v.addWidget(QLabel("A receiver on this computer, for trying the whole flow with no internet. Start it, use "
+                           "its address as the endpoint URL (with private addresses allowed, test mode), and send."))
+        row = QHBoxLayout()
+        self.start_button = QPushButton("S&tart inbox")
+        self.start_button.setObjectName("start_inbox")
+        self.start_button.clicked.connect(self.toggle)
+        self.address = QLineEdit()
+        self.address.setReadOnly(True)
+        self.address.setAccessibleName("Inbox address")
+        self.use_button = QPushButton("&Use as endpoint URL")
+        self.use_button.setEnabled(False)
+        self.use_button.clicked.connect(self.use)
+        for w in (self.start_button, self.address, self.use_button):
+            row.addWidget(w)
+        v.addLayout(row)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("inbox_table")
+        self.table.setHorizontalHeaderLabels(["Time (UTC)", "Event", "Signature", "Why"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        v.addWidget(self.table, 1)
+
+    def set_tenant(self, tenant) -> None:
+        self.stop()
+        self.tenant = tenant
+        self.table.setRowCount(0)
+
+    def toggle(self) -> None:
+        if self.inbox is not None:
+            self.stop()
+            return
+        from billing_desktop.services.webhook_inbox import LocalInbox
+
+        self.inbox = LocalInbox(self.services.webhooks, self.tenant.id, on_receive=self.bridge.received.emit)
+        submit(self.inbox.start, owner=self, on_done=self._started)
+
+    def _started(self, url: str) -> None:
+        self.address.setText(url)
+        self.start_button.setText("S&top inbox")
+        self.use_button.setEnabled(True)
+
+    def stop(self) -> None:
+        if self.inbox is not None:
+            inbox, self.inbox = self.inbox, None
+            submit(inbox.stop)
+        self.address.clear()
+        self.start_button.setText("S&tart inbox")
+        self.use_button.setEnabled(False)
+
+    def use(self) -> None:
+        self.tab.url.setText(self.address.text())
+        self.tab.allow_private.setChecked(True)
+        self.tab.inner.setCurrentIndex(0)
+
+    def _add(self, item) -> None:
+        try:
+            event_type = json.loads(item.body).get("type", "?")
+        except (ValueError, AttributeError):
+            event_type = "(not JSON)"
+        n = self.table.rowCount()
+        self.table.insertRow(n)
+        verdict = "valid" if item.check.valid else item.check.reason.replace("_", " ")
+        for c, text in enumerate([f"{item.at:%H:%M:%S}", event_type, verdict, item.check.message]):
+            self.table.setItem(n, c, QTableWidgetItem(text))

@@ -1,0 +1,239 @@
+"""Webhooks tab: endpoint configuration and signing secrets; sub-tabs for test deliveries, the log and the inbox."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.domain.webhooks import EVENT_TYPES
+from billing_desktop.errors import ValidationError
+from billing_desktop.ui.clipboard import copy_secret
+from billing_desktop.ui.forms import Form, message_label
+from billing_desktop.ui.workers import describe
+
+
+class WebhooksTab(QWidget):
+    def __init__(self, runner, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.services, self.session = runner.services, runner.session
+        self.tenant = None
+        self.config = None
+        outer = QVBoxLayout(self)
+        self.heading = QLabel()
+        outer.addWidget(self.heading)
+        self.inner = QTabWidget()
+        outer.addWidget(self.inner)
+        page = QWidget()
+        v = QVBoxLayout(page)
+        layout = QFormLayout()
+        v.addLayout(layout)
+        f = self.form = Form(layout)
+        self.url = f.add("url", "Endpoint &URL:", QLineEdit())
+        self.url.setPlaceholderText("https://example.com/webhooks/billing")
+        self.all_events = QCheckBox("All event types")
+        self.all_events.toggled.connect(lambda on: self.events.setEnabled(not on))
+        self.events = QListWidget()
+        self.events.setMaximumHeight(120)
+        for t in EVENT_TYPES:
+            item = QListWidgetItem(t)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.events.addItem(item)
+        box = QWidget()
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.all_events)
+        bl.addWidget(self.events)
+        f.add("event_types", "&Events:", box)
+        self.description = f.add("description", "&Description:", QLineEdit())
+        self.scheme = f.add("scheme", "Signature &scheme:", QComboBox())
+        self.scheme.addItem("Stripe style (X-Webhook-Signature: t=…,v1=…)", "stripe")
+        self.scheme.addItem("Standard Webhooks (webhook-id / -timestamp / -signature)", "standard")
+        self.scheme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scheme.setMinimumContentsLength(24)
+        self.enabled = f.add("enabled", "", QCheckBox("&Enabled"))
+        self.allow_private = f.add("allow_private", "", QCheckBox("Allow &private addresses (test mode only)"))
+        self.message = message_label()
+        v.addWidget(self.message)
+        row = QHBoxLayout()
+        self.save_button = QPushButton("&Save endpoint")
+        self.save_button.setObjectName("save_webhook")
+        self.save_button.clicked.connect(self.save)
+        self.remove_button = QPushButton("&Remove…")
+        self.remove_button.setObjectName("remove_webhook")
+        self.remove_button.clicked.connect(self.remove)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        row.addWidget(self.remove_button)
+        v.addLayout(row)
+        v.addWidget(QLabel("<b>Signing secrets</b> (more than one during a roll's overlap)"))
+        self.secrets = QListWidget()
+        self.secrets.setObjectName("webhook_secrets")
+        self.secrets.setMaximumHeight(70)
+        v.addWidget(self.secrets)
+        srow = QHBoxLayout()
+        self.reveal_button = QPushButton("Re&veal")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.copy_button = QPushButton("&Copy")
+        self.copy_button.clicked.connect(self.copy)
+        self.overlap = QComboBox()
+        self.overlap.setAccessibleName("Overlap")
+        for label, value in (("no overlap", "none"), ("1 hour overlap", "1h"), ("24 hours overlap", "24h")):
+            self.overlap.addItem(label, value)
+        self.roll_button = QPushButton("R&oll secret")
+        self.roll_button.setObjectName("roll_secret")
+        self.roll_button.clicked.connect(self.roll)
+        for w in (self.reveal_button, self.copy_button):
+            srow.addWidget(w)
+        srow.addStretch(1)
+        srow.addWidget(self.overlap)
+        srow.addWidget(self.roll_button)
+        v.addLayout(srow)
+        self.revealed = QLabel()
+        self.revealed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.revealed.hide()
+        v.addWidget(self.revealed)
+        v.addStretch(1)
+        self.inner.addTab(page, "Endpoint")
+        from billing_desktop.ui.webhook_panels import InboxPanel, TestPanel
+
+        self.test_panel = TestPanel(runner)
+        self.inner.addTab(self.test_panel, "Test && log")
+        self.inbox_panel = InboxPanel(runner, self)
+        self.inner.addTab(self.inbox_panel, "Local inbox")
+        self.can_manage = allows(self.session.role, Perm.WEBHOOKS_MANAGE)
+        for w in (self.save_button, self.remove_button, self.roll_button, self.overlap, self.reveal_button,
+                  self.copy_button):
+            w.setVisible(self.can_manage)
+        self.set_tenant(None)
+
+    # -- data --------------------------------------------------------------------------------------------------
+    def set_tenant(self, tenant) -> None:
+        self.tenant = tenant
+        self.setEnabled(tenant is not None)
+        self.heading.setText(f"<h3>Webhooks — {escape(tenant.company_name)}</h3>" if tenant else "<h3>No tenant</h3>")
+        self.test_panel.set_tenant(tenant)
+        self.inbox_panel.set_tenant(tenant)
+        self.show_config(None)
+        if tenant is not None and self.isVisible():
+            self.load()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.load()
+
+    def load(self) -> None:
+        if self.tenant is None:
+            return
+        tenant_id = self.tenant.id
+        self.runner.run(self.services.webhooks.get, self.session, tenant_id, owner=self,
+                        on_done=lambda cfg: self.tenant and self.tenant.id == tenant_id and self.show_config(cfg))
+
+    def show_config(self, cfg) -> None:
+        self.config = cfg
+        self.form.clear_errors()
+        self.message.hide()
+        self.revealed.hide()
+        everything = cfg is None or "*" in cfg.event_types
+        self.url.setText(cfg.url if cfg else "")
+        self.all_events.setChecked(everything)
+        for i in range(self.events.count()):
+            item = self.events.item(i)
+            on = cfg is not None and item.text() in cfg.event_types
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.description.setText(cfg.description if cfg else "")
+        self.scheme.setCurrentIndex(self.scheme.findData(cfg.scheme if cfg else "stripe"))
+        self.enabled.setChecked(cfg.enabled if cfg else True)
+        self.allow_private.setChecked(cfg.allow_private if cfg else False)
+        self.secrets.clear()
+        for s in cfg.secrets if cfg else []:
+            item = QListWidgetItem(s.masked + (f"   expires {s.expires_at:%Y-%m-%d %H:%M} UTC" if s.expires_at else
+                                               "   current"))
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            self.secrets.addItem(item)
+        if self.secrets.count():
+            self.secrets.setCurrentRow(0)
+        has = cfg is not None
+        for w in (self.remove_button, self.roll_button, self.reveal_button, self.copy_button):
+            w.setEnabled(has)
+        for w in (self.url, self.all_events, self.events, self.description, self.scheme, self.enabled,
+                  self.allow_private):
+            w.setEnabled(self.can_manage and (w is not self.events or not self.all_events.isChecked()))
+
+    def chosen_events(self) -> list[str]:
+        if self.all_events.isChecked():
+            return ["*"]
+        return [self.events.item(i).text() for i in range(self.events.count())
+                if self.events.item(i).checkState() == Qt.CheckState.Checked]
+
+    # -- actions -------------------------------------------------------------------------------------------------
+    def save(self) -> None:
+        self.form.clear_errors()
+        self.message.hide()
+        self.runner.run(self.services.webhooks.save, self.session, self.tenant.id, self.url.text(),
+                        self.chosen_events(), self.description.text(), self.enabled.isChecked(),
+                        self.scheme.currentData(), self.allow_private.isChecked(), owner=self,
+                        on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, cfg) -> None:
+        self.show_config(cfg)
+        self.window().statusBar().showMessage("Webhook endpoint saved.", 6000)
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationError):
+            self.form.show_errors(exc.fields, self.message)
+        else:
+            self.message.setText(describe(exc))
+            self.message.show()
+
+    def _secret_id(self):
+        item = self.secrets.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def reveal(self) -> None:
+        self.runner.run(self.services.webhooks.reveal_secret, self.session, self.tenant.id, self._secret_id(),
+                        owner=self, reason="Revealing a live signing secret needs your password again.",
+                        on_done=lambda v: (self.revealed.setText(f"<tt>{v}</tt>"), self.revealed.show()))
+
+    def copy(self) -> None:
+        self.runner.run(self.services.webhooks.reveal_secret, self.session, self.tenant.id, self._secret_id(),
+                        owner=self, reason="Copying a live signing secret needs your password again.",
+                        on_done=lambda v: (copy_secret(v), self.window().statusBar().showMessage(
+                            "Signing secret copied; the clipboard is cleared in 30 seconds.", 8000)))
+
+    def roll(self) -> None:
+        self.runner.run(self.services.webhooks.roll_secret, self.session, self.tenant.id, self.overlap.currentData(),
+                        owner=self, on_done=self.show_config, on_error=self._failed)
+
+    def remove(self) -> None:
+        tenant = self.tenant
+        box = QMessageBox(QMessageBox.Icon.Warning, "Remove webhook endpoint",
+                          f"Remove the webhook endpoint of {tenant.company_name}?\n\nIts signing secrets are deleted; "
+                          "deliveries stop.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.button(QMessageBox.StandardButton.Yes).setText("Remove")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda code: code == QMessageBox.StandardButton.Yes and self.runner.run(
+            self.services.webhooks.remove, self.session, tenant.id, owner=self,
+            reason="Removing a webhook endpoint needs your password again.",
+            on_done=lambda _: self.show_config(None), on_error=self._failed))
+        box.finished.connect(box.deleteLater)
+        box.open()

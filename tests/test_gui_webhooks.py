@@ -1,0 +1,103 @@
+"""The Webhooks tab clicked through: configure, refuse a private URL, send a test, log, inbox, verify."""
+
+import pytest
+import stripe
+from PySide6.QtCore import Qt
+
+from billing_desktop.ui.main_window import MainWindow
+from billing_desktop.ui.verify_dialog import VerifySignatureDialog
+from tests.gui_helpers import click, open_dialog, settings, type_into
+from tests.support.receiver import Receiver
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def receiver():
+    r = Receiver()
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def window(qtbot, services, operator, acme, tmp_path):
+    win = MainWindow(services, operator, settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.webhooks.tenant is not None)
+    win.tabs.setCurrentWidget(win.webhooks)
+    return win
+
+
+def test_configure_send_and_see_the_log(qtbot, window, services, operator, acme, receiver):
+    tab = window.webhooks
+    type_into(qtbot, tab.url, receiver.url)
+    click(qtbot, tab.save_button)
+    qtbot.waitUntil(lambda: tab.form.errors["url"].isVisible())
+    assert "loopback" in tab.form.errors["url"].text()
+    tab.allow_private.setChecked(True)
+    click(qtbot, tab.save_button)
+    qtbot.waitUntil(lambda: tab.secrets.count() == 1)
+    assert tab.secrets.item(0).text().startswith("whsec_****…")
+    tab.inner.setCurrentWidget(tab.test_panel)
+    panel = tab.test_panel
+    panel.event_type.setCurrentText("invoice.paid")
+    qtbot.waitUntil(lambda: '"invoice.paid"' in panel.payload.toPlainText())
+    click(qtbot, panel.send_button)
+    qtbot.waitUntil(lambda: panel.log.rowCount() == 1)
+    assert "Result: OK  status 200" in panel.result.toPlainText()
+    assert "X-Webhook-Signature: t=" in panel.result.toPlainText()
+    _, headers, body = receiver.requests[-1]
+    secret = services.webhooks.reveal_secret(operator, acme.id)
+    assert stripe.WebhookSignature.verify_header(body.decode(), headers["X-Webhook-Signature"], secret, 300)
+
+    panel.payload.setPlainText("{broken")
+    click(qtbot, panel.send_button)
+    qtbot.waitUntil(panel.message.isVisible)
+    assert "Not valid JSON" in panel.message.text()
+
+
+def test_inbox_receives_and_verifies(qtbot, window):
+    tab = window.webhooks
+    tab.inner.setCurrentWidget(tab.inbox_panel)
+    click(qtbot, tab.inbox_panel.start_button)
+    qtbot.waitUntil(lambda: tab.inbox_panel.address.text().startswith("http://127.0.0.1:"))
+    click(qtbot, tab.inbox_panel.use_button)
+    assert tab.url.text() == tab.inbox_panel.address.text() and tab.allow_private.isChecked()
+    click(qtbot, tab.save_button)
+    qtbot.waitUntil(lambda: tab.secrets.count() == 1)
+    tab.inner.setCurrentWidget(tab.test_panel)
+    qtbot.waitUntil(lambda: "webhook.test" in tab.test_panel.payload.toPlainText() or
+                    '"type"' in tab.test_panel.payload.toPlainText())
+    click(qtbot, tab.test_panel.send_button)
+    qtbot.waitUntil(lambda: tab.inbox_panel.table.rowCount() == 1)
+    assert tab.inbox_panel.table.item(0, 2).text() == "valid"
+    click(qtbot, tab.inbox_panel.start_button)  # stop
+
+
+def test_verify_dialog(qtbot, window, services, operator, acme, receiver):
+    services.webhooks.save(operator, acme.id, receiver.url, ["*"], "", True, "stripe", True)
+    services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_v"}')
+    _, headers, body = receiver.requests[-1]
+    window.act_verify.trigger()
+    dialog = open_dialog(qtbot, VerifySignatureDialog)
+    dialog.headers.setPlainText(headers["X-Webhook-Signature"])
+    dialog.payload.setPlainText(body.decode())
+    click(qtbot, dialog.verify_button)
+    qtbot.waitUntil(lambda: "Valid signature" in dialog.verdict.text())
+    dialog.payload.setPlainText(body.decode() + " ")
+    click(qtbot, dialog.verify_button)
+    qtbot.waitUntil(lambda: "No signature matches" in dialog.verdict.text())
+
+
+def test_developer_sees_config_read_only(qtbot, services, acme_users, acme, receiver, tmp_path):
+    services.webhooks.save(acme_users["owner"], acme.id, receiver.url, ["invoice.paid"], "", True, "stripe", True)
+    win = MainWindow(services, acme_users["developer"], settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    win.tabs.setCurrentWidget(win.webhooks)
+    qtbot.waitUntil(lambda: win.webhooks.config is not None)
+    assert win.webhooks.url.text() == receiver.url and not win.webhooks.url.isEnabled()
+    assert not win.webhooks.save_button.isVisible() and not win.webhooks.roll_button.isVisible()
+    item = win.webhooks.events.findItems("invoice.paid", Qt.MatchFlag.MatchExactly)[0]
+    assert item.checkState() == Qt.CheckState.Checked
