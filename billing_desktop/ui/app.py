@@ -86,6 +86,12 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def run(database_url: str | None = None, self_test: bool = False) -> int:
     os.umask(0o077)
+    if self_test:  # never touch the user's data: a throwaway data dir and database
+        import tempfile
+
+        os.environ["BILLING_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="billing-desktop-self-test-")
+        os.environ.pop("BILLING_DESKTOP_DATABASE_URL", None)
+        database_url = None
     app = make_app()
 
     def build():

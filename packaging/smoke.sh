@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Build the Linux bundle and .deb, unpack the .deb into a scratch root (dpkg -x), and run the installed app:
+# --version, doctor (must report the Secret Service), and the GUI self-test offscreen. Fails loudly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+scripts/system-deps.sh
+scripts/venv.sh
+.venv/bin/python -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10'
+command -v dpkg-deb >/dev/null || { echo "smoke: dpkg-deb is needed" >&2; exit 1; }
+rm -rf dist build/pyinstaller
+.venv/bin/python packaging/build.py --target linux
+deb=$(ls dist/billing-desktop_*.deb)
+dpkg-deb -I "$deb" | sed -n '1,12p'
+command -v lintian >/dev/null && { lintian --no-tag-display-limit "$deb" | grep -E '^E:' && exit 1 || true; }
+root=$(mktemp -d)
+dpkg -x "$deb" "$root"
+app="$root/opt/billing-desktop/billing-desktop"
+test "$(readlink "$root/usr/bin/billing-desktop")" = /opt/billing-desktop/billing-desktop
+test -f "$root/usr/share/applications/billing-desktop.desktop"
+test -f "$root/usr/share/icons/hicolor/scalable/apps/billing-desktop.svg"
+echo "--- version"; "$app" --version
+export BILLING_DESKTOP_HOME="$root/home"
+cat > "$root/inside.sh" <<INSIDE
+set -euo pipefail
+echo "--- doctor"
+QT_QPA_PLATFORM=offscreen "$app" doctor | tee "$root/doctor.txt"
+grep -q "keyring backend.*SecretService.*(working)" "$root/doctor.txt" || { echo "doctor did not reach the Secret Service" >&2; exit 1; }
+grep -q "qt platform  *offscreen" "$root/doctor.txt" || { echo "doctor could not start Qt" >&2; exit 1; }
+echo "--- GUI self-test (offscreen)"
+QT_QPA_PLATFORM=offscreen "$app" --self-test
+INSIDE
+dbus-run-session -- scripts/with-keyring.sh bash "$root/inside.sh"
+echo "--- start-up time: frozen vs source (ratio, lower is better; budget 1.5)"
+.venv/bin/python packaging/startup_ratio.py "$app" || true
+echo "smoke: passed in $(( $(date +%s) - started )) s; bundle $(du -sh dist/billing-desktop | cut -f1), deb $(du -h "$deb" | cut -f1)"
