@@ -31,6 +31,7 @@ def window(qtbot, services, operator, acme, tmp_path):
 
 def test_configure_send_and_see_the_log(qtbot, window, services, operator, acme, receiver):
     tab = window.webhooks
+    qtbot.waitUntil(tab.url.isEnabled)  # the stored configuration (none yet) has loaded
     type_into(qtbot, tab.url, receiver.url)
     click(qtbot, tab.save_button)
     qtbot.waitUntil(lambda: tab.form.errors["url"].isVisible())
@@ -62,6 +63,7 @@ def test_inbox_receives_and_verifies(qtbot, window):
     tab.inner.setCurrentWidget(tab.inbox_panel)
     click(qtbot, tab.inbox_panel.start_button)
     qtbot.waitUntil(lambda: tab.inbox_panel.address.text().startswith("http://127.0.0.1:"))
+    qtbot.waitUntil(tab.url.isEnabled)
     click(qtbot, tab.inbox_panel.use_button)
     assert tab.url.text() == tab.inbox_panel.address.text() and tab.allow_private.isChecked()
     click(qtbot, tab.save_button)

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from billing_desktop import APP_ID, APP_NAME, __version__
@@ -34,7 +34,17 @@ class AppController(QObject):
         self.sign_in.signed_in.connect(self._signed_in)
 
     def start(self) -> None:
+        # Open the database (imports SQLAlchemy, Alembic, keyring) only once the window is on screen, so those
+        # imports do not compete with the first paint; the timer covers a platform that never paints.
+        self._building = False
+        self.sign_in.first_painted.connect(self._build, Qt.ConnectionType.QueuedConnection)
+        QTimer.singleShot(1000, self._build)
         self.sign_in.show()
+
+    def _build(self) -> None:
+        if self._building:
+            return
+        self._building = True
         submit(self.build, on_done=self._ready, on_error=self._failed, owner=self.sign_in)
 
     def _ready(self, services) -> None:
@@ -100,6 +110,8 @@ def run(database_url: str | None = None, self_test: bool = False) -> int:
         return build_services(database_url)
 
     controller = AppController(build)
+    if os.environ.get("BILLING_DESKTOP_EXIT_AFTER_FIRST_PAINT"):  # benchmarks/: time to the first window
+        controller.sign_in.first_painted.connect(lambda: (print("first-paint", flush=True), app.quit()))
     controller.start()
     if self_test:
         from billing_desktop.ui.self_test import schedule_self_test

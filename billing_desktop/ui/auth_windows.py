@@ -23,6 +23,7 @@ class SignInWindow(QWidget):
     """Shown at once on start-up; the database opens behind it and the button enables when it is ready."""
 
     signed_in = Signal(object)  # UserSession
+    first_painted = Signal()  # the window is on screen: slow start-up work may begin
 
     def __init__(self):
         super().__init__()
@@ -57,6 +58,12 @@ class SignInWindow(QWidget):
         footer.setEnabled(False)
         footer.setAlignment(Qt.AlignmentFlag.AlignRight)
         v.addWidget(footer)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not getattr(self, "_painted", False):
+            self._painted = True
+            self.first_painted.emit()
 
     def set_services(self, services) -> None:
         self.services = services

@@ -140,9 +140,16 @@ class WebhooksTab(QWidget):
         super().showEvent(event)
         self.load()
 
+    def _editable(self, on: bool) -> None:
+        for w in (self.url, self.all_events, self.events, self.description, self.scheme, self.enabled,
+                  self.allow_private, self.save_button):
+            w.setEnabled(on)
+
     def load(self) -> None:
         if self.tenant is None:
             return
+        # Nothing can be typed until the stored configuration has arrived, so it cannot overwrite an edit.
+        self._editable(False)
         tenant_id = self.tenant.id
         self.runner.run(self.services.webhooks.get, self.session, tenant_id, owner=self,
                         on_done=lambda cfg: self.tenant and self.tenant.id == tenant_id and self.show_config(cfg))
@@ -175,7 +182,7 @@ class WebhooksTab(QWidget):
         for w in (self.remove_button, self.roll_button, self.reveal_button, self.copy_button):
             w.setEnabled(has)
         for w in (self.url, self.all_events, self.events, self.description, self.scheme, self.enabled,
-                  self.allow_private):
+                  self.allow_private, self.save_button):
             w.setEnabled(self.can_manage and (w is not self.events or not self.all_events.isChecked()))
 
     def chosen_events(self) -> list[str]:
