@@ -26,8 +26,9 @@ start = time.perf_counter()
 win = MainWindow(svc, session, QSettings({ini!r}, QSettings.Format.IniFormat))
 win.show()
 loop = QEventLoop(); poll = QTimer(interval=1)
-poll.timeout.connect(lambda: win.model.rowCount() and loop.quit()); poll.start(); loop.exec()
+poll.timeout.connect(lambda: win.count_label.text() and loop.quit()); poll.start(); loop.exec()
 first = time.perf_counter() - start
+loop2 = QEventLoop(); poll.timeout.disconnect(); poll.timeout.connect(lambda: win.loaded and loop2.quit()); loop2.exec()
 app.processEvents()
 times = []
 for text in ["a", "ac", "acm", "acme", "acme ", "acme g", "acme gl", "acme glo", "acme glob", "acme globe",

@@ -41,11 +41,16 @@ def _default(o: Any):
     raise TypeError(type(o).__name__)
 
 
+def _plain(x: Any) -> Any:
+    if is_dataclass(x):
+        return asdict(x)
+    if hasattr(x, "_asdict"):  # NamedTuple rows
+        return x._asdict()
+    return x
+
+
 def emit_json(obj: Any) -> None:
-    if is_dataclass(obj):
-        obj = asdict(obj)
-    elif isinstance(obj, list):
-        obj = [asdict(x) if is_dataclass(x) else x for x in obj]
+    obj = [_plain(x) for x in obj] if isinstance(obj, list) else _plain(obj)
     print(json.dumps(obj, default=_default, indent=2, sort_keys=True))
 
 

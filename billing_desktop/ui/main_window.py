@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.services, self.session = services, session
         self.settings = settings or QSettings()
         self.runner = ServiceRunner(services, session, self)
+        self.loaded = False  # the whole tenant list (not just its first screen) is in the model
+        self._shown_id: int | None = None  # the tenant the tabs show
         self.runner.session_locked.connect(self.lock)
         self.runner.busy_changed.connect(self._busy)
         self.setWindowTitle(f"{APP_NAME} — {session.email}")
@@ -240,13 +242,28 @@ class MainWindow(QMainWindow):
             self.mode_label.setStyleSheet("")
 
     # -- data ------------------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        selected = self.selected_tenant_id()
-        self.runner.run(self.services.tenants.list, self.session, owner=self,
-                        on_done=lambda rows: self._tenants_loaded(rows, selected))
+    FIRST_SCREEN = 200
 
-    def _tenants_loaded(self, rows, keep_id: int | None) -> None:
-        self.model.set_rows(rows)
+    def refresh(self) -> None:
+        """Two steps, so a large platform still shows its first screen at once: the first rows by name, then
+        the whole list, whose search strings and sort order are prepared in the worker too."""
+        selected = self.selected_tenant_id()
+        if self.model.total() == 0:
+            self.runner.run(self.services.tenants.list, self.session, True, self.FIRST_SCREEN, owner=self,
+                            on_done=lambda rows: self.model.total() == 0 and self._tenants_loaded(
+                                TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True))
+        # Keep whichever tenant is selected when the whole list arrives (the user may have clicked meanwhile).
+        sort = self.model.sort_state
+
+        def load_all():
+            return TenantTableModel.prepare(self.services.tenants.list(self.session), sort)
+
+        self.runner.run(load_all, owner=self, on_done=lambda prepared: self._tenants_loaded(
+            prepared, self.selected_tenant_id() or selected))
+
+    def _tenants_loaded(self, prepared, keep_id: int | None, partial: bool = False) -> None:
+        self.model.set_prepared(prepared)
+        self.loaded = not partial
         self._update_count()
         row = self.model.row_of(keep_id) if keep_id is not None else -1
         if row < 0 and self.model.rowCount() > 0:
@@ -261,6 +278,9 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
+        if not self.loaded:
+            self.count_label.setText(f"{total}+ tenants (loading…)")
+            return
         self.count_label.setText(f"{total} tenants" if shown == total else f"{shown} of {total} tenants")
 
     def _filter(self, text: str) -> None:
@@ -280,6 +300,9 @@ class MainWindow(QMainWindow):
         self._show_mode(row.mode)
         self.tenant_label.setText(row.company_name)
         self.runner.run(self.services.tenants.get, self.session, row.id, owner=self, on_done=self._details_loaded)
+        if row.id == self._shown_id:
+            return  # the list was reloaded around the same tenant: keep the tabs' state (e.g. a Connect attempt)
+        self._shown_id = row.id
         self.audit.set_tenant(row.id)
         self.keys.set_tenant(row)
         self.stripe.set_tenant(row)
@@ -313,8 +336,9 @@ class MainWindow(QMainWindow):
     def _registered(self, details) -> None:
         self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", 8000)
         self.search.clear()
-        self.runner.run(self.services.tenants.list, self.session, owner=self,
-                        on_done=lambda rows: self._tenants_loaded(rows, details.id))
+        self.runner.run(lambda: TenantTableModel.prepare(self.services.tenants.list(self.session),
+                                                         self.model.sort_state),
+                        owner=self, on_done=lambda prepared: self._tenants_loaded(prepared, details.id))
 
     def _open(self, dialog: QDialog, on_accepted=None) -> QDialog:
         """Window-modal without a nested event loop; `on_accepted(result_value)` runs after OK."""

@@ -25,13 +25,27 @@ class TenantTableModel(QAbstractTableModel):
         self._sort = (0, Qt.SortOrder.AscendingOrder)
 
     # -- data in -------------------------------------------------------------------------------------------------
+    @staticmethod
+    def prepare(rows: list[TenantRow], sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)):
+        """The slow part of loading (search strings, sort order), pure Python: run it in a worker."""
+        haystack = [f"{r.company_name}\t{r.slug}\t{r.email}".casefold() for r in rows]
+        return rows, haystack, _sorted(rows, range(len(rows)), sort), sort
+
     def set_rows(self, rows: list[TenantRow]) -> None:
+        self.set_prepared(self.prepare(rows, self._sort))
+
+    def set_prepared(self, prepared) -> None:
+        rows, haystack, order, sort = prepared
+        if sort != self._sort:  # the user re-sorted while this was being prepared
+            order = _sorted(rows, range(len(rows)), self._sort)
         self.beginResetModel()
-        self._rows = rows
-        self._haystack = [f"{r.company_name}\t{r.slug}\t{r.email}".casefold() for r in rows]
-        self._order = self._sorted(range(len(rows)))
+        self._rows, self._haystack, self._order = rows, haystack, order
         self._visible = self._filtered(self._order)
         self.endResetModel()
+
+    @property
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
 
     def set_filter(self, text: str) -> None:
         text = text.strip().casefold()
@@ -50,18 +64,10 @@ class TenantTableModel(QAbstractTableModel):
         needle, hay = self._filter, self._haystack
         return [i for i in rows if needle in hay[i]]
 
-    def _sorted(self, rows) -> list[int]:
-        column, order = self._sort
-        key = attrgetter(COLUMNS[column][1])
-        data = self._rows
-        if COLUMNS[column][1] in ("company_name", "slug", "email"):
-            return sorted(rows, key=lambda i: key(data[i]).casefold(), reverse=order == Qt.SortOrder.DescendingOrder)
-        return sorted(rows, key=lambda i: key(data[i]), reverse=order == Qt.SortOrder.DescendingOrder)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._order = self._sorted(range(len(self._rows)))
+        self._order = _sorted(self._rows, range(len(self._rows)), self._sort)
         self._visible = self._filtered(self._order)
         self.layoutChanged.emit()
 
@@ -114,3 +120,13 @@ class TenantTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.company_name} ({row.slug})" + ("" if row.active else " — deactivated")
         return None
+
+
+def _sorted(data: list[TenantRow], rows, sort) -> list[int]:
+    column, order = sort
+    field = COLUMNS[column][1]
+    key = attrgetter(field)
+    reverse = order == Qt.SortOrder.DescendingOrder
+    if field in ("company_name", "slug", "email"):
+        return sorted(rows, key=lambda i: key(data[i]).casefold(), reverse=reverse)
+    return sorted(rows, key=lambda i: key(data[i]), reverse=reverse)
