@@ -196,3 +196,13 @@ def test_scan_can_be_cancelled(services, operator, tmp_path):
     result = services.inspection.scan(operator, [tmp_path], progress=lambda n, p: seen.append(p),
                                       cancelled=lambda: len(seen) >= 2)
     assert result.cancelled and result.files_scanned == 2
+
+
+def test_scan_candidates_respect_word_boundaries():
+    from billing_desktop.services.key_inspection import candidates
+
+    key = generate(Kind.SECRET, "live")
+    data = (f"a={key}\nxsk_live_{key[8:]}\n{key}x\nwhsec_{'A' * 20} ca_{'B' * 20} acct_{'C' * 10}\n"
+            f"tok_test_{'D' * 12} pk_test_short\n").encode()
+    tokens = [t.decode() for _, t in candidates(data)]
+    assert tokens == [key, key + "x", "whsec_" + "A" * 20, "ca_" + "B" * 20, "acct_" + "C" * 10]

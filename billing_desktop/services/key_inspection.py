@@ -19,9 +19,33 @@ from billing_desktop.services.keys import key_status
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import ApiKey, Tenant, User
 
-# What a scan looks for: our keys and Stripe's credential shapes, as bytes (files are read raw).
-CANDIDATE = re.compile(rb"(?<![0-9A-Za-z_])(?:(?:sk|pk|rk)_(?:live|test)_[0-9A-Za-z]{10,99}|whsec_[0-9A-Za-z+/=]{16,}"
-                       rb"|acct_[0-9A-Za-z]{8,32}|ca_[0-9A-Za-z]{16,64})(?![0-9A-Za-z])")
+# What a scan looks for: our keys and Stripe's credential shapes, as bytes (files are read raw). One pattern per
+# literal prefix: the regex engine then searches for the prefix with a fast substring search instead of trying
+# an alternation at every byte, which is what keeps the scan near grep's speed.
+_TAIL = rb"(?![0-9A-Za-z])"
+PATTERNS = [
+    (re.compile(rb"_live_[0-9A-Za-z]{10,99}" + _TAIL), 2),  # (pattern, bytes of prefix before the match: sk/pk/rk)
+    (re.compile(rb"_test_[0-9A-Za-z]{10,99}" + _TAIL), 2),
+    (re.compile(rb"whsec_[0-9A-Za-z+/=]{16,}"), 0),
+    (re.compile(rb"acct_[0-9A-Za-z]{8,32}" + _TAIL), 0),
+    (re.compile(rb"ca_[0-9A-Za-z]{16,64}" + _TAIL), 0),
+]
+_WORD = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
+def candidates(data: bytes) -> list[tuple[int, bytes]]:
+    """(offset, token) of every credential-shaped token, in file order."""
+    found = []
+    for pattern, back in PATTERNS:
+        for m in pattern.finditer(data):
+            start = m.start() - back
+            if back and (start < 0 or data[start:m.start()] not in (b"sk", b"pk", b"rk")):
+                continue
+            if start > 0 and data[start - 1] in _WORD:
+                continue
+            found.append((start, data[start:m.end()]))
+    found.sort()
+    return found
 BINARY_SNIFF = 8192
 MAX_FILE = 256 * 1024 * 1024
 
@@ -146,10 +170,9 @@ class KeyInspectionService:
                 result.files_scanned += 1
                 result.bytes_scanned += len(data)
                 line, pos = 1, 0
-                for m in CANDIDATE.finditer(data):
-                    line += data.count(b"\n", pos, m.start())
-                    pos = m.start()
-                    token = m.group()
+                for start, token in candidates(data):
+                    line += data.count(b"\n", pos, start)
+                    pos = start
                     if token not in cache:
                         cache[token] = self._inspect(s, scope, examine(token.decode("ascii")))
                     ins = cache[token]
