@@ -117,4 +117,8 @@ def run(database_url: str | None = None, self_test: bool = False) -> int:
         from billing_desktop.ui.self_test import schedule_self_test
 
         schedule_self_test(app, controller)
-    return app.exec()
+    code = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(5000)  # let background work finish before Qt objects go away
+    return code

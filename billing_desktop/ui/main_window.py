@@ -248,9 +248,9 @@ class MainWindow(QMainWindow):
         """Two steps, so a large platform still shows its first screen at once: the first rows by name, then
         the whole list, whose search strings and sort order are prepared in the worker too."""
         selected = self.selected_tenant_id()
-        if self.model.total() == 0:
+        if not self.loaded:
             self.runner.run(self.services.tenants.list, self.session, True, self.FIRST_SCREEN, owner=self,
-                            on_done=lambda rows: self.model.total() == 0 and self._tenants_loaded(
+                            on_done=lambda rows: not self.loaded and self._tenants_loaded(
                                 TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True))
         # Keep whichever tenant is selected when the whole list arrives (the user may have clicked meanwhile).
         sort = self.model.sort_state

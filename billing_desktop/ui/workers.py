@@ -72,9 +72,16 @@ class Task(QRunnable):
 
             if not isinstance(exc, AppError):
                 log.exception("unexpected error in a background task")
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the app is shutting down and took the signal object with it: nobody is listening
+            pass
 
 
 def submit(
