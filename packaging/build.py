@@ -21,10 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST, BUILD = ROOT / "dist", ROOT / "build"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 NAME, VERSION = PROJECT["name"], PROJECT["version"]
-DEB_DEPENDS = ["libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
+DEB_DEPENDS = ["sensible-utils", "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
                "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1",
                "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3"]
 DEB_RECOMMENDS = ["gnome-keyring | kwalletmanager"]
+# Tags that follow from shipping a self-contained PyInstaller bundle in /opt, as the packaging issue asks.
+LINTIAN_OVERRIDES = ["dir-or-file-in-opt", "embedded-library", "library-not-linked-against-libc",
+                     "shared-library-lacks-prerequisites", "hardening-no-pie", "no-manual-page"]
 
 
 def icons() -> None:
@@ -77,6 +80,33 @@ def tarball(bundle: Path) -> Path:
     return target
 
 
+def libc_depends() -> str:
+    """The bundle's own libraries were linked against the build machine's glibc: depend on at least that."""
+    try:
+        version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "libc6"], capture_output=True, text=True,
+                                 check=True).stdout.split("-")[0]
+        return f"libc6 (>= {version})"
+    except (OSError, subprocess.CalledProcessError):
+        return "libc6"
+
+
+def _strip_build_rpaths(root: Path) -> None:
+    """PyInstaller copies libraries with the build machine's RUNPATH (e.g. a pyenv prefix): drop those."""
+    patchelf = shutil.which("patchelf")
+    if patchelf is None:
+        print("warning: patchelf not found; build-machine RUNPATHs stay in the bundle", file=sys.stderr)
+        return
+    for path in root.rglob("*"):
+        if path.is_symlink() or not path.is_file() or ".so" not in path.name and not os.access(path, os.X_OK):
+            continue
+        out = subprocess.run([patchelf, "--print-rpath", str(path)], capture_output=True, text=True)
+        rpath = out.stdout.strip()
+        if out.returncode == 0 and rpath and not all(p.startswith("$ORIGIN") for p in rpath.split(":")):
+            kept = ":".join(p for p in rpath.split(":") if p.startswith("$ORIGIN"))
+            args = ["--set-rpath", kept] if kept else ["--remove-rpath"]
+            subprocess.run([patchelf, *args, str(path)], check=True)
+
+
 def deb(bundle: Path) -> Path:
     stage = BUILD / "deb" / f"{NAME}_{VERSION}"
     shutil.rmtree(stage, ignore_errors=True)
@@ -96,6 +126,16 @@ def deb(bundle: Path) -> Path:
         shutil.copy(BUILD / "icons" / f"billing-desktop-{size}.png", d / f"{NAME}.png")
     doc = stage / "usr" / "share" / "doc" / NAME
     doc.mkdir(parents=True)
+    import gzip
+
+    with gzip.GzipFile(doc / "changelog.gz", "wb", compresslevel=9, mtime=0) as f:
+        f.write(f"{NAME} ({VERSION}) unstable; urgency=medium\n\n  * Release {VERSION}.\n\n"
+                f" -- {PROJECT['authors'][0]['name']} <{PROJECT['authors'][0]['email']}>  "
+                "Thu, 26 Nov 2026 12:00:00 +0000\n".encode())
+    overrides = stage / "usr" / "share" / "lintian" / "overrides"
+    overrides.mkdir(parents=True)
+    (overrides / NAME).write_text("".join(f"{NAME}: {tag}\n" for tag in LINTIAN_OVERRIDES))
+    _strip_build_rpaths(opt)
     (doc / "copyright").write_text(
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
         f"Upstream-Name: {NAME}\n\nFiles: *\nCopyright: 2026 Billing Desktop team\nLicense: proprietary\n"
@@ -107,9 +147,9 @@ def deb(bundle: Path) -> Path:
     (control / "control").write_text(
         f"Package: {NAME}\nVersion: {VERSION}\nArchitecture: {arch()}\n"
         f"Maintainer: {author['name']} <{author['email']}>\nInstalled-Size: {installed_kb}\n"
-        f"Depends: {', '.join(DEB_DEPENDS)}\nRecommends: {', '.join(DEB_RECOMMENDS)}\n"
+        f"Depends: {', '.join([libc_depends()] + DEB_DEPENDS)}\nRecommends: {', '.join(DEB_RECOMMENDS)}\n"
         "Section: utils\nPriority: optional\nHomepage: https://billing-desktop.invalid/\n"
-        f"Description: {PROJECT['description']}\n"
+        "Description: desktop administration for a Stripe Connect billing platform\n"
         " Billing Desktop registers tenants, manages their users and roles, connects their\n"
         " Stripe accounts (OAuth through a loopback listener, or Account Links), rolls\n"
         " checksummed API keys with grace periods, and configures signed webhooks. Tenant\n"
@@ -118,7 +158,8 @@ def deb(bundle: Path) -> Path:
         if path.is_dir():
             path.chmod(0o755)
         elif not path.is_symlink():
-            path.chmod(0o755 if os.access(path, os.X_OK) else 0o644)
+            library = ".so" in path.name
+            path.chmod(0o755 if os.access(path, os.X_OK) and not library else 0o644)
     target = DIST / f"{NAME}_{VERSION}_{arch()}.deb"
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(target)], check=True,
                    stdout=subprocess.DEVNULL)

@@ -67,6 +67,7 @@ def test_filter_as_you_type(qtbot, window):
     qtbot.keyClicks(window.search, "glob")
     assert window.model.rowCount() == 1 and window.model.row_at(0).slug == "globex"
     assert window.count_label.text() == "1 of 2 tenants"
+    qtbot.waitUntil(lambda: window.overview.details is not None and window.overview.details.slug == "globex")
     window.search.clear()
     assert window.model.rowCount() == 2
 

@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName("Search tenants")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
+        self._select_after_filter = QTimer(self, singleShot=True, interval=200)
+        self._select_after_filter.timeout.connect(self._select_first_match)
         lv.addWidget(self.search)
         self.model = TenantTableModel(self)
         self.table = QTableView()
@@ -286,8 +288,15 @@ class MainWindow(QMainWindow):
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
         self._update_count()
-        if self.model.rowCount():
-            self.table.selectRow(0)
+        # Choosing a tenant loads its details and tabs: do that once typing pauses, not on every keystroke.
+        self._select_after_filter.start()
+
+    def _select_first_match(self) -> None:
+        row = self.model.row_of(self._shown_id) if self._shown_id is not None else -1
+        if row < 0 and self.model.rowCount():
+            row = 0  # the tenant shown so far is filtered out: show the first match instead
+        if row >= 0:
+            self.table.selectRow(row)
 
     def selected_tenant_id(self) -> int | None:
         row = self.model.row_at(self.table.currentIndex().row())

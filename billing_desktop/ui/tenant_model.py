@@ -29,7 +29,7 @@ class TenantTableModel(QAbstractTableModel):
     def prepare(rows: list[TenantRow], sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)):
         """The slow part of loading (search strings, sort order), pure Python: run it in a worker."""
         haystack = [f"{r.company_name}\t{r.slug}\t{r.email}".casefold() for r in rows]
-        return rows, haystack, _sorted(rows, range(len(rows)), sort), sort
+        return rows, haystack, _sorted(rows, range(len(rows)), sort, haystack), sort
 
     def set_rows(self, rows: list[TenantRow]) -> None:
         self.set_prepared(self.prepare(rows, self._sort))
@@ -37,7 +37,7 @@ class TenantTableModel(QAbstractTableModel):
     def set_prepared(self, prepared) -> None:
         rows, haystack, order, sort = prepared
         if sort != self._sort:  # the user re-sorted while this was being prepared
-            order = _sorted(rows, range(len(rows)), self._sort)
+            order = _sorted(rows, range(len(rows)), self._sort, haystack)
         self.beginResetModel()
         self._rows, self._haystack, self._order = rows, haystack, order
         self._visible = self._filtered(self._order)
@@ -67,7 +67,7 @@ class TenantTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._order = _sorted(self._rows, range(len(self._rows)), self._sort)
+        self._order = _sorted(self._rows, range(len(self._rows)), self._sort, self._haystack)
         self._visible = self._filtered(self._order)
         self.layoutChanged.emit()
 
@@ -122,11 +122,14 @@ class TenantTableModel(QAbstractTableModel):
         return None
 
 
-def _sorted(data: list[TenantRow], rows, sort) -> list[int]:
+def _sorted(data: list[TenantRow], rows, sort, haystack: list[str] | None = None) -> list[int]:
     column, order = sort
     field = COLUMNS[column][1]
     key = attrgetter(field)
     reverse = order == Qt.SortOrder.DescendingOrder
+    if field == "company_name" and haystack is not None:
+        # The search string starts with the case-folded name: sort by it and make no new strings.
+        return sorted(rows, key=haystack.__getitem__, reverse=reverse)
     if field in ("company_name", "slug", "email"):
         return sorted(rows, key=lambda i: key(data[i]).casefold(), reverse=reverse)
     return sorted(rows, key=lambda i: key(data[i]), reverse=reverse)
