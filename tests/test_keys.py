@@ -206,3 +206,15 @@ def test_scan_candidates_respect_word_boundaries():
             f"tok_test_{'D' * 12} pk_test_short\n").encode()
     tokens = [t.decode() for _, t in candidates(data)]
     assert tokens == [key, key + "x", "whsec_" + "A" * 20, "ca_" + "B" * 20, "acct_" + "C" * 10]
+
+
+def test_scan_prefilter_agrees_with_the_exact_patterns():
+    from billing_desktop.services.key_inspection import candidates, prefilter
+
+    may_hold = prefilter()
+    if may_hold is None:
+        return  # no hyperscan on this platform: the exact patterns run on every file
+    key = generate(Kind.SECRET, "test")
+    for text in (f"x = '{key}'", "whsec_" + "A" * 20, "acct_1234567890", "ca_" + "B" * 20, "nothing here",
+                 "sk_test_short", "snake_case_variable = 1"):
+        assert may_hold(text.encode()) == bool(candidates(text.encode())), text

@@ -33,6 +33,35 @@ PATTERNS = [
 _WORD = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 
 
+_PREFILTER_SHAPES = [rb"(sk|pk|rk)_(live|test)_[0-9A-Za-z]{10}", rb"whsec_[0-9A-Za-z+/=]{16}",
+                     rb"acct_[0-9A-Za-z]{8}", rb"ca_[0-9A-Za-z]{16}"]
+_prefilter_cache: list = []
+
+
+def prefilter():
+    """A function telling whether a buffer may hold a credential, or None. Hyperscan (SIMD, several GB/s) when it
+    is installed (Linux x86-64); elsewhere every buffer goes to the exact patterns, which is correct but slower."""
+    if not _prefilter_cache:
+        try:
+            import hyperscan
+        except ImportError:
+            _prefilter_cache.append(None)
+        else:
+            db = hyperscan.Database()
+            db.compile(expressions=_PREFILTER_SHAPES, ids=list(range(len(_PREFILTER_SHAPES))),
+                       elements=len(_PREFILTER_SHAPES), flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(_PREFILTER_SHAPES))
+
+            def may_hold(data: bytes) -> bool:
+                try:  # the handler returns True to stop at the first hit, which hyperscan reports as terminated
+                    db.scan(data, match_event_handler=lambda *args: True)
+                except hyperscan.ScanTerminated:
+                    return True
+                return False
+
+            _prefilter_cache.append(may_hold)
+    return _prefilter_cache[0]
+
+
 def candidates(data: bytes) -> list[tuple[int, bytes]]:
     """(offset, token) of every credential-shaped token, in file order."""
     found = []
@@ -147,6 +176,7 @@ class KeyInspectionService:
              progress: Callable[[int, str], None] | None = None,
              cancelled: Callable[[], bool] = lambda: False) -> ScanResult:
         result = ScanResult()
+        may_hold = prefilter()
         with self.ctx.db() as s:
             scope = self._scope(s, session)
             cache: dict[bytes, Inspection] = {}
@@ -169,6 +199,8 @@ class KeyInspectionService:
                     continue
                 result.files_scanned += 1
                 result.bytes_scanned += len(data)
+                if may_hold is not None and not may_hold(data):
+                    continue
                 line, pos = 1, 0
                 for start, token in candidates(data):
                     line += data.count(b"\n", pos, start)
