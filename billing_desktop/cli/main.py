@@ -98,7 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:  # the GUI: skip building the command-line parser, start-up time goes to the first window
+        from billing_desktop.ui.app import run
+
+        return run()
+    args = build_parser().parse_args(argv)
     if args.qt_probe:
         from billing_desktop.ui.probe import probe
 
