@@ -104,3 +104,23 @@ def secret_service():
             raise
         pytest.skip("no OS keyring here: run scripts/test.sh, which starts an unlocked GNOME Keyring")
     return name
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    """A fake Stripe on loopback, with the app's base-URL variables pointing at it."""
+    from tests.support.fake_stripe import FakeStripe
+
+    f = FakeStripe()
+    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", f.base)
+    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_CONNECT_BASE", f.base)
+    yield f
+    f.close()

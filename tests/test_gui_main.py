@@ -11,7 +11,7 @@ from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDial
 from billing_desktop.ui.auth_windows import PasswordPrompt
 from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.tenant_dialogs import AddUserDialog, RegisterTenantDialog
-from tests.conftest import OPERATOR_PASSWORD, OWNER_PASSWORD, register
+from tests.conftest import OPERATOR_PASSWORD, OWNER_PASSWORD
 from tests.gui_helpers import click, closed, open_dialog, settings, type_into
 
 pytestmark = pytest.mark.gui

@@ -9,19 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.platform_dialog import PlatformStripeDialog
 from tests.gui_helpers import click, open_dialog, settings, type_into
-from tests.support.fake_stripe import FakeStripe, follow
-from tests.test_stripe_connect import free_port
+from tests.conftest import free_port
+from tests.support.fake_stripe import follow
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    f = FakeStripe()
-    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", f.base)
-    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_CONNECT_BASE", f.base)
-    yield f
-    f.close()
 
 
 @pytest.fixture

@@ -10,22 +10,8 @@ import pytest
 from billing_desktop.connect.errors import StripeProblem
 from billing_desktop.errors import AppError, PermissionDenied, ReauthRequired
 from tests.conftest import OPERATOR_PASSWORD
-from tests.support.fake_stripe import FakeStripe, follow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    f = FakeStripe()
-    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", f.base)
-    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_CONNECT_BASE", f.base)
-    yield f
-    f.close()
+from tests.conftest import free_port
+from tests.support.fake_stripe import follow
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 import json
 import time
-from datetime import timedelta
-
 import pytest
 import standardwebhooks
 import stripe

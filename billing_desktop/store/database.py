@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path

@@ -8,12 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.validation import Mode, Tier
-from billing_desktop.ui.forms import Form, message_label
+from billing_desktop.ui.forms import Form, confirm, message_label
 from billing_desktop.ui.tenant_dialogs import AddUserDialog, choice_box
 
 
@@ -195,16 +193,8 @@ class OverviewTab(QWidget):
         if activate:
             self._set_active(True)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Deactivate tenant",
-                          f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer sign in. "
-                          "A platform operator can reactivate it.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("confirm_deactivate")
-        box.button(QMessageBox.StandardButton.Yes).setText("Deactivate")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(lambda code: code == QMessageBox.StandardButton.Yes and self._set_active(False))
-        box.finished.connect(box.deleteLater)
-        box.open()
+        confirm(self, "Deactivate tenant", f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer "
+                "sign in. A platform operator can reactivate it.", "Deactivate", lambda: self._set_active(False))
 
     def _set_active(self, active: bool) -> None:
         d = self.details

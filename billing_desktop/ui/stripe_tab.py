@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui.clipboard import copy_text
-from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.forms import confirm, message_label
 from billing_desktop.ui.workers import describe, submit
 
 BADGES = {"connected": "#2b8a3e", "pending": "#e67700", "restricted": "#c92a2a", "disconnected": "#868e96"}
@@ -249,21 +248,12 @@ class StripeTab(QWidget):
         if st is None or self.tenant is None:
             return
         tenant = self.tenant
-        box = QMessageBox(QMessageBox.Icon.Warning, "Disconnect Stripe",
-                          f"Disconnect {st.account_id} from {tenant.company_name}?\n\nThe platform loses access to the "
-                          "account and its tokens are deleted. The tenant can connect again later.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("confirm_disconnect")
-        box.button(QMessageBox.StandardButton.Yes).setText("Disconnect")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        def go() -> None:
+            self.runner.run(self.services.stripe.disconnect, self.session, tenant.id, owner=self,
+                            reason="Disconnecting Stripe needs your password again.",
+                            on_done=lambda text: (self.window().statusBar().showMessage(text, 8000), self.load()),
+                            on_error=self._error)
 
-        def answered(code: int) -> None:
-            if code == QMessageBox.StandardButton.Yes:
-                self.runner.run(self.services.stripe.disconnect, self.session, tenant.id, owner=self,
-                                reason="Disconnecting Stripe needs your password again.",
-                                on_done=lambda text: (self.window().statusBar().showMessage(text, 8000),
-                                                      self.load()), on_error=self._error)
-
-        box.finished.connect(answered)
-        box.finished.connect(box.deleteLater)
-        box.open()
+        confirm(self, "Disconnect Stripe", f"Disconnect {st.account_id} from {tenant.company_name}?\n\nThe platform "
+                "loses access to the account and its tokens are deleted. The tenant can connect again later.",
+                "Disconnect", go)

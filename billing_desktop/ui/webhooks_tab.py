@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.webhooks import EVENT_TYPES
 from billing_desktop.errors import ValidationError
 from billing_desktop.ui.clipboard import copy_secret
-from billing_desktop.ui.forms import Form, message_label
+from billing_desktop.ui.forms import Form, confirm, message_label
 from billing_desktop.ui.workers import describe
 
 
@@ -232,15 +231,8 @@ class WebhooksTab(QWidget):
 
     def remove(self) -> None:
         tenant = self.tenant
-        box = QMessageBox(QMessageBox.Icon.Warning, "Remove webhook endpoint",
-                          f"Remove the webhook endpoint of {tenant.company_name}?\n\nIts signing secrets are deleted; "
-                          "deliveries stop.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        box.button(QMessageBox.StandardButton.Yes).setText("Remove")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(lambda code: code == QMessageBox.StandardButton.Yes and self.runner.run(
-            self.services.webhooks.remove, self.session, tenant.id, owner=self,
-            reason="Removing a webhook endpoint needs your password again.",
-            on_done=lambda _: self.show_config(None), on_error=self._failed))
-        box.finished.connect(box.deleteLater)
-        box.open()
+        confirm(self, "Remove webhook endpoint", f"Remove the webhook endpoint of {tenant.company_name}?\n\nIts "
+                "signing secrets are deleted; deliveries stop.", "Remove", lambda: self.runner.run(
+                    self.services.webhooks.remove, self.session, tenant.id, owner=self,
+                    reason="Removing a webhook endpoint needs your password again.",
+                    on_done=lambda _: self.show_config(None), on_error=self._failed))
