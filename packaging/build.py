@@ -150,10 +150,11 @@ def deb(bundle: Path) -> Path:
         f"Depends: {', '.join([libc_depends()] + DEB_DEPENDS)}\nRecommends: {', '.join(DEB_RECOMMENDS)}\n"
         "Section: utils\nPriority: optional\nHomepage: https://billing-desktop.invalid/\n"
         "Description: desktop administration for a Stripe Connect billing platform\n"
-        " Billing Desktop registers tenants, manages their users and roles, connects their\n"
-        " Stripe accounts (OAuth through a loopback listener, or Account Links), rolls\n"
-        " checksummed API keys with grace periods, and configures signed webhooks. Tenant\n"
-        " data lives in SQLite; every secret lives in the OS keyring.\n")
+        " Billing Desktop registers tenants, manages their users and roles,\n"
+        " connects their Stripe accounts (OAuth through a loopback listener, or\n"
+        " Account Links), rolls checksummed API keys with grace periods, and\n"
+        " configures signed webhooks. Tenant data lives in SQLite; every secret\n"
+        " lives in the OS keyring.\n")
     for path in stage.rglob("*"):  # dpkg wants 0755 directories and no group/other write bits
         if path.is_dir():
             path.chmod(0o755)
