@@ -114,3 +114,15 @@ def test_platform_settings_dialog(qtbot, window, services, operator, fake):
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: services.stripe_platform.get(operator).client_id == "ca_NewClient12345678")
     assert services.stripe_platform.secret_key() == fake.secret_key  # empty field kept the stored key
+
+
+def test_onboard_with_account_links(qtbot, window, fake):
+    tab = window.stripe
+    tab.onboard_type.setCurrentIndex(tab.onboard_type.findData("standard"))
+    click(qtbot, tab.onboard_button)
+    qtbot.waitUntil(lambda: tab.waiting.isVisible() and bool(window.opened))
+    assert "/setup/" in tab.url.text()
+    threading.Thread(target=follow, args=(window.opened[0],), daemon=True).start()  # onboarding, then return
+    qtbot.waitUntil(lambda: tab.badge.text().strip() == "CONNECTED", timeout=10000)
+    created = next(q for m, p, q in fake.requests if (m, p) == ("POST", "/v1/accounts"))
+    assert created["type"] == "standard"

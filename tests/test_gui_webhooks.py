@@ -103,3 +103,25 @@ def test_developer_sees_config_read_only(qtbot, services, acme_users, acme, rece
     assert not win.webhooks.save_button.isVisible() and not win.webhooks.roll_button.isVisible()
     item = win.webhooks.events.findItems("invoice.paid", Qt.MatchFlag.MatchExactly)[0]
     assert item.checkState() == Qt.CheckState.Checked
+
+
+def test_resend_and_automatic_retry_from_the_log(qtbot, window, services, operator, acme, receiver, monkeypatch):
+    from billing_desktop.services import webhook_delivery
+
+    monkeypatch.setattr(webhook_delivery, "BACKOFF", (0.2, 0.2, 0.2, 0.2))
+    services.webhooks.save(operator, acme.id, receiver.url, ["*"], "", True, "stripe", True)
+    receiver.responses = [(500, {}, b"down"), (503, {}, b"still down"), (503, {}, b"again")]
+    services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_gui"}')
+    tab = window.webhooks
+    tab.inner.setCurrentWidget(tab.test_panel)
+    panel = tab.test_panel
+    panel.load_log()
+    qtbot.waitUntil(lambda: panel.log.rowCount() == 1)
+    panel.log.selectRow(0)
+    click(qtbot, panel.resend_button)
+    qtbot.waitUntil(lambda: panel.log.rowCount() == 2)
+    assert "503" in panel.result.toPlainText()
+    panel.log.selectRow(0)
+    click(qtbot, panel.retry_button)
+    qtbot.waitUntil(lambda: "Last attempt: ok" in panel.retry_status.text(), timeout=10000)
+    assert [d.outcome for d in services.deliveries.list(operator, acme.id)][0] == "ok"
