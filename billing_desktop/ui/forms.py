@@ -80,6 +80,15 @@ def confirm(parent, title: str, text: str, yes_text: str, on_yes) -> None:
     box.open()
 
 
+def note(text: str):
+    """A wrapped explanatory label: long text must not set a window's minimum width."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 def password_edit(placeholder: str = "") -> QLineEdit:
     e = QLineEdit()
     e.setEchoMode(QLineEdit.EchoMode.Password)

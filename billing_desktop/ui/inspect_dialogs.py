@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from billing_desktop.ui.forms import password_edit
+from billing_desktop.ui.forms import note, password_edit
 from billing_desktop.ui.workers import describe, submit, submit_with_progress
 
 
@@ -34,7 +34,7 @@ class InspectKeyDialog(QDialog):
         self.setWindowTitle("Inspect key")
         self.setMinimumWidth(620)
         v = QVBoxLayout(self)
-        v.addWidget(QLabel("Paste a key. It is checked on this computer only: nothing is sent anywhere."))
+        v.addWidget(note("Paste a key. It is checked on this computer only: nothing is sent anywhere."))
         self.key = password_edit("sk_live_… / pk_test_… / whsec_… / anything")
         self.key.setObjectName("key_input")
         self.key.setAccessibleName("Key to inspect")

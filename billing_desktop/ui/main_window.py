@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QFrame,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -46,6 +48,31 @@ class _ActivityFilter(QObject):
         if event.type() in _ACTIVITY:
             self.on_activity()
         return False
+
+
+class ScrollingTabs(QTabWidget):
+    """Each page sits in a scroll area, so the window can be narrower than the widest page (a laptop screen);
+    the page methods below answer with the pages themselves, not their scroll areas."""
+
+    def addTab(self, page, label):  # noqa: N802
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        return super().addTab(area, label)
+
+    def widget(self, index):
+        w = super().widget(index)
+        return w.widget() if isinstance(w, QScrollArea) else w
+
+    def currentWidget(self):  # noqa: N802
+        return self.widget(self.currentIndex())
+
+    def indexOf(self, page):  # noqa: N802
+        return next((i for i in range(self.count()) if self.widget(i) is page), -1)
+
+    def setCurrentWidget(self, page) -> None:  # noqa: N802
+        self.setCurrentIndex(self.indexOf(page))
 
 
 class MainWindow(MainActions, QMainWindow):
@@ -126,11 +153,11 @@ class MainWindow(MainActions, QMainWindow):
         self.register_button.setVisible(allows(self.session.role, Perm.TENANT_REGISTER))
         foot.addWidget(self.register_button)
         lv.addLayout(foot)
-        left.setMinimumWidth(420)  # the tenant list keeps its room whatever the tabs ask for
+        left.setMinimumWidth(360)  # the tenant list keeps its room whatever the tabs ask for
         split.addWidget(left)
         split.setCollapsible(0, False)
 
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()
         self.tabs.setObjectName("tabs")
         self.overview = OverviewTab(self.runner)
         self.overview.tenant_changed.connect(self._tenant_changed)
@@ -154,7 +181,7 @@ class MainWindow(MainActions, QMainWindow):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([560, 720])
+        split.setSizes([470, 810])
         return split
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:

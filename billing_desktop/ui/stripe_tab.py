@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui.clipboard import copy_text
-from billing_desktop.ui.forms import confirm, message_label
+from billing_desktop.ui.forms import confirm, message_label, note
 from billing_desktop.ui.workers import describe, submit
 
 BADGES = {"connected": "#2b8a3e", "pending": "#e67700", "restricted": "#c92a2a", "disconnected": "#868e96"}
@@ -74,7 +74,7 @@ class StripeTab(QWidget):
         self.waiting = QGroupBox("Waiting for Stripe")
         self.waiting.setObjectName("stripe_waiting")
         w = QVBoxLayout(self.waiting)
-        w.addWidget(QLabel("Your browser was opened at Stripe. Finish there; this panel updates by itself. "
+        w.addWidget(note("Your browser was opened at Stripe. Finish there; this panel updates by itself. "
                            "If the browser did not open, copy the address into it."))
         row = QHBoxLayout()
         self.url = QLineEdit()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.webhooks import EVENT_TYPES
 from billing_desktop.errors import ValidationError
-from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.forms import message_label, note
 from billing_desktop.ui.workers import describe, submit, submit_with_progress
 
 
@@ -216,7 +216,7 @@ class InboxPanel(QWidget):
         self.bridge = _Bridge(self)  # the inbox's server thread hands deliveries to the GUI thread
         self.bridge.received.connect(self._add)
         v = QVBoxLayout(self)
-        v.addWidget(QLabel("A receiver on this computer, for trying the whole flow with no internet. Start it, use "
+        v.addWidget(note("A receiver on this computer, for trying the whole flow with no internet. Start it, use "
                            "its address as the endpoint URL (with private addresses allowed, test mode), and send."))
         row = QHBoxLayout()
         self.start_button = QPushButton("S&tart inbox")

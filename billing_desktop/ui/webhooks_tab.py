@@ -83,7 +83,7 @@ class WebhooksTab(QWidget):
         row.addStretch(1)
         row.addWidget(self.remove_button)
         v.addLayout(row)
-        v.addWidget(QLabel("<b>Signing secrets</b> (more than one during a roll's overlap)"))
+        v.addWidget(QLabel("<b>Signing secrets</b> (two during a roll's overlap)"))
         self.secrets = QListWidget()
         self.secrets.setObjectName("webhook_secrets")
         self.secrets.setMaximumHeight(70)
