@@ -28,10 +28,6 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
-def mask_secret(secret: str) -> str:
-    return f"whsec_****…{secret[-4:]}"
-
-
 # -- URLs -----------------------------------------------------------------------------------------------------
 def check_url(url: str, mode: str, allow_private: bool, resolve: Callable[[str], Iterable[str]]) -> str | None:
     """A message saying why the URL is refused, or None. `resolve(host)` returns its IP addresses."""

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from billing_desktop.domain.keys import mask
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import raise_if
 from billing_desktop.errors import AppError
@@ -58,7 +59,7 @@ class StripePlatformService:
         masked = None
         if with_secret:
             key = self.ctx.vault.get(SECRET_KEY_NAME)
-            masked = f"{key[:8]}****…{key[-4:]}" if key else None
+            masked = mask(key) if key else None
         return StripePlatform(v.get(CLIENT_ID, ""), int(v.get(PORT, DEFAULT_PORT)), v.get(RELAY_URL, ""), masked)
 
     def get(self, session: UserSession) -> StripePlatform:

@@ -12,7 +12,7 @@ from sqlalchemy import delete, or_, select
 
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import raise_if
-from billing_desktop.domain.webhooks import EVENT_TYPES, SCHEMES, check_url, mask_secret, new_secret
+from billing_desktop.domain.webhooks import EVENT_TYPES, SCHEMES, check_url, new_secret
 from billing_desktop.errors import AppError, NotFound
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
@@ -184,7 +184,7 @@ class WebhookService:
             if row is None:
                 raise NotFound("No such active signing secret.")
             audit.record(s, self.ctx.clock(), session.email, "webhooks.reveal_secret", tenant_id,
-                         detail=mask_secret("x" * 4 + row.last4))
+                         detail=f"whsec_****…{row.last4}")
             ref = row.vault_ref
         value = self.ctx.vault.get(secret_name(tenant_id, ref))
         if not value:

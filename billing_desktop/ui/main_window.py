@@ -332,6 +332,8 @@ class MainWindow(MainActions, QMainWindow):
             return
         self._show_mode(row.mode)
         self.tenant_label.setText(row.company_name)
+        if self.overview.details is None or self.overview.details.id != row.id:
+            self.overview.setEnabled(False)  # no typing into the previous tenant's fields while this one loads
         self.runner.run(self.services.tenants.get, self.session, row.id, owner=self, on_done=self._details_loaded)
         if row.id == self._shown_id:
             return  # the list was reloaded around the same tenant: keep the tabs' state (e.g. a Connect attempt)

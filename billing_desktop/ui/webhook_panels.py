@@ -50,6 +50,7 @@ class TestPanel(QWidget):
         self.tenant = None
         self.rows = []
         self.retry_task = None
+        self._loaded_for = None  # the tenant whose sample and log are shown
         v = QVBoxLayout(self)
         top = QHBoxLayout()
         self.event_type = QComboBox()
@@ -117,7 +118,15 @@ class TestPanel(QWidget):
         self.result.clear()
         self.rows = []
         self.log.setRowCount(0)
-        if tenant is not None:
+        self._loaded_for = None
+        if tenant is not None and self.isVisible():
+            self.showEvent(None)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - load when first looked at, not on every selection
+        if event is not None:
+            super().showEvent(event)
+        if self.tenant is not None and self._loaded_for != self.tenant.id:
+            self._loaded_for = self.tenant.id
             self.fill_sample()
             self.load_log()
 
