@@ -42,7 +42,8 @@ class KeysTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((90, 50, 330, 80, 130)):
+        self.table.setWordWrap(False)
+        for column, width in enumerate((84, 48, 300, 70, 122)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         v.addWidget(self.table, 1)
@@ -127,6 +128,7 @@ class KeysTab(QWidget):
                       f"{r.created_at:%Y-%m-%d %H:%M}", end]
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if c == 3:
                     item.setForeground(QBrush(QColor(STATUS_COLOURS[r.status])))
                 self.table.setItem(n, c, item)
