@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 
 from billing_desktop.domain.keys import Verdict, examine, lookup_hash, mask
 from billing_desktop.domain.roles import Perm
-from billing_desktop.errors import PermissionDenied, SessionLocked
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.keys import key_status
+from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
-from billing_desktop.store.models import ApiKey, Tenant, User
+from billing_desktop.store.models import ApiKey, Tenant
 
 # What a scan looks for: our keys and Stripe's credential shapes, as bytes (files are read raw). One pattern per
 # literal prefix: the regex engine then searches for the prefix with a fast substring search instead of trying
@@ -135,16 +135,8 @@ class KeyInspectionService:
 
     def _scope(self, s, session: UserSession) -> int | None:
         """None: every tenant (operators); else the one tenant whose keys this user may recognise."""
-        if session.locked:
-            raise SessionLocked("The session is locked. Unlock it with your password.")
-        user = s.get(User, session.user_id)
-        if user is None or not user.active:
-            raise PermissionDenied("Your account is no longer active.")
-        from billing_desktop.domain.roles import Role, allows
-
-        if not allows(Role(user.role), Perm.KEYS_VIEW):
-            raise PermissionDenied("Your role may not inspect keys.")
-        return None if user.role == Role.OPERATOR.value else user.tenant_id
+        user = authorize(s, self.ctx, session, Perm.KEYS_VIEW, None if session.is_operator else session.tenant_id)
+        return None if session.is_operator else user.tenant_id
 
     def inspect(self, session: UserSession, text: str) -> Inspection:
         with self.ctx.db() as s:

@@ -192,7 +192,8 @@ class WebhookDeliveryService:
         for n, delay in enumerate(BACKOFF, start=1):
             if last.ok or not last.retryable:
                 break
-            wait = last.retry_after() if last.retry_after() is not None else delay
+            asked = last.retry_after()
+            wait = asked if asked is not None else delay
             if progress:
                 progress(n, f"Attempt {last.attempt + 1} in {int(wait)} s")
             remaining = wait

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import secrets
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.support.loopback import LoopbackServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 
@@ -26,17 +27,11 @@ class FakeStripe:
         self.expire_next_link = False  # the onboarding link has expired: Stripe sends the browser to refresh_url
         self.fail_with: int | None = None  # answer every API call with this status (e.g. 429)
         self.links_created = 0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
-        self._thread.start()
+        self._server = LoopbackServer(self._handler())
+        self.base = self._server.base
 
     def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(5)
+        self._server.close()
 
     # -- helpers for tests -------------------------------------------------------------------------------------
     def new_account(self, **overrides) -> dict:
