@@ -8,16 +8,17 @@ mkdir -p "$XDG_DATA_HOME/keyrings"
 eval "$(printf 'ci-keyring-password' | gnome-keyring-daemon --unlock --components=secrets)"
 eval "$(gnome-keyring-daemon --start --components=secrets)"
 export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
-# The daemon creates and unlocks the login keyring in the background: wait until a secret round-trips, so the
-# first program to use it does not race it (and get "locked").
+# The daemon creates and unlocks the login keyring in the background. Wait until the default collection exists
+# and is unlocked, asking without writing anything: a write that comes too early makes the client create a
+# second, locked collection, and every test after it fails.
 probe="$(dirname "$0")/../.venv/bin/python"
 if [ -x "$probe" ]; then
   for _ in $(seq 1 50); do
     "$probe" - <<'PY' 2>/dev/null && break
-import keyring
-keyring.set_password("billing-desktop-probe", "probe", "x")
-assert keyring.get_password("billing-desktop-probe", "probe") == "x"
-keyring.delete_password("billing-desktop-probe", "probe")
+import secretstorage
+connection = secretstorage.dbus_init()
+assert not secretstorage.Collection(connection).is_locked()  # the "default" alias; raises if it is not there yet
+connection.close()
 PY
     sleep 0.2
   done

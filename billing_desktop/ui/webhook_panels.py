@@ -133,8 +133,14 @@ class TestPanel(QWidget):
     def fill_sample(self, *_):
         if self.tenant is None:
             return
-        self.runner.run(self.services.deliveries.sample_payload, self.session, self.tenant.id,
-                        self.event_type.currentText(), owner=self, on_done=self.payload.setPlainText)
+        event_type = self.event_type.currentText()
+
+        def show(sample: str) -> None:
+            if self.event_type.currentText() == event_type:  # an older answer must not replace a newer choice
+                self.payload.setPlainText(sample)
+
+        self.runner.run(self.services.deliveries.sample_payload, self.session, self.tenant.id, event_type,
+                        owner=self, on_done=show)
 
     def send(self) -> None:
         self.message.hide()
