@@ -12,15 +12,20 @@ import time
 
 from common import Row, fast_services
 
-GREP = (r"(sk|pk|rk)_(live|test)_[0-9A-Za-z]{10,99}|whsec_[0-9A-Za-z+/=]{16,}|acct_[0-9A-Za-z]{8,32}"
-        r"|ca_[0-9A-Za-z]{16,64}")
+GREP = (
+    r"(sk|pk|rk)_(live|test)_[0-9A-Za-z]{10,99}|whsec_[0-9A-Za-z+/=]{16,}|acct_[0-9A-Za-z]{8,32}"
+    r"|ca_[0-9A-Za-z]{16,64}"
+)
 
 
 def _tree(size_mb: int, planted: list[str]) -> str:
     root = tempfile.mkdtemp(prefix="bd-bench-scan-")
     rnd = random.Random(5)
-    words = [w.encode() for w in "the quick brown fox jumps over lazy dog config value token secret api key import "
-             "return function class def let const var if else for while stripe billing account".split()]
+    words = [
+        w.encode()
+        for w in "the quick brown fox jumps over lazy dog config value token secret api key import "
+        "return function class def let const var if else for while stripe billing account".split()
+    ]
     written, n, plant = 0, 0, list(planted)
     while written < size_mb * 1_000_000:
         d = os.path.join(root, f"dir{n % 40}", f"sub{n % 7}")
@@ -51,8 +56,9 @@ def scan() -> list[Row]:
     svc = fast_services(f"sqlite:///{d}/db.sqlite3")
     svc.auth.create_operator("op@bench.example", "bench-password-1")
     session = svc.auth.sign_in("op@bench.example", "bench-password-1")
-    planted = [generate(Kind.SECRET, "live") for _ in range(60)] + ["sk_test_4eC39HqLyjWDarjtT1zdp7dc" + str(i)
-                                                                    for i in range(20)]
+    planted = [generate(Kind.SECRET, "live") for _ in range(60)] + [
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc" + str(i) for i in range(20)
+    ]
     root = _tree(200, planted)
     subprocess.run(["grep", "-rIEc", GREP, root], capture_output=True)  # warm the cache
     ours, grep = [], []
@@ -71,9 +77,16 @@ def scan() -> list[Row]:
     o, g = statistics.median(ours), statistics.median(grep)
     shutil.rmtree(root, ignore_errors=True)
     svc.close()
-    return [Row(f"key scan of {mb:.0f} MB ({len(planted) - len(missing)}/{len(planted)} planted keys found)",
-                f"{mb / o:.0f} MB/s", f"grep -E {mb / g:.0f} MB/s", (mb / o) / (mb / g), "≥ 0.5× grep, all found",
-                (mb / o) / (mb / g) >= 0.5 and not missing)]
+    return [
+        Row(
+            f"key scan of {mb:.0f} MB ({len(planted) - len(missing)}/{len(planted)} planted keys found)",
+            f"{mb / o:.0f} MB/s",
+            f"grep -E {mb / g:.0f} MB/s",
+            (mb / o) / (mb / g),
+            "≥ 0.5× grep, all found",
+            (mb / o) / (mb / g) >= 0.5 and not missing,
+        )
+    ]
 
 
 def delivery(repeats: int = 60) -> list[Row]:
@@ -106,5 +119,13 @@ def delivery(repeats: int = 60) -> list[Row]:
     receiver.close()
     svc.close()
     o, b = statistics.median(ours), statistics.median(bare)
-    return [Row("signed test delivery to a loopback receiver", f"{o * 1000:.1f} ms", f"bare httpx.post {b * 1000:.1f} ms",
-                o / b, "≤ 1.2×", o / b <= 1.2)]
+    return [
+        Row(
+            "signed test delivery to a loopback receiver",
+            f"{o * 1000:.1f} ms",
+            f"bare httpx.post {b * 1000:.1f} ms",
+            o / b,
+            "≤ 1.2×",
+            o / b <= 1.2,
+        )
+    ]

@@ -54,6 +54,9 @@ def fast_services(db_url: str):
     from billing_desktop.vault import Vault
     from tests.support.memory_keyring import MemoryKeyring
 
-    ctx = AppContext(engine=open_database(db_url), vault=Vault(MemoryKeyring()),
-                     hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    ctx = AppContext(
+        engine=open_database(db_url),
+        vault=Vault(MemoryKeyring()),
+        hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1),
+    )
     return Services(ctx)

@@ -17,23 +17,34 @@ import bench_data  # noqa: E402
 import bench_io  # noqa: E402
 import bench_startup  # noqa: E402
 
-BENCHES = {"startup": bench_startup.run, "signin": bench_startup.sign_in_to_list, "tenants": bench_data.tenant_list,
-           "inspect": bench_data.inspection, "scan": bench_io.scan, "delivery": bench_io.delivery,
-           "logs": bench_data.log_pages}
+BENCHES = {
+    "startup": bench_startup.run,
+    "signin": bench_startup.sign_in_to_list,
+    "tenants": bench_data.tenant_list,
+    "inspect": bench_data.inspection,
+    "scan": bench_io.scan,
+    "delivery": bench_io.delivery,
+    "logs": bench_data.log_pages,
+}
 
 
 def main(names: list[str]) -> int:
     names = names or list(BENCHES)
-    print(f"Billing Desktop benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — "
-          f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
+    print(
+        f"Billing Desktop benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — "
+        f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}\n"
+    )
     print("| benchmark | measured | baseline | ratio | budget | met |\n|---|---|---|---|---|---|")
     failed = 0
     for name in names:
         started = time.perf_counter()
         for row in BENCHES[name]():
             ratio = f"{row.ratio:.2f}" if row.ratio is not None else "—"
-            print(f"| {row.name} | {row.measured} | {row.baseline} | {ratio} | {row.budget} | "
-                  f"{'yes' if row.ok else '**no**'} |", flush=True)
+            print(
+                f"| {row.name} | {row.measured} | {row.baseline} | {ratio} | {row.budget} | "
+                f"{'yes' if row.ok else '**no**'} |",
+                flush=True,
+            )
             failed += not row.ok
         print(f"<!-- {name}: {time.perf_counter() - started:.0f} s -->", flush=True)
     return 1 if failed else 0

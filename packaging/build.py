@@ -21,13 +21,33 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST, BUILD = ROOT / "dist", ROOT / "build"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 NAME, VERSION = PROJECT["name"], PROJECT["version"]
-DEB_DEPENDS = ["sensible-utils", "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
-               "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1",
-               "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3"]
+DEB_DEPENDS = [
+    "sensible-utils",
+    "libxcb-cursor0",
+    "libxkbcommon-x11-0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xinerama0",
+    "libxcb-xkb1",
+    "libegl1",
+    "libgl1",
+    "libfontconfig1",
+    "libdbus-1-3",
+]
 DEB_RECOMMENDS = ["gnome-keyring | kwalletmanager"]
 # Tags that follow from shipping a self-contained PyInstaller bundle in /opt, as the packaging issue asks.
-LINTIAN_OVERRIDES = ["dir-or-file-in-opt", "embedded-library", "library-not-linked-against-libc",
-                     "shared-library-lacks-prerequisites", "hardening-no-pie", "no-manual-page"]
+LINTIAN_OVERRIDES = [
+    "dir-or-file-in-opt",
+    "embedded-library",
+    "library-not-linked-against-libc",
+    "shared-library-lacks-prerequisites",
+    "hardening-no-pie",
+    "no-manual-page",
+]
 
 
 def icons() -> None:
@@ -55,9 +75,25 @@ def icons() -> None:
 
 def pyinstaller(target: str) -> Path:
     env = dict(os.environ, BILLING_DESKTOP_TARGET=target)
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                    "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
-                    str(ROOT / "packaging" / "billing-desktop.spec")], check=True, env=env, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(BUILD / "pyinstaller"),
+            str(ROOT / "packaging" / "billing-desktop.spec"),
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
     return DIST / NAME
 
 
@@ -67,8 +103,9 @@ def size_mb(path: Path) -> float:
 
 def arch() -> str:
     try:
-        return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
-                              check=True).stdout.strip()
+        return subprocess.run(
+            ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return {"x86_64": "amd64", "aarch64": "arm64"}.get(os.uname().machine, os.uname().machine)
 
@@ -83,8 +120,9 @@ def tarball(bundle: Path) -> Path:
 def libc_depends() -> str:
     """The bundle's own libraries were linked against the build machine's glibc: depend on at least that."""
     try:
-        version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "libc6"], capture_output=True, text=True,
-                                 check=True).stdout.split("-")[0]
+        version = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", "libc6"], capture_output=True, text=True, check=True
+        ).stdout.split("-")[0]
         return f"libc6 (>= {version})"
     except (OSError, subprocess.CalledProcessError):
         return "libc6"
@@ -129,9 +167,11 @@ def deb(bundle: Path) -> Path:
     import gzip
 
     with gzip.GzipFile(doc / "changelog.gz", "wb", compresslevel=9, mtime=0) as f:
-        f.write(f"{NAME} ({VERSION}) unstable; urgency=medium\n\n  * Release {VERSION}.\n\n"
-                f" -- {PROJECT['authors'][0]['name']} <{PROJECT['authors'][0]['email']}>  "
-                "Thu, 26 Nov 2026 12:00:00 +0000\n".encode())
+        f.write(
+            f"{NAME} ({VERSION}) unstable; urgency=medium\n\n  * Release {VERSION}.\n\n"
+            f" -- {PROJECT['authors'][0]['name']} <{PROJECT['authors'][0]['email']}>  "
+            "Thu, 26 Nov 2026 12:00:00 +0000\n".encode()
+        )
     overrides = stage / "usr" / "share" / "lintian" / "overrides"
     overrides.mkdir(parents=True)
     (overrides / NAME).write_text("".join(f"{NAME}: {tag}\n" for tag in LINTIAN_OVERRIDES))
@@ -139,7 +179,8 @@ def deb(bundle: Path) -> Path:
     (doc / "copyright").write_text(
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
         f"Upstream-Name: {NAME}\n\nFiles: *\nCopyright: 2026 Billing Desktop team\nLicense: proprietary\n"
-        " All rights reserved.\n")
+        " All rights reserved.\n"
+    )
     installed_kb = int(size_mb(stage) * 1000)
     author = PROJECT["authors"][0]
     control = stage / "DEBIAN"
@@ -154,7 +195,8 @@ def deb(bundle: Path) -> Path:
         " connects their Stripe accounts (OAuth through a loopback listener, or\n"
         " Account Links), rolls checksummed API keys with grace periods, and\n"
         " configures signed webhooks. Tenant data lives in SQLite; every secret\n"
-        " lives in the OS keyring.\n")
+        " lives in the OS keyring.\n"
+    )
     for path in stage.rglob("*"):  # dpkg wants 0755 directories and no group/other write bits
         if path.is_dir():
             path.chmod(0o755)
@@ -162,8 +204,11 @@ def deb(bundle: Path) -> Path:
             library = ".so" in path.name
             path.chmod(0o755 if os.access(path, os.X_OK) and not library else 0o644)
     target = DIST / f"{NAME}_{VERSION}_{arch()}.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(target)], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(target)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return target
 
 

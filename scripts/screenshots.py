@@ -57,8 +57,9 @@ def main() -> int:
     svc.auth.create_operator("operator@platform.example", PASSWORD, "Olivia", "Operator")
     session = svc.auth.sign_in("operator@platform.example", PASSWORD)
     for company, email, domain, tier, mode, fee in SAMPLE:
-        svc.tenants.register(session, Registration(company, email, "tenant-password-1", "Pat", "Owner", domain, tier,
-                                                   mode, fee))
+        svc.tenants.register(
+            session, Registration(company, email, "tenant-password-1", "Pat", "Owner", domain, tier, mode, fee)
+        )
 
     from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
     from billing_desktop.ui.auth_windows import FirstRunWizard, SignInWindow
@@ -144,8 +145,9 @@ def main() -> int:
     inspect.reject()
     leak_dir = Path(tempfile.mkdtemp(prefix="bd-leaks-"))
     (leak_dir / "config").mkdir()
-    (leak_dir / "config" / "settings.py").write_text(f"STRIPE_KEY = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'\n"
-                                                     f"BILLING_KEY = '{new[1].key}'\nOLD = '{old['test']}'\n")
+    (leak_dir / "config" / "settings.py").write_text(
+        f"STRIPE_KEY = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'\nBILLING_KEY = '{new[1].key}'\nOLD = '{old['test']}'\n"
+    )
     scan = ScanDialog(svc, session, win, str(leak_dir))
     scan.show()
     scan.start()
@@ -219,8 +221,11 @@ def stripe_screens(app, svc, session, win) -> None:
     settle(app, 1500)
     shot(app, win, "stripe-connected")
     account = next(iter(fake.accounts.values()))
-    account["requirements"] = {"currently_due": ["external_account", "tos_acceptance.date"],
-                               "past_due": ["external_account"], "disabled_reason": "requirements.past_due"}
+    account["requirements"] = {
+        "currently_due": ["external_account", "tos_acceptance.date"],
+        "past_due": ["external_account"],
+        "disabled_reason": "requirements.past_due",
+    }
     account["payouts_enabled"] = False
     win.stripe.refresh_button.click()
     settle(app, 800)

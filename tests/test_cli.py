@@ -38,23 +38,44 @@ def test_version(capsys):
 
 def test_register_list_show_update_deactivate(initialised, monkeypatch, capsys):
     auth = {"BILLING_DESKTOP_PASSWORD": OP_PW}
-    code, out, err = run(["tenants", "register", "--company", "Acme Inc", "--email", "owner@acme.example",
-                          "--mode", "live", "--fee", "2.5", "--json"], monkeypatch, capsys, stdin=OWNER_PW + "\n",
-                         env=auth)
+    code, out, err = run(
+        [
+            "tenants",
+            "register",
+            "--company",
+            "Acme Inc",
+            "--email",
+            "owner@acme.example",
+            "--mode",
+            "live",
+            "--fee",
+            "2.5",
+            "--json",
+        ],
+        monkeypatch,
+        capsys,
+        stdin=OWNER_PW + "\n",
+        env=auth,
+    )
     assert code == 0, err
     created = json.loads(out)
     assert (created["slug"], created["mode"], created["platform_fee_percent"]) == ("acme-inc", "live", "2.50")
     code, out, _ = run(["tenants", "list", "--json"], monkeypatch, capsys, env=auth)
     assert [t["slug"] for t in json.loads(out)] == ["acme-inc"]
-    code, out, _ = run(["tenants", "update", "acme-inc", "--tier", "pro", "--branding", '{"c": 1}', "--json"],
-                       monkeypatch, capsys, env=auth)
+    code, out, _ = run(
+        ["tenants", "update", "acme-inc", "--tier", "pro", "--branding", '{"c": 1}', "--json"],
+        monkeypatch,
+        capsys,
+        env=auth,
+    )
     assert code == 0 and json.loads(out)["tier"] == "pro"
     code, out, _ = run(["tenants", "show", "acme-inc"], monkeypatch, capsys, env=auth)
     assert "tier" in out and "pro" in out
     code, _, err = run(["tenants", "deactivate", "acme-inc"], monkeypatch, capsys, env=auth)
     assert code == 1 and "--yes" in err
-    code, out, _ = run(["tenants", "deactivate", "acme-inc", "--yes", "--reason", "test"], monkeypatch, capsys,
-                       env=auth)
+    code, out, _ = run(
+        ["tenants", "deactivate", "acme-inc", "--yes", "--reason", "test"], monkeypatch, capsys, env=auth
+    )
     assert code == 0 and "Deactivated" in out
 
 
@@ -65,24 +86,47 @@ def test_wrong_password_exits_nonzero_with_one_line(initialised, monkeypatch, ca
 
 
 def test_validation_errors_name_fields(initialised, monkeypatch, capsys):
-    code, _, err = run(["tenants", "register", "--company", "X", "--email", "bad", "--fee", "200"], monkeypatch,
-                       capsys, stdin="short\n", env={"BILLING_DESKTOP_PASSWORD": OP_PW})
+    code, _, err = run(
+        ["tenants", "register", "--company", "X", "--email", "bad", "--fee", "200"],
+        monkeypatch,
+        capsys,
+        stdin="short\n",
+        env={"BILLING_DESKTOP_PASSWORD": OP_PW},
+    )
     assert code == 2
     assert "error: email:" in err and "error: password:" in err and "error: platform_fee_percent:" in err
 
 
 def test_users_add_and_list_and_act_as(initialised, monkeypatch, capsys):
     auth = {"BILLING_DESKTOP_PASSWORD": OP_PW}
-    run(["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"], monkeypatch, capsys,
-        stdin=OWNER_PW + "\n", env=auth)
-    code, out, err = run(["users", "add", "--tenant", "acme", "--email", "dev@acme.example", "--role", "developer"],
-                         monkeypatch, capsys, stdin=OWNER_PW + "\n", env=auth)
+    run(
+        ["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"],
+        monkeypatch,
+        capsys,
+        stdin=OWNER_PW + "\n",
+        env=auth,
+    )
+    code, out, err = run(
+        ["users", "add", "--tenant", "acme", "--email", "dev@acme.example", "--role", "developer"],
+        monkeypatch,
+        capsys,
+        stdin=OWNER_PW + "\n",
+        env=auth,
+    )
     assert code == 0, err
-    code, out, _ = run(["users", "list", "--tenant", "acme", "--json", "--as", "dev@acme.example"], monkeypatch,
-                       capsys, env={"BILLING_DESKTOP_PASSWORD": OWNER_PW})
+    code, out, _ = run(
+        ["users", "list", "--tenant", "acme", "--json", "--as", "dev@acme.example"],
+        monkeypatch,
+        capsys,
+        env={"BILLING_DESKTOP_PASSWORD": OWNER_PW},
+    )
     assert sorted(u["email"] for u in json.loads(out)) == ["dev@acme.example", "owner@acme.example"]
-    code, _, err = run(["tenants", "update", "acme", "--tier", "pro", "--as", "dev@acme.example"], monkeypatch,
-                       capsys, env={"BILLING_DESKTOP_PASSWORD": OWNER_PW})
+    code, _, err = run(
+        ["tenants", "update", "acme", "--tier", "pro", "--as", "dev@acme.example"],
+        monkeypatch,
+        capsys,
+        env={"BILLING_DESKTOP_PASSWORD": OWNER_PW},
+    )
     assert code == 1 and "developer" in err
 
 
@@ -128,28 +172,42 @@ def test_qt_probe_runs_in_a_child_process():
 def test_keys_lifecycle_from_the_cli(initialised, monkeypatch, capsys):
     """Register, list masked, roll live with 24 h grace, revoke test, inspect old and new (real keyring)."""
     auth = {"BILLING_DESKTOP_PASSWORD": OP_PW}
-    run(["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"], monkeypatch, capsys,
-        stdin=OWNER_PW + "\n", env=auth)
+    run(
+        ["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"],
+        monkeypatch,
+        capsys,
+        stdin=OWNER_PW + "\n",
+        env=auth,
+    )
     code, out, _ = run(["keys", "list", "acme", "--json"], monkeypatch, capsys, env=auth)
     before = json.loads(out)
     assert len(before) == 4
     assert all(k["masked"].startswith("sk_") and "****…" in k["masked"] for k in before if k["kind"] == "secret")
-    code, _, err = run(["keys", "regenerate", "acme", "--env", "live", "--grace", "24h"], monkeypatch, capsys,
-                       env=auth)
+    code, _, err = run(["keys", "regenerate", "acme", "--env", "live", "--grace", "24h"], monkeypatch, capsys, env=auth)
     assert code == 1 and "--yes" in err
-    code, out, _ = run(["keys", "regenerate", "acme", "--env", "live", "--grace", "24h", "--yes", "--json"],
-                       monkeypatch, capsys, env=auth)
+    code, out, _ = run(
+        ["keys", "regenerate", "acme", "--env", "live", "--grace", "24h", "--yes", "--json"],
+        monkeypatch,
+        capsys,
+        env=auth,
+    )
     new_live = next(k["key"] for k in json.loads(out) if k["kind"] == "secret")
-    code, out, _ = run(["keys", "revoke", "acme", "--env", "test", "--reason", "Leaked", "--yes"], monkeypatch,
-                       capsys, env=auth)
+    code, out, _ = run(
+        ["keys", "revoke", "acme", "--env", "test", "--reason", "Leaked", "--yes"], monkeypatch, capsys, env=auth
+    )
     assert code == 0 and "Revoked 2 keys" in out
     code, out, _ = run(["keys", "inspect", "-", "--json"], monkeypatch, capsys, stdin=new_live + "\n", env=auth)
     assert code == 0 and json.loads(out)["status"] == "active" and json.loads(out)["tenant"] == "acme"
     code, out, _ = run(["keys", "list", "acme", "--json"], monkeypatch, capsys, env=auth)
     statuses = sorted((k["mode"], k["kind"], k["status"]) for k in json.loads(out))
-    assert statuses == [("live", "publishable", "active"), ("live", "publishable", "expiring"),
-                        ("live", "secret", "active"), ("live", "secret", "expiring"),
-                        ("test", "publishable", "revoked"), ("test", "secret", "revoked")]
+    assert statuses == [
+        ("live", "publishable", "active"),
+        ("live", "publishable", "expiring"),
+        ("live", "secret", "active"),
+        ("live", "secret", "expiring"),
+        ("test", "publishable", "revoked"),
+        ("test", "secret", "revoked"),
+    ]
     assert new_live not in out  # secrets never printed by list
     code, out, _ = run(["keys", "inspect", "sk_test_4eC39HqLyjWDarjtT1zdp7dc"], monkeypatch, capsys, env=auth)
     assert code == 1 and "Stripe secret API key" in out
@@ -178,15 +236,28 @@ def test_stripe_connect_status_disconnect_from_the_cli(initialised, monkeypatch,
             port = s.getsockname()[1]
         browser = tmp_path / "browser.py"
         browser.write_text("import sys, httpx\nhttpx.get(sys.argv[1], follow_redirects=True, timeout=10)\n")
-        env = {"BILLING_DESKTOP_PASSWORD": OP_PW, "BILLING_DESKTOP_STRIPE_API_BASE": fake.base,
-               "BILLING_DESKTOP_STRIPE_CONNECT_BASE": fake.base, "BROWSER": f"{sys.executable} {browser} %s"}
-        run(["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"], monkeypatch, capsys,
-            stdin=OWNER_PW + "\n", env=env)
-        code, out, err = run(["platform", "set-stripe", "--client-id", fake.client_id, "--port", str(port)],
-                             monkeypatch, capsys, stdin=fake.secret_key + "\n", env=env)
+        env = {
+            "BILLING_DESKTOP_PASSWORD": OP_PW,
+            "BILLING_DESKTOP_STRIPE_API_BASE": fake.base,
+            "BILLING_DESKTOP_STRIPE_CONNECT_BASE": fake.base,
+            "BROWSER": f"{sys.executable} {browser} %s",
+        }
+        run(
+            ["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"],
+            monkeypatch,
+            capsys,
+            stdin=OWNER_PW + "\n",
+            env=env,
+        )
+        code, out, err = run(
+            ["platform", "set-stripe", "--client-id", fake.client_id, "--port", str(port)],
+            monkeypatch,
+            capsys,
+            stdin=fake.secret_key + "\n",
+            env=env,
+        )
         assert code == 0 and fake.secret_key not in out, err
-        code, out, err = run(["stripe", "connect", "acme", "--timeout", "20", "--json"], monkeypatch, capsys,
-                             env=env)
+        code, out, err = run(["stripe", "connect", "acme", "--timeout", "20", "--json"], monkeypatch, capsys, env=env)
         assert code == 0, err
         url, body = out.split("\n", 1)
         assert url.startswith(fake.base + "/oauth/authorize?")
@@ -206,23 +277,54 @@ def test_webhooks_from_the_cli(initialised, monkeypatch, capsys, tmp_path):
     auth = {"BILLING_DESKTOP_PASSWORD": OP_PW}
     receiver = Receiver()
     try:
-        run(["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"], monkeypatch, capsys,
-            stdin=OWNER_PW + "\n", env=auth)
+        run(
+            ["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"],
+            monkeypatch,
+            capsys,
+            stdin=OWNER_PW + "\n",
+            env=auth,
+        )
         code, out, err = run(["webhooks", "set", "acme", "--url", receiver.url], monkeypatch, capsys, env=auth)
         assert code == 2 and "loopback" in err
-        code, out, err = run(["webhooks", "set", "acme", "--url", receiver.url, "--allow-private"], monkeypatch,
-                             capsys, env=auth)
+        code, out, err = run(
+            ["webhooks", "set", "acme", "--url", receiver.url, "--allow-private"], monkeypatch, capsys, env=auth
+        )
         assert code == 0 and "whsec_****…" in out, err
-        code, out, _ = run(["webhooks", "test", "acme", "--event-type", "invoice.paid", "--json"], monkeypatch,
-                           capsys, env=auth)
+        code, out, _ = run(
+            ["webhooks", "test", "acme", "--event-type", "invoice.paid", "--json"], monkeypatch, capsys, env=auth
+        )
         assert code == 0 and json.loads(out)["status_code"] == 200
         _, headers, body = receiver.requests[-1]
         (tmp_path / "payload.json").write_bytes(body)
-        code, out, _ = run(["webhooks", "verify", "--header", headers["X-Webhook-Signature"], "--payload-file",
-                            str(tmp_path / "payload.json"), "--tenant", "acme"], monkeypatch, capsys, env=auth)
+        code, out, _ = run(
+            [
+                "webhooks",
+                "verify",
+                "--header",
+                headers["X-Webhook-Signature"],
+                "--payload-file",
+                str(tmp_path / "payload.json"),
+                "--tenant",
+                "acme",
+            ],
+            monkeypatch,
+            capsys,
+            env=auth,
+        )
         assert code == 0 and out.strip() == "Valid signature."
-        code, out, _ = run(["webhooks", "verify", "--header", headers["X-Webhook-Signature"], "--payload-file",
-                            str(tmp_path / "payload.json")], monkeypatch, capsys, stdin="whsec_" + "A" * 44 + "\n")
+        code, out, _ = run(
+            [
+                "webhooks",
+                "verify",
+                "--header",
+                headers["X-Webhook-Signature"],
+                "--payload-file",
+                str(tmp_path / "payload.json"),
+            ],
+            monkeypatch,
+            capsys,
+            stdin="whsec_" + "A" * 44 + "\n",
+        )
         assert code == 1 and "No signature matches" in out
         code, out, _ = run(["webhooks", "log", "acme", "--json"], monkeypatch, capsys, env=auth)
         assert [d["event_type"] for d in json.loads(out)] == ["invoice.paid"]

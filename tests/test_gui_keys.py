@@ -101,9 +101,13 @@ def test_regenerate_live_with_grace_then_revoke_test_then_inspect(qtbot, window,
 
     window.act_inspect.trigger()
     inspect = open_dialog(qtbot, InspectKeyDialog)
-    expectations = [(old_live, "expiring at"), (new_live, "active"), (old_test, "revoked at"),
-                    (old_test[:-1] + ("Q" if old_test[-1] != "Q" else "R"), "Checksum does not match"),
-                    ("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "Stripe webhook signing secret")]
+    expectations = [
+        (old_live, "expiring at"),
+        (new_live, "active"),
+        (old_test, "revoked at"),
+        (old_test[:-1] + ("Q" if old_test[-1] != "Q" else "R"), "Checksum does not match"),
+        ("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "Stripe webhook signing secret"),
+    ]
     for key, expected in expectations:
         inspect.key.setText(key)
         qtbot.waitUntil(lambda: expected in inspect.summary.text(), timeout=3000)
@@ -115,8 +119,12 @@ def test_regenerate_live_with_grace_then_revoke_test_then_inspect(qtbot, window,
 def test_inspect_survives_hostile_input(qtbot, window):
     window.act_inspect.trigger()
     inspect = open_dialog(qtbot, InspectKeyDialog)
-    for text, expected in [("x" * 1_000_000, "Too long"), ("", "Nothing to inspect"), ("sk_test_\x00abc", "NUL"),
-                           ("ѕk_test_abc", "non-ASCII")]:
+    for text, expected in [
+        ("x" * 1_000_000, "Too long"),
+        ("", "Nothing to inspect"),
+        ("sk_test_\x00abc", "NUL"),
+        ("ѕk_test_abc", "non-ASCII"),
+    ]:
         inspect.key.setText(text)
         qtbot.waitUntil(lambda: expected in inspect.summary.text(), timeout=3000)
 

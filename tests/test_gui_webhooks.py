@@ -69,8 +69,11 @@ def test_inbox_receives_and_verifies(qtbot, window):
     click(qtbot, tab.save_button)
     qtbot.waitUntil(lambda: tab.secrets.count() == 1)
     tab.inner.setCurrentWidget(tab.test_panel)
-    qtbot.waitUntil(lambda: "webhook.test" in tab.test_panel.payload.toPlainText() or
-                    '"type"' in tab.test_panel.payload.toPlainText())
+    qtbot.waitUntil(
+        lambda: (
+            "webhook.test" in tab.test_panel.payload.toPlainText() or '"type"' in tab.test_panel.payload.toPlainText()
+        )
+    )
     click(qtbot, tab.test_panel.send_button)
     qtbot.waitUntil(lambda: tab.inbox_panel.table.rowCount() == 1)
     assert tab.inbox_panel.table.item(0, 2).text() == "valid"

@@ -76,8 +76,15 @@ def test_every_step_is_counted(chaos_services, operator, acme):
     services, backend, chaos = chaos_services
     assert run_regenerate(services, operator, acme.id, chaos, None)
     # prepare (intents), 2 new secrets, the swap, 2 old secrets deleted, their pointers cleared
-    assert chaos.ops == ["db.commit", "keyring.set", "keyring.set", "db.commit", "keyring.delete",
-                         "keyring.delete", "db.commit"]
+    assert chaos.ops == [
+        "db.commit",
+        "keyring.set",
+        "keyring.set",
+        "db.commit",
+        "keyring.delete",
+        "keyring.delete",
+        "db.commit",
+    ]
 
 
 @pytest.mark.parametrize("fail_at", range(7))

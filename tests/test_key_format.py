@@ -26,7 +26,7 @@ def test_any_single_character_change_is_caught(kind, mode, data):
     key = generate(kind, mode)
     i = data.draw(st.integers(8, len(key) - 1))
     c = data.draw(st.sampled_from(ALPHABET).filter(lambda ch: ch != key[i]))
-    typo = key[:i] + c + key[i + 1:]
+    typo = key[:i] + c + key[i + 1 :]
     v = examine(typo)
     assert not v.well_formed and v.checksum_ok is False
 

@@ -23,8 +23,11 @@ def secrets_of(services, session, tenant_id):
 def test_registration_creates_four_keys_secrets_only_in_the_keyring(services, operator, acme, keyring_backend):
     rows = services.keys.list(operator, acme.id)
     assert sorted((r.kind, r.mode, r.status) for r in rows) == [
-        ("publishable", "live", "active"), ("publishable", "test", "active"),
-        ("secret", "live", "active"), ("secret", "test", "active")]
+        ("publishable", "live", "active"),
+        ("publishable", "test", "active"),
+        ("secret", "live", "active"),
+        ("secret", "test", "active"),
+    ]
     for r in rows:
         if r.kind == "secret":
             assert r.masked.startswith(f"sk_{r.mode}_****…") and len(r.masked) == len("sk_live_****…") + 4
@@ -74,8 +77,9 @@ def test_regenerate_without_grace_revokes_at_once_and_deletes_the_secret(service
         ins = services.inspection.inspect(operator, key)
         assert ins.status == "revoked" and ins.revoke_reason == "regenerated"
     assert len(keyring_backend.store) == 2  # the two new secrets only
-    assert set(keyring_backend.store.values()) == {v for (k, _), v in secrets_of(services, operator, acme.id).items()
-                                                   if k == "secret"}
+    assert set(keyring_backend.store.values()) == {
+        v for (k, _), v in secrets_of(services, operator, acme.id).items() if k == "secret"
+    }
 
 
 def test_revoke_needs_a_reason_and_keeps_the_hash(services, operator, acme, keyring_backend):
@@ -110,8 +114,10 @@ def test_inspection_verdicts(services, operator, acme):
         assert (ins.ours, ins.status) == (ours, status), text
     assert "Acme Inc (acme-inc)" in services.inspection.inspect(operator, active).summary
     assert "Checksum does not match" in services.inspection.inspect(operator, typo).summary
-    assert "not one of this platform's keys" in services.inspection.inspect(operator, generate(Kind.SECRET,
-                                                                                                "live")).summary
+    assert (
+        "not one of this platform's keys"
+        in services.inspection.inspect(operator, generate(Kind.SECRET, "live")).summary
+    )
     assert "Stripe secret API key" in services.inspection.inspect(operator, "sk_test_4eC39HqLyjWDarjtT1zdp7dc").summary
 
 
@@ -131,9 +137,15 @@ def test_tenant_users_recognise_only_their_own_keys(services, operator, acme_use
     assert not theirs.ours and theirs.tenant_slug is None and "globex" not in theirs.summary.lower()
 
 
-@pytest.mark.parametrize("role,can_view,can_reveal,can_manage", [
-    ("owner", True, True, True), ("admin", True, True, False), ("developer", True, False, False),
-    ("operator", True, True, True)])
+@pytest.mark.parametrize(
+    "role,can_view,can_reveal,can_manage",
+    [
+        ("owner", True, True, True),
+        ("admin", True, True, False),
+        ("developer", True, False, False),
+        ("operator", True, True, True),
+    ],
+)
 def test_key_role_limits(services, acme_users, acme, globex, role, can_view, can_reveal, can_manage):
     s = acme_users[role]
     rows = services.keys.list(s, acme.id)
@@ -153,9 +165,12 @@ def test_key_role_limits(services, acme_users, acme, globex, role, can_view, can
             services.keys.revoke(s, acme.id, "test", "x")
     if role != "operator":
         other = services.keys.list(acme_users["operator"], globex.id)[0]
-        for call in (lambda: services.keys.list(s, globex.id), lambda: services.keys.reveal(s, other.id),
-                     lambda: services.keys.regenerate(s, globex.id, "test", None),
-                     lambda: services.keys.revoke(s, globex.id, "test", "x")):
+        for call in (
+            lambda: services.keys.list(s, globex.id),
+            lambda: services.keys.reveal(s, other.id),
+            lambda: services.keys.regenerate(s, globex.id, "test", None),
+            lambda: services.keys.revoke(s, globex.id, "test", "x"),
+        ):
             with pytest.raises(PermissionDenied):
                 call()
 
@@ -174,14 +189,19 @@ def test_scan_finds_platform_and_stripe_credentials(services, operator, acme, tm
     root = tmp_path / "repo"
     (root / "src").mkdir(parents=True)
     (root / ".git").mkdir()
-    (root / "src" / "settings.py").write_text(f"A = 1\nKEY = '{keys[('secret', 'live')]}'\n\nOLD='{keys[('secret', 'test')]}'\n")
+    (root / "src" / "settings.py").write_text(
+        f"A = 1\nKEY = '{keys[('secret', 'live')]}'\n\nOLD='{keys[('secret', 'test')]}'\n"
+    )
     (root / "notes.md").write_text("stripe: sk_test_4eC39HqLyjWDarjtT1zdp7dc and whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2La\n")
     (root / ".git" / "config").write_text(keys[("secret", "live")])
     (root / "blob.bin").write_bytes(b"\0\1\2" + keys[("secret", "live")].encode())
     result = services.inspection.scan(operator, [root])
     found = {(f.path.split("repo/")[1], f.line, f.status) for f in result.findings}
-    assert found == {("src/settings.py", 2, "active"), ("src/settings.py", 4, "revoked"),
-                     ("notes.md", 1, "unknown")} | {("notes.md", 1, "unknown")}
+    assert found == {
+        ("src/settings.py", 2, "active"),
+        ("src/settings.py", 4, "revoked"),
+        ("notes.md", 1, "unknown"),
+    } | {("notes.md", 1, "unknown")}
     assert len(result.findings) == 4
     assert all("****…" in f.value for f in result.findings)
     assert result.files_skipped == 1 and result.files_scanned == 2
@@ -193,8 +213,9 @@ def test_scan_can_be_cancelled(services, operator, tmp_path):
     for n in range(5):
         (tmp_path / f"f{n}.txt").write_text("nothing here")
     seen = []
-    result = services.inspection.scan(operator, [tmp_path], progress=lambda n, p: seen.append(p),
-                                      cancelled=lambda: len(seen) >= 2)
+    result = services.inspection.scan(
+        operator, [tmp_path], progress=lambda n, p: seen.append(p), cancelled=lambda: len(seen) >= 2
+    )
     assert result.cancelled and result.files_scanned == 2
 
 
@@ -202,8 +223,10 @@ def test_scan_candidates_respect_word_boundaries():
     from billing_desktop.services.key_inspection import candidates
 
     key = generate(Kind.SECRET, "live")
-    data = (f"a={key}\nxsk_live_{key[8:]}\n{key}x\nwhsec_{'A' * 20} ca_{'B' * 20} acct_{'C' * 10}\n"
-            f"tok_test_{'D' * 12} pk_test_short\n").encode()
+    data = (
+        f"a={key}\nxsk_live_{key[8:]}\n{key}x\nwhsec_{'A' * 20} ca_{'B' * 20} acct_{'C' * 10}\n"
+        f"tok_test_{'D' * 12} pk_test_short\n"
+    ).encode()
     tokens = [t.decode() for _, t in candidates(data)]
     assert tokens == [key, key + "x", "whsec_" + "A" * 20, "ca_" + "B" * 20, "acct_" + "C" * 10]
 
@@ -215,6 +238,13 @@ def test_scan_prefilter_agrees_with_the_exact_patterns():
     if may_hold is None:
         return  # no hyperscan on this platform: the exact patterns run on every file
     key = generate(Kind.SECRET, "test")
-    for text in (f"x = '{key}'", "whsec_" + "A" * 20, "acct_1234567890", "ca_" + "B" * 20, "nothing here",
-                 "sk_test_short", "snake_case_variable = 1"):
+    for text in (
+        f"x = '{key}'",
+        "whsec_" + "A" * 20,
+        "acct_1234567890",
+        "ca_" + "B" * 20,
+        "nothing here",
+        "sk_test_short",
+        "snake_case_variable = 1",
+    ):
         assert may_hold(text.encode()) == bool(candidates(text.encode())), text

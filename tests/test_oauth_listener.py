@@ -43,8 +43,9 @@ def test_other_paths_methods_and_hosts(attempt):
     assert httpx.request("PUT", base + "/stripe/callback").status_code == 405
     foreign = httpx.get(base + f"/stripe/callback?state={attempt.state}&code=x", headers={"Host": "evil.example"})
     assert foreign.status_code == 400
-    rebinding = httpx.get(base + f"/stripe/callback?state={attempt.state}&code=x",
-                          headers={"Host": f"attacker.example:{attempt.port}"})
+    rebinding = httpx.get(
+        base + f"/stripe/callback?state={attempt.state}&code=x", headers={"Host": f"attacker.example:{attempt.port}"}
+    )
     assert rebinding.status_code == 400
     assert not attempt.finished
     ok = httpx.get(f"http://localhost:{attempt.port}/stripe/callback?state={attempt.state}&code=real")
@@ -68,8 +69,10 @@ def test_bad_percent_encoding(attempt):
 
 
 def test_error_description_is_escaped(attempt):
-    r = httpx.get(f"http://127.0.0.1:{attempt.port}/stripe/callback", params={
-        "state": attempt.state, "error": "access_denied", "error_description": "<script>alert(1)</script>"})
+    r = httpx.get(
+        f"http://127.0.0.1:{attempt.port}/stripe/callback",
+        params={"state": attempt.state, "error": "access_denied", "error_description": "<script>alert(1)</script>"},
+    )
     assert "<script>" not in r.text and "&lt;script&gt;" in r.text
     with pytest.raises(Exception, match="access_denied"):
         attempt.wait(2)

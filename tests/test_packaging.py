@@ -22,7 +22,9 @@ def test_desktop_entry_is_valid():
     entry = (ROOT / "resources" / "billing-desktop.desktop").read_text().splitlines()
     assert entry[0] == "[Desktop Entry]"
     fields = dict(line.split("=", 1) for line in entry[1:] if "=" in line)
-    assert fields["Exec"] == "billing-desktop" and fields["Icon"] == "billing-desktop" and fields["Type"] == "Application"
+    assert (
+        fields["Exec"] == "billing-desktop" and fields["Icon"] == "billing-desktop" and fields["Type"] == "Application"
+    )
     assert fields["Categories"].endswith(";")
 
 

@@ -15,13 +15,22 @@ CALLS = [
     ("tenants.update", Perm.TENANT_EDIT, lambda s, u, t: s.tenants.update(u, t, {"tier": "pro"})),
     ("tenants.deactivate", Perm.TENANT_DEACTIVATE, lambda s, u, t: s.tenants.set_active(u, t, False)),
     ("users.list", Perm.USERS_VIEW, lambda s, u, t: s.users.list(u, t)),
-    ("users.add", Perm.USERS_MANAGE,
-     lambda s, u, t: s.users.add(u, t, f"new-{u.role}@acme.example", OWNER_PASSWORD, "developer")),
+    (
+        "users.add",
+        Perm.USERS_MANAGE,
+        lambda s, u, t: s.users.add(u, t, f"new-{u.role}@acme.example", OWNER_PASSWORD, "developer"),
+    ),
     ("audit.list", Perm.AUDIT_VIEW, lambda s, u, t: s.audit.list(u, AuditFilter(tenant_id=t))),
-    ("tenants.register", Perm.TENANT_REGISTER,
-     lambda s, u, t: s.tenants.register(u, Registration("New Co", f"new-{u.role}@new.example", OWNER_PASSWORD))),
-    ("operators.add", Perm.PLATFORM_MANAGE,
-     lambda s, u, t: s.users.add(u, None, f"op-{u.role}@platform.example", OWNER_PASSWORD, "operator")),
+    (
+        "tenants.register",
+        Perm.TENANT_REGISTER,
+        lambda s, u, t: s.tenants.register(u, Registration("New Co", f"new-{u.role}@new.example", OWNER_PASSWORD)),
+    ),
+    (
+        "operators.add",
+        Perm.PLATFORM_MANAGE,
+        lambda s, u, t: s.users.add(u, None, f"op-{u.role}@platform.example", OWNER_PASSWORD, "operator"),
+    ),
 ]
 
 

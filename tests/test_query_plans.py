@@ -37,8 +37,10 @@ def test_audit_filters_use_an_index(services, operator, name):
     assert_indexed(plan(services.ctx.engine, q), "audit_log")
 
 
-@pytest.mark.parametrize("outcome,event_type", [(None, None), ("failed", None), ("ok", None),
-                                                (None, "invoice.paid"), ("failed", "invoice.paid")])
+@pytest.mark.parametrize(
+    "outcome,event_type",
+    [(None, None), ("failed", None), ("ok", None), (None, "invoice.paid"), ("failed", "invoice.paid")],
+)
 def test_delivery_log_filters_use_an_index(services, outcome, event_type):
     from billing_desktop.services.webhook_delivery import delivery_query
 

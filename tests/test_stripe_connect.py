@@ -25,8 +25,7 @@ def connect(services, session, tenant_id):
     return attempt, page, attempt.wait(5)
 
 
-def test_connect_stores_tokens_in_the_keyring_only(services, operator, acme, platform, fake, keyring_backend,
-                                                   db_file):
+def test_connect_stores_tokens_in_the_keyring_only(services, operator, acme, platform, fake, keyring_backend, db_file):
     attempt, page, status = connect(services, operator, acme.id)
     assert page.status_code == 200 and "You can close this window" in page.text
     assert status.state == "connected" and status.account_id.startswith("acct_")
@@ -38,8 +37,11 @@ def test_connect_stores_tokens_in_the_keyring_only(services, operator, acme, pla
     assert authorize["stripe_user[business_name]"] == "Acme Inc"
     assert authorize["redirect_uri"] == f"http://127.0.0.1:{platform.port}/stripe/callback"
     tokens = {u: v for (_, u), v in keyring_backend.store.items() if u.startswith("tenant/")}
-    assert set(tokens) == {f"tenant/{acme.id}/stripe-access-token", f"tenant/{acme.id}/stripe-refresh-token",
-                           f"tenant/{acme.id}/stripe-publishable-key"}
+    assert set(tokens) == {
+        f"tenant/{acme.id}/stripe-access-token",
+        f"tenant/{acme.id}/stripe-refresh-token",
+        f"tenant/{acme.id}/stripe-publishable-key",
+    }
     blob = b"".join(p.read_bytes() for p in db_file.parent.glob("billing-desktop.sqlite3*"))
     for value in tokens.values():
         assert value.encode() not in blob
@@ -218,7 +220,8 @@ def test_platform_settings_validate_and_keep_the_key_in_the_keyring(services, op
     with pytest.raises(ValidationError) as e:
         services.stripe_platform.update(operator, "nope", "pk_test_x", 80, "http://relay.example/cb")
     assert set(e.value.fields) == {"client_id", "secret_key", "port", "relay_url"}
-    p = services.stripe_platform.update(operator, "ca_Abcdefgh12345678", "sk_live_" + "a" * 24, 8765,
-                                        "https://relay.example/stripe")
+    p = services.stripe_platform.update(
+        operator, "ca_Abcdefgh12345678", "sk_live_" + "a" * 24, 8765, "https://relay.example/stripe"
+    )
     assert p.secret_key_masked == "sk_live_****…aaaa" and p.redirect_uri == "https://relay.example/stripe"
     assert keyring_backend.store[("billing-desktop", "platform/stripe-secret-key")] == "sk_live_" + "a" * 24

@@ -9,8 +9,14 @@ from tests.conftest import OWNER_PASSWORD, register
 
 def test_register_creates_tenant_slug_and_owner(services, operator):
     t = register(services, operator, "Acme Inc.", "Owner@Acme.Example")
-    assert (t.slug, t.email, t.tier, t.mode, t.active, t.user_count) == ("acme-inc", "owner@acme.example", "free",
-                                                                         "test", True, 1)
+    assert (t.slug, t.email, t.tier, t.mode, t.active, t.user_count) == (
+        "acme-inc",
+        "owner@acme.example",
+        "free",
+        "test",
+        True,
+        1,
+    )
     owner = services.auth.sign_in("owner@acme.example", OWNER_PASSWORD)
     assert owner.role == "owner" and owner.tenant_id == t.id
 
@@ -22,10 +28,19 @@ def test_slugs_are_deduplicated(services, operator):
 
 def test_validation_errors_name_each_field(services, operator):
     with pytest.raises(ValidationError) as e:
-        services.tenants.register(operator, Registration(" ", "nope", "short", domain="http://x", tier="gold",
-                                                         mode="prod", platform_fee_percent="101"))
-    assert set(e.value.fields) == {"company_name", "email", "password", "domain", "tier", "mode",
-                                   "platform_fee_percent"}
+        services.tenants.register(
+            operator,
+            Registration(" ", "nope", "short", domain="http://x", tier="gold", mode="prod", platform_fee_percent="101"),
+        )
+    assert set(e.value.fields) == {
+        "company_name",
+        "email",
+        "password",
+        "domain",
+        "tier",
+        "mode",
+        "platform_fee_percent",
+    }
 
 
 def test_duplicate_email_is_refused_on_its_field(services, operator, acme):
@@ -47,10 +62,24 @@ def test_registration_is_one_transaction(services, operator):
 
 
 def test_update_changes_fields_and_audits_which(services, operator, acme):
-    d = services.tenants.update(operator, acme.slug, {"tier": "pro", "platform_fee_percent": "2.5", "mode": "live",
-                                                      "branding": {"color": "#123456"}, "domain": "Acme.Example"})
-    assert (d.tier, str(d.platform_fee_percent), d.mode, d.branding, d.domain) == ("pro", "2.50", "live",
-                                                                                  {"color": "#123456"}, "acme.example")
+    d = services.tenants.update(
+        operator,
+        acme.slug,
+        {
+            "tier": "pro",
+            "platform_fee_percent": "2.5",
+            "mode": "live",
+            "branding": {"color": "#123456"},
+            "domain": "Acme.Example",
+        },
+    )
+    assert (d.tier, str(d.platform_fee_percent), d.mode, d.branding, d.domain) == (
+        "pro",
+        "2.50",
+        "live",
+        {"color": "#123456"},
+        "acme.example",
+    )
     entry = services.audit.list(operator)[0]
     assert entry.action == "tenant.update" and "tier" in entry.detail and "mode" in entry.detail
 

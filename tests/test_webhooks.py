@@ -30,26 +30,38 @@ def configured(services, operator, acme, receiver):
     return receiver
 
 
-@pytest.mark.parametrize("url,mode,allow,expected", [
-    ("https://hooks.example.com/x", "live", False, None),
-    ("http://hooks.example.com/x", "test", False, None),
-    ("http://hooks.example.com/x", "live", False, "Live mode needs an https"),
-    ("ftp://hooks.example.com/x", "test", False, "Use an https://"),
-    ("https://user:pw@hooks.example.com/x", "test", False, "user name and password"),
-    ("https://hooks.example.com/x#frag", "test", False, "#fragment"),
-    ("javascript:alert(1)", "test", False, "Use an https://"),
-    ("https://[::1", "test", False, "not a valid URL"),
-    ("", "test", False, "Enter the endpoint URL"),
-])
+@pytest.mark.parametrize(
+    "url,mode,allow,expected",
+    [
+        ("https://hooks.example.com/x", "live", False, None),
+        ("http://hooks.example.com/x", "test", False, None),
+        ("http://hooks.example.com/x", "live", False, "Live mode needs an https"),
+        ("ftp://hooks.example.com/x", "test", False, "Use an https://"),
+        ("https://user:pw@hooks.example.com/x", "test", False, "user name and password"),
+        ("https://hooks.example.com/x#frag", "test", False, "#fragment"),
+        ("javascript:alert(1)", "test", False, "Use an https://"),
+        ("https://[::1", "test", False, "not a valid URL"),
+        ("", "test", False, "Enter the endpoint URL"),
+    ],
+)
 def test_url_rules(url, mode, allow, expected):
     problem = check_url(url, mode, allow, public)
     assert (problem is None) if expected is None else (expected in problem)
 
 
-@pytest.mark.parametrize("address,kind", [("127.0.0.1", "loopback"), ("10.1.2.3", "private"),
-                                          ("192.168.0.10", "private"), ("169.254.169.254", "cloud metadata"),
-                                          ("fe80::1", "link-local"), ("::ffff:127.0.0.1", "loopback"),
-                                          ("100.100.100.200", "cloud metadata"), ("0.0.0.0", "private")])
+@pytest.mark.parametrize(
+    "address,kind",
+    [
+        ("127.0.0.1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("192.168.0.10", "private"),
+        ("169.254.169.254", "cloud metadata"),
+        ("fe80::1", "link-local"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("100.100.100.200", "cloud metadata"),
+        ("0.0.0.0", "private"),
+    ],
+)
 def test_private_addresses_are_refused_unless_allowed_in_test_mode(address, kind):
     problem = check_url("https://rebind.example/x", "test", False, lambda h: ["93.184.216.34", address])
     assert f"a {kind} address" in problem
@@ -141,14 +153,16 @@ def test_retries_with_backoff_honouring_retry_after_and_cancel(services, operato
     configured.responses = [(503, {"Retry-After": "1"}, b""), (503, {}, b""), (200, {}, b"ok")]
     first = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_retry"}')
     waits = []
-    final = services.deliveries.retry_until_delivered(operator, first.id, sleep=lambda s: waits.append(s) or None,
-                                                      progress=lambda n, text: waits.append(text))
+    final = services.deliveries.retry_until_delivered(
+        operator, first.id, sleep=lambda s: waits.append(s) or None, progress=lambda n, text: waits.append(text)
+    )
     assert final.ok and final.attempt == 3
     assert "Attempt 2 in 1 s" in waits and "Attempt 3 in 30 s" in waits
     configured.responses = [(503, {}, b"")]
     failed = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_cancel"}')
-    stopped = services.deliveries.retry_until_delivered(operator, failed.id, sleep=lambda s: None,
-                                                        cancelled=lambda: True)
+    stopped = services.deliveries.retry_until_delivered(
+        operator, failed.id, sleep=lambda s: None, cancelled=lambda: True
+    )
     assert stopped.id == failed.id and not stopped.ok
 
 

@@ -90,8 +90,20 @@ def cmd_tenants(args) -> int:
     session = _sign_in(svc, args)
     if args.action == "register":
         password = read_secret(f"Password for the owner {args.email}: ", NEW_PASSWORD_ENV, confirm=True)
-        t = svc.tenants.register(session, Registration(args.company, args.email, password, args.first_name,
-                                                       args.last_name, args.domain, args.tier, args.mode, args.fee))
+        t = svc.tenants.register(
+            session,
+            Registration(
+                args.company,
+                args.email,
+                password,
+                args.first_name,
+                args.last_name,
+                args.domain,
+                args.tier,
+                args.mode,
+                args.fee,
+            ),
+        )
         emit_json(t.to_json()) if args.json else print(f"Registered {t.company_name} as {t.slug}.")
     elif args.action == "list":
         rows = svc.tenants.list(session)
@@ -106,12 +118,20 @@ def cmd_tenants(args) -> int:
     elif args.action == "update":
         from billing_desktop.cli.main import parse_json_object
 
-        changes = {k: v for k, v in {
-            "company_name": args.company_name, "email": args.email, "domain": args.domain, "tier": args.tier,
-            "mode": args.mode, "platform_fee_percent": args.fee,
-            "branding": parse_json_object(args.branding, "branding"),
-            "metadata": parse_json_object(args.metadata, "metadata"),
-        }.items() if v is not None}
+        changes = {
+            k: v
+            for k, v in {
+                "company_name": args.company_name,
+                "email": args.email,
+                "domain": args.domain,
+                "tier": args.tier,
+                "mode": args.mode,
+                "platform_fee_percent": args.fee,
+                "branding": parse_json_object(args.branding, "branding"),
+                "metadata": parse_json_object(args.metadata, "metadata"),
+            }.items()
+            if v is not None
+        }
         if not changes:
             raise AppError("Nothing to change: give at least one --field.")
         t = svc.tenants.update(session, args.slug, changes)
@@ -133,8 +153,9 @@ def cmd_users(args) -> int:
         emit_json(u) if args.json else print(f"Added {u.email} as {u.role}.")
     else:
         rows = svc.users.list(session, tenant_id)
-        emit_json(rows) if args.json else emit_table(rows, ["email", "role", "first_name", "last_name", "active",
-                                                            "last_sign_in"])
+        emit_json(rows) if args.json else emit_table(
+            rows, ["email", "role", "first_name", "last_name", "active", "last_sign_in"]
+        )
     return 0
 
 

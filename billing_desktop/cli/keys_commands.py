@@ -10,7 +10,8 @@ from billing_desktop.errors import AppError
 
 def add_parser(sub, acting, jsonable) -> None:
     keys = sub.add_parser("keys", help="tenant API keys: list, regenerate, revoke, inspect, scan").add_subparsers(
-        dest="action", metavar="ACTION", required=True)
+        dest="action", metavar="ACTION", required=True
+    )
     sp = keys.add_parser("list", help="list a tenant's keys (masked)")
     acting(sp)
     jsonable(sp)
@@ -20,8 +21,12 @@ def add_parser(sub, acting, jsonable) -> None:
     jsonable(sp)
     sp.add_argument("slug")
     sp.add_argument("--env", required=True, choices=["test", "live", "all"])
-    sp.add_argument("--grace", default="none", choices=["none", "1h", "24h", "7d"],
-                    help="how long the old keys keep working (default: none, revoked at once)")
+    sp.add_argument(
+        "--grace",
+        default="none",
+        choices=["none", "1h", "24h", "7d"],
+        help="how long the old keys keep working (default: none, revoked at once)",
+    )
     sp.add_argument("--yes", action="store_true")
     sp = keys.add_parser("revoke", help="revoke keys at once, with a reason")
     acting(sp)
@@ -49,7 +54,8 @@ def run(args, services, sign_in, confirm) -> int:
         report = services.keys.repair(check_missing=True)
         emit_json(report) if args.json else print(
             f"{report.orphans_removed} orphaned and {report.retired_secrets_removed} retired secrets removed; "
-            f"{len(report.missing_secrets)} missing" + "".join(f"\n  {m}" for m in report.missing_secrets))
+            f"{len(report.missing_secrets)} missing" + "".join(f"\n  {m}" for m in report.missing_secrets)
+        )
         return 1 if report.missing_secrets else 0
     if args.action == "inspect" and args.key == "-":
         # Read the key before the password prompt consumes stdin: `echo KEY | … keys inspect -` with the
@@ -59,13 +65,17 @@ def run(args, services, sign_in, confirm) -> int:
     if args.action == "list":
         tenant_id = services.tenants.resolve(session, args.slug)
         rows = services.keys.list(session, tenant_id)
-        emit_json(rows) if args.json else emit_table(rows, ["kind", "mode", "masked", "status", "created_at",
-                                                            "expires_at"])
+        emit_json(rows) if args.json else emit_table(
+            rows, ["kind", "mode", "masked", "status", "created_at", "expires_at"]
+        )
     elif args.action == "regenerate":
         tenant_id = services.tenants.resolve(session, args.slug)
         grace = parse_grace(args.grace)
-        confirm(args, f"Regenerate the {args.env} keys of {args.slug}? Integrations using the old keys stop working"
-                      + (" at once." if grace is None else f" after {args.grace}."))
+        confirm(
+            args,
+            f"Regenerate the {args.env} keys of {args.slug}? Integrations using the old keys stop working"
+            + (" at once." if grace is None else f" after {args.grace}."),
+        )
         new = services.keys.regenerate(session, tenant_id, args.env, grace)
         if args.json:
             emit_json(new)
@@ -88,8 +98,13 @@ def run(args, services, sign_in, confirm) -> int:
     elif args.action == "scan":
         result = services.inspection.scan(session, args.paths)
         if args.json:
-            emit_json({"files_scanned": result.files_scanned, "files_skipped": result.files_skipped,
-                       "findings": result.findings})
+            emit_json(
+                {
+                    "files_scanned": result.files_scanned,
+                    "files_skipped": result.files_skipped,
+                    "findings": result.findings,
+                }
+            )
         else:
             for f in result.findings:
                 print(f"{f.path}:{f.line}: {f.value} — {f.what} ({f.status})")

@@ -22,9 +22,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def acting(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--as", dest="as_email", metavar="EMAIL",
-                        help="act as this account (default: the only operator); password from a prompt or "
-                             "BILLING_DESKTOP_PASSWORD")
+        sp.add_argument(
+            "--as",
+            dest="as_email",
+            metavar="EMAIL",
+            help="act as this account (default: the only operator); password from a prompt or BILLING_DESKTOP_PASSWORD",
+        )
 
     def jsonable(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--json", action="store_true", help="print JSON")
@@ -39,9 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     jsonable(sp)
 
     tenants = sub.add_parser("tenants", help="register, list, show, update, deactivate tenants").add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    sp = tenants.add_parser("register", help="register a tenant and its owner (owner password from a prompt or "
-                                             "BILLING_DESKTOP_NEW_PASSWORD)")
+        dest="action", metavar="ACTION", required=True
+    )
+    sp = tenants.add_parser(
+        "register",
+        help="register a tenant and its owner (owner password from a prompt or BILLING_DESKTOP_NEW_PASSWORD)",
+    )
     acting(sp)
     jsonable(sp)
     sp.add_argument("--company", required=True)
@@ -71,8 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--reason", default="")
     sp.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
-    users = sub.add_parser("users", help="add and list users").add_subparsers(dest="action", metavar="ACTION",
-                                                                               required=True)
+    users = sub.add_parser("users", help="add and list users").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
     sp = users.add_parser("add", help="add a user (new password from a prompt or BILLING_DESKTOP_NEW_PASSWORD)")
     acting(sp)
     jsonable(sp)

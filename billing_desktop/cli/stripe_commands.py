@@ -9,9 +9,13 @@ from billing_desktop.cli.io import emit_json, read_secret
 
 def add_parser(sub, acting, jsonable) -> None:
     platform = sub.add_parser("platform", help="platform-wide settings (operators)").add_subparsers(
-        dest="action", metavar="ACTION", required=True)
-    sp = platform.add_parser("set-stripe", help="Connect client ID, listener port, relay URL; the secret key is read "
-                                                "from a prompt or stdin (or BILLING_DESKTOP_STRIPE_SECRET_KEY)")
+        dest="action", metavar="ACTION", required=True
+    )
+    sp = platform.add_parser(
+        "set-stripe",
+        help="Connect client ID, listener port, relay URL; the secret key is read "
+        "from a prompt or stdin (or BILLING_DESKTOP_STRIPE_SECRET_KEY)",
+    )
     acting(sp)
     sp.add_argument("--client-id", required=True, help="ca_…")
     sp.add_argument("--port", type=int, default=None, help="OAuth listener port (default 8765)")
@@ -21,8 +25,9 @@ def add_parser(sub, acting, jsonable) -> None:
     acting(sp)
     jsonable(sp)
 
-    stripe = sub.add_parser("stripe", help="a tenant's Stripe account: connect, onboard, status, disconnect"
-                            ).add_subparsers(dest="action", metavar="ACTION", required=True)
+    stripe = sub.add_parser(
+        "stripe", help="a tenant's Stripe account: connect, onboard, status, disconnect"
+    ).add_subparsers(dest="action", metavar="ACTION", required=True)
     sp = stripe.add_parser("connect", help="connect with OAuth: prints the URL, waits, prints the result")
     acting(sp)
     jsonable(sp)
@@ -53,12 +58,22 @@ def _print_status(st, as_json: bool) -> None:
         emit_json(st)
         return
     print(f"state: {st.state}" + (" (stale)" if st.stale else ""))
-    for label, value in [("account", st.account_id), ("business", st.business_name), ("email", st.email),
-                         ("country", st.country), ("currency", st.default_currency),
-                         ("charges enabled", st.charges_enabled), ("payouts enabled", st.payouts_enabled),
-                         ("details submitted", st.details_submitted), ("currently due", ", ".join(st.currently_due)),
-                         ("past due", ", ".join(st.past_due)), ("disabled reason", st.disabled_reason),
-                         ("livemode", st.livemode), ("connected at", st.connected_at), ("fetched at", st.fetched_at)]:
+    for label, value in [
+        ("account", st.account_id),
+        ("business", st.business_name),
+        ("email", st.email),
+        ("country", st.country),
+        ("currency", st.default_currency),
+        ("charges enabled", st.charges_enabled),
+        ("payouts enabled", st.payouts_enabled),
+        ("details submitted", st.details_submitted),
+        ("currently due", ", ".join(st.currently_due)),
+        ("past due", ", ".join(st.past_due)),
+        ("disabled reason", st.disabled_reason),
+        ("livemode", st.livemode),
+        ("connected at", st.connected_at),
+        ("fetched at", st.fetched_at),
+    ]:
         if value not in (None, ""):
             print(f"{label}: {value}")
     if st.message:
@@ -69,8 +84,11 @@ def _wait(svc, attempt, args) -> int:
     print(attempt.url, flush=True)
     if not args.no_browser:
         svc.stripe.open(attempt.url)
-    print(f"Waiting up to {int(args.timeout)} s for the browser to come back to 127.0.0.1:{attempt.port} …",
-          file=sys.stderr, flush=True)
+    print(
+        f"Waiting up to {int(args.timeout)} s for the browser to come back to 127.0.0.1:{attempt.port} …",
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         status = attempt.wait(args.timeout)
     except KeyboardInterrupt:
@@ -87,7 +105,8 @@ def run(args, svc, sign_in, confirm) -> int:
             p = svc.stripe_platform.get(session)
             emit_json(p) if args.json else print(
                 f"client id: {p.client_id or '(not set)'}\nsecret key: {p.secret_key_masked or '(not set)'}\n"
-                f"listener port: {p.port}\nredirect URI: {p.redirect_uri}")
+                f"listener port: {p.port}\nredirect URI: {p.redirect_uri}"
+            )
             return 0
         key = None if args.keep_secret_key else read_secret("Stripe secret key: ", "BILLING_DESKTOP_STRIPE_SECRET_KEY")
         p = svc.stripe_platform.update(session, args.client_id, key, args.port, args.relay_url)

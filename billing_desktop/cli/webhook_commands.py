@@ -11,8 +11,9 @@ from billing_desktop.errors import AppError
 
 
 def add_parser(sub, acting, jsonable) -> None:
-    wh = sub.add_parser("webhooks", help="a tenant's webhook endpoint, test deliveries, the log, the verifier"
-                        ).add_subparsers(dest="action", metavar="ACTION", required=True)
+    wh = sub.add_parser(
+        "webhooks", help="a tenant's webhook endpoint, test deliveries, the log, the verifier"
+    ).add_subparsers(dest="action", metavar="ACTION", required=True)
     sp = wh.add_parser("show", help="the endpoint configuration (secrets masked)")
     acting(sp)
     jsonable(sp)
@@ -51,8 +52,12 @@ def add_parser(sub, acting, jsonable) -> None:
     sp = wh.add_parser("verify", help="check a signature header against a payload (secret from --tenant or stdin)")
     acting(sp)
     jsonable(sp)
-    sp.add_argument("--header", action="append", required=True,
-                    help="'t=…,v1=…' or 'Name: value' (repeat for webhook-id/-timestamp/-signature)")
+    sp.add_argument(
+        "--header",
+        action="append",
+        required=True,
+        help="'t=…,v1=…' or 'Name: value' (repeat for webhook-id/-timestamp/-signature)",
+    )
     sp.add_argument("--payload-file", required=True)
     sp.add_argument("--tenant", help="use this tenant's active secrets")
 
@@ -68,12 +73,16 @@ def run(args, svc, sign_in, confirm) -> int:
             raise AppError("No webhook endpoint is configured for this tenant.")
         emit_json(cfg) if args.json else print(
             f"url: {cfg.url}\nevents: {', '.join(cfg.event_types)}\nscheme: {cfg.scheme}\nenabled: {cfg.enabled}\n"
-            + "".join(f"secret: {s.masked}" + (f" (expires {s.expires_at:%Y-%m-%d %H:%M})" if s.expires_at else "")
-                      + "\n" for s in cfg.secrets))
+            + "".join(
+                f"secret: {s.masked}" + (f" (expires {s.expires_at:%Y-%m-%d %H:%M})" if s.expires_at else "") + "\n"
+                for s in cfg.secrets
+            )
+        )
     elif args.action == "set":
         events = [e.strip() for e in args.events.split(",") if e.strip()]
-        cfg = svc.webhooks.save(session, tenant_id, args.url, events, args.description, not args.disabled,
-                                args.scheme, args.allow_private)
+        cfg = svc.webhooks.save(
+            session, tenant_id, args.url, events, args.description, not args.disabled, args.scheme, args.allow_private
+        )
         emit_json(cfg) if args.json else print(f"Saved. Signing secret {cfg.secrets[0].masked}")
     elif args.action == "remove":
         confirm(args, f"Remove the webhook endpoint of {args.slug} and its secrets?")
@@ -83,8 +92,11 @@ def run(args, svc, sign_in, confirm) -> int:
         cfg = svc.webhooks.roll_secret(session, tenant_id, args.overlap)
         emit_json(cfg) if args.json else print(f"New signing secret {cfg.secrets[0].masked}")
     elif args.action == "test":
-        payload = (Path(args.payload_file).read_text(encoding="utf-8") if args.payload_file
-                   else svc.deliveries.sample_payload(session, tenant_id, args.event_type))
+        payload = (
+            Path(args.payload_file).read_text(encoding="utf-8")
+            if args.payload_file
+            else svc.deliveries.sample_payload(session, tenant_id, args.event_type)
+        )
         result = svc.deliveries.send_test(session, tenant_id, args.event_type, payload)
         if args.json:
             emit_json(result)
@@ -93,8 +105,9 @@ def run(args, svc, sign_in, confirm) -> int:
         return 0 if result.ok else 1
     elif args.action == "log":
         rows = svc.deliveries.list(session, tenant_id, "failed" if args.failed else None, args.event_type)
-        emit_json(rows) if args.json else emit_table(rows, ["at", "event_type", "event_id", "outcome", "status_code",
-                                                            "latency_ms", "attempt"])
+        emit_json(rows) if args.json else emit_table(
+            rows, ["at", "event_type", "event_id", "outcome", "status_code", "latency_ms", "attempt"]
+        )
     return 0
 
 

@@ -34,8 +34,13 @@ class StripeClientFactory:
 
         # Sync methods in a worker thread; no automatic retries: the user sees a failure and decides.
         http_client = stripe.HTTPXClient(allow_sync_methods=True, timeout=TIMEOUT)
-        client = stripe.StripeClient(secret_key, client_id=client_id, http_client=http_client,
-                                     base_addresses=base_addresses(), max_network_retries=0)
+        client = stripe.StripeClient(
+            secret_key,
+            client_id=client_id,
+            http_client=http_client,
+            base_addresses=base_addresses(),
+            max_network_retries=0,
+        )
         return _Closing(client, http_client)
 
 

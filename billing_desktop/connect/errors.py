@@ -41,21 +41,32 @@ def translate(exc: Exception) -> AppError:
         desc = getattr(exc, "description", None) or detail
         return StripeProblem(f"{text} {desc}".strip(), code, request_id, status)
     if isinstance(exc, stripe.AuthenticationError):
-        return StripeProblem("Stripe rejected the platform secret key: check it in Platform settings. " + detail,
-                             "authentication", request_id, status)
+        return StripeProblem(
+            "Stripe rejected the platform secret key: check it in Platform settings. " + detail,
+            "authentication",
+            request_id,
+            status,
+        )
     if isinstance(exc, stripe.PermissionError) or api_code == "account_invalid":
-        return StripeProblem("Stripe says the platform no longer has access to this account. " + detail,
-                             api_code or "permission", request_id, status)
+        return StripeProblem(
+            "Stripe says the platform no longer has access to this account. " + detail,
+            api_code or "permission",
+            request_id,
+            status,
+        )
     if isinstance(exc, stripe.RateLimitError):
-        return StripeProblem("Stripe is rate-limiting requests: wait a minute and try again.", "rate_limit",
-                             request_id, status)
+        return StripeProblem(
+            "Stripe is rate-limiting requests: wait a minute and try again.", "rate_limit", request_id, status
+        )
     if isinstance(exc, stripe.APIConnectionError):
         text = str(getattr(exc, "_message", "") or exc)
         if "timed out" in text.lower() or "timeout" in text.lower():
-            return StripeProblem("Stripe did not answer in time (timeout). Check the network and try again.",
-                                 "timeout")
-        return StripeProblem("Could not reach Stripe (connection failed). Check the network or the Stripe base "
-                             "URL settings and try again.", "connection")
+            return StripeProblem("Stripe did not answer in time (timeout). Check the network and try again.", "timeout")
+        return StripeProblem(
+            "Could not reach Stripe (connection failed). Check the network or the Stripe base "
+            "URL settings and try again.",
+            "connection",
+        )
     if isinstance(exc, stripe.StripeError):
         return StripeProblem(f"Stripe error: {detail or type(exc).__name__}", api_code, request_id, status)
     return AppError(f"Unexpected error talking to Stripe ({type(exc).__name__}).")

@@ -83,8 +83,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Reply(414, "Request too long", "The address is too long."))
             return
         try:
-            raw = parse_qs(parts.query, keep_blank_values=True, strict_parsing=False, errors="strict",
-                           max_num_fields=50)
+            raw = parse_qs(
+                parts.query, keep_blank_values=True, strict_parsing=False, errors="strict", max_num_fields=50
+            )
         except (UnicodeDecodeError, ValueError):
             self._send(Reply(400, "Bad request", "The address could not be read (bad percent-encoding)."))
             return
@@ -112,16 +113,19 @@ class LoopbackListener:
             server = ThreadingHTTPServer((self.host, self.port), _Handler)
         except OSError as exc:
             if exc.errno in (errno.EADDRINUSE, errno.EACCES):
-                raise AppError(f"Port {self.port} on 127.0.0.1 is already in use (or not allowed). Close the program "
-                               f"using it, or change the {setting_name} in Platform settings.") from None
+                raise AppError(
+                    f"Port {self.port} on 127.0.0.1 is already in use (or not allowed). Close the program "
+                    f"using it, or change the {setting_name} in Platform settings."
+                ) from None
             raise AppError(f"Could not listen on 127.0.0.1:{self.port}: {exc.strerror}.") from None
         server.daemon_threads = True
         server.owner = server_owner = self  # type: ignore[attr-defined]
         del server_owner
         self.port = server.server_address[1]  # port 0 picks a free one (tests)
         self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="oauth-listener", daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="oauth-listener", daemon=True
+        )
         self._thread.start()
 
     def close(self) -> None:

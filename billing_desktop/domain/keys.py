@@ -28,8 +28,12 @@ class Kind(StrEnum):
     SECRET = "secret"
 
 
-PREFIXES = {("pk", "test"): "pk_test_", ("pk", "live"): "pk_live_", ("sk", "test"): "sk_test_",
-            ("sk", "live"): "sk_live_"}
+PREFIXES = {
+    ("pk", "test"): "pk_test_",
+    ("pk", "live"): "pk_live_",
+    ("sk", "test"): "sk_test_",
+    ("sk", "live"): "sk_live_",
+}
 _KIND_OF = {"pk": Kind.PUBLISHABLE, "sk": Kind.SECRET}
 _CODE_OF = {Kind.PUBLISHABLE: "pk", Kind.SECRET: "sk"}
 _OURS = re.compile(r"^(pk|sk)_(test|live)_([0-9A-Za-z]+)$")
@@ -118,12 +122,15 @@ def examine(raw: str) -> Verdict:
         return Verdict(shown, False, why + _also(stripe), False, kind.value, mode, stripe)
     stripe = _stripe_shape(text)
     if m:
-        why = (f"Wrong length for a Billing Desktop key ({len(m.group(3))} characters after the prefix, "
-               f"{BODY_LEN} expected): truncated or extended copy?")
+        why = (
+            f"Wrong length for a Billing Desktop key ({len(m.group(3))} characters after the prefix, "
+            f"{BODY_LEN} expected): truncated or extended copy?"
+        )
         return Verdict(shown, False, why + _also(stripe), None, _KIND_OF[m.group(1)].value, m.group(2), stripe)
     if stripe:
-        return Verdict(shown, False, f"Not a Billing Desktop key: shaped like a {stripe}.", None, None,
-                       _stripe_mode(text), stripe)
+        return Verdict(
+            shown, False, f"Not a Billing Desktop key: shaped like a {stripe}.", None, None, _stripe_mode(text), stripe
+        )
     return Verdict(shown, False, "Not a key: Billing Desktop keys start with pk_test_, sk_test_, pk_live_ or sk_live_.")
 
 

@@ -13,9 +13,15 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 EVENT_TYPES = [
-    "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
-    "invoice.paid", "invoice.payment_failed", "payment_intent.succeeded", "payment_intent.payment_failed",
-    "account.updated", "webhook.test",
+    "customer.subscription.created",
+    "customer.subscription.updated",
+    "customer.subscription.deleted",
+    "invoice.paid",
+    "invoice.payment_failed",
+    "payment_intent.succeeded",
+    "payment_intent.payment_failed",
+    "account.updated",
+    "webhook.test",
 ]
 SCHEMES = ("stripe", "standard")
 TOLERANCE = 300  # seconds, as stripe-python and Standard Webhooks use
@@ -63,8 +69,10 @@ def check_url(url: str, mode: str, allow_private: bool, resolve: Callable[[str],
         for a in addresses:
             why = _forbidden(a)
             if why:
-                return (f"{p.hostname} resolves to {a}, a {why} address. Tick \"allow private addresses\" (test "
-                        "mode only) to send there.")
+                return (
+                    f'{p.hostname} resolves to {a}, a {why} address. Tick "allow private addresses" (test '
+                    "mode only) to send there."
+                )
     del port
     return None
 
@@ -78,8 +86,13 @@ def _forbidden(a: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
         return "loopback"
     if a.is_link_local:
         return "link-local"
-    if a.is_private or a.is_reserved or a.is_unspecified or a.is_multicast or a in ipaddress.ip_network(
-            "100.64.0.0/10"):
+    if (
+        a.is_private
+        or a.is_reserved
+        or a.is_unspecified
+        or a.is_multicast
+        or a in ipaddress.ip_network("100.64.0.0/10")
+    ):
         return "private"
     return None
 
@@ -101,8 +114,11 @@ def sign(scheme: str, secrets_: list[str], msg_id: str, timestamp: int, body: by
     if scheme == "stripe":
         v1 = ",".join(f"v1={stripe_signature(s, timestamp, body)}" for s in secrets_)
         return {STRIPE_HEADER: f"t={timestamp},{v1}"}
-    return {"webhook-id": msg_id, "webhook-timestamp": str(timestamp),
-            "webhook-signature": " ".join(standard_signature(s, msg_id, timestamp, body) for s in secrets_)}
+    return {
+        "webhook-id": msg_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": " ".join(standard_signature(s, msg_id, timestamp, body) for s in secrets_),
+    }
 
 
 # -- verifying ----------------------------------------------------------------------------------------------------
@@ -115,11 +131,19 @@ class Check:
 
 def _time_check(timestamp: int, now: int, tolerance: int) -> Check | None:
     if timestamp < now - tolerance:
-        return Check(False, "too_old", f"The timestamp is {now - timestamp} s old: outside the {tolerance // 60}-minute "
-                                       "tolerance (a replay, or a slow retry signed long ago).")
+        return Check(
+            False,
+            "too_old",
+            f"The timestamp is {now - timestamp} s old: outside the {tolerance // 60}-minute "
+            "tolerance (a replay, or a slow retry signed long ago).",
+        )
     if timestamp > now + tolerance:
-        return Check(False, "in_future", f"The timestamp is {timestamp - now} s in the future: outside the "
-                                         f"{tolerance // 60}-minute tolerance (check the sender's clock).")
+        return Check(
+            False,
+            "in_future",
+            f"The timestamp is {timestamp - now} s in the future: outside the "
+            f"{tolerance // 60}-minute tolerance (check the sender's clock).",
+        )
     return None
 
 
@@ -153,8 +177,9 @@ def _verify_stripe(value: str, body: bytes, secrets_: list[str], now: int, toler
 def _verify_standard(h: dict[str, str], body: bytes, secrets_: list[str], now: int, tolerance: int) -> Check:
     msg_id, ts = h.get("webhook-id", ""), h.get("webhook-timestamp", "")
     if not msg_id or not re.fullmatch(r"\d{1,12}", ts):
-        return Check(False, "malformed", "webhook-id and a numeric webhook-timestamp are needed with "
-                                         "webhook-signature.")
+        return Check(
+            False, "malformed", "webhook-id and a numeric webhook-timestamp are needed with webhook-signature."
+        )
     given = [p.split(",", 1)[1] for p in h["webhook-signature"].split() if p.startswith("v1,")]
     if not given:
         return Check(False, "malformed", "webhook-signature has no v1,<base64> entry.")

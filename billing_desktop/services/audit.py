@@ -25,7 +25,11 @@ def record(
     reason: str = "",
     detail: str = "",
 ) -> None:
-    s.add(AuditEntry(at=at, actor=actor, action=action, tenant_id=tenant_id, outcome=outcome, reason=reason, detail=detail))
+    s.add(
+        AuditEntry(
+            at=at, actor=actor, action=action, tenant_id=tenant_id, outcome=outcome, reason=reason, detail=detail
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,9 @@ class AuditService:
             q = q.where(AuditEntry.at < f.until)
         return q.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
 
-    def list(self, session: UserSession, f: AuditFilter = AuditFilter(), limit: int = 500, offset: int = 0) -> list[AuditRow]:
+    def list(
+        self, session: UserSession, f: AuditFilter = AuditFilter(), limit: int = 500, offset: int = 0
+    ) -> list[AuditRow]:
         with self.ctx.db() as s:
             if not session.is_operator:
                 # A tenant's user sees only its own tenant's entries; asking for another's is refused.

@@ -52,8 +52,14 @@ class AuthService:
     def create_operator(self, email: str, password: str, first_name: str = "", last_name: str = "") -> int:
         """The first operator may be created by anyone at first run; later ones by an operator (UserService)."""
         email = normalize_email(email)
-        raise_if({"email": check_email(email), "password": check_password(password, email),
-                  "first_name": check_person_name(first_name), "last_name": check_person_name(last_name)})
+        raise_if(
+            {
+                "email": check_email(email),
+                "password": check_password(password, email),
+                "first_name": check_person_name(first_name),
+                "last_name": check_person_name(last_name),
+            }
+        )
         pw_hash = self.ctx.hasher.hash(password)
         with self.ctx.db() as s, s.begin():
             if s.scalar(select(func.count()).select_from(User).where(User.role == Role.OPERATOR.value)):
@@ -61,8 +67,17 @@ class AuthService:
             if s.scalar(select(User.id).where(User.email == email)):
                 raise ValidationError({"email": "This email is already in use."})
             now = self.ctx.clock()
-            user = User(email=email, password_hash=pw_hash, first_name=first_name.strip(), last_name=last_name.strip(),
-                        role=Role.OPERATOR.value, active=True, failed_attempts=0, created_at=now, tenant_id=None)
+            user = User(
+                email=email,
+                password_hash=pw_hash,
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+                role=Role.OPERATOR.value,
+                active=True,
+                failed_attempts=0,
+                created_at=now,
+                tenant_id=None,
+            )
             s.add(user)
             s.flush()
             audit.record(s, now, email, "operator.create_first")
@@ -130,9 +145,17 @@ class AuthService:
     def _session_for(self, user: User) -> UserSession:
         now = self.ctx.clock()
         t = user.tenant
-        return UserSession(user_id=user.id, email=user.email, role=Role(user.role), tenant_id=user.tenant_id,
-                           tenant_name=t.company_name if t else None, tenant_mode=t.mode if t else None,
-                           signed_in_at=now, last_activity=now, reauth_at=now)
+        return UserSession(
+            user_id=user.id,
+            email=user.email,
+            role=Role(user.role),
+            tenant_id=user.tenant_id,
+            tenant_name=t.company_name if t else None,
+            tenant_mode=t.mode if t else None,
+            signed_in_at=now,
+            last_activity=now,
+            reauth_at=now,
+        )
 
     def _recheck(self, session: UserSession, password: str, action: str) -> None:
         failure: AppError | None = None

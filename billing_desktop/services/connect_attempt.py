@@ -24,8 +24,13 @@ class ConnectAttempt:
     returns the attempt's result; `extra_routes` answer other paths (Account Links' refresh) without ending it.
     """
 
-    def __init__(self, port: int, path: str, complete: Callable[[dict[str, str]], Any],
-                 extra_routes: dict[str, Callable[[dict[str, str]], Reply]] | None = None):
+    def __init__(
+        self,
+        port: int,
+        path: str,
+        complete: Callable[[dict[str, str]], Any],
+        extra_routes: dict[str, Callable[[dict[str, str]], Reply]] | None = None,
+    ):
         self.state = secrets.token_urlsafe(32)
         self.path = path
         self._complete = complete
@@ -52,8 +57,12 @@ class ConnectAttempt:
             return Reply(404, "Not found", "Nothing here.")
         if not self.state_ok(query):
             # A stale tab or a forged link: refuse, and keep waiting for the real callback.
-            return Reply(403, "Not this attempt", "This link does not belong to the current connection attempt. "
-                                                  "Go back to Billing Desktop and start again if needed.")
+            return Reply(
+                403,
+                "Not this attempt",
+                "This link does not belong to the current connection attempt. "
+                "Go back to Billing Desktop and start again if needed.",
+            )
         with self._lock:
             if self._claimed:
                 return Reply(409, "Already done", "This connection attempt has already finished.")

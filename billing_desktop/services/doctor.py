@@ -14,8 +14,11 @@ from billing_desktop.vault import Vault
 
 def qt_platform(timeout: float = 20) -> str:
     """Ask a child process: a missing display can abort a process that opens Qt, and must not abort ours."""
-    cmd = [sys.executable, "--qt-probe"] if getattr(sys, "frozen", False) else [
-        sys.executable, "-m", "billing_desktop", "--qt-probe"]
+    cmd = (
+        [sys.executable, "--qt-probe"]
+        if getattr(sys, "frozen", False)
+        else [sys.executable, "-m", "billing_desktop", "--qt-probe"]
+    )
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as exc:

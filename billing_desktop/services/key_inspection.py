@@ -33,8 +33,12 @@ PATTERNS = [
 _WORD = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 
 
-_PREFILTER_SHAPES = [rb"(sk|pk|rk)_(live|test)_[0-9A-Za-z]{10}", rb"whsec_[0-9A-Za-z+/=]{16}",
-                     rb"acct_[0-9A-Za-z]{8}", rb"ca_[0-9A-Za-z]{16}"]
+_PREFILTER_SHAPES = [
+    rb"(sk|pk|rk)_(live|test)_[0-9A-Za-z]{10}",
+    rb"whsec_[0-9A-Za-z+/=]{16}",
+    rb"acct_[0-9A-Za-z]{8}",
+    rb"ca_[0-9A-Za-z]{16}",
+]
 _prefilter_cache: list = []
 
 
@@ -48,8 +52,12 @@ def prefilter():
             _prefilter_cache.append(None)
         else:
             db = hyperscan.Database()
-            db.compile(expressions=_PREFILTER_SHAPES, ids=list(range(len(_PREFILTER_SHAPES))),
-                       elements=len(_PREFILTER_SHAPES), flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(_PREFILTER_SHAPES))
+            db.compile(
+                expressions=_PREFILTER_SHAPES,
+                ids=list(range(len(_PREFILTER_SHAPES))),
+                elements=len(_PREFILTER_SHAPES),
+                flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(_PREFILTER_SHAPES),
+            )
 
             def may_hold(data: bytes) -> bool:
                 try:  # the handler returns True to stop at the first hit, which hyperscan reports as terminated
@@ -68,13 +76,15 @@ def candidates(data: bytes) -> list[tuple[int, bytes]]:
     for pattern, back in PATTERNS:
         for m in pattern.finditer(data):
             start = m.start() - back
-            if back and (start < 0 or data[start:m.start()] not in (b"sk", b"pk", b"rk")):
+            if back and (start < 0 or data[start : m.start()] not in (b"sk", b"pk", b"rk")):
                 continue
             if start > 0 and data[start - 1] in _WORD:
                 continue
-            found.append((start, data[start:m.end()]))
+            found.append((start, data[start : m.end()]))
     found.sort()
     return found
+
+
 BINARY_SNIFF = 8192
 MAX_FILE = 256 * 1024 * 1024
 
@@ -96,14 +106,31 @@ class Inspection:
 
     def to_json(self) -> dict:
         v = self.verdict
-        out = {"value": v.text_shown, "well_formed": v.well_formed, "problem": v.problem or None,
-               "checksum_valid": v.checksum_ok, "kind": v.kind, "mode": v.mode, "stripe_shape": v.stripe_shape,
-               "ours": self.ours, "summary": self.summary}
+        out = {
+            "value": v.text_shown,
+            "well_formed": v.well_formed,
+            "problem": v.problem or None,
+            "checksum_valid": v.checksum_ok,
+            "kind": v.kind,
+            "mode": v.mode,
+            "stripe_shape": v.stripe_shape,
+            "ours": self.ours,
+            "summary": self.summary,
+        }
         if self.ours:
-            out.update({"tenant": self.tenant_slug, "tenant_name": self.tenant_name, "status": self.status,
-                        "created_at": _iso(self.created_at), "expires_at": _iso(self.expires_at),
-                        "revoked_at": _iso(self.revoked_at), "revoked_by": self.revoked_by,
-                        "revoke_reason": self.revoke_reason, "last_rolled": _iso(self.last_rolled)})
+            out.update(
+                {
+                    "tenant": self.tenant_slug,
+                    "tenant_name": self.tenant_name,
+                    "status": self.status,
+                    "created_at": _iso(self.created_at),
+                    "expires_at": _iso(self.expires_at),
+                    "revoked_at": _iso(self.revoked_at),
+                    "revoked_by": self.revoked_by,
+                    "revoke_reason": self.revoke_reason,
+                    "last_rolled": _iso(self.last_rolled),
+                }
+            )
         return out
 
 
@@ -146,27 +173,51 @@ class KeyInspectionService:
     def _inspect(self, s, scope: int | None, v: Verdict) -> Inspection:
         if not v.well_formed:
             return Inspection(v, summary=v.problem)
-        row = s.execute(select(ApiKey, Tenant.slug, Tenant.company_name).join(Tenant, Tenant.id == ApiKey.tenant_id)
-                        .where(ApiKey.lookup_hash == lookup_hash(v.normalized))).first()
+        row = s.execute(
+            select(ApiKey, Tenant.slug, Tenant.company_name)
+            .join(Tenant, Tenant.id == ApiKey.tenant_id)
+            .where(ApiKey.lookup_hash == lookup_hash(v.normalized))
+        ).first()
         if row is None or (scope is not None and row[0].tenant_id != scope):
             # A tenant's user learns nothing about other tenants' keys: the same answer as for an unknown key.
             what = "your tenant's" if scope is not None else "this platform's"
-            return Inspection(v, summary=f"Well-formed {v.mode} {v.kind} key, but not one of {what} keys "
-                                          "(made by another installation, or never issued).")
+            return Inspection(
+                v,
+                summary=f"Well-formed {v.mode} {v.kind} key, but not one of {what} keys "
+                "(made by another installation, or never issued).",
+            )
         k, slug, name = row
         now = self.ctx.clock()
         status = key_status(k, now)
-        last_rolled = s.scalar(select(func.max(ApiKey.created_at)).where(
-            ApiKey.tenant_id == k.tenant_id, ApiKey.kind == k.kind, ApiKey.mode == k.mode))
+        last_rolled = s.scalar(
+            select(func.max(ApiKey.created_at)).where(
+                ApiKey.tenant_id == k.tenant_id, ApiKey.kind == k.kind, ApiKey.mode == k.mode
+            )
+        )
         text = _describe_status(k, status)
-        return Inspection(v, True, slug, name, status, k.created_at, k.expires_at, k.revoked_at, k.revoked_by,
-                          k.revoke_reason, last_rolled if last_rolled != k.created_at else None,
-                          summary=f"{name} ({slug}) — {v.mode} {v.kind} key, {text}.")
+        return Inspection(
+            v,
+            True,
+            slug,
+            name,
+            status,
+            k.created_at,
+            k.expires_at,
+            k.revoked_at,
+            k.revoked_by,
+            k.revoke_reason,
+            last_rolled if last_rolled != k.created_at else None,
+            summary=f"{name} ({slug}) — {v.mode} {v.kind} key, {text}.",
+        )
 
     # -- scanning ------------------------------------------------------------------------------------------------
-    def scan(self, session: UserSession, paths: Iterable[str | os.PathLike],
-             progress: Callable[[int, str], None] | None = None,
-             cancelled: Callable[[], bool] = lambda: False) -> ScanResult:
+    def scan(
+        self,
+        session: UserSession,
+        paths: Iterable[str | os.PathLike],
+        progress: Callable[[int, str], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> ScanResult:
         result = ScanResult()
         may_hold = prefilter()
         with self.ctx.db() as s:
@@ -200,9 +251,15 @@ class KeyInspectionService:
                     if token not in cache:
                         cache[token] = self._inspect(s, scope, examine(token.decode("ascii")))
                     ins = cache[token]
-                    result.findings.append(Finding(str(path), line, mask(token.decode("ascii")), _what(ins),
-                                                   ins.status or ("invalid" if ins.verdict.checksum_ok is False
-                                                                  else "unknown")))
+                    result.findings.append(
+                        Finding(
+                            str(path),
+                            line,
+                            mask(token.decode("ascii")),
+                            _what(ins),
+                            ins.status or ("invalid" if ins.verdict.checksum_ok is False else "unknown"),
+                        )
+                    )
         return result
 
 

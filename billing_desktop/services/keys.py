@@ -94,9 +94,11 @@ class KeyService:
 
     # -- creating key material (keyring first) ---------------------------------------------------------------
     def prepare(self, modes=MODES) -> list[Pending]:
-        pending = [Pending(kind.value, mode, generate(kind, mode),
-                           pysecrets.token_hex(16) if kind is Kind.SECRET else None)
-                   for mode in modes for kind in (Kind.PUBLISHABLE, Kind.SECRET)]
+        pending = [
+            Pending(kind.value, mode, generate(kind, mode), pysecrets.token_hex(16) if kind is Kind.SECRET else None)
+            for mode in modes
+            for kind in (Kind.PUBLISHABLE, Kind.SECRET)
+        ]
         refs = [p.vault_ref for p in pending if p.vault_ref]
         with self.ctx.db() as s, s.begin():
             now = self.ctx.clock()
@@ -110,15 +112,32 @@ class KeyService:
             raise
         return pending
 
-    def attach(self, s, tenant_id: int, pending: list[Pending], actor: str, now: datetime,
-               rolled_from: dict[tuple[str, str], int] | None = None) -> None:
+    def attach(
+        self,
+        s,
+        tenant_id: int,
+        pending: list[Pending],
+        actor: str,
+        now: datetime,
+        rolled_from: dict[tuple[str, str], int] | None = None,
+    ) -> None:
         """Inside the caller's transaction: the rows that make the pending keys current."""
         for p in pending:
-            s.add(ApiKey(tenant_id=tenant_id, kind=p.kind, mode=p.mode, lookup_hash=lookup_hash(p.key),
-                         prefix=p.key[:8], last4=p.key[-4:],
-                         publishable_value=p.key if p.kind == Kind.PUBLISHABLE else None, vault_ref=p.vault_ref,
-                         created_at=now, created_by=actor,
-                         rolled_from_id=(rolled_from or {}).get((p.kind, p.mode))))
+            s.add(
+                ApiKey(
+                    tenant_id=tenant_id,
+                    kind=p.kind,
+                    mode=p.mode,
+                    lookup_hash=lookup_hash(p.key),
+                    prefix=p.key[:8],
+                    last4=p.key[-4:],
+                    publishable_value=p.key if p.kind == Kind.PUBLISHABLE else None,
+                    vault_ref=p.vault_ref,
+                    created_at=now,
+                    created_by=actor,
+                    rolled_from_id=(rolled_from or {}).get((p.kind, p.mode)),
+                )
+            )
         refs = [p.vault_ref for p in pending if p.vault_ref]
         if refs:
             s.execute(delete(VaultIntent).where(VaultIntent.vault_ref.in_(refs)))
@@ -143,8 +162,21 @@ class KeyService:
             if not include_retired:
                 q = q.where(ApiKey.revoked_at.is_(None))
             rows = s.scalars(q.order_by(ApiKey.mode, ApiKey.kind, ApiKey.created_at.desc(), ApiKey.id.desc()))
-            return [KeyRow(k.id, k.kind, k.mode, self._display(k), key_status(k, now), k.created_at, k.expires_at,
-                           k.revoked_at, k.revoked_by, k.revoke_reason) for k in rows]
+            return [
+                KeyRow(
+                    k.id,
+                    k.kind,
+                    k.mode,
+                    self._display(k),
+                    key_status(k, now),
+                    k.created_at,
+                    k.expires_at,
+                    k.revoked_at,
+                    k.revoked_by,
+                    k.revoke_reason,
+                )
+                for k in rows
+            ]
 
     @staticmethod
     def _display(k: ApiKey) -> str:
@@ -165,8 +197,9 @@ class KeyService:
             if key_status(k, self.ctx.clock()) in ("revoked", "expired") or not k.vault_ref:
                 raise AppError("This key is no longer valid; its secret has been deleted.")
             ref, tenant_id = k.vault_ref, k.tenant_id
-            audit.record(s, self.ctx.clock(), session.email, "key.reveal", tenant_id,
-                         detail=f"{k.prefix}****…{k.last4}")
+            audit.record(
+                s, self.ctx.clock(), session.email, "key.reveal", tenant_id, detail=f"{k.prefix}****…{k.last4}"
+            )
         secret = self.ctx.vault.get(vault_name(ref))
         if secret is None:
             raise AppError("This key's secret is missing from the OS keyring. Regenerate the key to replace it.")
@@ -175,12 +208,20 @@ class KeyService:
     # -- changing ------------------------------------------------------------------------------------------------
     def _current(self, s, tenant_id: int, modes) -> list[ApiKey]:
         now = self.ctx.clock()
-        return list(s.scalars(select(ApiKey).where(
-            ApiKey.tenant_id == tenant_id, ApiKey.mode.in_(modes), ApiKey.revoked_at.is_(None),
-            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > now))))
+        return list(
+            s.scalars(
+                select(ApiKey).where(
+                    ApiKey.tenant_id == tenant_id,
+                    ApiKey.mode.in_(modes),
+                    ApiKey.revoked_at.is_(None),
+                    or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > now),
+                )
+            )
+        )
 
-    def regenerate(self, session: UserSession, tenant_id: int, environment: str,
-                   grace: timedelta | None = None) -> list[NewKey]:
+    def regenerate(
+        self, session: UserSession, tenant_id: int, environment: str, grace: timedelta | None = None
+    ) -> list[NewKey]:
         raise_if({"environment": None if environment in ENVIRONMENTS else "Choose test, live or all."})
         modes = ENVIRONMENTS[environment]
         with self.ctx.db() as s:
@@ -204,8 +245,14 @@ class KeyService:
                         if old.vault_ref:
                             retired.append(old.vault_ref)
                 self.attach(s, tenant_id, pending, session.email, now, rolled_from)
-                audit.record(s, now, session.email, "keys.regenerate", tenant_id,
-                             detail=f"environment={environment} grace={_fmt_grace(grace)}")
+                audit.record(
+                    s,
+                    now,
+                    session.email,
+                    "keys.regenerate",
+                    tenant_id,
+                    detail=f"environment={environment} grace={_fmt_grace(grace)}",
+                )
         except Exception:
             self.discard(pending)
             raise
@@ -213,22 +260,38 @@ class KeyService:
         return [NewKey(p.kind, p.mode, p.key) for p in pending]
 
     def revoke(self, session: UserSession, tenant_id: int, environment: str, reason: str) -> int:
-        raise_if({"environment": None if environment in ENVIRONMENTS else "Choose test, live or all.",
-                  "reason": None if reason.strip() else "Give a reason: it is kept with the key and in the audit log."})
+        raise_if(
+            {
+                "environment": None if environment in ENVIRONMENTS else "Choose test, live or all.",
+                "reason": None if reason.strip() else "Give a reason: it is kept with the key and in the audit log.",
+            }
+        )
         modes = ENVIRONMENTS[environment]
         with self.ctx.db() as s, s.begin():
             authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
             require_recent_password(self.ctx, session)
             now = self.ctx.clock()
-            keys = list(s.scalars(select(ApiKey).where(ApiKey.tenant_id == tenant_id, ApiKey.mode.in_(modes),
-                                                       ApiKey.revoked_at.is_(None))))
+            keys = list(
+                s.scalars(
+                    select(ApiKey).where(
+                        ApiKey.tenant_id == tenant_id, ApiKey.mode.in_(modes), ApiKey.revoked_at.is_(None)
+                    )
+                )
+            )
             refs = []
             for k in keys:
                 k.revoked_at, k.revoked_by, k.revoke_reason = now, session.email, reason.strip()
                 if k.vault_ref:
                     refs.append(k.vault_ref)
-            audit.record(s, now, session.email, "keys.revoke", tenant_id, reason=reason.strip(),
-                         detail=f"environment={environment} keys={len(keys)}")
+            audit.record(
+                s,
+                now,
+                session.email,
+                "keys.revoke",
+                tenant_id,
+                reason=reason.strip(),
+                detail=f"environment={environment} keys={len(keys)}",
+            )
         self._forget(refs)
         return len(keys)
 
@@ -252,9 +315,13 @@ class KeyService:
             intents = list(s.scalars(select(VaultIntent)))
             used = set(s.scalars(select(ApiKey.vault_ref).where(ApiKey.vault_ref.in_([i.vault_ref for i in intents]))))
             now = self.ctx.clock()
-            retired = list(s.scalars(select(ApiKey.vault_ref).where(
-                ApiKey.vault_ref.is_not(None),
-                or_(ApiKey.revoked_at.is_not(None), ApiKey.expires_at <= now))))
+            retired = list(
+                s.scalars(
+                    select(ApiKey.vault_ref).where(
+                        ApiKey.vault_ref.is_not(None), or_(ApiKey.revoked_at.is_not(None), ApiKey.expires_at <= now)
+                    )
+                )
+            )
         orphans = 0
         for i in intents:
             if i.vault_ref not in used and self.ctx.vault.delete(i.name):
@@ -265,14 +332,21 @@ class KeyService:
         missing: list[str] = []
         if check_missing:
             with self.ctx.db() as s:
-                rows = s.execute(select(ApiKey.id, ApiKey.tenant_id, ApiKey.prefix, ApiKey.last4, ApiKey.vault_ref)
-                                 .where(ApiKey.kind == Kind.SECRET.value, ApiKey.vault_ref.is_not(None))).all()
+                rows = s.execute(
+                    select(ApiKey.id, ApiKey.tenant_id, ApiKey.prefix, ApiKey.last4, ApiKey.vault_ref).where(
+                        ApiKey.kind == Kind.SECRET.value, ApiKey.vault_ref.is_not(None)
+                    )
+                ).all()
             for key_id, tenant_id, prefix, last4, ref in rows:
                 if self.ctx.vault.get(vault_name(ref)) is None:
                     missing.append(f"tenant {tenant_id}: {prefix}****…{last4} (key {key_id})")
         if orphans or retired or missing:
-            log.warning("key repair: %d orphan secrets removed, %d retired secrets removed, %d secrets missing",
-                        orphans, len(retired), len(missing))
+            log.warning(
+                "key repair: %d orphan secrets removed, %d retired secrets removed, %d secrets missing",
+                orphans,
+                len(retired),
+                len(missing),
+            )
         return RepairReport(orphans, len(retired), missing)
 
 

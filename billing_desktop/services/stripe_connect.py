@@ -62,9 +62,13 @@ def state_of(account: dict[str, Any]) -> str:
 
 
 class StripeConnectService:
-    def __init__(self, ctx: AppContext, platform: StripePlatformService,
-                 client_factory: Callable[..., Any] | None = None,
-                 open_browser: Callable[[str], Any] | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        platform: StripePlatformService,
+        client_factory: Callable[..., Any] | None = None,
+        open_browser: Callable[[str], Any] | None = None,
+    ):
         self.ctx, self.platform = ctx, platform
         self.client_factory = client_factory or StripeClientFactory()
         self.open_browser = open_browser or webbrowser.open  # honours $BROWSER
@@ -93,17 +97,24 @@ class StripeConnectService:
             email, name = t.email, t.company_name
         platform = self.platform.load(with_secret=False)
         self.platform.secret_key()  # fail now, not after the browser round trip
-        attempt = ConnectAttempt(platform.port, CALLBACK_PATH,
-                                 lambda q: self._exchange(session, tenant_id, q["code"] if "code" in q
-                                                          else _missing_code()))
+        attempt = ConnectAttempt(
+            platform.port,
+            CALLBACK_PATH,
+            lambda q: self._exchange(session, tenant_id, q["code"] if "code" in q else _missing_code()),
+        )
         attempt.start()
         redirect_uri = platform.relay_url or f"http://127.0.0.1:{attempt.port}{CALLBACK_PATH}"
         with self._client() as client:
-            attempt.url = client.oauth.authorize_url({
-                "response_type": "code", "client_id": platform.client_id, "scope": "read_write",
-                "state": attempt.state, "redirect_uri": redirect_uri,
-                "stripe_user": {"email": email, "business_name": name},
-            })
+            attempt.url = client.oauth.authorize_url(
+                {
+                    "response_type": "code",
+                    "client_id": platform.client_id,
+                    "scope": "read_write",
+                    "state": attempt.state,
+                    "redirect_uri": redirect_uri,
+                    "stripe_user": {"email": email, "business_name": name},
+                }
+            )
         with self.ctx.db() as s, s.begin():
             audit.record(s, self.ctx.clock(), session.email, "stripe.connect_start", tenant_id)
         return attempt
@@ -112,8 +123,9 @@ class StripeConnectService:
         with self._client() as client:
             token = self._call(client.oauth.token, {"grant_type": "authorization_code", "code": code})
         vault = self.ctx.vault
-        for purpose, value in zip(TOKENS, (token.get("access_token"), token.get("refresh_token"),
-                                           token.get("stripe_publishable_key"))):
+        for purpose, value in zip(
+            TOKENS, (token.get("access_token"), token.get("refresh_token"), token.get("stripe_publishable_key"))
+        ):
             if value:
                 vault.set(vault.tenant_key(tenant_id, purpose), value)
         with self.ctx.db() as s, s.begin():
@@ -127,8 +139,11 @@ class StripeConnectService:
         try:
             return self.status(session, tenant_id, refresh=True)
         except AppError as exc:  # connected all the same; the status can be refreshed later
-            return self.status(session, tenant_id) if not isinstance(exc, StripeProblem) else self._cached(
-                tenant_id, message=str(exc))
+            return (
+                self.status(session, tenant_id)
+                if not isinstance(exc, StripeProblem)
+                else self._cached(tenant_id, message=str(exc))
+            )
 
     def _row(self, s, tenant_id: int) -> StripeAccount:
         acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
@@ -141,8 +156,9 @@ class StripeConnectService:
         self.open_browser(url)
 
     # -- Account Links ------------------------------------------------------------------------------------------
-    def start_onboarding(self, session: UserSession, tenant_id: int, account_type: str = "express",
-                         country: str = "US") -> ConnectAttempt:
+    def start_onboarding(
+        self, session: UserSession, tenant_id: int, account_type: str = "express", country: str = "US"
+    ) -> ConnectAttempt:
         if account_type not in ("express", "standard"):
             raise ValidationError({"type": "Choose express or standard."})
         with self.ctx.db() as s:
@@ -151,26 +167,38 @@ class StripeConnectService:
             existing = s.scalar(select(StripeAccount.stripe_user_id).where(StripeAccount.tenant_id == tenant_id))
         if not existing:
             with self._client() as client:
-                account = self._call(client.v1.accounts.create, {"type": account_type, "email": email,
-                                                                 "country": country})
+                account = self._call(
+                    client.v1.accounts.create, {"type": account_type, "email": email, "country": country}
+                )
             existing = account["id"]
             with self.ctx.db() as s, s.begin():
                 acct = self._row(s, tenant_id)
                 acct.stripe_user_id, acct.status, acct.onboarding_type = existing, "pending", account_type
                 acct.livemode, acct.connected_at = bool(account.get("livemode")), self.ctx.clock()
                 acct.account_json, acct.fetched_at = dict(account), self.ctx.clock()
-                audit.record(s, self.ctx.clock(), session.email, "stripe.account_create", tenant_id,
-                             detail=f"{account_type} account {existing}")
+                audit.record(
+                    s,
+                    self.ctx.clock(),
+                    session.email,
+                    "stripe.account_create",
+                    tenant_id,
+                    detail=f"{account_type} account {existing}",
+                )
         port = self.platform.load(with_secret=False).port
         attempt = ConnectAttempt(port, ONBOARD_RETURN, lambda q: self.status(session, tenant_id, refresh=True))
 
         def link() -> str:
             base = f"http://127.0.0.1:{attempt.port}"
             with self._client() as client:
-                made = self._call(client.v1.account_links.create, {
-                    "account": existing, "type": "account_onboarding",
-                    "return_url": f"{base}{ONBOARD_RETURN}?state={attempt.state}",
-                    "refresh_url": f"{base}{ONBOARD_REFRESH}?state={attempt.state}"})
+                made = self._call(
+                    client.v1.account_links.create,
+                    {
+                        "account": existing,
+                        "type": "account_onboarding",
+                        "return_url": f"{base}{ONBOARD_RETURN}?state={attempt.state}",
+                        "refresh_url": f"{base}{ONBOARD_REFRESH}?state={attempt.state}",
+                    },
+                )
             return made["url"]
 
         def refresh(_query) -> Reply:
@@ -194,19 +222,31 @@ class StripeConnectService:
         with self.ctx.db() as s:
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
             if acct is None or acct.status == "disconnected":
-                return StripeStatus("disconnected", message=message,
-                                    connected_at=acct.connected_at if acct else None)
+                return StripeStatus("disconnected", message=message, connected_at=acct.connected_at if acct else None)
             a = acct.account_json or {}
             req = a.get("requirements") or {}
             profile = a.get("business_profile") or {}
             old = acct.fetched_at is None or self.ctx.clock() - acct.fetched_at > STALE_AFTER
             return StripeStatus(
-                acct.status, acct.stripe_user_id, profile.get("name") or (a.get("settings") or {}).get(
-                    "dashboard", {}).get("display_name"), a.get("email"), a.get("country"), a.get("default_currency"),
-                a.get("charges_enabled"), a.get("payouts_enabled"), a.get("details_submitted"),
-                list(req.get("currently_due") or []), list(req.get("past_due") or []), req.get("disabled_reason"),
-                acct.livemode, acct.scope, acct.connected_at, acct.fetched_at, old if stale is None else stale,
-                message)
+                acct.status,
+                acct.stripe_user_id,
+                profile.get("name") or (a.get("settings") or {}).get("dashboard", {}).get("display_name"),
+                a.get("email"),
+                a.get("country"),
+                a.get("default_currency"),
+                a.get("charges_enabled"),
+                a.get("payouts_enabled"),
+                a.get("details_submitted"),
+                list(req.get("currently_due") or []),
+                list(req.get("past_due") or []),
+                req.get("disabled_reason"),
+                acct.livemode,
+                acct.scope,
+                acct.connected_at,
+                acct.fetched_at,
+                old if stale is None else stale,
+                message,
+            )
 
     def status(self, session: UserSession, tenant_id: int, refresh: bool = False) -> StripeStatus:
         with self.ctx.db() as s:
@@ -221,8 +261,11 @@ class StripeConnectService:
         except StripeProblem as exc:
             if exc.access_revoked:
                 self._mark_disconnected(session, tenant_id, "access revoked in Stripe")
-                return self._cached(tenant_id, message="Stripe says the platform's access to this account was "
-                                                      "revoked: the tenant is now disconnected.")
+                return self._cached(
+                    tenant_id,
+                    message="Stripe says the platform's access to this account was "
+                    "revoked: the tenant is now disconnected.",
+                )
             return self._cached(tenant_id, message=f"Showing saved data: {exc}", stale=True)
         with self.ctx.db() as s, s.begin():
             acct = self._row(s, tenant_id)
@@ -240,8 +283,15 @@ class StripeConnectService:
         with self.ctx.db() as s, s.begin():
             acct = self._row(s, tenant_id)
             acct.status, acct.disconnected_at = "disconnected", self.ctx.clock()
-            audit.record(s, self.ctx.clock(), session.email, "stripe.disconnect", tenant_id, reason=reason,
-                         detail=f"account {acct.stripe_user_id}")
+            audit.record(
+                s,
+                self.ctx.clock(),
+                session.email,
+                "stripe.disconnect",
+                tenant_id,
+                reason=reason,
+                detail=f"account {acct.stripe_user_id}",
+            )
 
     def disconnect(self, session: UserSession, tenant_id: int) -> str:
         with self.ctx.db() as s:
@@ -253,8 +303,10 @@ class StripeConnectService:
             raise AppError("This tenant has no connected Stripe account.")
         try:
             with self._client() as client:
-                self._call(client.oauth.deauthorize, {"client_id": self.platform.require_client_id(),
-                                                      "stripe_user_id": account_id})
+                self._call(
+                    client.oauth.deauthorize,
+                    {"client_id": self.platform.require_client_id(), "stripe_user_id": account_id},
+                )
         except StripeProblem as exc:
             if exc.code != "invalid_client":
                 raise  # network and other failures: keep the local record, tell the user

@@ -51,8 +51,9 @@ class StripePlatformService:
 
     def _values(self) -> dict[str, str]:
         with self.ctx.db() as s:
-            return dict(s.execute(select(Setting.key, Setting.value).where(
-                Setting.key.in_([CLIENT_ID, PORT, RELAY_URL]))).all())
+            return dict(
+                s.execute(select(Setting.key, Setting.value).where(Setting.key.in_([CLIENT_ID, PORT, RELAY_URL]))).all()
+            )
 
     def load(self, with_secret: bool = True) -> StripePlatform:
         v = self._values()
@@ -70,8 +71,10 @@ class StripePlatformService:
     def secret_key(self) -> str:
         key = self.ctx.vault.get(SECRET_KEY_NAME)
         if not key:
-            raise AppError("The platform's Stripe secret key is not set: an operator sets it in Platform settings "
-                           "(or `billing-desktop platform set-stripe`).")
+            raise AppError(
+                "The platform's Stripe secret key is not set: an operator sets it in Platform settings "
+                "(or `billing-desktop platform set-stripe`)."
+            )
         return key
 
     def require_client_id(self) -> str:
@@ -80,18 +83,27 @@ class StripePlatformService:
             raise AppError("The Stripe Connect client ID (ca_…) is not set: an operator sets it in Platform settings.")
         return client_id
 
-    def update(self, session: UserSession, client_id: str, secret_key: str | None = None, port: int | None = None,
-               relay_url: str = "") -> StripePlatform:
+    def update(
+        self,
+        session: UserSession,
+        client_id: str,
+        secret_key: str | None = None,
+        port: int | None = None,
+        relay_url: str = "",
+    ) -> StripePlatform:
         client_id, relay_url = client_id.strip(), relay_url.strip()
-        raise_if({
-            "client_id": None if re.fullmatch(r"ca_[0-9A-Za-z]{8,64}", client_id) else
-            "Enter the Connect client ID from the Stripe dashboard: ca_ followed by letters and digits.",
-            "secret_key": None if secret_key is None or re.fullmatch(r"(sk|rk)_(test|live)_[0-9A-Za-z]{10,247}",
-                                                                     secret_key.strip()) else
-            "Enter a secret key: sk_test_… or sk_live_… (a restricted rk_ key also works).",
-            "port": None if port is None or 1024 <= int(port) <= 65535 else "Choose a port from 1024 to 65535.",
-            "relay_url": check_relay_url(relay_url),
-        })
+        raise_if(
+            {
+                "client_id": None
+                if re.fullmatch(r"ca_[0-9A-Za-z]{8,64}", client_id)
+                else "Enter the Connect client ID from the Stripe dashboard: ca_ followed by letters and digits.",
+                "secret_key": None
+                if secret_key is None or re.fullmatch(r"(sk|rk)_(test|live)_[0-9A-Za-z]{10,247}", secret_key.strip())
+                else "Enter a secret key: sk_test_… or sk_live_… (a restricted rk_ key also works).",
+                "port": None if port is None or 1024 <= int(port) <= 65535 else "Choose a port from 1024 to 65535.",
+                "relay_url": check_relay_url(relay_url),
+            }
+        )
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
         if secret_key is not None:
@@ -106,6 +118,11 @@ class StripePlatformService:
                     s.add(Setting(key=key, value=value))
                 else:
                     row.value = value
-            audit.record(s, self.ctx.clock(), session.email, "platform.set_stripe",
-                         detail="client id, port, relay" + (", secret key" if secret_key is not None else ""))
+            audit.record(
+                s,
+                self.ctx.clock(),
+                session.email,
+                "platform.set_stripe",
+                detail="client id, port, relay" + (", secret key" if secret_key is not None else ""),
+            )
         return self.load()

@@ -138,14 +138,35 @@ class TenantService:
             authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
             self._check_email_free(s, email)
             now = self.ctx.clock()
-            t = Tenant(company_name=r.company_name.strip(), slug=self._unique_slug(s, r.company_name), email=email,
-                       domain=domain, tier=r.tier, platform_fee_percent=fee, mode=r.mode, active=True, branding={},
-                       metadata_={}, created_at=now, updated_at=now)
+            t = Tenant(
+                company_name=r.company_name.strip(),
+                slug=self._unique_slug(s, r.company_name),
+                email=email,
+                domain=domain,
+                tier=r.tier,
+                platform_fee_percent=fee,
+                mode=r.mode,
+                active=True,
+                branding={},
+                metadata_={},
+                created_at=now,
+                updated_at=now,
+            )
             s.add(t)
             s.flush()
-            s.add(User(tenant_id=t.id, email=email, password_hash=pw_hash, first_name=r.first_name.strip(),
-                       last_name=r.last_name.strip(), role=Role.OWNER.value, active=True, failed_attempts=0,
-                       created_at=now))
+            s.add(
+                User(
+                    tenant_id=t.id,
+                    email=email,
+                    password_hash=pw_hash,
+                    first_name=r.first_name.strip(),
+                    last_name=r.last_name.strip(),
+                    role=Role.OWNER.value,
+                    active=True,
+                    failed_attempts=0,
+                    created_at=now,
+                )
+            )
             if self.keys:
                 self.keys.attach(s, t.id, pending, session.email, now)
             for hook in self.on_register:
@@ -166,12 +187,14 @@ class TenantService:
         with self.ctx.db() as s:
             if session.is_operator:
                 authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
-                q = select(Tenant.id, Tenant.company_name, Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode,
-                           Tenant.active).order_by(func.lower(Tenant.company_name), Tenant.id)
+                q = select(
+                    Tenant.id, Tenant.company_name, Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode, Tenant.active
+                ).order_by(func.lower(Tenant.company_name), Tenant.id)
             else:
                 authorize(s, self.ctx, session, Perm.TENANT_VIEW, session.tenant_id)
-                q = select(Tenant.id, Tenant.company_name, Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode,
-                           Tenant.active).where(Tenant.id == session.tenant_id)
+                q = select(
+                    Tenant.id, Tenant.company_name, Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode, Tenant.active
+                ).where(Tenant.id == session.tenant_id)
             if not include_inactive:
                 q = q.where(Tenant.active.is_(True))
             if limit is not None:
@@ -179,8 +202,10 @@ class TenantService:
             # Plain tuples straight from the cursor: no ORM objects for a list of 100,000. Tier and mode take a
             # handful of values: one shared string each instead of 200,000 copies.
             intern = sys.intern
-            return [TenantRow(i, name, slug, email, intern(tier), intern(mode), active)
-                    for i, name, slug, email, tier, mode, active in s.execute(q)]
+            return [
+                TenantRow(i, name, slug, email, intern(tier), intern(mode), active)
+                for i, name, slug, email, tier, mode, active in s.execute(q)
+            ]
 
     def _find(self, s, ref: int | str) -> Tenant:
         t = s.get(Tenant, ref) if isinstance(ref, int) else s.scalar(select(Tenant).where(Tenant.slug == ref))
@@ -189,9 +214,22 @@ class TenantService:
         return t
 
     def _details(self, s, t: Tenant) -> TenantDetails:
-        return TenantDetails(t.id, t.company_name, t.slug, t.email, t.domain, t.tier, t.platform_fee_percent, t.mode,
-                             t.active, dict(t.branding or {}), dict(t.metadata_ or {}), t.created_at, t.updated_at,
-                             len(t.users))
+        return TenantDetails(
+            t.id,
+            t.company_name,
+            t.slug,
+            t.email,
+            t.domain,
+            t.tier,
+            t.platform_fee_percent,
+            t.mode,
+            t.active,
+            dict(t.branding or {}),
+            dict(t.metadata_ or {}),
+            t.created_at,
+            t.updated_at,
+            len(t.users),
+        )
 
     def resolve(self, session: UserSession, ref: int | str) -> int:
         """Tenant id for an id or slug, as far as this session may know it exists."""
@@ -234,15 +272,17 @@ class TenantService:
         for key in ("branding", "metadata"):
             if key in changes:
                 if not isinstance(changes[key], dict):
-                    errors[key] = "Enter a JSON object, like {\"color\": \"#0a84ff\"}."
+                    errors[key] = 'Enter a JSON object, like {"color": "#0a84ff"}.'
                 else:
                     clean[key] = changes[key]
         raise_if(errors)
         with self.ctx.db() as s, s.begin():
             t = self._find(s, ref)
             authorize(s, self.ctx, session, Perm.TENANT_EDIT, t.id)
-            if "email" in clean and clean["email"] != t.email and s.scalar(
-                select(Tenant.id).where(Tenant.email == clean["email"], Tenant.id != t.id)
+            if (
+                "email" in clean
+                and clean["email"] != t.email
+                and s.scalar(select(Tenant.id).where(Tenant.email == clean["email"], Tenant.id != t.id))
             ):
                 raise ValidationError({"email": "A tenant with this email already exists."})
             changed = []
@@ -253,7 +293,9 @@ class TenantService:
                     changed.append(key)
             if changed:
                 t.updated_at = self.ctx.clock()
-                audit.record(s, t.updated_at, session.email, "tenant.update", t.id, detail="changed: " + ", ".join(changed))
+                audit.record(
+                    s, t.updated_at, session.email, "tenant.update", t.id, detail="changed: " + ", ".join(changed)
+                )
             s.flush()
             return self._details(s, t)
 
@@ -269,7 +311,13 @@ class TenantService:
             if t.active != active:
                 t.active = active
                 t.updated_at = self.ctx.clock()
-                audit.record(s, t.updated_at, session.email, "tenant.activate" if active else "tenant.deactivate",
-                             t.id, reason=reason)
+                audit.record(
+                    s,
+                    t.updated_at,
+                    session.email,
+                    "tenant.activate" if active else "tenant.deactivate",
+                    t.id,
+                    reason=reason,
+                )
             s.flush()
             return self._details(s, t)

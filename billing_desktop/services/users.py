@@ -33,18 +33,28 @@ class UserService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
 
-    def add(self, session: UserSession, tenant_id: int | None, email: str, password: str, role: str,
-            first_name: str = "", last_name: str = "") -> UserRow:
+    def add(
+        self,
+        session: UserSession,
+        tenant_id: int | None,
+        email: str,
+        password: str,
+        role: str,
+        first_name: str = "",
+        last_name: str = "",
+    ) -> UserRow:
         """tenant_id None with role operator adds a platform operator (operators only)."""
         email = normalize_email(email)
         allowed = {Role.OPERATOR.value} if tenant_id is None else {r.value for r in TENANT_ROLES}
-        raise_if({
-            "email": check_email(email),
-            "password": check_password(password, email),
-            "role": None if role in allowed else f"Choose one of: {', '.join(sorted(allowed))}.",
-            "first_name": check_person_name(first_name),
-            "last_name": check_person_name(last_name),
-        })
+        raise_if(
+            {
+                "email": check_email(email),
+                "password": check_password(password, email),
+                "role": None if role in allowed else f"Choose one of: {', '.join(sorted(allowed))}.",
+                "first_name": check_person_name(first_name),
+                "last_name": check_person_name(last_name),
+            }
+        )
         pw_hash = self.ctx.hasher.hash(password)
         with self.ctx.db() as s, s.begin():
             if tenant_id is None:
@@ -56,8 +66,17 @@ class UserService:
             if s.scalar(select(User.id).where(User.email == email)):
                 raise ValidationError({"email": "A user with this email already exists."})
             now = self.ctx.clock()
-            u = User(tenant_id=tenant_id, email=email, password_hash=pw_hash, first_name=first_name.strip(),
-                     last_name=last_name.strip(), role=role, active=True, failed_attempts=0, created_at=now)
+            u = User(
+                tenant_id=tenant_id,
+                email=email,
+                password_hash=pw_hash,
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+                role=role,
+                active=True,
+                failed_attempts=0,
+                created_at=now,
+            )
             s.add(u)
             s.flush()
             audit.record(s, now, session.email, "user.add", tenant_id, detail=f"{email} as {role}")

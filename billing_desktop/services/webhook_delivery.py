@@ -56,7 +56,8 @@ class DeliveryResult:
     @property
     def retryable(self) -> bool:
         return self.outcome in ("timeout", "connect_error", "network_error") or (
-            self.outcome == "http_error" and (self.status_code in (408, 425, 429) or (self.status_code or 0) >= 500))
+            self.outcome == "http_error" and (self.status_code in (408, 425, 429) or (self.status_code or 0) >= 500)
+        )
 
     def retry_after(self) -> float | None:
         value = self.response_headers.get("retry-after")
@@ -72,17 +73,32 @@ class DeliveryResult:
 
 
 def _result(d: WebhookDelivery) -> DeliveryResult:
-    return DeliveryResult(d.id, d.url, d.event_id, d.event_type, d.outcome, d.status_code, d.latency_ms, d.error,
-                          d.attempt, d.at, dict(d.request_headers), d.body, dict(d.response_headers),
-                          d.response_excerpt)
+    return DeliveryResult(
+        d.id,
+        d.url,
+        d.event_id,
+        d.event_type,
+        d.outcome,
+        d.status_code,
+        d.latency_ms,
+        d.error,
+        d.attempt,
+        d.at,
+        dict(d.request_headers),
+        d.body,
+        dict(d.response_headers),
+        d.response_excerpt,
+    )
 
 
 class WebhookDeliveryService:
-    def __init__(self, ctx: AppContext, webhooks: WebhookService,
-                 http_factory: Callable[[], httpx.Client] | None = None):
+    def __init__(
+        self, ctx: AppContext, webhooks: WebhookService, http_factory: Callable[[], httpx.Client] | None = None
+    ):
         self.ctx, self.webhooks = ctx, webhooks
-        self.http_factory = http_factory or (lambda: httpx.Client(timeout=TIMEOUT, follow_redirects=False,
-                                                                  trust_env=False))
+        self.http_factory = http_factory or (
+            lambda: httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False)
+        )
 
     # -- payloads ------------------------------------------------------------------------------------------------
     def sample_payload(self, session: UserSession, tenant_id: int, event_type: str) -> str:
@@ -90,18 +106,39 @@ class WebhookDeliveryService:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_VIEW, tenant_id)
             t = s.get(Tenant, tenant_id)
             slug, mode = t.slug, t.mode
-        obj = {"customer.subscription": {"object": "subscription", "id": "sub_test_" + secrets.token_hex(6),
-                                         "status": "active", "customer": "cus_test_" + secrets.token_hex(6)},
-               "invoice": {"object": "invoice", "id": "in_test_" + secrets.token_hex(6), "amount_due": 2500,
-                           "currency": "usd", "status": "paid" if event_type == "invoice.paid" else "open"},
-               "payment_intent": {"object": "payment_intent", "id": "pi_test_" + secrets.token_hex(6),
-                                  "amount": 2500, "currency": "usd"},
-               "account": {"object": "account", "id": "acct_test_" + secrets.token_hex(6)},
-               "webhook": {"object": "test", "message": "Test delivery from Billing Desktop"}}
+        obj = {
+            "customer.subscription": {
+                "object": "subscription",
+                "id": "sub_test_" + secrets.token_hex(6),
+                "status": "active",
+                "customer": "cus_test_" + secrets.token_hex(6),
+            },
+            "invoice": {
+                "object": "invoice",
+                "id": "in_test_" + secrets.token_hex(6),
+                "amount_due": 2500,
+                "currency": "usd",
+                "status": "paid" if event_type == "invoice.paid" else "open",
+            },
+            "payment_intent": {
+                "object": "payment_intent",
+                "id": "pi_test_" + secrets.token_hex(6),
+                "amount": 2500,
+                "currency": "usd",
+            },
+            "account": {"object": "account", "id": "acct_test_" + secrets.token_hex(6)},
+            "webhook": {"object": "test", "message": "Test delivery from Billing Desktop"},
+        }
         prefix = event_type.rsplit(".", 1)[0]
-        event = {"id": "evt_test_" + secrets.token_hex(12), "object": "event", "type": event_type,
-                 "created": int(self.ctx.clock().timestamp()), "livemode": mode == "live", "tenant": slug,
-                 "data": {"object": obj.get(prefix, {"object": "unknown"})}}
+        event = {
+            "id": "evt_test_" + secrets.token_hex(12),
+            "object": "event",
+            "type": event_type,
+            "created": int(self.ctx.clock().timestamp()),
+            "livemode": mode == "live",
+            "tenant": slug,
+            "data": {"object": obj.get(prefix, {"object": "unknown"})},
+        }
         return json.dumps(event, indent=2)
 
     # -- delivering ---------------------------------------------------------------------------------------------
@@ -111,8 +148,9 @@ class WebhookDeliveryService:
         try:
             event = json.loads(payload)
         except json.JSONDecodeError as exc:
-            raise ValidationError({"payload": f"Not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."}
-                                  ) from None
+            raise ValidationError(
+                {"payload": f"Not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."}
+            ) from None
         if not isinstance(event, dict):
             raise ValidationError({"payload": "The payload must be a JSON object."})
         with self.ctx.db() as s, s.begin():
@@ -132,13 +170,17 @@ class WebhookDeliveryService:
             raise AppError("The endpoint has no signing secret in the keyring: roll the secret to make one.")
         timestamp = int(time.time())
         msg_id = "msg_" + secrets.token_hex(12)
-        headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT, "Billing-Event-Id": event_id,
-                   "Billing-Event-Type": event_type, **sign(config.scheme, secrets_, msg_id, timestamp, body)}
+        headers = {
+            "Content-Type": "application/json",
+            "User-Agent": USER_AGENT,
+            "Billing-Event-Id": event_id,
+            "Billing-Event-Type": event_type,
+            **sign(config.scheme, secrets_, msg_id, timestamp, body),
+        }
         outcome, status, error, resp_headers, excerpt = "ok", None, "", {}, b""
         started = time.perf_counter()
         try:
-            with self.http_factory() as client, client.stream("POST", config.url, content=body,
-                                                              headers=headers) as r:
+            with self.http_factory() as client, client.stream("POST", config.url, content=body, headers=headers) as r:
                 status, resp_headers = r.status_code, {k.lower(): v for k, v in r.headers.items()}
                 for chunk in r.iter_bytes():
                     excerpt += chunk
@@ -157,12 +199,24 @@ class WebhookDeliveryService:
             outcome, error = "network_error", f"{type(exc).__name__}: {_short(exc)}"
         latency = int((time.perf_counter() - started) * 1000)
         with self.ctx.db() as s, s.begin():
-            d = WebhookDelivery(tenant_id=tenant_id, url=config.url, event_id=event_id, event_type=event_type,
-                                request_headers=headers, body=body.decode("utf-8", "replace"),
-                                body_sha256=hashlib.sha256(body).hexdigest(), body_size=len(body), outcome=outcome,
-                                status_code=status, error=error, latency_ms=latency, attempt=attempt,
-                                response_headers=resp_headers,
-                                response_excerpt=excerpt[:KEEP_BODY].decode("utf-8", "replace"), at=self.ctx.clock())
+            d = WebhookDelivery(
+                tenant_id=tenant_id,
+                url=config.url,
+                event_id=event_id,
+                event_type=event_type,
+                request_headers=headers,
+                body=body.decode("utf-8", "replace"),
+                body_sha256=hashlib.sha256(body).hexdigest(),
+                body_size=len(body),
+                outcome=outcome,
+                status_code=status,
+                error=error,
+                latency_ms=latency,
+                attempt=attempt,
+                response_headers=resp_headers,
+                response_excerpt=excerpt[:KEEP_BODY].decode("utf-8", "replace"),
+                at=self.ctx.clock(),
+            )
             s.add(d)
             s.flush()
             return _result(d)
@@ -177,10 +231,14 @@ class WebhookDeliveryService:
             previous = d.attempt
         return self._deliver(tenant_id, event_id, event_type, body.encode(), attempt or previous + 1)
 
-    def retry_until_delivered(self, session: UserSession, delivery_id: int,
-                              sleep: Callable[[float], None] = time.sleep,
-                              cancelled: Callable[[], bool] = lambda: False,
-                              progress: Callable[[int, str], None] | None = None) -> DeliveryResult:
+    def retry_until_delivered(
+        self,
+        session: UserSession,
+        delivery_id: int,
+        sleep: Callable[[float], None] = time.sleep,
+        cancelled: Callable[[], bool] = lambda: False,
+        progress: Callable[[int, str], None] | None = None,
+    ) -> DeliveryResult:
         """Resend after 5 s, 30 s, 2 min, 10 min (or what Retry-After asks) until it succeeds, fails for good,
         or is cancelled. Waits in short steps so Cancel is quick."""
         with self.ctx.db() as s:
@@ -209,8 +267,15 @@ class WebhookDeliveryService:
         return last
 
     # -- the log ------------------------------------------------------------------------------------------------
-    def list(self, session: UserSession, tenant_id: int, outcome: str | None = None, event_type: str | None = None,
-             limit: int = 200, offset: int = 0) -> list[DeliveryResult]:
+    def list(
+        self,
+        session: UserSession,
+        tenant_id: int,
+        outcome: str | None = None,
+        event_type: str | None = None,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[DeliveryResult]:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_VIEW, tenant_id)
             q = delivery_query(tenant_id, outcome, event_type).limit(limit).offset(offset)

@@ -62,19 +62,38 @@ class WebhookService:
 
     def _active(self, s, tenant_id: int) -> list[WebhookSecret]:
         now = self.ctx.clock()
-        return list(s.scalars(select(WebhookSecret).where(
-            WebhookSecret.tenant_id == tenant_id, WebhookSecret.vault_ref.is_not(None),
-            or_(WebhookSecret.expires_at.is_(None), WebhookSecret.expires_at > now)).order_by(
-            WebhookSecret.created_at.desc(), WebhookSecret.id.desc())))
+        return list(
+            s.scalars(
+                select(WebhookSecret)
+                .where(
+                    WebhookSecret.tenant_id == tenant_id,
+                    WebhookSecret.vault_ref.is_not(None),
+                    or_(WebhookSecret.expires_at.is_(None), WebhookSecret.expires_at > now),
+                )
+                .order_by(WebhookSecret.created_at.desc(), WebhookSecret.id.desc())
+            )
+        )
 
     def _config(self, s, tenant_id: int) -> WebhookConfig | None:
         e = s.scalar(select(WebhookEndpoint).where(WebhookEndpoint.tenant_id == tenant_id))
         if e is None:
             return None
         mode = s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id))
-        rows = [SecretRow(w.id, f"whsec_****…{w.last4}", w.created_at, w.expires_at) for w in self._active(s, tenant_id)]
-        return WebhookConfig(tenant_id, mode, e.url, list(e.event_types), e.description, e.enabled, e.scheme,
-                             e.allow_private, rows, e.updated_at)
+        rows = [
+            SecretRow(w.id, f"whsec_****…{w.last4}", w.created_at, w.expires_at) for w in self._active(s, tenant_id)
+        ]
+        return WebhookConfig(
+            tenant_id,
+            mode,
+            e.url,
+            list(e.event_types),
+            e.description,
+            e.enabled,
+            e.scheme,
+            e.allow_private,
+            rows,
+            e.updated_at,
+        )
 
     def get(self, session: UserSession, tenant_id: int) -> WebhookConfig | None:
         with self.ctx.db() as s:
@@ -95,20 +114,32 @@ class WebhookService:
     def check_url(self, url: str, mode: str, allow_private: bool) -> str | None:
         return check_url(url, mode, allow_private, self.resolve)
 
-    def save(self, session: UserSession, tenant_id: int, url: str, event_types: list[str], description: str = "",
-             enabled: bool = True, scheme: str = "stripe", allow_private: bool = False) -> WebhookConfig:
+    def save(
+        self,
+        session: UserSession,
+        tenant_id: int,
+        url: str,
+        event_types: list[str],
+        description: str = "",
+        enabled: bool = True,
+        scheme: str = "stripe",
+        allow_private: bool = False,
+    ) -> WebhookConfig:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
             mode = s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id))
             has_secret = bool(self._active(s, tenant_id))
         types = sorted(set(event_types))
-        raise_if({
-            "url": self.check_url(url, mode, allow_private),
-            "event_types": None if types and all(t in EVENT_TYPES or t == "*" for t in types) else
-            "Choose at least one event type from the list (or all).",
-            "scheme": None if scheme in SCHEMES else "Choose stripe or standard.",
-            "description": None if len(description) <= 500 else "Use at most 500 characters.",
-        })
+        raise_if(
+            {
+                "url": self.check_url(url, mode, allow_private),
+                "event_types": None
+                if types and all(t in EVENT_TYPES or t == "*" for t in types)
+                else "Choose at least one event type from the list (or all).",
+                "scheme": None if scheme in SCHEMES else "Choose stripe or standard.",
+                "description": None if len(description) <= 500 else "Use at most 500 characters.",
+            }
+        )
         ref = None
         if not has_secret:  # first save: the keyring gets the secret before the row that points at it
             ref = pysecrets.token_hex(16)
@@ -126,8 +157,14 @@ class WebhookService:
                 e.enabled, e.scheme, e.allow_private, e.updated_at = enabled, scheme, allow_private, now
                 if ref:
                     s.add(WebhookSecret(tenant_id=tenant_id, vault_ref=ref, last4=secret[-4:], created_at=now))
-                audit.record(s, now, session.email, "webhooks.configure", tenant_id,
-                             detail=f"scheme={scheme} enabled={enabled} events={len(types)}")
+                audit.record(
+                    s,
+                    now,
+                    session.email,
+                    "webhooks.configure",
+                    tenant_id,
+                    detail=f"scheme={scheme} enabled={enabled} events={len(types)}",
+                )
                 s.flush()
                 return self._config(s, tenant_id)
         except Exception:
@@ -142,8 +179,13 @@ class WebhookService:
             e = s.scalar(select(WebhookEndpoint).where(WebhookEndpoint.tenant_id == tenant_id))
             if e is None:
                 raise NotFound("This tenant has no webhook endpoint.")
-            refs = list(s.scalars(select(WebhookSecret.vault_ref).where(WebhookSecret.tenant_id == tenant_id,
-                                                                        WebhookSecret.vault_ref.is_not(None))))
+            refs = list(
+                s.scalars(
+                    select(WebhookSecret.vault_ref).where(
+                        WebhookSecret.tenant_id == tenant_id, WebhookSecret.vault_ref.is_not(None)
+                    )
+                )
+            )
             s.delete(e)
             s.execute(delete(WebhookSecret).where(WebhookSecret.tenant_id == tenant_id))
             audit.record(s, self.ctx.clock(), session.email, "webhooks.remove", tenant_id)
@@ -183,8 +225,14 @@ class WebhookService:
             row = next((w for w in active if secret_id in (None, w.id)), None)
             if row is None:
                 raise NotFound("No such active signing secret.")
-            audit.record(s, self.ctx.clock(), session.email, "webhooks.reveal_secret", tenant_id,
-                         detail=f"whsec_****…{row.last4}")
+            audit.record(
+                s,
+                self.ctx.clock(),
+                session.email,
+                "webhooks.reveal_secret",
+                tenant_id,
+                detail=f"whsec_****…{row.last4}",
+            )
             ref = row.vault_ref
         value = self.ctx.vault.get(secret_name(tenant_id, ref))
         if not value:

@@ -56,8 +56,9 @@ class AuditModel(QAbstractTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         r = self.rows[index.row()]
-        return [f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, r.action, r.tenant_slug or "", r.outcome, r.reason,
-                r.detail][index.column()]
+        return [f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, r.action, r.tenant_slug or "", r.outcome, r.reason, r.detail][
+            index.column()
+        ]
 
 
 class AuditTab(QWidget):
@@ -90,8 +91,16 @@ class AuditTab(QWidget):
         self.apply.setObjectName("apply_filter")
         self.apply.clicked.connect(self.reload)
         self.actor.returnPressed.connect(self.reload)
-        for w in (self.only_tenant, self.actor, self.action, self.use_dates, self.since, QLabel("to"), self.until,
-                  self.apply):
+        for w in (
+            self.only_tenant,
+            self.actor,
+            self.action,
+            self.use_dates,
+            self.since,
+            QLabel("to"),
+            self.until,
+            self.apply,
+        ):
             bar.addWidget(w)
         bar.addStretch(1)
         v.addLayout(bar)
@@ -135,13 +144,27 @@ class AuditTab(QWidget):
 
     def reload(self) -> None:
         f = self.current_filter()
-        self.runner.run(self.services.audit.list, self.session, f, PAGE, 0, owner=self,
-                        on_done=lambda rows: self._loaded(rows, reset=True))
+        self.runner.run(
+            self.services.audit.list,
+            self.session,
+            f,
+            PAGE,
+            0,
+            owner=self,
+            on_done=lambda rows: self._loaded(rows, reset=True),
+        )
         self.runner.run(self.services.audit.actions, self.session, owner=self, on_done=self._actions)
 
     def load_more(self) -> None:
-        self.runner.run(self.services.audit.list, self.session, self.current_filter(), PAGE, len(self.model.rows),
-                        owner=self, on_done=lambda rows: self._loaded(rows, reset=False))
+        self.runner.run(
+            self.services.audit.list,
+            self.session,
+            self.current_filter(),
+            PAGE,
+            len(self.model.rows),
+            owner=self,
+            on_done=lambda rows: self._loaded(rows, reset=False),
+        )
 
     def _loaded(self, rows, reset: bool) -> None:
         self.model.reset(rows) if reset else self.model.extend(rows)

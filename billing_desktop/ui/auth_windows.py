@@ -82,8 +82,14 @@ class SignInWindow(QWidget):
         self.message.hide()
         self.button.setEnabled(False)
         self.busy.show()
-        submit(self.services.auth.sign_in, self.email.text(), self.password.text(),
-               on_done=self._ok, on_error=self._failed, owner=self)
+        submit(
+            self.services.auth.sign_in,
+            self.email.text(),
+            self.password.text(),
+            on_done=self._ok,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _ok(self, session) -> None:
         self.busy.hide()
@@ -110,7 +116,7 @@ class FirstRunWizard(TaskDialog):
             f"Welcome to {APP_NAME}",
             parent,
             intro="<b>Welcome.</b> This is the first start on this computer. Create the platform operator "
-                  "account: operators see and manage every tenant. Use at least 12 characters for the password.",
+            "account: operators see and manage every tenant. Use at least 12 characters for the password.",
         )
         self.services = services
         self.email = self.form.add("email", "&Email:", QLineEdit())
@@ -126,8 +132,12 @@ class FirstRunWizard(TaskDialog):
         return {}
 
     def work(self):
-        return self.services.auth.create_operator, (self.email.text(), self.password.text(), self.first_name.text(),
-                                                    self.last_name.text())
+        return self.services.auth.create_operator, (
+            self.email.text(),
+            self.password.text(),
+            self.first_name.text(),
+            self.last_name.text(),
+        )
 
 
 class PasswordPrompt(TaskDialog):

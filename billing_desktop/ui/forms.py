@@ -71,8 +71,13 @@ def confirm(parent, title: str, text: str, yes_text: str, on_yes) -> None:
     """A window-modal warning with Cancel as the default; `on_yes()` runs only if the user chose `yes_text`."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.finished.connect(lambda code: code == QMessageBox.StandardButton.Yes and on_yes())
@@ -94,8 +99,9 @@ def password_edit(placeholder: str = "") -> QLineEdit:
     e.setEchoMode(QLineEdit.EchoMode.Password)
     e.setPlaceholderText(placeholder)
     # Password fields must not feed input methods that may keep history.
-    e.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhNoPredictiveText
-                          | Qt.InputMethodHint.ImhSensitiveData)
+    e.setInputMethodHints(
+        Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSensitiveData
+    )
     return e
 
 

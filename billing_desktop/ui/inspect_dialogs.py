@@ -47,9 +47,17 @@ class InspectKeyDialog(QDialog):
         v.addWidget(self.summary)
         form = QFormLayout()
         self.fields = {}
-        for name, label in [("value", "Key"), ("well_formed", "Well-formed"), ("checksum_valid", "Checksum"),
-                            ("kind", "Kind / mode"), ("tenant", "Tenant"), ("status", "Status"),
-                            ("created_at", "Created"), ("last_rolled", "Last rolled"), ("stripe_shape", "Stripe")]:
+        for name, label in [
+            ("value", "Key"),
+            ("well_formed", "Well-formed"),
+            ("checksum_valid", "Checksum"),
+            ("kind", "Kind / mode"),
+            ("tenant", "Tenant"),
+            ("status", "Status"),
+            ("created_at", "Created"),
+            ("last_rolled", "Last rolled"),
+            ("stripe_shape", "Stripe"),
+        ]:
             lab = QLabel("—")
             lab.setObjectName(f"field_{name}")
             lab.setWordWrap(True)
@@ -68,8 +76,14 @@ class InspectKeyDialog(QDialog):
 
     def inspect(self) -> None:
         text = self.key.text()
-        submit(self.services.inspection.inspect, self.session, text, owner=self,
-               on_done=lambda ins: self._show(text, ins), on_error=self._failed)
+        submit(
+            self.services.inspection.inspect,
+            self.session,
+            text,
+            owner=self,
+            on_done=lambda ins: self._show(text, ins),
+            on_error=self._failed,
+        )
 
     def _failed(self, exc: Exception) -> None:
         self.summary.setText(f"<span style='color:#d63031'>{escape(describe(exc))}</span>")
@@ -159,8 +173,15 @@ class ScanDialog(QDialog):
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.show()
-        self.task = submit_with_progress(self.services.inspection.scan, self.session, [folder], owner=self,
-                                         on_progress=self._progress, on_done=self._done, on_error=self._failed)
+        self.task = submit_with_progress(
+            self.services.inspection.scan,
+            self.session,
+            [folder],
+            owner=self,
+            on_progress=self._progress,
+            on_done=self._done,
+            on_error=self._failed,
+        )
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -183,8 +204,9 @@ class ScanDialog(QDialog):
             for c, text in enumerate([f.path, str(f.line), f.value, f"{f.what} ({f.status})"]):
                 self.table.setItem(n, c, QTableWidgetItem(text))
         state = "Cancelled" if result.cancelled else "Done"
-        self.status.setText(f"{state}: {len(result.findings)} found in {result.files_scanned} files "
-                            f"({result.files_skipped} skipped).")
+        self.status.setText(
+            f"{state}: {len(result.findings)} found in {result.files_scanned} files ({result.files_skipped} skipped)."
+        )
 
     def _failed(self, exc: Exception) -> None:
         self._finish()

@@ -18,8 +18,12 @@ from billing_desktop.ui.clipboard import copy_secret, copy_text
 from billing_desktop.ui.forms import Form, message_label
 
 ENV_CHOICES = [("Test keys", "test"), ("Live keys", "live"), ("All keys (test and live)", "all")]
-GRACE_CHOICES = [("None — the old keys stop working at once", "none"), ("1 hour", "1h"), ("24 hours", "24h"),
-                 ("7 days", "7d")]
+GRACE_CHOICES = [
+    ("None — the old keys stop working at once", "none"),
+    ("1 hour", "1h"),
+    ("24 hours", "24h"),
+    ("7 days", "7d"),
+]
 
 
 def _combo(choices) -> QComboBox:
@@ -88,9 +92,11 @@ class RegenerateDialog(_EnvironmentDialog):
             return
         grace = self.grace.currentData()
         after = "at once" if grace == "none" else f"after {self.grace.currentText()}"
-        self.warning.setText(f"New {self.env_label()} keys are made for <b>{self.tenant_name}</b>. Integrations "
-                             f"using the current {self.env_label()} keys stop working <b>{after}</b>. The new "
-                             "secret keys are shown once.")
+        self.warning.setText(
+            f"New {self.env_label()} keys are made for <b>{self.tenant_name}</b>. Integrations "
+            f"using the current {self.env_label()} keys stop working <b>{after}</b>. The new "
+            "secret keys are shown once."
+        )
 
 
 class RevokeDialog(_EnvironmentDialog):
@@ -106,9 +112,11 @@ class RevokeDialog(_EnvironmentDialog):
 
     def _update(self) -> None:
         super()._update()
-        self.warning.setText(f"The {self.env_label()} keys of <b>{self.tenant_name}</b> stop working at once and "
-                             "cannot be restored; regenerate to issue new ones. The reason is kept with the keys and "
-                             "in the audit log.")
+        self.warning.setText(
+            f"The {self.env_label()} keys of <b>{self.tenant_name}</b> stop working at once and "
+            "cannot be restored; regenerate to issue new ones. The reason is kept with the keys and "
+            "in the audit log."
+        )
 
     def _accept(self) -> None:
         if not self.reason.text().strip():
@@ -124,9 +132,11 @@ class NewKeysDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"New keys — {tenant_name}")
         v = QVBoxLayout(self)
-        note = QLabel("<b>Store the new secret keys now.</b> They are shown only this once; later they can be "
-                      "revealed only with your password. A copied secret is cleared from the clipboard after "
-                      "30 seconds.")
+        note = QLabel(
+            "<b>Store the new secret keys now.</b> They are shown only this once; later they can be "
+            "revealed only with your password. A copied secret is cleared from the clipboard after "
+            "30 seconds."
+        )
         note.setWordWrap(True)
         v.addWidget(note)
         grid = QGridLayout()

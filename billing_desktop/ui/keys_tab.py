@@ -95,8 +95,13 @@ class KeysTab(QWidget):
         if self.tenant is None:
             return
         tenant_id = self.tenant.id
-        self.runner.run(self.services.keys.list, self.session, tenant_id, owner=self,
-                        on_done=lambda rows: self._loaded(tenant_id, rows))
+        self.runner.run(
+            self.services.keys.list,
+            self.session,
+            tenant_id,
+            owner=self,
+            on_done=lambda rows: self._loaded(tenant_id, rows),
+        )
 
     def showEvent(self, event) -> None:  # noqa: N802 - load when the tab is first looked at
         super().showEvent(event)
@@ -120,12 +125,19 @@ class KeysTab(QWidget):
             if r.status == "revoked":
                 end = f"revoked {r.revoked_at:%Y-%m-%d %H:%M} by {r.revoked_by}: {r.revoke_reason}"
             elif r.expires_at:
-                end = f"{r.expires_at:%Y-%m-%d %H:%M}" + (f" (in {_until(r.expires_at, self.services.ctx.clock())})"
-                                                          if r.status == "expiring" else "")
+                end = f"{r.expires_at:%Y-%m-%d %H:%M}" + (
+                    f" (in {_until(r.expires_at, self.services.ctx.clock())})" if r.status == "expiring" else ""
+                )
             else:
                 end = ""
-            values = [r.kind, r.mode.upper() if r.mode == "live" else r.mode, r.masked, r.status,
-                      f"{r.created_at:%Y-%m-%d %H:%M}", end]
+            values = [
+                r.kind,
+                r.mode.upper() if r.mode == "live" else r.mode,
+                r.masked,
+                r.status,
+                f"{r.created_at:%Y-%m-%d %H:%M}",
+                end,
+            ]
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -155,10 +167,19 @@ class KeysTab(QWidget):
             copy_text(r.masked)
             self.window().statusBar().showMessage("Publishable key copied.", 5000)
             return
-        self.runner.run(self.services.keys.reveal, self.session, r.id, owner=self,
-                        reason="Copying a live secret key needs your password again.",
-                        on_done=lambda key: (copy_secret(key), self.window().statusBar().showMessage(
-                            "Secret key copied; the clipboard is cleared in 30 seconds.", 8000)))
+        self.runner.run(
+            self.services.keys.reveal,
+            self.session,
+            r.id,
+            owner=self,
+            reason="Copying a live secret key needs your password again.",
+            on_done=lambda key: (
+                copy_secret(key),
+                self.window()
+                .statusBar()
+                .showMessage("Secret key copied; the clipboard is cleared in 30 seconds.", 8000),
+            ),
+        )
 
     def reveal(self) -> None:
         r = self.selected()
@@ -169,8 +190,14 @@ class KeysTab(QWidget):
             self.revealed.setText(f"<tt>{key}</tt>")
             self.revealed.show()
 
-        self.runner.run(self.services.keys.reveal, self.session, r.id, owner=self, on_done=show,
-                        reason="Revealing a live secret key needs your password again.")
+        self.runner.run(
+            self.services.keys.reveal,
+            self.session,
+            r.id,
+            owner=self,
+            on_done=show,
+            reason="Revealing a live secret key needs your password again.",
+        )
 
     def regenerate(self) -> None:
         tenant = self.tenant
@@ -181,9 +208,16 @@ class KeysTab(QWidget):
             from billing_desktop.services.keys import parse_grace
 
             env, grace = dialog.environment.currentData(), parse_grace(dialog.grace.currentData())
-            self.runner.run(self.services.keys.regenerate, self.session, tenant.id, env, grace, owner=self,
-                            reason=f"Regenerating {env} keys needs your password again.",
-                            on_done=lambda keys: self._regenerated(tenant, keys))
+            self.runner.run(
+                self.services.keys.regenerate,
+                self.session,
+                tenant.id,
+                env,
+                grace,
+                owner=self,
+                reason=f"Regenerating {env} keys needs your password again.",
+                on_done=lambda keys: self._regenerated(tenant, keys),
+            )
 
         dialog.accepted.connect(go)
         dialog.finished.connect(dialog.deleteLater)
@@ -203,10 +237,16 @@ class KeysTab(QWidget):
 
         def go() -> None:
             env, reason = dialog.environment.currentData(), dialog.reason.text()
-            self.runner.run(self.services.keys.revoke, self.session, tenant.id, env, reason, owner=self,
-                            reason=f"Revoking {env} keys needs your password again.",
-                            on_done=lambda n: (self.reload(), self.window().statusBar().showMessage(
-                                f"Revoked {n} keys.", 8000)))
+            self.runner.run(
+                self.services.keys.revoke,
+                self.session,
+                tenant.id,
+                env,
+                reason,
+                owner=self,
+                reason=f"Revoking {env} keys needs your password again.",
+                on_done=lambda n: (self.reload(), self.window().statusBar().showMessage(f"Revoked {n} keys.", 8000)),
+            )
 
         dialog.accepted.connect(go)
         dialog.finished.connect(dialog.deleteLater)

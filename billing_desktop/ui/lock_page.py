@@ -59,8 +59,14 @@ class LockPage(QWidget):
             return
         self.unlock_button.setEnabled(False)
         self.busy.show()
-        submit(self.services.auth.unlock, self.session, self.password.text(), owner=self,
-               on_done=self._ok, on_error=self._failed)
+        submit(
+            self.services.auth.unlock,
+            self.session,
+            self.password.text(),
+            owner=self,
+            on_done=self._ok,
+            on_error=self._failed,
+        )
 
     def _ok(self, _result) -> None:
         self.busy.hide()

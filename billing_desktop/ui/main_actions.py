@@ -23,9 +23,11 @@ class MainActions:
     def _registered(self, details) -> None:
         self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", 8000)
         self.search.clear()
-        self.runner.run(lambda: TenantTableModel.prepare(self.services.tenants.list(self.session),
-                                                         self.model.sort_state),
-                        owner=self, on_done=lambda prepared: self._tenants_loaded(prepared, details.id))
+        self.runner.run(
+            lambda: TenantTableModel.prepare(self.services.tenants.list(self.session), self.model.sort_state),
+            owner=self,
+            on_done=lambda prepared: self._tenants_loaded(prepared, details.id),
+        )
 
     def _open(self, dialog: QDialog, on_accepted=None) -> QDialog:
         """Window-modal without a nested event loop; `on_accepted(result_value)` runs after OK."""
@@ -36,12 +38,18 @@ class MainActions:
         return dialog
 
     def edit_profile(self) -> None:
-        self.runner.run(self.services.auth.profile, self.session, owner=self,
-                        on_done=lambda p: self._open(ProfileDialog(self.services, self.session, p, self)))
+        self.runner.run(
+            self.services.auth.profile,
+            self.session,
+            owner=self,
+            on_done=lambda p: self._open(ProfileDialog(self.services, self.session, p, self)),
+        )
 
     def change_password(self) -> None:
-        self._open(ChangePasswordDialog(self.services, self.session, self),
-                   lambda _: self.statusBar().showMessage("Password changed.", 8000))
+        self._open(
+            ChangePasswordDialog(self.services, self.session, self),
+            lambda _: self.statusBar().showMessage("Password changed.", 8000),
+        )
 
     def inspect_key(self) -> None:
         from billing_desktop.ui.inspect_dialogs import InspectKeyDialog
@@ -57,15 +65,19 @@ class MainActions:
     def verify_signature(self) -> None:
         from billing_desktop.ui.verify_dialog import VerifySignatureDialog
 
-        self._open(VerifySignatureDialog(self.services, self.session, self.model.row_at(self.table.currentIndex().row()),
-                                         self))
+        self._open(
+            VerifySignatureDialog(self.services, self.session, self.model.row_at(self.table.currentIndex().row()), self)
+        )
 
     def platform_settings(self) -> None:
         from billing_desktop.ui.platform_dialog import PlatformStripeDialog
 
-        self.runner.run(self.services.stripe_platform.get, self.session, owner=self,
-                        on_done=lambda current: self._open(PlatformStripeDialog(self.services, self.session, current,
-                                                                                self)))
+        self.runner.run(
+            self.services.stripe_platform.get,
+            self.session,
+            owner=self,
+            on_done=lambda current: self._open(PlatformStripeDialog(self.services, self.session, current, self)),
+        )
 
     def preferences(self) -> None:
         from billing_desktop.ui.preferences import PreferencesDialog
@@ -77,6 +89,8 @@ class MainActions:
         self.idle_timer.setInterval(max(50, min(5000, idle_ms // 4)))
 
     def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", f"<b>{APP_NAME}</b> {__version__}<br>"
-                          "Administer a multi-tenant billing platform on Stripe Connect.")
-
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>Administer a multi-tenant billing platform on Stripe Connect.",
+        )

@@ -212,8 +212,18 @@ class MainWindow(MainActions, QMainWindow):
         self.act_preferences = self._action("Pr&eferences…", self.preferences)
         self.act_preferences.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
         file_menu = self.menuBar().addMenu("&File")
-        for a in (self.act_register, self.act_refresh, self.act_find, None, self.act_preferences, None, self.act_lock,
-                  self.act_sign_out, None, self.act_quit):
+        for a in (
+            self.act_register,
+            self.act_refresh,
+            self.act_find,
+            None,
+            self.act_preferences,
+            None,
+            self.act_lock,
+            self.act_sign_out,
+            None,
+            self.act_quit,
+        ):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         tools = self.menuBar().addMenu("&Tools")
         tools.addAction(self.act_inspect)
@@ -253,8 +263,11 @@ class MainWindow(MainActions, QMainWindow):
         sb.addPermanentWidget(self.keyring_label)
         self._show_mode(s.tenant_mode)
         # Asking the keyring which backend it has can be slow (D-Bus): never on this thread.
-        submit(lambda: self.services.ctx.vault.backend_name, owner=self,
-               on_done=lambda name: self.keyring_label.setText(f"Keyring: {name}"))
+        submit(
+            lambda: self.services.ctx.vault.backend_name,
+            owner=self,
+            on_done=lambda name: self.keyring_label.setText(f"Keyring: {name}"),
+        )
 
     def _show_mode(self, mode: str | None) -> None:
         if mode == "live":
@@ -275,17 +288,30 @@ class MainWindow(MainActions, QMainWindow):
         the whole list, whose search strings and sort order are prepared in the worker too."""
         selected = self.selected_tenant_id()
         if not self.loaded:
-            self.runner.run(self.services.tenants.list, self.session, True, self.FIRST_SCREEN, owner=self,
-                            on_done=lambda rows: not self.loaded and self._tenants_loaded(
-                                TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True))
+            self.runner.run(
+                self.services.tenants.list,
+                self.session,
+                True,
+                self.FIRST_SCREEN,
+                owner=self,
+                on_done=lambda rows: (
+                    not self.loaded
+                    and self._tenants_loaded(
+                        TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True
+                    )
+                ),
+            )
         # Keep whichever tenant is selected when the whole list arrives (the user may have clicked meanwhile).
         sort = self.model.sort_state
 
         def load_all():
             return TenantTableModel.prepare(self.services.tenants.list(self.session), sort)
 
-        self.runner.run(load_all, owner=self, on_done=lambda prepared: self._tenants_loaded(
-            prepared, self.selected_tenant_id() or selected))
+        self.runner.run(
+            load_all,
+            owner=self,
+            on_done=lambda prepared: self._tenants_loaded(prepared, self.selected_tenant_id() or selected),
+        )
 
     def _tenants_loaded(self, prepared, keep_id: int | None, partial: bool = False) -> None:
         self.model.set_prepared(prepared)

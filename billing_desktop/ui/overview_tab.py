@@ -125,8 +125,13 @@ class OverviewTab(QWidget):
         if self.details is None:
             return
         tenant_id = self.details.id
-        self.runner.run(self.services.users.list, self.session, tenant_id, owner=self,
-                        on_done=lambda rows: self._fill_users(tenant_id, rows))
+        self.runner.run(
+            self.services.users.list,
+            self.session,
+            tenant_id,
+            owner=self,
+            on_done=lambda rows: self._fill_users(tenant_id, rows),
+        )
 
     def _fill_users(self, tenant_id: int, rows) -> None:
         if self.details is None or self.details.id != tenant_id:
@@ -147,7 +152,7 @@ class OverviewTab(QWidget):
             errors[name] = f"Not valid JSON: {exc.msg} (line {exc.lineno})."
             return None
         if not isinstance(value, dict):
-            errors[name] = "Enter a JSON object, like {\"color\": \"#0a84ff\"}."
+            errors[name] = 'Enter a JSON object, like {"color": "#0a84ff"}.'
         return value
 
     def save(self) -> None:
@@ -155,8 +160,12 @@ class OverviewTab(QWidget):
             return
         errors: dict[str, str] = {}
         changes = {
-            "company_name": self.company.text(), "email": self.email.text(), "domain": self.domain.text(),
-            "tier": self.tier.currentData(), "platform_fee_percent": self.fee.text(), "mode": self.mode.currentData(),
+            "company_name": self.company.text(),
+            "email": self.email.text(),
+            "domain": self.domain.text(),
+            "tier": self.tier.currentData(),
+            "platform_fee_percent": self.fee.text(),
+            "mode": self.mode.currentData(),
             "branding": self._json(self.branding, "branding", errors),
             "metadata": self._json(self.metadata, "metadata", errors),
         }
@@ -166,8 +175,15 @@ class OverviewTab(QWidget):
         self.form.clear_errors()
         self.message.hide()
         self.save_button.setEnabled(False)
-        self.runner.run(self.services.tenants.update, self.session, self.details.id, changes, owner=self,
-                        on_done=self._saved, on_error=self._failed)
+        self.runner.run(
+            self.services.tenants.update,
+            self.session,
+            self.details.id,
+            changes,
+            owner=self,
+            on_done=self._saved,
+            on_error=self._failed,
+        )
 
     def _saved(self, d) -> None:
         self.save_button.setEnabled(True)
@@ -193,14 +209,27 @@ class OverviewTab(QWidget):
         if activate:
             self._set_active(True)
             return
-        confirm(self, "Deactivate tenant", f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer "
-                "sign in. A platform operator can reactivate it.", "Deactivate", lambda: self._set_active(False))
+        confirm(
+            self,
+            "Deactivate tenant",
+            f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer "
+            "sign in. A platform operator can reactivate it.",
+            "Deactivate",
+            lambda: self._set_active(False),
+        )
 
     def _set_active(self, active: bool) -> None:
         d = self.details
-        self.runner.run(self.services.tenants.set_active, self.session, d.id, active, owner=self,
-                        on_done=self._saved, on_error=self._failed,
-                        reason=f"Deactivating {d.company_name} needs your password again.")
+        self.runner.run(
+            self.services.tenants.set_active,
+            self.session,
+            d.id,
+            active,
+            owner=self,
+            on_done=self._saved,
+            on_error=self._failed,
+            reason=f"Deactivating {d.company_name} needs your password again.",
+        )
 
     def add_user(self) -> None:
         if self.details is None:

@@ -12,15 +12,24 @@ class PlatformStripeDialog(TaskDialog):
     ok_text = "Save"
 
     def __init__(self, services, session, current, parent=None):
-        super().__init__("Platform Stripe settings", parent,
-                         intro="Used for every tenant's Stripe Connect. The secret key goes to the OS keyring.")
+        super().__init__(
+            "Platform Stripe settings",
+            parent,
+            intro="Used for every tenant's Stripe Connect. The secret key goes to the OS keyring.",
+        )
         self.services, self.session = services, session
         f = self.form
         self.client_id = f.add("client_id", "Connect &client ID:", QLineEdit(current.client_id))
         self.client_id.setPlaceholderText("ca_…")
-        self.secret_key = f.add("secret_key", "&Secret key:", password_edit(
-            f"stored: {current.secret_key_masked} — leave empty to keep" if current.secret_key_masked
-            else "sk_test_… or sk_live_…"))
+        self.secret_key = f.add(
+            "secret_key",
+            "&Secret key:",
+            password_edit(
+                f"stored: {current.secret_key_masked} — leave empty to keep"
+                if current.secret_key_masked
+                else "sk_test_… or sk_live_…"
+            ),
+        )
         self.port = f.add("port", "OAuth listener &port:", QSpinBox())
         self.port.setRange(1024, 65535)
         self.port.setValue(current.port)
@@ -30,5 +39,10 @@ class PlatformStripeDialog(TaskDialog):
 
     def work(self):
         key = self.secret_key.text().strip() or None
-        return self.services.stripe_platform.update, (self.session, self.client_id.text(), key, self.port.value(),
-                                                      self.relay.text())
+        return self.services.stripe_platform.update, (
+            self.session,
+            self.client_id.text(),
+            key,
+            self.port.value(),
+            self.relay.text(),
+        )

@@ -21,9 +21,15 @@ class ServiceRunner(QObject):
         self.services, self.session, self.window = services, session, window
         self._in_flight = 0
 
-    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[Exception], None] | None = None, owner: QObject | None = None,
-            reason: str = "This action needs your password again.") -> Task:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        owner: QObject | None = None,
+        reason: str = "This action needs your password again.",
+    ) -> Task:
         self._change(+1)
 
         def done(value: Any) -> None:
@@ -34,6 +40,7 @@ class ServiceRunner(QObject):
         def failed(exc: Exception) -> None:
             self._change(-1)
             if isinstance(exc, ReauthRequired):
+
                 def answered(ok: bool) -> None:
                     if ok:
                         self.run(fn, *args, on_done=on_done, on_error=on_error, owner=owner, reason=reason)
@@ -64,8 +71,7 @@ class ServiceRunner(QObject):
 
     def show_error(self, text: str) -> None:
         """Window-modal message without a nested event loop."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Billing Desktop", text, QMessageBox.StandardButton.Ok,
-                          self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Billing Desktop", text, QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("error_message")
         box.finished.connect(box.deleteLater)
         box.open()

@@ -65,8 +65,9 @@ class SelfTest:
 
             services.auth.create_operator("self-test@billing-desktop.invalid", password)
             session = services.auth.sign_in("self-test@billing-desktop.invalid", password)
-            services.tenants.register(session, Registration("Self Test Ltd", "owner@self-test.invalid",
-                                                            secrets.token_urlsafe(16)))
+            services.tenants.register(
+                session, Registration("Self Test Ltd", "owner@self-test.invalid", secrets.token_urlsafe(16))
+            )
             return session, services.ctx.vault.check()
 
         submit(prepare, on_done=self._signed_in, on_error=lambda exc: self.fail(f"sign-in or keyring: {exc}"))
@@ -82,8 +83,9 @@ class SelfTest:
     def _next_tab(self) -> None:
         tabs = self.window.tabs
         if self.tab >= tabs.count():
-            self.steps.append("visited every tab: " + ", ".join(tabs.tabText(i).replace("&", "")
-                                                                for i in range(tabs.count())))
+            self.steps.append(
+                "visited every tab: " + ", ".join(tabs.tabText(i).replace("&", "") for i in range(tabs.count()))
+            )
             if self.window.model.total() != 1:
                 self.problems.append(f"tenant list shows {self.window.model.total()} tenants, expected 1")
             return self.finish()

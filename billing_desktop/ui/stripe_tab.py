@@ -23,11 +23,22 @@ from billing_desktop.ui.forms import confirm, message_label, note
 from billing_desktop.ui.workers import describe, submit
 
 BADGES = {"connected": "#2b8a3e", "pending": "#e67700", "restricted": "#c92a2a", "disconnected": "#868e96"}
-FIELDS = [("account_id", "Account"), ("business_name", "Business name"), ("email", "Email"), ("country", "Country"),
-          ("default_currency", "Default currency"), ("charges_enabled", "Charges enabled"),
-          ("payouts_enabled", "Payouts enabled"), ("details_submitted", "Details submitted"),
-          ("currently_due", "Currently due"), ("past_due", "Past due"), ("disabled_reason", "Disabled reason"),
-          ("livemode", "Live mode"), ("connected_at", "Connected at"), ("fetched_at", "Fetched at")]
+FIELDS = [
+    ("account_id", "Account"),
+    ("business_name", "Business name"),
+    ("email", "Email"),
+    ("country", "Country"),
+    ("default_currency", "Default currency"),
+    ("charges_enabled", "Charges enabled"),
+    ("payouts_enabled", "Payouts enabled"),
+    ("details_submitted", "Details submitted"),
+    ("currently_due", "Currently due"),
+    ("past_due", "Past due"),
+    ("disabled_reason", "Disabled reason"),
+    ("livemode", "Live mode"),
+    ("connected_at", "Connected at"),
+    ("fetched_at", "Fetched at"),
+]
 
 
 def _fmt(value) -> str:
@@ -74,8 +85,12 @@ class StripeTab(QWidget):
         self.waiting = QGroupBox("Waiting for Stripe")
         self.waiting.setObjectName("stripe_waiting")
         w = QVBoxLayout(self.waiting)
-        w.addWidget(note("Your browser was opened at Stripe. Finish there; this panel updates by itself. "
-                           "If the browser did not open, copy the address into it."))
+        w.addWidget(
+            note(
+                "Your browser was opened at Stripe. Finish there; this panel updates by itself. "
+                "If the browser did not open, copy the address into it."
+            )
+        )
         row = QHBoxLayout()
         self.url = QLineEdit()
         self.url.setObjectName("connect_url")
@@ -157,8 +172,15 @@ class StripeTab(QWidget):
             return
         tenant_id = self.tenant.id
         self.refresh_button.setEnabled(False)
-        self.runner.run(self.services.stripe.status, self.session, tenant_id, refresh, owner=self,
-                        on_done=lambda st: self._loaded(tenant_id, st), on_error=self._error)
+        self.runner.run(
+            self.services.stripe.status,
+            self.session,
+            tenant_id,
+            refresh,
+            owner=self,
+            on_done=lambda st: self._loaded(tenant_id, st),
+            on_error=self._error,
+        )
 
     def _loaded(self, tenant_id: int, status) -> None:
         self.refresh_button.setEnabled(True)
@@ -194,8 +216,9 @@ class StripeTab(QWidget):
         self._start(self.services.stripe.start_connect, self.session, self.tenant.id)
 
     def onboard(self) -> None:
-        self._start(self.services.stripe.start_onboarding, self.session, self.tenant.id,
-                    self.onboard_type.currentData())
+        self._start(
+            self.services.stripe.start_onboarding, self.session, self.tenant.id, self.onboard_type.currentData()
+        )
 
     def _start(self, fn, *args) -> None:
         self.message.hide()
@@ -211,8 +234,7 @@ class StripeTab(QWidget):
         self.waiting.show()
         self.show_status(self.status)
         submit(self.services.stripe.open, attempt.url, owner=self, on_error=lambda exc: None)
-        submit(attempt.wait, self.services.stripe.timeout, owner=self, on_done=self._connected,
-               on_error=self._failed)
+        submit(attempt.wait, self.services.stripe.timeout, owner=self, on_done=self._connected, on_error=self._failed)
 
     def _connected(self, status) -> None:
         self.attempt = None
@@ -248,12 +270,23 @@ class StripeTab(QWidget):
         if st is None or self.tenant is None:
             return
         tenant = self.tenant
-        def go() -> None:
-            self.runner.run(self.services.stripe.disconnect, self.session, tenant.id, owner=self,
-                            reason="Disconnecting Stripe needs your password again.",
-                            on_done=lambda text: (self.window().statusBar().showMessage(text, 8000), self.load()),
-                            on_error=self._error)
 
-        confirm(self, "Disconnect Stripe", f"Disconnect {st.account_id} from {tenant.company_name}?\n\nThe platform "
-                "loses access to the account and its tokens are deleted. The tenant can connect again later.",
-                "Disconnect", go)
+        def go() -> None:
+            self.runner.run(
+                self.services.stripe.disconnect,
+                self.session,
+                tenant.id,
+                owner=self,
+                reason="Disconnecting Stripe needs your password again.",
+                on_done=lambda text: (self.window().statusBar().showMessage(text, 8000), self.load()),
+                on_error=self._error,
+            )
+
+        confirm(
+            self,
+            "Disconnect Stripe",
+            f"Disconnect {st.account_id} from {tenant.company_name}?\n\nThe platform "
+            "loses access to the account and its tokens are deleted. The tenant can connect again later.",
+            "Disconnect",
+            go,
+        )

@@ -21,8 +21,11 @@ class RegisterTenantDialog(TaskDialog):
     ok_text = "Register"
 
     def __init__(self, services, session, parent=None):
-        super().__init__("Register tenant", parent,
-                         intro="Creates the tenant, its owner account and (in one transaction) everything it needs.")
+        super().__init__(
+            "Register tenant",
+            parent,
+            intro="Creates the tenant, its owner account and (in one transaction) everything it needs.",
+        )
         self.services, self.session = services, session
         f = self.form
         self.company = f.add("company_name", "&Company name:", QLineEdit())
@@ -42,9 +45,17 @@ class RegisterTenantDialog(TaskDialog):
         return {"repeat": "The two passwords differ."} if self.password.text() != self.repeat.text() else {}
 
     def work(self):
-        r = Registration(self.company.text(), self.email.text(), self.password.text(), self.first_name.text(),
-                         self.last_name.text(), self.domain.text(), self.tier.currentData(), self.mode.currentData(),
-                         self.fee.text())
+        r = Registration(
+            self.company.text(),
+            self.email.text(),
+            self.password.text(),
+            self.first_name.text(),
+            self.last_name.text(),
+            self.domain.text(),
+            self.tier.currentData(),
+            self.mode.currentData(),
+            self.fee.text(),
+        )
         return self.services.tenants.register, (self.session, r)
 
 
@@ -52,9 +63,12 @@ class AddUserDialog(TaskDialog):
     ok_text = "Add user"
 
     def __init__(self, services, session, tenant_id: int, tenant_name: str, parent=None):
-        super().__init__(f"Add user to {tenant_name}", parent,
-                         intro="Owner: everything for the tenant. Admin: view keys, configure and test webhooks, "
-                               "view Stripe status. Developer: read-only.")
+        super().__init__(
+            f"Add user to {tenant_name}",
+            parent,
+            intro="Owner: everything for the tenant. Admin: view keys, configure and test webhooks, "
+            "view Stripe status. Developer: read-only.",
+        )
         self.services, self.session, self.tenant_id = services, session, tenant_id
         f = self.form
         self.email = f.add("email", "&Email:", QLineEdit())
@@ -67,5 +81,12 @@ class AddUserDialog(TaskDialog):
         self.setMinimumWidth(460)
 
     def work(self):
-        return self.services.users.add, (self.session, self.tenant_id, self.email.text(), self.password.text(),
-                                         self.role.currentData(), self.first_name.text(), self.last_name.text())
+        return self.services.users.add, (
+            self.session,
+            self.tenant_id,
+            self.email.text(),
+            self.password.text(),
+            self.role.currentData(),
+            self.first_name.text(),
+            self.last_name.text(),
+        )

@@ -9,8 +9,14 @@ from PySide6.QtGui import QBrush, QColor
 
 from billing_desktop.services.tenants import TenantRow
 
-COLUMNS = [("Company", "company_name"), ("Slug", "slug"), ("Email", "email"), ("Tier", "tier"), ("Mode", "mode"),
-           ("Active", "active")]
+COLUMNS = [
+    ("Company", "company_name"),
+    ("Slug", "slug"),
+    ("Email", "email"),
+    ("Tier", "tier"),
+    ("Mode", "mode"),
+    ("Active", "active"),
+]
 LIVE = QColor("#c92a2a")
 
 

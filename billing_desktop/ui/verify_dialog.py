@@ -20,14 +20,18 @@ class VerifySignatureDialog(QDialog):
         form = QFormLayout()
         self.headers = QPlainTextEdit()
         self.headers.setObjectName("verify_headers")
-        self.headers.setPlaceholderText("t=1700000000,v1=5257a8…\n— or —\nwebhook-id: msg_…\nwebhook-timestamp: …\n"
-                                        "webhook-signature: v1,…")
+        self.headers.setPlaceholderText(
+            "t=1700000000,v1=5257a8…\n— or —\nwebhook-id: msg_…\nwebhook-timestamp: …\nwebhook-signature: v1,…"
+        )
         self.headers.setMaximumHeight(100)
         self.payload = QPlainTextEdit()
         self.payload.setObjectName("verify_payload")
         self.payload.setPlaceholderText("The raw request body, exactly as received")
-        self.use_tenant = QCheckBox(f"Use the signing secrets of {tenant.company_name}" if tenant else
-                                    "Use a tenant's secrets (select a tenant first)")
+        self.use_tenant = QCheckBox(
+            f"Use the signing secrets of {tenant.company_name}"
+            if tenant
+            else "Use a tenant's secrets (select a tenant first)"
+        )
         self.use_tenant.setEnabled(tenant is not None)
         self.use_tenant.setChecked(tenant is not None)
         self.secret = password_edit("whsec_…")

@@ -27,8 +27,9 @@ from billing_desktop.ui.workers import describe, submit, submit_with_progress
 
 
 def describe_delivery(r) -> str:
-    lines = [f"Result: {r.outcome.upper()}  status {r.status_code or '-'}  latency {r.latency_ms} ms  "
-             f"attempt {r.attempt}"]
+    lines = [
+        f"Result: {r.outcome.upper()}  status {r.status_code or '-'}  latency {r.latency_ms} ms  attempt {r.attempt}"
+    ]
     if r.error:
         lines.append(f"Error: {r.error}")
     lines.append("\nResponse headers:")
@@ -139,15 +140,23 @@ class TestPanel(QWidget):
             if self.event_type.currentText() == event_type:  # an older answer must not replace a newer choice
                 self.payload.setPlainText(sample)
 
-        self.runner.run(self.services.deliveries.sample_payload, self.session, self.tenant.id, event_type,
-                        owner=self, on_done=show)
+        self.runner.run(
+            self.services.deliveries.sample_payload, self.session, self.tenant.id, event_type, owner=self, on_done=show
+        )
 
     def send(self) -> None:
         self.message.hide()
         self.send_button.setEnabled(False)
-        self.runner.run(self.services.deliveries.send_test, self.session, self.tenant.id,
-                        self.event_type.currentText(), self.payload.toPlainText(), owner=self, on_done=self._sent,
-                        on_error=self._failed)
+        self.runner.run(
+            self.services.deliveries.send_test,
+            self.session,
+            self.tenant.id,
+            self.event_type.currentText(),
+            self.payload.toPlainText(),
+            owner=self,
+            on_done=self._sent,
+            on_error=self._failed,
+        )
 
     def _sent(self, r) -> None:
         self.send_button.setEnabled(True)
@@ -162,15 +171,29 @@ class TestPanel(QWidget):
     def load_log(self, *_):
         if self.tenant is None:
             return
-        self.runner.run(self.services.deliveries.list, self.session, self.tenant.id, self.filter.currentData(),
-                        owner=self, on_done=self._fill_log)
+        self.runner.run(
+            self.services.deliveries.list,
+            self.session,
+            self.tenant.id,
+            self.filter.currentData(),
+            owner=self,
+            on_done=self._fill_log,
+        )
 
     def _fill_log(self, rows) -> None:
         self.rows = rows
         self.log.setRowCount(len(rows))
         for n, r in enumerate(rows):
-            for c, text in enumerate([f"{r.at:%Y-%m-%d %H:%M:%S}", r.event_type, r.outcome, str(r.status_code or "-"),
-                                      f"{r.latency_ms} ms", str(r.attempt)]):
+            for c, text in enumerate(
+                [
+                    f"{r.at:%Y-%m-%d %H:%M:%S}",
+                    r.event_type,
+                    r.outcome,
+                    str(r.status_code or "-"),
+                    f"{r.latency_ms} ms",
+                    str(r.attempt),
+                ]
+            ):
                 self.log.setItem(n, c, QTableWidgetItem(text))
 
     def selected(self):
@@ -185,8 +208,14 @@ class TestPanel(QWidget):
     def resend(self) -> None:
         r = self.selected()
         if r is not None:
-            self.runner.run(self.services.deliveries.resend, self.session, r.id, owner=self, on_done=self._sent,
-                            on_error=self._failed)
+            self.runner.run(
+                self.services.deliveries.resend,
+                self.session,
+                r.id,
+                owner=self,
+                on_done=self._sent,
+                on_error=self._failed,
+            )
 
     def retry(self) -> None:
         r = self.selected()
@@ -205,10 +234,13 @@ class TestPanel(QWidget):
 
         self.retry_task = submit_with_progress(
             lambda *a, progress, cancelled: self.services.deliveries.retry_until_delivered(
-                self.session, r.id, progress=progress, cancelled=cancelled),
-            owner=self, on_progress=lambda n, text: self._retry_note(text),
-            on_done=lambda res: finish(result=res), on_error=lambda exc: finish(error=exc))
-
+                self.session, r.id, progress=progress, cancelled=cancelled
+            ),
+            owner=self,
+            on_progress=lambda n, text: self._retry_note(text),
+            on_done=lambda res: finish(result=res),
+            on_error=lambda exc: finish(error=exc),
+        )
 
     def _retry_note(self, text: str) -> None:
         self.retry_status.setText(text)
@@ -231,8 +263,12 @@ class InboxPanel(QWidget):
         self.bridge = _Bridge(self)  # the inbox's server thread hands deliveries to the GUI thread
         self.bridge.received.connect(self._add)
         v = QVBoxLayout(self)
-        v.addWidget(note("A receiver on this computer, for trying the whole flow with no internet. Start it, use "
-                           "its address as the endpoint URL (with private addresses allowed, test mode), and send."))
+        v.addWidget(
+            note(
+                "A receiver on this computer, for trying the whole flow with no internet. Start it, use "
+                "its address as the endpoint URL (with private addresses allowed, test mode), and send."
+            )
+        )
         row = QHBoxLayout()
         self.start_button = QPushButton("S&tart inbox")
         self.start_button.setObjectName("start_inbox")

@@ -119,8 +119,14 @@ class WebhooksTab(QWidget):
         self.inbox_panel = InboxPanel(runner, self)
         self.inner.addTab(self.inbox_panel, "Local inbox")
         self.can_manage = allows(self.session.role, Perm.WEBHOOKS_MANAGE)
-        for w in (self.save_button, self.remove_button, self.roll_button, self.overlap, self.reveal_button,
-                  self.copy_button):
+        for w in (
+            self.save_button,
+            self.remove_button,
+            self.roll_button,
+            self.overlap,
+            self.reveal_button,
+            self.copy_button,
+        ):
             w.setVisible(self.can_manage)
         self.set_tenant(None)
 
@@ -140,8 +146,16 @@ class WebhooksTab(QWidget):
         self.load()
 
     def _editable(self, on: bool) -> None:
-        for w in (self.url, self.all_events, self.events, self.description, self.scheme, self.enabled,
-                  self.allow_private, self.save_button):
+        for w in (
+            self.url,
+            self.all_events,
+            self.events,
+            self.description,
+            self.scheme,
+            self.enabled,
+            self.allow_private,
+            self.save_button,
+        ):
             w.setEnabled(on)
 
     def load(self) -> None:
@@ -150,8 +164,13 @@ class WebhooksTab(QWidget):
         # Nothing can be typed until the stored configuration has arrived, so it cannot overwrite an edit.
         self._editable(False)
         tenant_id = self.tenant.id
-        self.runner.run(self.services.webhooks.get, self.session, tenant_id, owner=self,
-                        on_done=lambda cfg: self.tenant and self.tenant.id == tenant_id and self.show_config(cfg))
+        self.runner.run(
+            self.services.webhooks.get,
+            self.session,
+            tenant_id,
+            owner=self,
+            on_done=lambda cfg: self.tenant and self.tenant.id == tenant_id and self.show_config(cfg),
+        )
 
     def show_config(self, cfg) -> None:
         self.config = cfg
@@ -171,8 +190,9 @@ class WebhooksTab(QWidget):
         self.allow_private.setChecked(cfg.allow_private if cfg else False)
         self.secrets.clear()
         for s in cfg.secrets if cfg else []:
-            item = QListWidgetItem(s.masked + (f"   expires {s.expires_at:%Y-%m-%d %H:%M} UTC" if s.expires_at else
-                                               "   current"))
+            item = QListWidgetItem(
+                s.masked + (f"   expires {s.expires_at:%Y-%m-%d %H:%M} UTC" if s.expires_at else "   current")
+            )
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.secrets.addItem(item)
         if self.secrets.count():
@@ -180,24 +200,45 @@ class WebhooksTab(QWidget):
         has = cfg is not None
         for w in (self.remove_button, self.roll_button, self.reveal_button, self.copy_button):
             w.setEnabled(has)
-        for w in (self.url, self.all_events, self.events, self.description, self.scheme, self.enabled,
-                  self.allow_private, self.save_button):
+        for w in (
+            self.url,
+            self.all_events,
+            self.events,
+            self.description,
+            self.scheme,
+            self.enabled,
+            self.allow_private,
+            self.save_button,
+        ):
             w.setEnabled(self.can_manage and (w is not self.events or not self.all_events.isChecked()))
 
     def chosen_events(self) -> list[str]:
         if self.all_events.isChecked():
             return ["*"]
-        return [self.events.item(i).text() for i in range(self.events.count())
-                if self.events.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.events.item(i).text()
+            for i in range(self.events.count())
+            if self.events.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     # -- actions -------------------------------------------------------------------------------------------------
     def save(self) -> None:
         self.form.clear_errors()
         self.message.hide()
-        self.runner.run(self.services.webhooks.save, self.session, self.tenant.id, self.url.text(),
-                        self.chosen_events(), self.description.text(), self.enabled.isChecked(),
-                        self.scheme.currentData(), self.allow_private.isChecked(), owner=self,
-                        on_done=self._saved, on_error=self._failed)
+        self.runner.run(
+            self.services.webhooks.save,
+            self.session,
+            self.tenant.id,
+            self.url.text(),
+            self.chosen_events(),
+            self.description.text(),
+            self.enabled.isChecked(),
+            self.scheme.currentData(),
+            self.allow_private.isChecked(),
+            owner=self,
+            on_done=self._saved,
+            on_error=self._failed,
+        )
 
     def _saved(self, cfg) -> None:
         self.show_config(cfg)
@@ -215,24 +256,58 @@ class WebhooksTab(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def reveal(self) -> None:
-        self.runner.run(self.services.webhooks.reveal_secret, self.session, self.tenant.id, self._secret_id(),
-                        owner=self, reason="Revealing a live signing secret needs your password again.",
-                        on_done=lambda v: (self.revealed.setText(f"<tt>{v}</tt>"), self.revealed.show()))
+        self.runner.run(
+            self.services.webhooks.reveal_secret,
+            self.session,
+            self.tenant.id,
+            self._secret_id(),
+            owner=self,
+            reason="Revealing a live signing secret needs your password again.",
+            on_done=lambda v: (self.revealed.setText(f"<tt>{v}</tt>"), self.revealed.show()),
+        )
 
     def copy(self) -> None:
-        self.runner.run(self.services.webhooks.reveal_secret, self.session, self.tenant.id, self._secret_id(),
-                        owner=self, reason="Copying a live signing secret needs your password again.",
-                        on_done=lambda v: (copy_secret(v), self.window().statusBar().showMessage(
-                            "Signing secret copied; the clipboard is cleared in 30 seconds.", 8000)))
+        self.runner.run(
+            self.services.webhooks.reveal_secret,
+            self.session,
+            self.tenant.id,
+            self._secret_id(),
+            owner=self,
+            reason="Copying a live signing secret needs your password again.",
+            on_done=lambda v: (
+                copy_secret(v),
+                self.window()
+                .statusBar()
+                .showMessage("Signing secret copied; the clipboard is cleared in 30 seconds.", 8000),
+            ),
+        )
 
     def roll(self) -> None:
-        self.runner.run(self.services.webhooks.roll_secret, self.session, self.tenant.id, self.overlap.currentData(),
-                        owner=self, on_done=self.show_config, on_error=self._failed)
+        self.runner.run(
+            self.services.webhooks.roll_secret,
+            self.session,
+            self.tenant.id,
+            self.overlap.currentData(),
+            owner=self,
+            on_done=self.show_config,
+            on_error=self._failed,
+        )
 
     def remove(self) -> None:
         tenant = self.tenant
-        confirm(self, "Remove webhook endpoint", f"Remove the webhook endpoint of {tenant.company_name}?\n\nIts "
-                "signing secrets are deleted; deliveries stop.", "Remove", lambda: self.runner.run(
-                    self.services.webhooks.remove, self.session, tenant.id, owner=self,
-                    reason="Removing a webhook endpoint needs your password again.",
-                    on_done=lambda _: self.show_config(None), on_error=self._failed))
+        confirm(
+            self,
+            "Remove webhook endpoint",
+            f"Remove the webhook endpoint of {tenant.company_name}?\n\nIts "
+            "signing secrets are deleted; deliveries stop.",
+            "Remove",
+            lambda: self.runner.run(
+                self.services.webhooks.remove,
+                self.session,
+                tenant.id,
+                owner=self,
+                reason="Removing a webhook endpoint needs your password again.",
+                on_done=lambda _: self.show_config(None),
+                on_error=self._failed,
+            ),
+        )

@@ -37,11 +37,17 @@ class FakeStripe:
     def new_account(self, **overrides) -> dict:
         acct_id = "acct_" + secrets.token_hex(8)
         account = {
-            "id": acct_id, "object": "account", "type": overrides.pop("type", "standard"),
-            "business_profile": {"name": overrides.pop("name", "Acme Inc")}, "email": overrides.pop("email",
-                                                                                                    "owner@acme.example"),
-            "country": overrides.pop("country", "US"), "default_currency": "usd", "charges_enabled": True,
-            "payouts_enabled": True, "details_submitted": True, "livemode": False,
+            "id": acct_id,
+            "object": "account",
+            "type": overrides.pop("type", "standard"),
+            "business_profile": {"name": overrides.pop("name", "Acme Inc")},
+            "email": overrides.pop("email", "owner@acme.example"),
+            "country": overrides.pop("country", "US"),
+            "default_currency": "usd",
+            "charges_enabled": True,
+            "payouts_enabled": True,
+            "details_submitted": True,
+            "livemode": False,
             "requirements": {"currently_due": [], "past_due": [], "disabled_reason": None},
             "created": int(time.time()),
         }
@@ -84,8 +90,10 @@ class FakeStripe:
             def _authorized(self) -> bool:
                 if self.headers.get("Authorization") == f"Bearer {fake.secret_key}":
                     return True
-                self._json(401, {"error": {"type": "invalid_request_error",
-                                           "message": "Invalid API Key provided: sk_test_****"}})
+                self._json(
+                    401,
+                    {"error": {"type": "invalid_request_error", "message": "Invalid API Key provided: sk_test_****"}},
+                )
                 return False
 
             def do_GET(self):  # noqa: N802
@@ -98,13 +106,24 @@ class FakeStripe:
                         return self._json(400, {"error": "invalid_client"})
                     if fake.deny_next:
                         fake.deny_next = False
-                        return self._redirect(q["redirect_uri"] + "?" + urlencode({
-                            "error": "access_denied", "error_description": "The user denied your request",
-                            "state": q.get("state", "")}))
+                        return self._redirect(
+                            q["redirect_uri"]
+                            + "?"
+                            + urlencode(
+                                {
+                                    "error": "access_denied",
+                                    "error_description": "The user denied your request",
+                                    "state": q.get("state", ""),
+                                }
+                            )
+                        )
                     code = "ac_" + secrets.token_hex(12)
                     fake.codes[code] = {"used": False, "account": None}
-                    return self._redirect(q["redirect_uri"] + "?" + urlencode({"scope": q.get("scope", "read_write"),
-                                                                               "code": code, "state": q["state"]}))
+                    return self._redirect(
+                        q["redirect_uri"]
+                        + "?"
+                        + urlencode({"scope": q.get("scope", "read_write"), "code": code, "state": q["state"]})
+                    )
                 if parts.path.startswith("/setup/"):
                     link = fake._links[parts.path]
                     if fake.expire_next_link:
@@ -115,17 +134,31 @@ class FakeStripe:
                     return self._redirect(link["return_url"])
                 if parts.path.startswith("/v1/accounts/"):
                     if fake.fail_with:
-                        return self._json(fake.fail_with, {"error": {"type": "rate_limit_error" if fake.fail_with ==
-                                                                     429 else "api_error", "message": "Try later"}})
+                        return self._json(
+                            fake.fail_with,
+                            {
+                                "error": {
+                                    "type": "rate_limit_error" if fake.fail_with == 429 else "api_error",
+                                    "message": "Try later",
+                                }
+                            },
+                        )
                     if not self._authorized():
                         return None
                     acct_id = parts.path.rsplit("/", 1)[1]
                     if acct_id in fake.revoked or acct_id not in fake.accounts:
-                        return self._json(403, {"error": {
-                            "type": "invalid_request_error", "code": "account_invalid",
-                            "message": f"The provided key 'sk_test_****' does not have access to account "
-                                       f"'{acct_id}' (or that account does not exist). Application access may have "
-                                       "been revoked."}})
+                        return self._json(
+                            403,
+                            {
+                                "error": {
+                                    "type": "invalid_request_error",
+                                    "code": "account_invalid",
+                                    "message": f"The provided key 'sk_test_****' does not have access to account "
+                                    f"'{acct_id}' (or that account does not exist). Application access may have "
+                                    "been revoked.",
+                                }
+                            },
+                        )
                     return self._json(200, fake.accounts[acct_id])
                 return self._json(404, {"error": {"type": "invalid_request_error", "message": "Unrecognized URL"}})
 
@@ -138,41 +171,70 @@ class FakeStripe:
                         return None
                     entry = fake.codes.get(form.get("code", ""))
                     if form.get("grant_type") != "authorization_code" or entry is None:
-                        return self._json(400, {"error": "invalid_grant",
-                                                "error_description": f"Authorization code does not exist: "
-                                                                     f"{form.get('code')}"})
+                        return self._json(
+                            400,
+                            {
+                                "error": "invalid_grant",
+                                "error_description": f"Authorization code does not exist: {form.get('code')}",
+                            },
+                        )
                     if entry["used"]:
-                        return self._json(400, {"error": "invalid_grant",
-                                                "error_description": "This authorization code has already been used. "
-                                                                     "All tokens issued with this code have been "
-                                                                     "revoked."})
+                        return self._json(
+                            400,
+                            {
+                                "error": "invalid_grant",
+                                "error_description": "This authorization code has already been used. "
+                                "All tokens issued with this code have been "
+                                "revoked.",
+                            },
+                        )
                     entry["used"] = True
                     account = fake.new_account()
                     fake.connected.add(account["id"])
-                    return self._json(200, {
-                        "access_token": "sk_test_access" + secrets.token_hex(12), "livemode": False,
-                        "refresh_token": "rt_" + secrets.token_hex(16), "token_type": "bearer",
-                        "stripe_publishable_key": "pk_test_" + secrets.token_hex(12),
-                        "stripe_user_id": account["id"], "scope": "read_write"})
+                    return self._json(
+                        200,
+                        {
+                            "access_token": "sk_test_access" + secrets.token_hex(12),
+                            "livemode": False,
+                            "refresh_token": "rt_" + secrets.token_hex(16),
+                            "token_type": "bearer",
+                            "stripe_publishable_key": "pk_test_" + secrets.token_hex(12),
+                            "stripe_user_id": account["id"],
+                            "scope": "read_write",
+                        },
+                    )
                 if parts.path == "/oauth/deauthorize":
                     if not self._authorized():
                         return None
                     acct_id = form.get("stripe_user_id", "")
                     if form.get("client_id") != fake.client_id or acct_id not in fake.connected:
-                        return self._json(400, {"error": "invalid_client",
-                                                "error_description": f"This application is not connected to stripe "
-                                                                     f"account {acct_id}, or that account does not "
-                                                                     "exist."})
+                        return self._json(
+                            400,
+                            {
+                                "error": "invalid_client",
+                                "error_description": f"This application is not connected to stripe "
+                                f"account {acct_id}, or that account does not "
+                                "exist.",
+                            },
+                        )
                     fake.connected.discard(acct_id)
                     return self._json(200, {"stripe_user_id": acct_id})
                 if parts.path == "/v1/accounts":
                     if not self._authorized():
                         return None
-                    account = fake.new_account(type=form.get("type"), email=form.get("email"),
-                                               country=form.get("country"), charges_enabled=False,
-                                               payouts_enabled=False, details_submitted=False,
-                                               requirements={"currently_due": ["external_account"], "past_due": [],
-                                                             "disabled_reason": "requirements.past_due"})
+                    account = fake.new_account(
+                        type=form.get("type"),
+                        email=form.get("email"),
+                        country=form.get("country"),
+                        charges_enabled=False,
+                        payouts_enabled=False,
+                        details_submitted=False,
+                        requirements={
+                            "currently_due": ["external_account"],
+                            "past_due": [],
+                            "disabled_reason": "requirements.past_due",
+                        },
+                    )
                     account["requirements"]["disabled_reason"] = None
                     fake.connected.add(account["id"])
                     return self._json(200, account)
@@ -182,8 +244,15 @@ class FakeStripe:
                     fake.links_created += 1
                     path = f"/setup/e/{form['account']}/{secrets.token_hex(6)}"
                     fake._links[path] = form
-                    return self._json(200, {"object": "account_link", "created": int(time.time()),
-                                            "expires_at": int(time.time()) + 300, "url": fake.base + path})
+                    return self._json(
+                        200,
+                        {
+                            "object": "account_link",
+                            "created": int(time.time()),
+                            "expires_at": int(time.time()) + 300,
+                            "url": fake.base + path,
+                        },
+                    )
                 return self._json(404, {"error": {"type": "invalid_request_error", "message": "Unrecognized URL"}})
 
         fake._links = {}

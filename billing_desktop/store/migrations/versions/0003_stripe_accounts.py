@@ -19,8 +19,9 @@ def upgrade() -> None:
     op.create_table(
         "stripe_accounts",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("tenant_id", sa.Integer, sa.ForeignKey("tenants.id", ondelete="CASCADE"), nullable=False,
-                  unique=True),
+        sa.Column(
+            "tenant_id", sa.Integer, sa.ForeignKey("tenants.id", ondelete="CASCADE"), nullable=False, unique=True
+        ),
         sa.Column("stripe_user_id", sa.String(64), nullable=True),
         sa.Column("scope", sa.String(32), nullable=True),
         sa.Column("livemode", sa.Boolean, nullable=True),

@@ -19,8 +19,9 @@ def upgrade() -> None:
     op.create_table(
         "webhook_endpoints",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("tenant_id", sa.Integer, sa.ForeignKey("tenants.id", ondelete="CASCADE"), nullable=False,
-                  unique=True),
+        sa.Column(
+            "tenant_id", sa.Integer, sa.ForeignKey("tenants.id", ondelete="CASCADE"), nullable=False, unique=True
+        ),
         sa.Column("url", sa.String(2048), nullable=False),
         sa.Column("event_types", sa.JSON, nullable=False),
         sa.Column("description", sa.Text, nullable=False),
