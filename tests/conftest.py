@@ -53,9 +53,57 @@ def db_file(home: Path) -> Path:
     return home / "billing-desktop.sqlite3"
 
 
+def pytest_generate_tests(metafunc):
+    """Tests marked `both_backends` that use a database run once on SQLite and once on PostgreSQL."""
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_backends"):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def services(db_file, keyring_backend, clock):
-    engine = open_database(f"sqlite:///{db_file}")
+def backend(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The PostgreSQL server scripts/test.sh started (scripts/with-postgres.sh); required there, skipped elsewhere."""
+    from tests.support.postgres import REQUIRE_ENV, server_from_env
+
+    server = server_from_env()
+    if server is None:
+        if os.environ.get(REQUIRE_ENV):
+            pytest.fail("BILLING_DESKTOP_TEST_POSTGRES_URL is not set")
+        pytest.skip("no PostgreSQL server: run scripts/test.sh, which starts one")
+    return server
+
+
+@pytest.fixture
+def database_url(backend, db_file, request):
+    """A database at the schema head: the SQLite file of this test, or a fresh PostgreSQL database."""
+    if backend == "sqlite":
+        yield f"sqlite:///{db_file}"
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.create_database()
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def empty_database_url(backend, db_file, request):
+    """A database with no schema yet, on the test's backend."""
+    if backend == "sqlite":
+        yield f"sqlite:///{db_file}"
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.create_database(migrated=False)
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def services(database_url, keyring_backend, clock):
+    engine = open_database(database_url)
     ctx = AppContext(engine=engine, vault=Vault(keyring_backend), clock=clock, hasher=fast_hasher(), policy=Policy())
     yield Services(ctx)
     engine.dispose()

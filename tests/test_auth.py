@@ -13,6 +13,8 @@ from billing_desktop.services.audit import AuditFilter
 from billing_desktop.services.permissions import require_recent_password
 from tests.conftest import OPERATOR_EMAIL, OPERATOR_PASSWORD, OWNER_PASSWORD
 
+pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
+
 
 def test_first_run_creates_exactly_one_operator(services):
     assert services.auth.needs_first_run()

@@ -7,6 +7,8 @@ from sqlalchemy.orm import Session
 from billing_desktop.services.keys import vault_name
 from tests.support.memory_keyring import MemoryKeyring
 
+pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
+
 
 class Crash(BaseException):
     """A BaseException, so no `except Exception` clean-up runs: as if the process died here."""

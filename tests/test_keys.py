@@ -10,6 +10,8 @@ from billing_desktop.errors import AppError, PermissionDenied, ReauthRequired, V
 from billing_desktop.store.models import ApiKey
 from tests.conftest import OPERATOR_PASSWORD
 
+pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
+
 
 def secrets_of(services, session, tenant_id):
     """The tenant's current keys as {(kind, mode): full key}."""

@@ -8,6 +8,8 @@ from billing_desktop.services.audit import AuditFilter
 from billing_desktop.services.tenants import Registration
 from tests.conftest import OWNER_PASSWORD
 
+pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
+
 # (name, permission it needs, call(services, session, own_tenant_id))
 CALLS = [
     ("tenants.list", Perm.TENANT_VIEW, lambda s, u, t: s.tenants.list(u)),

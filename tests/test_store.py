@@ -50,13 +50,14 @@ def test_upgrades_a_file_made_by_the_first_schema_and_keeps_a_copy(tmp_path):
         engine.dispose()
 
 
-def test_database_from_a_newer_app_is_refused(db_file):
-    engine = open_database(f"sqlite:///{db_file}")
+@pytest.mark.both_backends
+def test_database_from_a_newer_app_is_refused(empty_database_url):
+    engine = open_database(empty_database_url)
     with engine.begin() as c:
         c.execute(text("update alembic_version set version_num='9999_future'"))
     engine.dispose()
     with pytest.raises(SchemaTooNew, match="newer Billing Desktop"):
-        open_database(f"sqlite:///{db_file}")
+        open_database(empty_database_url)
 
 
 def test_foreign_database_is_not_touched(tmp_path):
@@ -67,6 +68,7 @@ def test_foreign_database_is_not_touched(tmp_path):
         open_database(f"sqlite:///{other}")
 
 
+@pytest.mark.both_backends
 def test_audit_log_is_append_only(services, operator):
     with services.ctx.db() as s:
         entry = s.scalars(select(AuditEntry)).first()
@@ -79,5 +81,24 @@ def test_audit_log_is_append_only(services, operator):
             s.commit()
 
 
+@pytest.mark.both_backends
 def test_migrate_twice_is_a_no_op(services):
     assert migrate(services.ctx.engine) is None
+
+
+@pytest.mark.both_backends
+def test_empty_database_migrates_to_head_and_keeps_data_on_reopen(empty_database_url):
+    engine = open_database(empty_database_url)
+    try:
+        current, head = schema_state(engine)
+        assert current == head
+        with engine.begin() as c:
+            c.execute(text("insert into settings (key, value) values ('probe', 'kept')"))
+    finally:
+        engine.dispose()
+    engine = open_database(empty_database_url)
+    try:
+        with engine.connect() as c:
+            assert c.execute(text("select value from settings where key = 'probe'")).scalar() == "kept"
+    finally:
+        engine.dispose()

@@ -6,6 +6,8 @@ from billing_desktop.services.tenants import Registration
 from billing_desktop.store.models import Tenant, User
 from tests.conftest import OWNER_PASSWORD, register
 
+pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
+
 
 def test_register_creates_tenant_slug_and_owner(services, operator):
     t = register(services, operator, "Acme Inc.", "Owner@Acme.Example")

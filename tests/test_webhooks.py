@@ -12,6 +12,8 @@ from billing_desktop.services.webhook_inbox import LocalInbox
 from tests.conftest import OPERATOR_PASSWORD
 from tests.support.receiver import Receiver
 
+pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
+
 
 def public(host):
     return ["93.184.216.34"]
