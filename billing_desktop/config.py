@@ -29,6 +29,10 @@ class Paths:
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
 
+    @property
+    def team_profile(self) -> Path:
+        return self.data_dir / "team-database.json"
+
 
 def data_dir() -> Path:
     home = os.environ.get(ENV_HOME)
@@ -44,10 +48,48 @@ def paths() -> Paths:
 
 
 def database_url(override: str | None = None) -> str:
+    """--database-url, else BILLING_DESKTOP_DATABASE_URL, else the remembered team database, else local SQLite."""
     url = override or os.environ.get(ENV_DATABASE_URL)
     if url:
         return url
+    profile = team_profile()
+    if profile is not None:
+        return team_database_url(profile)
     return f"sqlite:///{paths().database_file}"
+
+
+def team_profile() -> dict | None:
+    """The team database chosen in File → Connect to team database… (no password in it), or None."""
+    import json
+
+    path = paths().team_profile
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or not {"host", "database", "user"} <= data.keys():
+        from billing_desktop.errors import DatabaseError
+
+        raise DatabaseError(f"{path} is not a team database profile; remove it to use the local database.")
+    return data
+
+
+def team_database_url(profile: dict, password: str | None = None) -> str:
+    """postgresql+psycopg://user[:password]@host:port/db?sslmode=…; the password only ever in memory."""
+    from sqlalchemy.engine import URL
+
+    u = URL.create(
+        "postgresql+psycopg",
+        username=str(profile["user"]).strip(),
+        password=password or None,
+        host=str(profile["host"]).strip(),
+        port=int(profile.get("port") or 5432),
+        database=str(profile["database"]).strip(),
+        query={"sslmode": str(profile.get("tls") or "prefer")},
+    )
+    return u.render_as_string(hide_password=False)
 
 
 def mask_url_password(url: str) -> str:

@@ -52,6 +52,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "platform": cmd_stripe,
         "stripe": cmd_stripe,
         "webhooks": cmd_webhooks,
+        "db": cmd_db,
     }[args.command]
     try:
         return handler(args)
@@ -178,3 +179,9 @@ def cmd_webhooks(args) -> int:
 
     svc = _services(args)
     return webhook_commands.run(args, svc, lambda: _sign_in(svc, args), _confirm)
+
+
+def cmd_db(args) -> int:
+    from billing_desktop.cli import db_commands
+
+    return db_commands.run(args)

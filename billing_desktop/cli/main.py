@@ -16,7 +16,11 @@ EXIT_ERROR, EXIT_INVALID, EXIT_AUTH = 1, 2, 3
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="billing-desktop", description="Administer a billing platform on Stripe Connect.")
     p.add_argument("--version", action="version", version=f"billing-desktop {__version__}")
-    p.add_argument("--database-url", help="database to use (default: SQLite in the data dir)")
+    p.add_argument(
+        "--database-url",
+        help="database to use: sqlite:///FILE or postgresql+psycopg://USER@HOST:PORT/DB?sslmode=MODE "
+        "(default: the team database chosen with `db connect`, else SQLite in the data dir)",
+    )
     p.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -101,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     from billing_desktop.cli import webhook_commands
 
     webhook_commands.add_parser(sub, acting, jsonable)
+    from billing_desktop.cli import db_commands
+
+    db_commands.add_parser(sub, acting, jsonable)
     return p
 
 

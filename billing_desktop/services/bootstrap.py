@@ -10,6 +10,7 @@ from logging.handlers import RotatingFileHandler
 from billing_desktop import config
 from billing_desktop.services import Services
 from billing_desktop.services.context import AppContext
+from billing_desktop.services.team_database import with_password
 from billing_desktop.store.database import open_database
 from billing_desktop.vault import Vault
 
@@ -51,8 +52,10 @@ def build_services(database_url: str | None = None, vault: Vault | None = None) 
     os.umask(0o077)  # every file we create (database, WAL, backups, log) is private to the user
     setup_logging()
     paths = config.paths()
-    engine = open_database(config.database_url(database_url), backup_dir=paths.backup_dir)
-    services = Services(AppContext(engine=engine, vault=vault or Vault()))
+    vault = vault or Vault()
+    url = with_password(config.database_url(database_url), vault)
+    engine = open_database(url, backup_dir=paths.backup_dir)
+    services = Services(AppContext(engine=engine, vault=vault))
     services.settings.load_policy()
     startup_repair(services)
     return services

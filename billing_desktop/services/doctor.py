@@ -30,26 +30,34 @@ def qt_platform(timeout: float = 20) -> str:
 
 
 def diagnose(database_url: str | None = None, vault: Vault | None = None, probe_qt: bool = True) -> dict[str, str]:
+    from billing_desktop.services.team_database import with_password
+    from billing_desktop.store import postgres
     from billing_desktop.store.database import make_engine, schema_state
 
     url = config.database_url(database_url)
+    vault = vault or Vault()
     report = {
         "version": __version__,
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "data_dir": str(config.data_dir()),
         "database_url": config.mask_url_password(url),
     }
+    team = postgres.is_postgres(url)
     try:
-        engine = make_engine(url)
+        engine = make_engine(with_password(url, vault) if team else url)
         try:
             current, head = schema_state(engine)
+            if team:
+                report.update(postgres.server_info(engine))
         finally:
             engine.dispose()
         state = "up to date" if current == head else ("not created yet" if current is None else "will be migrated")
+        if team and state == "will be migrated":
+            state += " at the next start: take a pg_dump of it first"
         report["schema_version"] = f"{current or 'none'} (app: {head}, {state})"
     except Exception as exc:  # doctor reports, it does not stop at the first problem
-        report["schema_version"] = f"unreadable ({type(exc).__name__})"
-    vault = vault or Vault()
+        why = postgres.describe_error(exc) if team else type(exc).__name__
+        report["schema_version"] = f"unreadable ({why})"
     try:
         report["keyring_backend"] = f"{vault.check()} (working)"
     except AppError as exc:

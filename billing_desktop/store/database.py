@@ -1,4 +1,5 @@
-"""Open the database: create the SQLite file 0600, WAL and foreign keys, migrate with a backup first."""
+"""Open the database: create the SQLite file 0600, WAL and foreign keys, migrate with a backup first (SQLite) or
+under an advisory lock (PostgreSQL, store/postgres.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 
 from billing_desktop.errors import DatabaseError, SchemaTooNew
+from billing_desktop.store import postgres
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -47,6 +49,8 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
+    if postgres.is_postgres(url):
+        return create_engine(postgres.normalize_url(url), **postgres.engine_options())
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -85,6 +89,13 @@ def _backup(path: Path, backup_dir: Path, current: str) -> Path:
 
 def migrate(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     """Bring the schema to head. Returns the backup file made, if any."""
+    if postgres.is_postgres(engine):
+        with postgres.migration_lock(engine):  # whoever waited finds the schema at head and does nothing
+            return _migrate(engine, backup_dir)
+    return _migrate(engine, backup_dir)
+
+
+def _migrate(engine: Engine, backup_dir: Path | None) -> Path | None:
     from alembic import command
     from alembic.script import ScriptDirectory
 
@@ -107,6 +118,9 @@ def migrate(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     path = _sqlite_path(str(engine.url))
     if current is not None and path is not None and path.exists():
         backup = _backup(path, backup_dir or path.parent / "backups", current)
+    elif current is not None:
+        # No file to copy on a server: the operator's own pg_dump is the backup (docs/TEAM.md).
+        log.warning("migrating %s from %s to %s: take a pg_dump first", engine.url.database, current, head)
     command.upgrade(cfg, "head")
     return backup
 
@@ -122,5 +136,6 @@ def open_database(url: str, backup_dir: Path | None = None) -> Engine:
         engine.dispose()
         from billing_desktop.config import mask_url_password
 
-        raise DatabaseError(f"Could not open the database {mask_url_password(url)}: {type(exc).__name__}") from exc
+        why = postgres.describe_error(exc) if postgres.is_postgres(url) else type(exc).__name__
+        raise DatabaseError(f"Could not open the database {mask_url_password(url)}: {why}") from exc
     return engine

@@ -1,0 +1,135 @@
+"""Team mode: which PostgreSQL database this machine works on, and its password in the OS keyring.
+
+The remembered choice (host, port, database, user, TLS mode) is a small JSON file in the data dir, read by
+`config.database_url()`, so the GUI and the CLI open the same database. The password is never in that file nor in
+a URL on disk: it lives in the vault and is put into the URL in memory only, when the engine is made.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+from sqlalchemy.engine import make_url
+
+from billing_desktop import config
+from billing_desktop.errors import DatabaseError, ValidationError
+from billing_desktop.vault import Vault
+
+
+class TlsMode(StrEnum):
+    """libpq's sslmode values, weakest first."""
+
+    DISABLE = "disable"
+    PREFER = "prefer"
+    REQUIRE = "require"
+    VERIFY_CA = "verify-ca"
+    VERIFY_FULL = "verify-full"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TeamDatabase:
+    host: str
+    port: int = 5432
+    database: str
+    user: str
+    tls: str = TlsMode.PREFER.value
+
+    def validate(self) -> None:
+        errors = {}
+        if not self.host.strip() or any(c.isspace() or c in "/@?#" for c in self.host.strip()):
+            errors["host"] = "Enter a host name or address, like db.example.com."
+        if not 1 <= int(self.port) <= 65535:
+            errors["port"] = "Enter a port between 1 and 65535."
+        if not self.database.strip() or "/" in self.database:
+            errors["database"] = "Enter the database name."
+        if not self.user.strip() or any(c in "@:/" for c in self.user):
+            errors["user"] = "Enter the database user (role)."
+        if self.tls not in {m.value for m in TlsMode}:
+            errors["tls"] = "Choose a TLS mode: " + ", ".join(m.value for m in TlsMode) + "."
+        if errors:
+            raise ValidationError(errors)
+
+    def url(self, password: str | None = None) -> str:
+        """The SQLAlchemy URL; with the password only when one is given (kept in memory, never written)."""
+        return config.team_database_url(asdict(self), password)
+
+    @property
+    def vault_name(self) -> str:
+        return vault_name_for(self.url())
+
+    @property
+    def display(self) -> str:
+        port = "" if int(self.port) == 5432 else f":{self.port}"
+        return f"{self.host.strip()}{port}/{self.database.strip()}"
+
+
+def vault_name_for(url: str) -> str:
+    u = make_url(url)
+    return f"database/{u.username}@{u.host}:{u.port or 5432}/{u.database}"
+
+
+def with_password(url: str, vault: Vault) -> str:
+    """A PostgreSQL URL without a password gets the one in the keyring (if any) for the engine, in memory.
+    A URL that carries its own password, PGPASSWORD or ~/.pgpass work as libpq makes them work."""
+    u = make_url(url)
+    if u.get_backend_name() != "postgresql" or u.password or os.environ.get("PGPASSWORD"):
+        return url
+    password = vault.get(vault_name_for(url))
+    return u.set(password=password).render_as_string(hide_password=False) if password else url
+
+
+def _profile_path():
+    return config.paths().team_profile
+
+
+def load_profile() -> TeamDatabase | None:
+    data = config.team_profile()
+    if data is None:
+        return None
+    return TeamDatabase(
+        host=str(data["host"]),
+        port=int(data.get("port") or 5432),
+        database=str(data["database"]),
+        user=str(data["user"]),
+        tls=str(data.get("tls") or TlsMode.PREFER.value),
+    )
+
+
+def save_profile(profile: TeamDatabase, password: str, vault: Vault) -> None:
+    """Remember the choice: the password in the keyring first, then the file that points at it."""
+    profile.validate()
+    if password:
+        vault.set(profile.vault_name, password)
+    path = _profile_path()
+    config.ensure_private_dir(path.parent)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(asdict(profile), f, indent=2)
+    os.replace(tmp, path)  # a crash leaves the old choice or the new one, never half a file
+
+
+def forget_profile() -> None:
+    """Back to the local SQLite file. The keyring entry stays, for switching back."""
+    _profile_path().unlink(missing_ok=True)
+
+
+def test_connection(profile: TeamDatabase, password: str) -> dict[str, str]:
+    """Connect once and report server version, TLS and latency; a clear DatabaseError otherwise."""
+    profile.validate()
+    from sqlalchemy import create_engine
+
+    from billing_desktop.store.postgres import describe_error, engine_options, server_info
+
+    options = engine_options()
+    options["connect_args"] = {**options["connect_args"], "connect_timeout": 5}
+    engine = create_engine(profile.url(password), **options)
+    try:
+        return server_info(engine)
+    except Exception as exc:
+        raise DatabaseError(f"Could not connect to {profile.display}: {describe_error(exc)}") from None
+    finally:
+        engine.dispose()
