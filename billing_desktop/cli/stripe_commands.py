@@ -26,7 +26,9 @@ def add_parser(sub, acting, jsonable) -> None:
     jsonable(sp)
 
     stripe = sub.add_parser(
-        "stripe", help="a tenant's Stripe account: connect, onboard, status, disconnect"
+        "stripe",
+        help="Stripe accounts: connect, onboard, status, disconnect, sync, requirements, capabilities, "
+        "update-link, dashboard, balance, payouts",
     ).add_subparsers(dest="action", metavar="ACTION", required=True)
     sp = stripe.add_parser("connect", help="connect with OAuth: prints the URL, waits, prints the result")
     acting(sp)
@@ -51,6 +53,9 @@ def add_parser(sub, acting, jsonable) -> None:
     acting(sp)
     sp.add_argument("slug")
     sp.add_argument("--yes", action="store_true")
+    from billing_desktop.cli import connect_commands
+
+    connect_commands.add_stripe_actions(stripe, acting, jsonable)
 
 
 def _print_status(st, as_json: bool) -> None:
@@ -112,6 +117,10 @@ def run(args, svc, sign_in, confirm) -> int:
         p = svc.stripe_platform.update(session, args.client_id, key, args.port, args.relay_url)
         print(f"Saved. Secret key {p.secret_key_masked}; redirect URI {p.redirect_uri}")
         return 0
+    from billing_desktop.cli import connect_commands
+
+    if args.action in connect_commands.STRIPE_ACTIONS:
+        return connect_commands.run_stripe(args, svc, session)
     tenant_id = svc.tenants.resolve(session, args.slug)
     if args.action == "connect":
         return _wait(svc, svc.stripe.start_connect(session, tenant_id), args)

@@ -29,17 +29,18 @@ class StripeClientFactory:
 
     Use it as a context manager: `with factory(key, client_id) as client: ...` closes the HTTP connections."""
 
-    def __call__(self, secret_key: str, client_id: str | None = None):
+    def __call__(self, secret_key: str, client_id: str | None = None, *, retries: int = 0):
         import stripe
 
-        # Sync methods in a worker thread; no automatic retries: the user sees a failure and decides.
+        # Sync methods in a worker thread. No automatic retries unless asked: for a single action the user sees
+        # the failure and decides; bulk reads (sync, lists) ask for a few, which honours Stripe-Should-Retry.
         http_client = stripe.HTTPXClient(allow_sync_methods=True, timeout=TIMEOUT)
         client = stripe.StripeClient(
             secret_key,
             client_id=client_id,
             http_client=http_client,
             base_addresses=base_addresses(),
-            max_network_retries=0,
+            max_network_retries=retries,
         )
         return _Closing(client, http_client)
 

@@ -31,6 +31,9 @@ class Services:
 
         self.stripe_platform = StripePlatformService(ctx)
         self.stripe = StripeConnectService(ctx, self.stripe_platform)
+        from billing_desktop.services.connect_sync import ConnectSyncService
+
+        self.connect_sync = ConnectSyncService(ctx, self.stripe)
         from billing_desktop.services.webhook_delivery import WebhookDeliveryService
         from billing_desktop.services.webhooks import WebhookService
 

@@ -267,11 +267,19 @@ class StripeConnectService:
                     "revoked: the tenant is now disconnected.",
                 )
             return self._cached(tenant_id, message=f"Showing saved data: {exc}", stale=True)
+        self.remember_account(tenant_id, account)
+        return self._cached(tenant_id)
+
+    def remember_account(self, tenant_id: int, account: dict[str, Any]) -> None:
+        """Cache one account answer (a refresh or an `account.updated` event) with its attention items."""
+        from billing_desktop.domain.attention import from_account
+        from billing_desktop.services.connect_cache import account_source, replace_items
+
         with self.ctx.db() as s, s.begin():
             acct = self._row(s, tenant_id)
             acct.account_json, acct.fetched_at = dict(account), self.ctx.clock()
-            acct.status = state_of(account)
-        return self._cached(tenant_id)
+            acct.status, acct.missing_since = state_of(account), None
+            replace_items(s, [(tenant_id, account_source(account["id"]), from_account(account))])
 
     # -- disconnect --------------------------------------------------------------------------------------------
     def _forget_tokens(self, tenant_id: int) -> None:

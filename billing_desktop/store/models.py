@@ -142,6 +142,7 @@ class StripeAccount(Base):
     account_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     onboarding_type: Mapped[str | None] = mapped_column(String(16))  # express|standard when made by Account Links
+    missing_since: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a full sync did not list the account
 
 
 class WebhookEndpoint(Base):
@@ -197,3 +198,40 @@ class WebhookDelivery(Base):
     response_headers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     response_excerpt: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StripeObject(Base):
+    """A cached Stripe object of a connected account (capability, balance, payout, dispute, application fee), so
+    every Connect view works offline. `data` holds the fields the app shows, not always the whole object."""
+
+    __tablename__ = "stripe_objects"
+    __table_args__ = (
+        Index("ix_stripe_objects_kind_tenant_created", "kind", "tenant_id", "created"),
+        Index("ix_stripe_objects_kind_created", "kind", "created"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    object_id: Mapped[str] = mapped_column(String(255), unique=True)  # Stripe's id; "acct/capability" for those
+    kind: Mapped[str] = mapped_column(String(32))
+    tenant_id: Mapped[int | None] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    account: Mapped[str | None] = mapped_column(String(64))
+    created: Mapped[int | None] = mapped_column(Integer)  # Stripe's Unix time
+    status: Mapped[str] = mapped_column(String(32), default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AttentionItem(Base):
+    """Something an operator must act on, derived from a cached Stripe object when it is written (so the board
+    reads a few small rows, never the cached JSON). `source` names the object; rewriting it replaces its items."""
+
+    __tablename__ = "attention_items"
+    __table_args__ = (Index("ix_attention_source", "source"), Index("ix_attention_tenant", "tenant_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(32))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    title: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text, default="")

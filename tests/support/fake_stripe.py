@@ -10,9 +10,10 @@ import json
 import secrets
 import time
 from http.server import BaseHTTPRequestHandler
-
-from tests.support.loopback import LoopbackServer
 from urllib.parse import parse_qs, urlencode, urlsplit
+
+from tests.support.fake_connect import ConnectStore, fixture
+from tests.support.loopback import LoopbackServer
 
 
 class FakeStripe:
@@ -27,6 +28,7 @@ class FakeStripe:
         self.expire_next_link = False  # the onboarding link has expired: Stripe sends the browser to refresh_url
         self.fail_with: int | None = None  # answer every API call with this status (e.g. 429)
         self.links_created = 0
+        self.connect = ConnectStore(self)  # lists, capabilities, balance, payouts, fees, disputes, login links
         self._server = LoopbackServer(self._handler())
         self.base = self._server.base
 
@@ -35,22 +37,26 @@ class FakeStripe:
 
     # -- helpers for tests -------------------------------------------------------------------------------------
     def new_account(self, **overrides) -> dict:
-        acct_id = "acct_" + secrets.token_hex(8)
-        account = {
-            "id": acct_id,
-            "object": "account",
-            "type": overrides.pop("type", "standard"),
-            "business_profile": {"name": overrides.pop("name", "Acme Inc")},
-            "email": overrides.pop("email", "owner@acme.example"),
-            "country": overrides.pop("country", "US"),
-            "default_currency": "usd",
-            "charges_enabled": True,
-            "payouts_enabled": True,
-            "details_submitted": True,
-            "livemode": False,
-            "requirements": {"currently_due": [], "past_due": [], "disabled_reason": None},
-            "created": int(time.time()),
-        }
+        acct_id = overrides.pop("id", None) or "acct_" + secrets.token_hex(8)
+        account = fixture("account")  # Stripe's published example, then what this account needs
+        account["business_profile"]["name"] = overrides.pop("name", "Acme Inc")
+        account.update(
+            {
+                "id": acct_id,
+                "type": overrides.pop("type", "standard"),
+                "email": overrides.pop("email", "owner@acme.example"),
+                "country": overrides.pop("country", "US"),
+                "charges_enabled": True,
+                "payouts_enabled": True,
+                "details_submitted": True,
+                "livemode": False,
+                "created": int(time.time()),
+            }
+        )
+        account["external_accounts"]["url"] = f"/v1/accounts/{acct_id}/external_accounts"
+        account["requirements"].update(
+            {"currently_due": [], "eventually_due": [], "past_due": [], "disabled_reason": None}
+        )
         account.update(overrides)
         self.accounts[acct_id] = account
         return account
@@ -96,7 +102,40 @@ class FakeStripe:
                 )
                 return False
 
-            def do_GET(self):  # noqa: N802
+            def _connect(self, method: str, path: str, q: dict) -> bool:
+                """Answer a Connect-operations endpoint (True), or leave it to the handlers below (False)."""
+                store = fake.connect
+                if store.latency:
+                    time.sleep(store.latency)
+                if store.rate_limits:
+                    retry_after, should_retry = store.rate_limits.pop(0)
+                    headers = {
+                        k: v for k, v in (("Retry-After", retry_after), ("Stripe-Should-Retry", should_retry)) if v
+                    }
+                    self._json(
+                        429,
+                        {
+                            "error": {
+                                "type": "invalid_request_error",
+                                "code": "rate_limit",
+                                "message": "Too many requests",
+                            }
+                        },
+                        headers,
+                    )
+                    return True
+                account = self.headers.get("Stripe-Account")
+                answer = store.get(path, q, account) if method == "GET" else store.post(path, q)
+                if answer is None:
+                    return False
+                if not self._authorized():
+                    return True
+                self._json(*answer)
+                if method == "GET" and answer[0] == 200 and answer[1].get("object") == "list" and store.after_list_page:
+                    store.after_list_page(path, q)
+                return True
+
+            def do_GET(self):
                 parts = urlsplit(self.path)
                 q = {k: v[0] for k, v in parse_qs(parts.query).items()}
                 fake.requests.append(("GET", parts.path, q))
@@ -132,6 +171,8 @@ class FakeStripe:
                     account = fake.accounts[link["account"]]
                     account.update({"details_submitted": True, "charges_enabled": True, "payouts_enabled": True})
                     return self._redirect(link["return_url"])
+                if parts.path.startswith("/v1/") and self._connect("GET", parts.path, q):
+                    return None
                 if parts.path.startswith("/v1/accounts/"):
                     if fake.fail_with:
                         return self._json(
@@ -162,7 +203,7 @@ class FakeStripe:
                     return self._json(200, fake.accounts[acct_id])
                 return self._json(404, {"error": {"type": "invalid_request_error", "message": "Unrecognized URL"}})
 
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 parts = urlsplit(self.path)
                 form = self._form()
                 fake.requests.append(("POST", parts.path, form))
@@ -219,6 +260,8 @@ class FakeStripe:
                         )
                     fake.connected.discard(acct_id)
                     return self._json(200, {"stripe_user_id": acct_id})
+                if parts.path.startswith("/v1/") and self._connect("POST", parts.path, form):
+                    return None
                 if parts.path == "/v1/accounts":
                     if not self._authorized():
                         return None
@@ -241,6 +284,19 @@ class FakeStripe:
                 if parts.path == "/v1/account_links":
                     if not self._authorized():
                         return None
+                    account = fake.accounts.get(form.get("account", ""), {})
+                    if form.get("type") == "account_update" and account.get("type") != "custom":
+                        return self._json(
+                            400,
+                            {
+                                "error": {
+                                    "type": "invalid_request_error",
+                                    "param": "type",
+                                    "message": "You cannot create `account_update` type Account Links for "
+                                    "accounts that have access to a Stripe-hosted dashboard.",
+                                }
+                            },
+                        )
                     fake.links_created += 1
                     path = f"/setup/e/{form['account']}/{secrets.token_hex(6)}"
                     fake._links[path] = form

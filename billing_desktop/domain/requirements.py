@@ -1,0 +1,208 @@
+"""Stripe's requirement codes, disabled reasons, error codes and payout failure codes in plain words.
+
+Names are Stripe's documented ones (API reference: the Account object's `requirements`, Capability
+`requirements.disabled_reason`, Account requirement `errors[].code`, Payout `failure_code`). Unknown codes are
+described from their parts, so a code Stripe adds later still reads as something, with the raw code beside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The part of a requirement code after its owner prefix ("individual.", "company.", "person_xxx.", …).
+FIELD_WORDS: dict[str, str] = {
+    "address.city": "city of the address",
+    "address.line1": "street address",
+    "address.postal_code": "postal code",
+    "address.state": "state or province",
+    "address.country": "country of the address",
+    "dob.day": "date of birth (day)",
+    "dob.month": "date of birth (month)",
+    "dob.year": "date of birth (year)",
+    "email": "email address",
+    "first_name": "first name",
+    "last_name": "last name",
+    "phone": "phone number",
+    "id_number": "government ID number",
+    "ssn_last_4": "last 4 digits of the Social Security number",
+    "verification.document": "identity document (photo ID)",
+    "verification.additional_document": "additional identity document (proof of address)",
+    "relationship.title": "job title",
+    "relationship.executive": "whether they are an executive",
+    "relationship.owner": "whether they are an owner",
+    "relationship.percent_ownership": "percentage owned",
+    "relationship.director": "whether they are a director",
+    "name": "legal name",
+    "tax_id": "tax ID (EIN or equivalent)",
+    "owners_provided": "confirmation that all owners are listed",
+    "directors_provided": "confirmation that all directors are listed",
+    "executives_provided": "confirmation that all executives are listed",
+    "ownership_declaration.date": "ownership declaration (date)",
+    "ownership_declaration.ip": "ownership declaration (IP address)",
+    "verification.document.front": "company verification document",
+    "structure": "company structure",
+    "registration_number": "company registration number",
+}
+
+EXACT: dict[str, str] = {
+    "business_type": "Business type (individual, company, non-profit…)",
+    "business_profile.mcc": "Merchant category (what the business sells)",
+    "business_profile.url": "Business website",
+    "business_profile.product_description": "Description of the products or services",
+    "business_profile.support_phone": "Customer support phone number",
+    "business_profile.support_email": "Customer support email",
+    "business_profile.name": "Public business name",
+    "external_account": "Bank account or debit card for payouts",
+    "tos_acceptance.date": "Acceptance of Stripe's terms of service (date)",
+    "tos_acceptance.ip": "Acceptance of Stripe's terms of service (IP address)",
+    "settings.payments.statement_descriptor": "Statement descriptor (what customers see on card statements)",
+    "settings.card_payments.statement_descriptor_prefix": "Statement descriptor prefix",
+    "relationship.representative": "An account representative (a person who can act for the business)",
+    "relationship.owner": "The business owners",
+    "relationship.director": "The company directors",
+    "relationship.executive": "The company executives",
+    "representative.requirements": "Details of the account representative",
+}
+
+OWNERS: dict[str, str] = {
+    "individual": "Account holder",
+    "company": "Company",
+    "representative": "Representative",
+    "owners": "Owners",
+    "directors": "Directors",
+    "executives": "Executives",
+    "person": "Person",
+}
+
+DISABLED_REASONS: dict[str, str] = {
+    "requirements.past_due": "Required information was not provided by the deadline",
+    "requirements.pending_verification": "Stripe is verifying the information provided",
+    "action_required.requested_capabilities": "Requested capabilities need more information",
+    "listed": "The account is on a prohibited persons or companies list (under review)",
+    "platform_paused": "Paused by the platform",
+    "rejected.fraud": "Rejected by Stripe: suspected fraud",
+    "rejected.incomplete_verification": "Rejected by Stripe: verification was not completed",
+    "rejected.listed": "Rejected by Stripe: on a prohibited persons or companies list",
+    "rejected.other": "Rejected by Stripe",
+    "rejected.terms_of_service": "Rejected by Stripe: terms of service violation",
+    "rejected.platform_fraud": "Rejected by the platform: suspected fraud",
+    "rejected.platform_other": "Rejected by the platform",
+    "rejected.platform_terms_of_service": "Rejected by the platform: terms of service violation",
+    "under_review": "Under review by Stripe",
+    "other": "Disabled for another reason (see the Stripe dashboard)",
+    # Capability-level reasons
+    "paused.inactivity": "Paused for inactivity",
+    "pending.onboarding": "Onboarding not finished",
+    "pending.review": "Under review by Stripe",
+    "platform_disabled": "Disabled by the platform",
+    "rejected.inactivity": "Rejected for inactivity",
+    "rejected.unsupported_business": "Rejected: the business is not supported",
+    "requirements.fields_needed": "More information is needed",
+}
+
+ERROR_CODES: dict[str, str] = {
+    "invalid_address_city_state_postal_code": "The city, state and postal code do not match",
+    "invalid_dob_age_under_18": "The person must be at least 18",
+    "invalid_representative_country": "The representative's country is not supported",
+    "invalid_street_address": "The street address is not valid",
+    "invalid_tos_acceptance": "The terms of service acceptance is not valid",
+    "invalid_value_other": "The value is not valid",
+    "verification_document_expired": "The document has expired",
+    "verification_document_failed_copy": "The document is a copy, not the original",
+    "verification_document_failed_greyscale": "The document is in greyscale",
+    "verification_document_failed_other": "The document could not be verified",
+    "verification_document_failed_test_mode": "Test-mode document was rejected",
+    "verification_document_fraudulent": "The document looks fraudulent",
+    "verification_document_id_number_mismatch": "The ID number does not match the document",
+    "verification_document_name_mismatch": "The name does not match the document",
+    "verification_document_too_large": "The document file is too large",
+    "verification_document_type_not_supported": "This type of document is not accepted",
+    "verification_failed_address_match": "The address could not be matched",
+    "verification_failed_business_iec_number": "The business IEC number could not be verified",
+    "verification_failed_id_number_match": "The ID number could not be matched",
+    "verification_failed_keyed_identity": "The identity could not be verified",
+    "verification_failed_keyed_match": "The details could not be matched",
+    "verification_failed_name_match": "The name could not be matched",
+    "verification_failed_tax_id_match": "The tax ID does not match the business name",
+    "verification_failed_tax_id_not_issued": "The tax ID was not issued",
+    "verification_failed_other": "Verification failed",
+}
+
+PAYOUT_FAILURES: dict[str, str] = {
+    "account_closed": "The bank account has been closed",
+    "account_frozen": "The bank account has been frozen",
+    "bank_account_restricted": "The bank account has restrictions on this kind of payout",
+    "bank_ownership_changed": "The bank account changed owner",
+    "could_not_process": "The bank could not process this payout",
+    "debit_not_authorized": "Debit transactions are not approved on the bank account",
+    "declined": "The bank declined this transfer",
+    "incorrect_account_holder_address": "The account holder's address is wrong",
+    "incorrect_account_holder_name": "The account holder's name is wrong",
+    "incorrect_account_holder_tax_id": "The account holder's tax ID is wrong",
+    "insufficient_funds": "Not enough funds in the Stripe balance",
+    "invalid_account_number": "The bank account number is not valid",
+    "invalid_currency": "The bank account cannot accept this currency",
+    "no_account": "The bank account does not exist",
+    "unsupported_card": "The bank no longer supports payouts to this card",
+}
+
+DISPUTE_REASONS: dict[str, str] = {
+    "bank_cannot_process": "The customer's bank cannot process the charge",
+    "check_returned": "The cheque was returned",
+    "credit_not_processed": "The customer says a promised refund was not made",
+    "customer_initiated": "The customer started the dispute",
+    "debit_not_authorized": "The customer says they did not authorise the debit",
+    "duplicate": "The customer says they were charged twice",
+    "fraudulent": "The cardholder says they did not make the payment",
+    "general": "Uncategorised dispute",
+    "incorrect_account_details": "The account details were wrong",
+    "insufficient_funds": "The customer's account did not have the funds",
+    "noncompliant": "The payment broke the card network's rules",
+    "product_not_received": "The customer says the product never arrived",
+    "product_unacceptable": "The customer says the product was defective or not as described",
+    "subscription_canceled": "The customer says they cancelled the subscription",
+    "unrecognized": "The customer does not recognise the payment",
+}
+
+_PERSON = re.compile(r"^person_[A-Za-z0-9]+$")
+
+
+def _field_words(rest: str) -> str:
+    return FIELD_WORDS.get(rest) or rest.replace("_", " ").replace(".", ": ")
+
+
+def requirement_words(code: str) -> str:
+    """`individual.verification.document` -> "Account holder: identity document (photo ID)"."""
+    if code in EXACT:
+        return EXACT[code]
+    if code.startswith("interv_"):
+        return "Stripe asks for an action (intervention): see the Stripe dashboard"
+    owner, _, rest = code.partition(".")
+    label = f"Person {owner.removeprefix('person_')[-6:]}" if _PERSON.match(owner) else OWNERS.get(owner, "")
+    if label and rest:
+        return f"{label}: {_field_words(rest)}"
+    if owner == "business_profile" and rest:
+        return f"Business profile: {rest.replace('_', ' ')}"
+    return code.replace("_", " ").replace(".", ": ").capitalize()
+
+
+def disabled_words(reason: str | None) -> str:
+    if not reason:
+        return ""
+    return DISABLED_REASONS.get(reason, reason.replace("_", " ").replace(".", ": "))
+
+
+def error_words(code: str | None, reason: str | None) -> str:
+    """Stripe's own `reason` is kept: it is the most specific text there is."""
+    base = ERROR_CODES.get(code or "", (code or "").replace("_", " "))
+    return f"{base} — {reason}" if reason and reason not in base else base
+
+
+def payout_failure_words(code: str | None, message: str | None = None) -> str:
+    if not code:
+        return message or ""
+    return PAYOUT_FAILURES.get(code, code.replace("_", " ")).rstrip(".")
+
+
+def dispute_reason_words(reason: str | None) -> str:
+    return DISPUTE_REASONS.get(reason or "", (reason or "").replace("_", " "))

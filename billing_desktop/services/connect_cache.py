@@ -1,0 +1,131 @@
+"""The local copy of Stripe objects per connected account, and the attention items derived from them.
+
+Written in bulk (one statement per page) because a sync or a fee export writes thousands of rows; every write of
+an object replaces the attention items of that object in the same transaction, so the board never disagrees with
+the cache it was derived from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session as DbSession
+
+from billing_desktop.domain.attention import Derived
+from billing_desktop.store.models import AttentionItem, StripeObject
+
+
+class ObjectKind(StrEnum):
+    CAPABILITY = "capability"
+    BALANCE = "balance"
+    PAYOUT = "payout"
+    DISPUTE = "dispute"
+    FEE = "application_fee"
+
+
+def account_source(account_id: str) -> str:
+    return f"account:{account_id}"
+
+
+def replace_items(s: DbSession, rows: Iterable[tuple[int, str, list[Derived]]]) -> None:
+    """rows: (tenant_id, source, derived items). Old items of those sources go, the new ones come."""
+    rows = list(rows)
+    sources = [source for _, source, _ in rows]
+    for start in range(0, len(sources), 500):  # stay under SQLite's bound-parameter limit
+        s.execute(delete(AttentionItem).where(AttentionItem.source.in_(sources[start : start + 500])))
+    values = [
+        {
+            "tenant_id": tenant_id,
+            "source": source,
+            "kind": d.kind.value,
+            "due_at": d.due_at,
+            "title": d.title,
+            "detail": d.detail,
+        }
+        for tenant_id, source, derived in rows
+        for d in derived
+    ]
+    if values:
+        s.execute(insert(AttentionItem), values)
+
+
+def _upsert(s: DbSession):
+    dialect = s.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(StripeObject)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(StripeObject)
+
+
+def store(
+    s: DbSession,
+    *,
+    kind: ObjectKind,
+    tenant_id: int | None,
+    account: str | None,
+    objects: list[dict[str, Any]],
+    now: datetime,
+    key: Callable[[dict[str, Any]], str] = lambda o: str(o["id"]),
+    derive: Callable[[dict[str, Any]], list[Derived]] | None = None,
+) -> None:
+    if not objects:
+        return
+    stmt = _upsert(s)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[StripeObject.object_id],
+        set_={c: stmt.excluded[c] for c in ("kind", "tenant_id", "account", "created", "status", "data", "fetched_at")},
+    )
+    s.execute(
+        stmt,
+        [
+            {
+                "object_id": key(o),
+                "kind": kind.value,
+                "tenant_id": tenant_id if tenant_id is not None else o.get("_tenant_id"),
+                "account": account or o.get("account"),
+                "created": o.get("created"),
+                "status": str(o.get("status") or ""),
+                "data": o,
+                "fetched_at": now,
+            }
+            for o in objects
+        ],
+    )
+    if derive is not None and tenant_id is not None:
+        replace_items(s, [(tenant_id, f"{kind.value}:{key(o)}", derive(o)) for o in objects])
+
+
+def load(
+    s: DbSession, *, kind: ObjectKind, tenant_id: int | None = None, account: str | None = None
+) -> tuple[list[dict[str, Any]], datetime | None]:
+    """Cached objects of a kind, newest first, and the oldest fetch time among them (None: nothing cached)."""
+    q = select(StripeObject.data, StripeObject.fetched_at).where(StripeObject.kind == kind.value)
+    if tenant_id is not None:
+        q = q.where(StripeObject.tenant_id == tenant_id)
+    if account is not None:
+        q = q.where(StripeObject.account == account)
+    rows = s.execute(q.order_by(StripeObject.created.desc(), StripeObject.id.desc())).all()
+    return [r.data for r in rows], min((r.fetched_at for r in rows), default=None)
+
+
+def forget(s: DbSession, *, kind: ObjectKind, tenant_id: int, keep: set[str] | None = None) -> None:
+    """Drop a tenant's cached objects of a kind (except `keep`): the list was fetched whole again."""
+    ids = set(
+        s.scalars(
+            select(StripeObject.object_id).where(StripeObject.kind == kind.value, StripeObject.tenant_id == tenant_id)
+        )
+    ) - (keep or set())
+    if not ids:
+        return
+    gone = list(ids)
+    for start in range(0, len(gone), 500):
+        chunk = gone[start : start + 500]
+        s.execute(delete(StripeObject).where(StripeObject.object_id.in_(chunk)))
+        s.execute(delete(AttentionItem).where(AttentionItem.source.in_([f"{kind.value}:{i}" for i in chunk])))

@@ -1,0 +1,55 @@
+"""Put tenants and their connected accounts in place directly (the OAuth flow has its own tests)."""
+
+from __future__ import annotations
+
+from billing_desktop.store.models import StripeAccount
+
+
+def link(services, tenant_id: int, account_id: str, *, livemode: bool = False) -> None:
+    with services.ctx.db() as s, s.begin():
+        s.add(
+            StripeAccount(
+                tenant_id=tenant_id,
+                stripe_user_id=account_id,
+                status="pending",
+                livemode=livemode,
+                scope="read_write",
+                connected_at=services.ctx.clock(),
+            )
+        )
+
+
+def platform(services, operator, fake):
+    from tests.conftest import free_port
+
+    return services.stripe_platform.update(operator, fake.client_id, fake.secret_key, free_port())
+
+
+def bulk_tenants(services, names: list[str], *, mode: str = "test") -> list:
+    """Tenant rows inserted directly (no owner, no keys): fast enough for hundreds of tenants."""
+    from decimal import Decimal
+
+    from billing_desktop.store.models import Tenant
+
+    now = services.ctx.clock()
+    rows = []
+    with services.ctx.db() as s, s.begin():
+        for n, name in enumerate(names):
+            t = Tenant(
+                company_name=name,
+                slug=f"t{n}-{name.lower().replace(' ', '-')}",
+                email=f"owner{n}@t.example",
+                domain="",
+                tier="free",
+                platform_fee_percent=Decimal("2.5"),
+                mode=mode,
+                active=True,
+                branding={},
+                metadata_={},
+                created_at=now,
+                updated_at=now,
+            )
+            s.add(t)
+            rows.append(t)
+        s.flush()
+    return rows

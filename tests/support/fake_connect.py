@@ -1,0 +1,194 @@
+"""The Connect-operations half of the fake Stripe: account lists, capabilities, balance, payouts, application fees,
+disputes and login links, each object built from Stripe's published fixtures (shared/reference/stripe-fixtures,
+MIT) and answered in Stripe's list shape (`object: list`, `data`, `has_more`, `url`), newest first, paged with
+`limit` and `starting_after`. Rate limits: queue (Retry-After, Stripe-Should-Retry) pairs in `rate_limits`.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import secrets
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_fixtures: dict[str, Any] | None = None
+
+
+def fixtures_path() -> Path:
+    # The worktree sits at /work/wt/<name> and main at /work/main: both see /work/shared.
+    for base in Path(__file__).resolve().parents:
+        candidate = base / "shared" / "reference" / "stripe-fixtures" / "fixtures3.json"
+        if candidate.exists():
+            return candidate
+    local = Path(__file__).resolve().parent / "fixtures3.json"
+    return local
+
+
+def fixture(kind: str, **overrides: Any) -> dict[str, Any]:
+    """A deep copy of Stripe's example object for `kind`, with top-level fields replaced."""
+    global _fixtures
+    if _fixtures is None:
+        _fixtures = json.loads(fixtures_path().read_text())["resources"]
+    obj = copy.deepcopy(_fixtures[kind])
+    obj.update(overrides)
+    return obj
+
+
+def requirements(**fields: Any) -> dict[str, Any]:
+    """An Account/Capability `requirements` hash in Stripe's shape, all lists empty unless given."""
+    base = fixture("capability")["requirements"]
+    base.update(fields)
+    return base
+
+
+def error(status: int, message: str, *, type_: str = "invalid_request_error", **extra: Any) -> tuple[int, dict]:
+    return status, {"error": {"type": type_, "message": message, **extra}}
+
+
+class ConnectStore:
+    """Objects per connected account, and the handlers for their endpoints."""
+
+    def __init__(self, fake):
+        self.fake = fake
+        self.capabilities: dict[str, dict[str, dict]] = {}
+        self.balances: dict[str, dict] = {}
+        self.payouts: dict[str, list[dict]] = {}
+        self.disputes: dict[str, list[dict]] = {}
+        self.fees: list[dict] = []  # platform-level, newest last
+        self.charges: dict[str, dict] = {}
+        self.login_links = 0
+        self.rate_limits: list[tuple[str | None, str | None]] = []  # next answers: 429 with these headers
+        self.latency = 0.0
+        self.after_list_page: Callable[[str, int], None] | None = None  # (path, page number) -> None
+
+    # -- building objects --------------------------------------------------------------------------------------
+    def set_capability(self, account_id: str, name: str, status: str, **fields: Any) -> dict:
+        cap = fixture("capability", id=name, account=account_id, status=status, requested=True, **fields)
+        self.capabilities.setdefault(account_id, {})[name] = cap
+        self.fake.accounts[account_id].setdefault("capabilities", {})[name] = status
+        return cap
+
+    def add_payout(self, account_id: str, **fields: Any) -> dict:
+        po = fixture("payout", id="po_" + secrets.token_hex(8), created=int(time.time()), **fields)
+        self.payouts.setdefault(account_id, []).append(po)
+        return po
+
+    def add_dispute(self, account_id: str, *, due_by: int, **fields: Any) -> dict:
+        dp = fixture("dispute", id="dp_" + secrets.token_hex(8), created=int(time.time()), **fields)
+        dp["evidence_details"]["due_by"] = due_by
+        self.disputes.setdefault(account_id, []).append(dp)
+        return dp
+
+    def add_fee(self, account_id: str, *, charge_amount: int, fee_amount: int, currency: str = "usd", **fields) -> dict:
+        charge_id = "ch_" + secrets.token_hex(8)
+        created = fields.pop("created", int(time.time()))
+        self.charges[charge_id] = fixture(
+            "charge",
+            id=charge_id,
+            amount=charge_amount,
+            amount_captured=charge_amount,
+            currency=currency,
+            created=created,
+            application_fee_amount=fee_amount,
+            captured=True,
+        )
+        fee = fixture(
+            "application_fee",
+            id="fee_" + secrets.token_hex(8),
+            account=account_id,
+            amount=fee_amount,
+            currency=currency,
+            charge=charge_id,
+            created=created,
+            **fields,
+        )
+        fee["fee_source"] = {"charge": charge_id, "type": "charge"}
+        self.charges[charge_id]["application_fee"] = fee["id"]
+        self.fees.append(fee)
+        return fee
+
+    # -- serving -----------------------------------------------------------------------------------------------
+    def page(self, path: str, items: list[dict], q: dict[str, str]) -> tuple[int, dict]:
+        """Stripe's list: newest first (items are kept oldest first), `limit` 1-100, cursor `starting_after`."""
+        try:
+            limit = int(q.get("limit", 10))
+        except ValueError:
+            return error(400, "Invalid integer: limit", param="limit")
+        if not 1 <= limit <= 100:
+            return error(400, "This value must be between 1 and 100.", param="limit")
+        newest_first = items[::-1]
+        start = 0
+        cursor = q.get("starting_after")
+        if cursor:
+            index = next((i for i, o in enumerate(newest_first) if o["id"] == cursor), None)
+            if index is None:
+                return error(400, f"No such object: '{cursor}'", code="resource_missing", param="starting_after")
+            start = index + 1
+        data = newest_first[start : start + limit]
+        expand = {v for k, v in q.items() if k.startswith("expand")}
+        if "data.charge" in expand:
+            data = [dict(o, charge=self.charges[o["charge"]]) for o in data]
+        return 200, {"object": "list", "url": path, "has_more": start + limit < len(newest_first), "data": data}
+
+    def get(self, path: str, q: dict[str, str], stripe_account: str | None) -> tuple[int, dict] | None:
+        fake = self.fake
+        parts = path.strip("/").split("/")
+        if path == "/v1/accounts":
+            return self.page(path, list(fake.accounts.values()), q)
+        if len(parts) >= 4 and parts[:2] == ["v1", "accounts"] and parts[3] == "capabilities":
+            caps = self.capabilities.get(parts[2])
+            if parts[2] not in fake.accounts:
+                return error(404, f"No such account: '{parts[2]}'", code="resource_missing")
+            caps = caps if caps is not None else self._default_caps(parts[2])
+            if len(parts) == 5:
+                cap = caps.get(parts[4])
+                return (200, cap) if cap else error(404, f"No such capability: '{parts[4]}'", code="resource_missing")
+            return 200, {"object": "list", "url": path, "has_more": False, "data": list(caps.values())}
+        if path in ("/v1/balance", "/v1/payouts", "/v1/disputes"):
+            if not stripe_account or stripe_account not in fake.accounts:
+                return error(403, "The account does not exist or the platform has no access.", code="account_invalid")
+            if path == "/v1/balance":
+                return 200, self.balances.get(stripe_account) or fixture("balance")
+            items = (self.payouts if path == "/v1/payouts" else self.disputes).get(stripe_account, [])
+            if q.get("status"):
+                items = [o for o in items if o["status"] == q["status"]]
+            return self.page(path, items, q)
+        if path == "/v1/application_fees":
+            items = self.fees
+            if q.get("created[gte]"):
+                items = [f for f in items if f["created"] >= int(q["created[gte]"])]
+            if q.get("created[lte]"):
+                items = [f for f in items if f["created"] <= int(q["created[lte]"])]
+            return self.page(path, items, q)
+        return None
+
+    def _default_caps(self, account_id: str) -> dict[str, dict]:
+        account = self.fake.accounts[account_id]
+        for name, status in list((account.get("capabilities") or {}).items()):
+            self.set_capability(account_id, name, status)
+        return self.capabilities.setdefault(account_id, {})
+
+    def post(self, path: str, form: dict[str, str]) -> tuple[int, dict] | None:
+        fake = self.fake
+        parts = path.strip("/").split("/")
+        if len(parts) == 5 and parts[:2] == ["v1", "accounts"] and parts[3] == "capabilities":
+            if parts[2] not in fake.accounts:
+                return error(404, f"No such account: '{parts[2]}'", code="resource_missing")
+            account = fake.accounts[parts[2]]
+            if account.get("type") == "standard":
+                return error(400, "You cannot request capabilities for a Standard account.")
+            if form.get("requested") == "true":
+                return 200, self.set_capability(parts[2], parts[4], "pending")
+            return error(400, "Missing required param: requested.", param="requested")
+        if len(parts) == 4 and parts[:2] == ["v1", "accounts"] and parts[3] == "login_links":
+            account = fake.accounts.get(parts[2])
+            if account is None:
+                return error(404, f"No such account: '{parts[2]}'", code="resource_missing")
+            if account.get("type") != "express":
+                return error(400, "Cannot create a login link for an account that is not an Express account.")
+            self.login_links += 1
+            return 200, fixture("login_link", created=int(time.time()), url=f"{fake.base}/express/{parts[2]}/x")
+        return None

@@ -1,0 +1,88 @@
+"""`stripe sync`: Stripe's paginated account list into the local cache, with rate limits, cancel and removal."""
+
+import pytest
+import stripe
+
+from billing_desktop.errors import PermissionDenied
+from tests.conftest import register
+from tests.support.connected import bulk_tenants, link, platform
+from tests.support.fake_connect import fixture, requirements
+
+
+@pytest.fixture
+def many(services, operator, fake):
+    """250 accounts in Stripe (three pages), 240 of them connected to tenants here, 10 belonging to nobody."""
+    platform(services, operator, fake)
+    accounts = [fake.new_account(name=f"Shop {n}", created=1_700_000_000 + n) for n in range(250)]
+    tenants = bulk_tenants(services, [f"Shop {n}" for n in range(240)])
+    for t, account in zip(tenants, accounts, strict=False):
+        link(services, t.id, account["id"])
+    return list(zip(tenants, accounts, strict=False))
+
+
+def list_requests(fake):
+    return [q for m, p, q in fake.requests if m == "GET" and p == "/v1/accounts"]
+
+
+def test_sync_pages_through_the_list_and_caches_every_account(services, operator, fake, many):
+    t0, a0 = many[0]
+    a0["requirements"] = requirements(currently_due=["external_account"], current_deadline=1_900_000_000)
+    a0["charges_enabled"] = False
+    report = services.connect_sync.sync(operator)
+    assert report.complete and report.pages == 3 and report.updated == 240 and report.unknown == 10
+    pages = list_requests(fake)
+    assert len(pages) == 3 and all(q["limit"] == "100" for q in pages)  # paging, not one call per account
+    assert "starting_after" not in pages[0] and pages[1]["starting_after"] and pages[2]["starting_after"]
+    assert not any(p.startswith("/v1/accounts/acct_") for _, p, _ in fake.requests)
+    st = services.stripe.status(operator, t0.id)  # from the cache, with its fetch time
+    assert st.currently_due == ["external_account"] and st.fetched_at is not None and not st.stale
+    assert services.connect_sync.last_sync() == st.fetched_at
+
+
+def test_the_fake_answers_parse_with_stripe_python(services, operator, fake, many):
+    client = stripe.StripeClient(fake.secret_key, base_addresses={"api": fake.base})
+    page = client.v1.accounts.list({"limit": 100})
+    assert isinstance(page.data[0], stripe.Account) and page.has_more
+    assert page.data[0].requirements.currently_due == []
+    assert fixture("account")["id"].startswith("acct_")
+
+
+def test_rate_limit_is_waited_out(services, operator, fake, many):
+    fake.connect.rate_limits = [("1", None), (None, "true")]  # Retry-After, then Stripe-Should-Retry
+    report = services.connect_sync.sync(operator)
+    assert report.complete and report.updated == 240 and report.rate_limited == 1
+    assert "rate limit" in report.summary
+
+
+def test_an_account_removed_between_pages(services, operator, fake, many):
+    removed = []
+
+    def remove_cursor(path, q):
+        if not removed:  # after the first page: delete the account the next request starts after
+            last = list(fake.accounts)[-100]
+            removed.append(last)
+            del fake.accounts[last]
+
+    fake.connect.after_list_page = remove_cursor
+    report = services.connect_sync.sync(operator)
+    assert report.complete and report.updated == 240  # it was fetched on page 1 before it went
+    cursors = [q.get("starting_after") for q in list_requests(fake)]
+    assert removed[0] in cursors  # the vanished cursor was tried, then the one before it
+    report = services.connect_sync.sync(operator)
+    assert [s for s in report.not_returned] == [next(t.slug for t, a in many if a["id"] == removed[0])]
+
+
+def test_cancel_keeps_what_was_fetched(services, operator, fake, many):
+    report = services.connect_sync.sync(operator, cancelled=lambda: len(list_requests(fake)) >= 1)
+    assert report.cancelled and not report.complete and len(list_requests(fake)) == 1
+    assert report.updated == 90  # the first page, newest first: shops 249…150, of which 239…150 are tenants here
+    assert report.not_reached == 150 and "Partial sync" in report.summary
+    assert services.connect_sync.last_sync() is None  # a partial sync is not a sync
+
+
+def test_only_operators_sync(services, operator, fake, many):
+    t = register(services, operator, "Own Shop", "owner@own.example")
+    owner = services.auth.sign_in("owner@own.example", "owner-password-123")
+    assert t.id
+    with pytest.raises(PermissionDenied):
+        services.connect_sync.sync(owner)
