@@ -49,7 +49,7 @@ def cli(initialised, monkeypatch, capsys):
         assert code == expect, (code, out, err)
         return out, err
 
-    go.fake, go.account = fake, account
+    go.fake, go.account, go.env = fake, account, env
     yield go
     fake.close()
 
@@ -63,3 +63,44 @@ def test_sync(cli):
     cli.fake.connect.rate_limits = [(None, "false")] * 10  # Stripe says: do not retry
     out, _ = cli("stripe", "sync", expect=1)
     assert "Partial sync" in out and "rate-limiting" in out
+
+
+def test_every_connect_view_online_then_offline(cli, tmp_path):
+    import time
+
+    from tests.support.fake_connect import requirements
+
+    fake, account = cli.fake, cli.account
+    account["requirements"] = requirements(past_due=["external_account"], disabled_reason="requirements.past_due")
+    account["charges_enabled"] = False
+    fake.connect.add_payout(account["id"], status="failed", amount=500, failure_code="no_account")
+    fake.connect.add_fee(account["id"], charge_amount=10_000, fee_amount=100)  # 1 % where 2.5 % was agreed
+    fake.connect.add_dispute(account["id"], due_by=int(time.time()) - 60, status="needs_response")
+    fake.connect.set_capability(account["id"], "card_payments", "inactive")
+
+    out, _ = cli("stripe", "requirements", "acme")
+    assert "PAST DUE         Bank account or debit card for payouts  [external_account]" in out
+    assert "DISABLED: Required information was not provided by the deadline" in out
+    assert "inactive" in cli("stripe", "capabilities", "acme")[0]
+    assert "0.00 USD" in cli("stripe", "balance", "acme")[0]
+    out, _ = cli("stripe", "payouts", "acme", "--status", "failed")
+    assert "5.00 USD" in out and "The bank account does not exist [no_account]" in out
+    out, err = cli("stripe", "update-link", "acme", "--no-browser")
+    assert out.startswith(fake.base + "/setup/") and "Single use" in err
+    assert "/express/" in cli("stripe", "dashboard", "acme", "--no-browser")[0]
+    csv_file = tmp_path / "fees.csv"
+    out, _ = cli("fees", "--csv", str(csv_file))
+    assert "FLAGGED acme: fee 1.00 USD on charge 100.00 USD" in out and "2.50% is 2.50 USD" in out
+    assert ",USD,100.00,1.00,2.50,0.00,2.50,yes" in csv_file.read_text()
+    out, _ = cli("disputes")
+    assert out.startswith("OVERDUE acme") and "10.00 USD" in out
+    out, _ = cli("attention")
+    assert "acme" in out and "Payout of 5.00 USD failed" in out and "Dispute of 10.00 USD needs evidence" in out
+
+    cli.env["BILLING_DESKTOP_STRIPE_API_BASE"] = "http://127.0.0.1:9"  # Stripe out of reach
+    out, err = cli("stripe", "requirements", "acme")
+    assert "Bank account or debit card" in out and "stale" in out and "Could not reach Stripe" in err
+    assert "FLAGGED acme" in cli("fees", "--offline")[0]
+    assert "OVERDUE acme" in cli("disputes", "--offline")[0]
+    assert "5.00 USD" in cli("stripe", "payouts", "acme", "--offline")[0]
+    cli("fees", "--since", "2026-13-01", expect=2)

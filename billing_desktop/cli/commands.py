@@ -53,6 +53,9 @@ def dispatch(args: argparse.Namespace) -> int:
         "stripe": cmd_stripe,
         "webhooks": cmd_webhooks,
         "db": cmd_db,
+        "fees": cmd_connect,
+        "disputes": cmd_connect,
+        "attention": cmd_connect,
     }[args.command]
     try:
         return handler(args)
@@ -185,3 +188,10 @@ def cmd_db(args) -> int:
     from billing_desktop.cli import db_commands
 
     return db_commands.run(args)
+
+
+def cmd_connect(args) -> int:
+    from billing_desktop.cli import connect_commands
+
+    svc = _services(args)
+    return connect_commands.run(args, svc, _sign_in(svc, args))

@@ -16,12 +16,119 @@ def add_stripe_actions(stripe: Any, acting: Any, jsonable: Any) -> None:
     sp = stripe.add_parser("sync", help="refresh every connected account from Stripe's account list (operators)")
     acting(sp)
     jsonable(sp)
+    for name, text in (
+        ("requirements", "what Stripe needs from the account holder, in plain words, with the deadline"),
+        ("capabilities", "each capability's status and requirements; --request asks for one"),
+        ("balance", "available and pending balance per currency"),
+        ("payouts", "recent payouts with status, arrival date and failure reason"),
+    ):
+        sp = stripe.add_parser(name, help=text)
+        acting(sp)
+        jsonable(sp)
+        sp.add_argument("slug")
+        sp.add_argument("--offline", action="store_true", help="show the saved copy without asking Stripe")
+        if name == "capabilities":
+            sp.add_argument("--request", metavar="NAME", help="request a capability, e.g. card_payments")
+        if name == "payouts":
+            sp.add_argument("--status", choices=["paid", "pending", "in_transit", "canceled", "failed"])
+    for name, text in (
+        ("update-link", "an Account Link for the holder to supply what is due (opened, or printed to send)"),
+        ("dashboard", "a single-use Express dashboard login link"),
+    ):
+        sp = stripe.add_parser(name, help=text)
+        acting(sp)
+        jsonable(sp)
+        sp.add_argument("slug")
+        sp.add_argument("--no-browser", action="store_true", help="only print the link")
 
 
 def run_stripe(args: Any, svc: Any, session: Any) -> int:
     if args.action == "sync":
         return _sync(args, svc, session)
-    raise AssertionError(args.action)
+    tenant_id = svc.tenants.resolve(session, args.slug)
+    online = not getattr(args, "offline", False)
+    ops = svc.connect_account
+    if args.action == "requirements":
+        view = ops.requirements(session, tenant_id, refresh=online)
+        return _show(args, view, _print_requirements)
+    if args.action == "capabilities":
+        view = ops.capabilities(session, tenant_id, refresh=online, request=args.request)
+        return _show(args, view, _print_capabilities)
+    if args.action == "balance":
+        return _show(args, ops.balance(session, tenant_id, refresh=online), _print_balance)
+    if args.action == "payouts":
+        return _show(args, ops.payouts(session, tenant_id, status=args.status, refresh=online), _print_payouts)
+    link = ops.update_link(session, tenant_id) if args.action == "update-link" else ops.dashboard(session, tenant_id)
+    if args.json:
+        emit_json(link)
+    else:
+        print(link.url)
+        if link.expires_at:
+            print(f"Single use; expires {_date(link.expires_at, time=True)}.", file=sys.stderr)
+    if not args.no_browser:
+        svc.stripe.open(link.url)
+    return 0
+
+
+def _date(value: Any, *, time: bool = False) -> str:
+    if value is None:
+        return "—"
+    return f"{value:%Y-%m-%d %H:%M} UTC" if time else f"{value:%Y-%m-%d}"
+
+
+def _show(args: Any, view: Any, printer: Any) -> int:
+    if args.json:
+        emit_json(view)
+        return 0
+    printer(view)
+    stamp = f"saved {_date(view.fetched_at, time=True)}" if view.fetched_at else "never fetched"
+    print(f"({stamp}{', stale' if view.stale else ''})")
+    if view.message:
+        print(view.message, file=sys.stderr)
+    return 0
+
+
+def _print_requirements(v: Any) -> None:
+    print(f"account: {v.account_id} ({v.account_type or 'type unknown'})")
+    if v.disabled_reason:
+        print(f"DISABLED: {v.disabled_words} [{v.disabled_reason}]")
+    if v.current_deadline:
+        print(f"deadline: {_date(v.current_deadline)} ({v.countdown})")
+    if not v.items:
+        print("Nothing is due.")
+    labels = {
+        "past_due": "PAST DUE",
+        "currently_due": "due now",
+        "eventually_due": "due later",
+        "pending_verification": "being verified",
+        "error": "REJECTED",
+    }
+    for r in v.items:
+        group = ("future " if r.future else "") + labels[r.group]
+        print(f"  {group:16} {r.words}" + (f" — {r.error}" if r.error else "") + f"  [{r.code}]")
+    if v.future_deadline:
+        print(f"future requirements take effect {_date(v.future_deadline)}")
+
+
+def _print_capabilities(v: Any) -> None:
+    for c in v.items:
+        extra = f" — {c.disabled_words}" if c.disabled_words else ""
+        print(f"{c.name:32} {c.status}{extra}")
+        for r in c.due:
+            print(f"    {r.group.replace('_', ' ')}: {r.words}  [{r.code}]")
+
+
+def _print_balance(v: Any) -> None:
+    for label, rows in (("available", v.available), ("pending", v.pending)):
+        print(f"{label}: " + (", ".join(m.text for m in rows) or "—"))
+
+
+def _print_payouts(v: Any) -> None:
+    if not v.items:
+        print("No payouts.")
+    for p in v.items:
+        fail = f"  {p.failure_words} [{p.failure_code}]" if p.failure_code else ""
+        print(f"{p.id}  {p.amount.text:>16}  {p.status:10} arrives {_date(p.arrival_date)}{fail}")
 
 
 def _sync(args: Any, svc: Any, session: Any) -> int:
@@ -58,3 +165,108 @@ def _sync(args: Any, svc: Any, session: Any) -> int:
     else:
         print(report.summary)
     return 0 if report.complete else 1
+
+
+# -- platform-wide: fees, disputes, attention ---------------------------------------------------------------------
+def add_parser(sub: Any, acting: Any, jsonable: Any) -> None:
+    sp = sub.add_parser("fees", help="application fees per tenant, checked against the agreed percentage")
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("--tenant", metavar="SLUG")
+    sp.add_argument("--since", metavar="DATE", help="YYYY-MM-DD (UTC), inclusive")
+    sp.add_argument("--until", metavar="DATE", help="YYYY-MM-DD (UTC), inclusive")
+    sp.add_argument("--csv", metavar="FILE", help="also write every fee line to this CSV file")
+    sp.add_argument("--offline", action="store_true", help="use the saved copy without asking Stripe")
+    sp = sub.add_parser("disputes", help="open disputes, most urgent evidence deadline first")
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("--tenant", metavar="SLUG")
+    sp.add_argument("--offline", action="store_true", help="use the saved copy without asking Stripe")
+    sp = sub.add_parser("attention", help="everything that needs an operator, most urgent first (from the cache)")
+    acting(sp)
+    jsonable(sp)
+
+
+def _day(text: str | None, field: str) -> Any:
+    from datetime import date
+
+    from billing_desktop.errors import ValidationError
+
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError({field: "Give a date as YYYY-MM-DD."}) from None
+
+
+def run(args: Any, svc: Any, session: Any) -> int:
+    tenant_id = svc.tenants.resolve(session, args.tenant) if getattr(args, "tenant", None) else None
+    if args.command == "fees":
+        return _fees(args, svc, session, tenant_id)
+    if args.command == "disputes":
+        view = svc.disputes.disputes(session, tenant_id=tenant_id, refresh=not args.offline)
+        if args.json:
+            emit_json(view)
+            return 0
+        if not view.items:
+            print("No open disputes.")
+        for d in view.items:
+            due = f"evidence due {_date(d.due_by, time=True)} ({d.countdown})" if d.due_by else "no evidence due"
+            flag = "OVERDUE " if d.overdue else ""
+            print(f"{flag}{d.slug:20} {d.amount_text:>14}  {d.reason_words}  [{d.status}]  {due}  {d.id}")
+        for p in view.problems:
+            print(f"warning: {p}", file=sys.stderr)
+        return 1 if view.problems else 0
+    board = svc.attention.board(session)
+    if args.json:
+        emit_json(board)
+        return 0
+    if board.stale:
+        when = _date(board.last_sync, time=True) if board.last_sync else "never"
+        print(f"(from saved data; last full sync: {when} — run `billing-desktop stripe sync`)", file=sys.stderr)
+    if not board.items:
+        print("Nothing needs attention.")
+    for r in board.items:
+        due = f" — due {_date(r.due_at, time=True)} ({r.countdown})" if r.due_at else ""
+        print(f"{r.slug:20} {r.title}{due}" + (f"\n{'':20} {r.detail}" if r.detail else ""))
+    return 0
+
+
+def _fees(args: Any, svc: Any, session: Any, tenant_id: int | None) -> int:
+    from billing_desktop.domain.money import format_amount
+    from billing_desktop.services.platform_fees import to_csv
+
+    report = svc.fees.fees(
+        session,
+        tenant_id=tenant_id,
+        since=_day(args.since, "since"),
+        until=_day(args.until, "until"),
+        refresh=not args.offline,
+    )
+    if args.csv:
+        from pathlib import Path
+
+        Path(args.csv).write_text(to_csv(report), encoding="utf-8")
+    if args.json:
+        emit_json(report)
+        return 0
+    for ln in report.lines:
+        if ln.flagged:
+            print(
+                f"FLAGGED {ln.slug}: fee {format_amount(ln.fee_amount, ln.currency)} on charge "
+                f"{format_amount(ln.charge_amount, ln.currency)} ({ln.charge_id}); "
+                f"{ln.percent}% is {format_amount(ln.expected, ln.currency)}"
+            )
+    print(f"{'TENANT':20} {'FEES':>8} {'CHARGES':>18} {'COLLECTED':>16} {'REFUNDED':>16} {'NET':>16} FLAGGED")
+    for t in report.totals:
+        print(
+            f"{t.slug or '(all tenants)':20} {t.count:>8} {format_amount(t.charges, t.currency):>18} "
+            f"{format_amount(t.fees, t.currency):>16} {format_amount(t.refunded, t.currency):>16} "
+            f"{format_amount(t.net, t.currency):>16} {t.flagged}"
+        )
+    if not report.totals:
+        print("No application fees in this period.")
+    if report.message:
+        print(report.message, file=sys.stderr)
+    return 0

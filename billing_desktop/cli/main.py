@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     from billing_desktop.cli import db_commands
 
     db_commands.add_parser(sub, acting, jsonable)
+    from billing_desktop.cli import connect_commands
+
+    connect_commands.add_parser(sub, acting, jsonable)
     return p
 
 

@@ -53,15 +53,16 @@ class Pager:
             query = dict(self.params, limit=PAGE_SIZE)
             if recent:
                 query["starting_after"] = recent[-1]
-            answer = self._get(query)
+            try:
+                answer = self._get(query)
+            except _CancelledError:
+                self.was_cancelled = True
+                return
             if answer is None:  # the cursor is gone
                 recent.pop()
                 if not recent:
                     raise translate(RuntimeError("lost the list position"))
                 continue
-            if answer is False:
-                self.was_cancelled = True
-                return
             data = answer.get("data") or []
             self.pages += 1
             yield data
@@ -70,7 +71,7 @@ class Pager:
                 return
             recent = [o["id"] for o in data]
 
-    def _get(self, query: dict[str, Any]) -> dict[str, Any] | bool | None:
+    def _get(self, query: dict[str, Any]) -> dict[str, Any] | None:
         import stripe
 
         waits = 0
@@ -87,7 +88,7 @@ class Pager:
                 delay = _retry_after(exc)
                 log.info("stripe rate limit on %s: waiting %.1f s", self.path, delay)
                 if not self._wait(delay):
-                    return False
+                    raise _CancelledError from None
             except stripe.InvalidRequestError as exc:
                 if getattr(exc, "code", None) == "resource_missing" and getattr(exc, "param", None) == (
                     "starting_after"
@@ -105,6 +106,10 @@ class Pager:
                 return False
             self.sleep(min(left, 0.1))
         return not self.cancelled()
+
+
+class _CancelledError(Exception):
+    """Cancelled while waiting out a rate limit."""
 
 
 def _header(exc: Exception, name: str) -> str | None:

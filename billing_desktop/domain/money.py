@@ -36,3 +36,9 @@ def expected_fee(charge_amount: int, percent: Decimal) -> int:
 def fee_differs(fee_amount: int, charge_amount: int, percent: Decimal) -> bool:
     """More than one minor unit away from the agreed percentage (one unit covers either rounding rule)."""
     return abs(fee_amount - expected_fee(charge_amount, percent)) > 1
+
+
+def plain_amount(amount: int, currency: str) -> str:
+    """1234, "usd" -> "12.34"; for files (CSV): no grouping, the currency's own number of decimals."""
+    places = exponent(currency)
+    return f"{Decimal(amount).scaleb(-places):.{places}f}"

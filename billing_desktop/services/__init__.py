@@ -34,6 +34,15 @@ class Services:
         from billing_desktop.services.connect_sync import ConnectSyncService
 
         self.connect_sync = ConnectSyncService(ctx, self.stripe)
+        from billing_desktop.services.attention import AttentionService
+        from billing_desktop.services.connect_account import ConnectAccountService
+        from billing_desktop.services.disputes import DisputeService
+        from billing_desktop.services.platform_fees import PlatformFeeService
+
+        self.connect_account = ConnectAccountService(ctx, self.stripe)
+        self.fees = PlatformFeeService(ctx, self.stripe)
+        self.disputes = DisputeService(ctx, self.stripe)
+        self.attention = AttentionService(ctx)
         from billing_desktop.services.webhook_delivery import WebhookDeliveryService
         from billing_desktop.services.webhooks import WebhookService
 

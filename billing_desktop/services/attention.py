@@ -1,0 +1,216 @@
+"""The needs-attention board, computed from the local cache only (so it works offline, marked stale).
+
+Stripe-derived items were worked out when their objects were cached (attention_items); what depends on local
+data or on the time (failing webhook endpoints, keys leaving their grace period, live tenants without an
+account, accounts a sync no longer found) is asked here, each from an index.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, exists, select
+
+from billing_desktop.domain.attention import FIX, TAB, AttentionKind, Fix, countdown, urgency
+from billing_desktop.domain.roles import Perm
+from billing_desktop.services.context import AppContext
+from billing_desktop.services.permissions import authorize
+from billing_desktop.services.session import UserSession
+from billing_desktop.services.stripe_connect import STALE_AFTER
+from billing_desktop.store.models import (
+    ApiKey,
+    AttentionItem,
+    Setting,
+    StripeAccount,
+    Tenant,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+
+KEY_WARNING = timedelta(days=1)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttentionRow:
+    kind: AttentionKind
+    tenant_id: int
+    slug: str
+    company: str
+    title: str
+    detail: str
+    due_at: datetime | None
+    countdown: str
+    tab: str  # the tenant tab that shows it: stripe | keys | webhooks
+    fix: Fix
+    ref: int | None = None  # e.g. the failed delivery to resend
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttentionBoard:
+    items: list[AttentionRow]
+    last_sync: datetime | None
+    stale: bool
+    per_tenant: dict[int, int] = field(default_factory=dict)
+
+
+class AttentionService:
+    def __init__(self, ctx: AppContext):
+        self.ctx = ctx
+
+    def board(self, session: UserSession) -> AttentionBoard:
+        now = self.ctx.clock()
+        with self.ctx.db() as s:
+            scope = None if session.is_operator else session.tenant_id
+            authorize(s, self.ctx, session, Perm.STRIPE_VIEW, scope)
+            raw: list[tuple[AttentionKind, int, str, str, datetime | None, int | None]] = []
+
+            def scoped(q):  # type: ignore[no-untyped-def]
+                q = q.where(Tenant.active.is_(True))
+                return q if scope is None else q.where(Tenant.id == scope)
+
+            for kind, tenant_id, title, detail, due in s.execute(
+                scoped(
+                    select(
+                        AttentionItem.kind,
+                        AttentionItem.tenant_id,
+                        AttentionItem.title,
+                        AttentionItem.detail,
+                        AttentionItem.due_at,
+                    ).join(Tenant, Tenant.id == AttentionItem.tenant_id)
+                )
+            ):
+                raw.append((AttentionKind(kind), tenant_id, title, detail, due, None))
+            for tenant_id, account_id, since in s.execute(
+                scoped(
+                    select(StripeAccount.tenant_id, StripeAccount.stripe_user_id, StripeAccount.missing_since)
+                    .join(Tenant, Tenant.id == StripeAccount.tenant_id)
+                    .where(StripeAccount.missing_since.is_not(None), StripeAccount.status != "disconnected")
+                )
+            ):
+                raw.append(
+                    (
+                        AttentionKind.ACCOUNT_MISSING,
+                        tenant_id,
+                        f"Stripe no longer lists account {account_id}",
+                        f"Not returned by a full sync since {since:%Y-%m-%d %H:%M} UTC: removed, or access revoked.",
+                        None,
+                        None,
+                    )
+                )
+            connected = exists().where(
+                and_(StripeAccount.tenant_id == Tenant.id, StripeAccount.status != "disconnected")
+            )
+            for (tenant_id,) in s.execute(scoped(select(Tenant.id).where(Tenant.mode == "live", ~connected))):
+                raw.append(
+                    (
+                        AttentionKind.LIVE_WITHOUT_ACCOUNT,
+                        tenant_id,
+                        "Live mode, but no Stripe account is connected",
+                        "Charges cannot be made until an account is connected.",
+                        None,
+                        None,
+                    )
+                )
+            for tenant_id, prefix, last4, expires in s.execute(
+                scoped(
+                    select(ApiKey.tenant_id, ApiKey.prefix, ApiKey.last4, ApiKey.expires_at)
+                    .join(Tenant, Tenant.id == ApiKey.tenant_id)
+                    .where(
+                        ApiKey.revoked_at.is_(None),
+                        ApiKey.expires_at.is_not(None),
+                        ApiKey.expires_at > now,
+                        ApiKey.expires_at <= now + KEY_WARNING,
+                    )
+                )
+            ):
+                raw.append(
+                    (
+                        AttentionKind.KEY_GRACE_ENDING,
+                        tenant_id,
+                        f"Old key {prefix}…{last4} stops working",
+                        "Its grace period after a roll ends: make sure every client uses the new key.",
+                        expires,
+                        None,
+                    )
+                )
+            raw.extend(self._failing_webhooks(s, scoped))
+            names = (
+                dict(
+                    (r.id, (r.slug, r.company_name))
+                    for r in s.execute(
+                        select(Tenant.id, Tenant.slug, Tenant.company_name).where(
+                            Tenant.id.in_({t for _, t, *_ in raw})
+                        )
+                    )
+                )
+                if raw
+                else {}
+            )
+            last = s.get(Setting, "connect_last_sync")
+        last_sync = datetime.fromisoformat(last.value) if last else None
+        rows = [
+            AttentionRow(
+                kind=kind,
+                tenant_id=tenant_id,
+                slug=names[tenant_id][0],
+                company=names[tenant_id][1],
+                title=title,
+                detail=detail,
+                due_at=due,
+                countdown=countdown(due, now),
+                tab=TAB.get(kind, "stripe"),
+                fix=FIX.get(kind, Fix.NONE),
+                ref=ref,
+            )
+            for kind, tenant_id, title, detail, due, ref in raw
+        ]
+        rows.sort(key=lambda r: (*urgency(r.kind, r.due_at, now), r.slug))
+        return AttentionBoard(
+            items=rows,
+            last_sync=last_sync,
+            stale=last_sync is None or now - last_sync > STALE_AFTER,
+            per_tenant=dict(Counter(r.tenant_id for r in rows)),
+        )
+
+    @staticmethod
+    def _failing_webhooks(s, scoped):  # type: ignore[no-untyped-def]
+        """An enabled endpoint whose latest delivery failed: one indexed look-up per endpoint (there are few)."""
+        latest = (
+            select(WebhookDelivery.id)
+            .where(WebhookDelivery.tenant_id == WebhookEndpoint.tenant_id)
+            .order_by(WebhookDelivery.at.desc(), WebhookDelivery.id.desc())
+            .limit(1)
+            .correlate(WebhookEndpoint)
+            .scalar_subquery()
+        )
+        out = []
+        for tenant_id, url, delivery_id, outcome, status, error, at in s.execute(
+            scoped(
+                select(
+                    WebhookEndpoint.tenant_id,
+                    WebhookEndpoint.url,
+                    WebhookDelivery.id,
+                    WebhookDelivery.outcome,
+                    WebhookDelivery.status_code,
+                    WebhookDelivery.error,
+                    WebhookDelivery.at,
+                )
+                .join(Tenant, Tenant.id == WebhookEndpoint.tenant_id)
+                .join(WebhookDelivery, WebhookDelivery.id == latest)
+                .where(WebhookEndpoint.enabled.is_(True), WebhookDelivery.outcome != "ok")
+            )
+        ):
+            why = f"HTTP {status}" if status else (error or outcome)
+            out.append(
+                (
+                    AttentionKind.WEBHOOK_FAILING,
+                    tenant_id,
+                    "Webhook endpoint is failing",
+                    f"{url}: last delivery {at:%Y-%m-%d %H:%M} UTC failed ({why}).",
+                    None,
+                    delivery_id,
+                )
+            )
+        return out
