@@ -90,14 +90,17 @@ def test_every_step_is_counted(chaos_services, operator, acme):
 
 
 @pytest.mark.parametrize("fail_at", range(7))
-def test_crash_at_each_step_leaves_one_working_key_set(chaos_services, operator, acme, fail_at):
+def test_crash_at_each_step_leaves_one_working_key_set(chaos_services, operator, acme, clock, fail_at):
     services, backend, chaos = chaos_services
     services.auth.confirm_password(operator, "operator-password-1")
     _, before = current_state(services, operator, acme.id, backend)
     finished = run_regenerate(services, operator, acme.id, chaos, fail_at)
     assert not finished
-    # "Restart": the start-up repair runs, then the keys are checked.
+    # "Restart" later: the start-up repair runs (intents younger than its grace may be another process's work in
+    # progress, so it waits them out), then the keys are checked.
+    clock.advance(minutes=11)
     services.keys.repair()
+    services.auth.confirm_password(operator, "operator-password-1")
     active, now = current_state(services, operator, acme.id, backend)
     assert sorted((r.kind, r.mode) for r in active) == sorted(before)  # exactly one key of each kind and mode
     old_left = {k for k, v in now.items() if v == before[k]}
@@ -126,3 +129,18 @@ def test_repair_reports_rows_whose_secret_is_missing(services, operator, acme, k
     report = services.keys.repair(check_missing=True)
     assert len(report.missing_secrets) == 1 and "tenant" in report.missing_secrets[0]
     assert vault_name("x").startswith("api-key/")
+
+
+def test_repair_spares_another_process_work_in_progress(services, operator, acme, keyring_backend, clock):
+    from billing_desktop.errors import AppError
+
+    pending = services.keys.prepare(("test",))  # written to the keyring, not committed yet
+    secret = next(p.key for p in pending if p.vault_ref)
+    services.keys.repair()  # another process starts now: the young intent is left alone
+    assert secret in keyring_backend.store.values()
+    clock.advance(minutes=11)
+    services.keys.repair()  # much later, the intent is an orphan's: removed
+    assert secret not in keyring_backend.store.values()
+    # A commit that arrives after that refuses to make the deleted secret current.
+    with pytest.raises(AppError, match="Try again"), services.ctx.db() as s, s.begin():
+        services.keys.attach(s, acme.id, pending, operator.email, clock())

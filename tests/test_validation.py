@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from billing_desktop.domain.validation import check_domain, check_email, check_password, parse_fee, slugify
 from billing_desktop.errors import ValidationError
+from tests.conftest import register
 
 
 @pytest.mark.parametrize("email", ["a@b.co", "john.smith+billing@acme-corp.example"])
@@ -56,3 +57,21 @@ def test_domain_rules():
     assert check_domain("acme.example") is None
     assert check_domain("https://acme.example")
     assert check_domain("acme.example/path")
+
+
+@pytest.mark.parametrize(
+    "bad", ["\x1b[31mRed\x1b[0m", "Acme\u202eInc", "Acme\u2066Inc", "Acme\x9bInc", "A\x00B", "A\nB"]
+)
+def test_control_and_bidi_characters_are_refused_in_names_emails_and_urls(services, operator, bad):
+    from billing_desktop.domain.validation import check_company_name, check_email, check_person_name
+    from billing_desktop.domain.webhooks import check_url
+
+    assert "control character" in check_company_name(bad)
+    assert "control character" in check_person_name(bad)
+    assert check_email(f"a{bad}@example.com") is not None
+    assert "control characters" in check_url(
+        f"https://hooks{bad}.example/x", "test", False, lambda h: ["93.184.216.34"]
+    )
+    with pytest.raises(ValidationError) as e:
+        register(services, operator, bad, "owner@bad.example")
+    assert "company_name" in e.value.fields

@@ -57,11 +57,10 @@ def test_url_rules(url, mode, allow, expected):
         ("127.0.0.1", "loopback"),
         ("10.1.2.3", "private"),
         ("192.168.0.10", "private"),
-        ("169.254.169.254", "cloud metadata"),
         ("fe80::1", "link-local"),
         ("::ffff:127.0.0.1", "loopback"),
-        ("100.100.100.200", "cloud metadata"),
-        ("0.0.0.0", "private"),
+        ("fd12:3456::1", "private"),
+        ("100.64.0.1", "private"),
     ],
 )
 def test_private_addresses_are_refused_unless_allowed_in_test_mode(address, kind):
@@ -69,6 +68,34 @@ def test_private_addresses_are_refused_unless_allowed_in_test_mode(address, kind
     assert f"a {kind} address" in problem
     assert check_url("https://rebind.example/x", "test", True, lambda h: [address]) is None
     assert "test mode only" in check_url("https://rebind.example/x", "live", True, lambda h: [address])
+
+
+@pytest.mark.parametrize(
+    "address,kind",
+    [
+        ("169.254.169.254", "cloud metadata"),
+        ("::ffff:169.254.169.254", "cloud metadata"),
+        ("100.100.100.200", "cloud metadata"),
+        ("fd00:ec2::254", "cloud metadata"),
+        ("0.0.0.0", "unspecified"),
+        ("0.1.2.3", "unspecified"),
+        ("::", "unspecified"),
+        ("224.0.0.1", "multicast"),
+        ("ff02::1", "multicast"),
+        ("240.0.0.1", "reserved"),
+        ("255.255.255.255", "reserved"),
+        ("2002:7f00:1::", "IPv4-in-IPv6"),  # 6to4 around 127.0.0.1
+        ("2002:a9fe:a9fe::", "IPv4-in-IPv6"),  # 6to4 around 169.254.169.254
+        ("64:ff9b::7f00:1", "IPv4-in-IPv6"),  # NAT64
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "IPv4-in-IPv6"),  # Teredo
+        ("::127.0.0.1", "IPv4-in-IPv6"),  # IPv4-compatible
+    ],
+)
+def test_metadata_hidden_and_special_addresses_are_refused_even_when_private_is_allowed(address, kind):
+    for allow in (False, True):
+        problem = check_url("https://rebind.example/x", "test", allow, lambda h: [address])
+        assert problem is not None and f"a {kind} address" in problem
+        assert "allow private" not in problem  # the checkbox would not help: do not suggest it
 
 
 def test_first_save_creates_a_secret_in_the_keyring(services, operator, acme, configured, keyring_backend):

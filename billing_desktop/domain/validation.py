@@ -29,6 +29,37 @@ _EMAIL = re.compile(
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
+# Bidi embeddings, overrides and isolates: they reorder what a terminal or a table shows (U+202A-E, U+2066-9).
+_BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+
+
+def unsafe_char(text: str, allow_newlines: bool = False) -> str | None:
+    """The first C0/C1 control or bidi control in `text` (tab and newline allowed when asked), or None."""
+    for ch in text:
+        o = ord(ch)
+        if (o < 0x20 or 0x7F <= o <= 0x9F) and not (allow_newlines and ch in "\n\t"):
+            return ch
+        if ch in _BIDI_CONTROLS:
+            return ch
+    return None
+
+
+def check_plain(text: str) -> str | None:
+    """Refuse terminal escapes and bidi overrides: stored names are printed in terminals and tables."""
+    ch = unsafe_char(text or "")
+    if ch is None:
+        return None
+    return f"Remove the invisible control character U+{ord(ch):04X}."
+
+
+def check_text(text: str, max_length: int) -> str | None:
+    """Free text (descriptions, reasons): newlines and tabs allowed, other controls not."""
+    if len(text) > max_length:
+        return f"Use at most {max_length} characters."
+    ch = unsafe_char(text, allow_newlines=True)
+    return None if ch is None else f"Remove the invisible control character U+{ord(ch):04X}."
+
+
 def normalize_email(email: str) -> str:
     return (email or "").strip().lower()
 
@@ -36,6 +67,8 @@ def normalize_email(email: str) -> str:
 def check_email(email: str) -> str | None:
     if not email:
         return "Enter an email address."
+    if check_plain(email):
+        return check_plain(email)
     if len(email) > 254 or not _EMAIL.match(email):
         return "Enter a valid email address, like name@example.com."
     return None
@@ -88,11 +121,11 @@ def check_company_name(name: str) -> str | None:
         return "Enter the company name."
     if len(name) > 200:
         return "Use at most 200 characters."
-    return None
+    return check_plain(name)
 
 
 def check_person_name(name: str) -> str | None:
-    return "Use at most 100 characters." if len(name) > 100 else None
+    return "Use at most 100 characters." if len(name) > 100 else check_plain(name)
 
 
 def raise_if(errors: dict[str, str | None]) -> None:

@@ -10,7 +10,9 @@ import re
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
+
+from billing_desktop.domain.validation import unsafe_char
 
 EVENT_TYPES = [
     "customer.subscription.created",
@@ -26,8 +28,27 @@ EVENT_TYPES = [
 SCHEMES = ("stripe", "standard")
 TOLERANCE = 300  # seconds, as stripe-python and Standard Webhooks use
 STRIPE_HEADER = "X-Webhook-Signature"
-# Cloud metadata services that are not in a private or link-local range.
-METADATA_HOSTS = {ipaddress.ip_address("100.100.100.200"), ipaddress.ip_address("fd00:ec2::254")}
+# Cloud metadata services: refused even where private addresses are allowed.
+METADATA_HOSTS = frozenset(
+    ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200", "fd00:ec2::23")
+)
+# IPv6 ranges that carry an IPv4 address inside (a way around IPv4 rules): refused whatever the checkbox says.
+IPV4_IN_IPV6 = tuple(
+    ipaddress.ip_network(n) for n in ("2002::/16", "64:ff9b::/96", "64:ff9b:1::/48", "2001::/32", "::/96")
+)
+SHARED_V4 = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT
+THIS_NETWORK_V4 = ipaddress.ip_network("0.0.0.0/8")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where one delivery goes: `connect_url` names the vetted address; Host and TLS use `host`."""
+
+    url: str
+    host: str
+    address: str
+    connect_url: str
+    host_header: str
 
 
 def new_secret() -> str:
@@ -37,63 +58,90 @@ def new_secret() -> str:
 # -- URLs -----------------------------------------------------------------------------------------------------
 def check_url(url: str, mode: str, allow_private: bool, resolve: Callable[[str], Iterable[str]]) -> str | None:
     """A message saying why the URL is refused, or None. `resolve(host)` returns its IP addresses."""
+    try:
+        vet_url(url, mode, allow_private, resolve)
+    except UrlRefusedError as exc:
+        return str(exc)
+    return None
+
+
+class UrlRefusedError(ValueError):
+    pass
+
+
+def vet_url(url: str, mode: str, allow_private: bool, resolve: Callable[[str], Iterable[str]]) -> Target:
+    """Resolve once, check every address, and say which address to connect to. Delivering to `connect_url`
+    (never to `url`, which would resolve again) is what stops DNS rebinding. Raises UrlRefusedError."""
     url = (url or "").strip()
     if not url:
-        return "Enter the endpoint URL."
+        raise UrlRefusedError("Enter the endpoint URL.")
     if len(url) > 2048:
-        return "The URL is too long (2048 characters at most)."
+        raise UrlRefusedError("The URL is too long (2048 characters at most).")
+    if unsafe_char(url) or any(ch.isspace() for ch in url):
+        raise UrlRefusedError("Remove the spaces and invisible control characters from the URL.")
     try:
         p = urlsplit(url)
         port = p.port
     except ValueError:
-        return "This is not a valid URL."
+        raise UrlRefusedError("This is not a valid URL.") from None
     if p.scheme not in ("https", "http"):
-        return "Use an https:// URL (http:// is allowed in test mode only)."
+        raise UrlRefusedError("Use an https:// URL (http:// is allowed in test mode only).")
     if p.scheme == "http" and mode == "live":
-        return "Live mode needs an https:// URL."
+        raise UrlRefusedError("Live mode needs an https:// URL.")
     if p.username or p.password or "@" in p.netloc:
-        return "Remove the user name and password from the URL."
+        raise UrlRefusedError("Remove the user name and password from the URL.")
     if p.fragment or url.endswith("#"):
-        return "Remove the #fragment: it is never sent to the server."
+        raise UrlRefusedError("Remove the #fragment: it is never sent to the server.")
     if not p.hostname:
-        return "The URL has no host name."
-    if allow_private and mode == "live":
-        return "Private addresses are allowed in test mode only."
+        raise UrlRefusedError("The URL has no host name.")
+    host = p.hostname
     try:
-        addresses = [ipaddress.ip_address(a) for a in resolve(p.hostname)]
-    except OSError:
-        return f"The host name {p.hostname} could not be resolved."
+        ascii_host = host if host.startswith("[") or ":" in host else host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise UrlRefusedError(f"The host name {host} is not a valid internationalized name.") from None
+    if allow_private and mode == "live":
+        raise UrlRefusedError("Private addresses are allowed in test mode only.")
+    try:
+        addresses = [ipaddress.ip_address(a) for a in resolve(ascii_host)]
+    except (OSError, UnicodeError, ValueError):
+        raise UrlRefusedError(f"The host name {host} could not be resolved.") from None
     if not addresses:
-        return f"The host name {p.hostname} could not be resolved."
-    if not allow_private:
-        for a in addresses:
-            why = _forbidden(a)
-            if why:
-                return (
-                    f'{p.hostname} resolves to {a}, a {why} address. Tick "allow private addresses" (test '
-                    "mode only) to send there."
-                )
-    del port
-    return None
+        raise UrlRefusedError(f"The host name {host} could not be resolved.")
+    for a in addresses:  # every answer must pass: the next lookup could return any of them
+        why = _forbidden(a, allow_private)
+        if why:
+            hint = "" if why in _ALWAYS else ' Tick "allow private addresses" (test mode only) to send there.'
+            raise UrlRefusedError(f"{host} resolves to {a}, a {why} address.{hint}")
+    address = addresses[0]
+    literal = f"[{address}]" if address.version == 6 else str(address)
+    netloc = literal if port is None else f"{literal}:{port}"
+    connect_url = urlunsplit((p.scheme, netloc, p.path or "/", p.query, ""))
+    host_header = ascii_host if port is None else f"{ascii_host}:{port}"
+    return Target(url, ascii_host, str(address), connect_url, host_header)
 
 
-def _forbidden(a: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+_ALWAYS = ("cloud metadata", "IPv4-in-IPv6", "multicast", "reserved", "unspecified")
+
+
+def _forbidden(a: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_private: bool) -> str | None:
     if isinstance(a, ipaddress.IPv6Address) and a.ipv4_mapped:
         a = a.ipv4_mapped
-    if a in METADATA_HOSTS or a == ipaddress.ip_address("169.254.169.254"):
+    if a in METADATA_HOSTS:
         return "cloud metadata"
+    if a.is_unspecified or a in THIS_NETWORK_V4:
+        return "unspecified"
+    if a.is_multicast:
+        return "multicast"
     if a.is_loopback:
-        return "loopback"
+        return None if allow_private else "loopback"
+    if isinstance(a, ipaddress.IPv6Address) and any(a in n for n in IPV4_IN_IPV6):
+        return "IPv4-in-IPv6"
     if a.is_link_local:
-        return "link-local"
-    if (
-        a.is_private
-        or a.is_reserved
-        or a.is_unspecified
-        or a.is_multicast
-        or a in ipaddress.ip_network("100.64.0.0/10")
-    ):
-        return "private"
+        return None if allow_private else "link-local"
+    if a.is_reserved:
+        return "reserved"
+    if a.is_private or a in SHARED_V4 or (isinstance(a, ipaddress.IPv6Address) and a.is_site_local):
+        return None if allow_private else "private"
     return None
 
 

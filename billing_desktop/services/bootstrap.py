@@ -62,11 +62,13 @@ def build_services(database_url: str | None = None, vault: Vault | None = None) 
 
 
 def startup_repair(services: Services) -> None:
-    """Finish what a crash interrupted (orphaned or retired key secrets). Cheap when there is nothing to do."""
+    """Finish what a crash interrupted (orphaned or retired key and webhook secrets). Cheap when there is nothing
+    to do."""
     from billing_desktop.errors import VaultError
 
     try:
         services.startup_report = services.keys.repair()
+        services.webhooks.repair()
     except VaultError as exc:  # no keyring now: try again next start; everything else still works
         logging.getLogger(__name__).warning("key repair postponed: %s", exc)
         services.startup_report = None

@@ -13,17 +13,18 @@ import secrets as pysecrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select
 
 from billing_desktop.domain.keys import Kind, generate, lookup_hash
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import raise_if
 from billing_desktop.errors import AppError, NotFound, VaultError
-from billing_desktop.services import audit
+from billing_desktop.services import audit, vault_intents
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
-from billing_desktop.store.models import ApiKey, VaultIntent
+from billing_desktop.store.locking import lock_tenant
+from billing_desktop.store.models import ApiKey
 
 log = logging.getLogger(__name__)
 MODES = ("test", "live")
@@ -99,10 +100,7 @@ class KeyService:
             for mode in modes
             for kind in (Kind.PUBLISHABLE, Kind.SECRET)
         ]
-        refs = [p.vault_ref for p in pending if p.vault_ref]
-        with self.ctx.db() as s, s.begin():
-            now = self.ctx.clock()
-            s.add_all([VaultIntent(vault_ref=r, name=vault_name(r), created_at=now) for r in refs])
+        vault_intents.record(self.ctx, {p.vault_ref: vault_name(p.vault_ref) for p in pending if p.vault_ref})
         try:
             for p in pending:
                 if p.vault_ref:
@@ -121,7 +119,8 @@ class KeyService:
         now: datetime,
         rolled_from: dict[tuple[str, str], int] | None = None,
     ) -> None:
-        """Inside the caller's transaction: the rows that make the pending keys current."""
+        """Inside the caller's transaction (tenant locked): the rows that make the pending keys current."""
+        vault_intents.claim(s, [p.vault_ref for p in pending if p.vault_ref])
         for p in pending:
             s.add(
                 ApiKey(
@@ -138,9 +137,6 @@ class KeyService:
                     rolled_from_id=(rolled_from or {}).get((p.kind, p.mode)),
                 )
             )
-        refs = [p.vault_ref for p in pending if p.vault_ref]
-        if refs:
-            s.execute(delete(VaultIntent).where(VaultIntent.vault_ref.in_(refs)))
 
     def discard(self, pending: list[Pending]) -> None:
         """Undo `prepare` after a failed transaction (best effort; `repair` finishes what this cannot)."""
@@ -148,8 +144,7 @@ class KeyService:
         try:
             for r in refs:
                 self.ctx.vault.delete(vault_name(r))
-            with self.ctx.db() as s, s.begin():
-                s.execute(delete(VaultIntent).where(VaultIntent.vault_ref.in_(refs)))
+            vault_intents.drop(self.ctx, refs)
         except Exception as exc:  # the original failure matters more; repair cleans up at next start
             log.warning("could not discard prepared keys: %s", type(exc).__name__)
 
@@ -231,6 +226,7 @@ class KeyService:
         retired: list[str] = []
         try:
             with self.ctx.db() as s, s.begin():  # step 2: one commit swaps the current set
+                lock_tenant(s, tenant_id)  # concurrent regenerates retire each other's keys, one after the other
                 authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
                 now = self.ctx.clock()
                 rolled_from = {}
@@ -268,6 +264,7 @@ class KeyService:
         )
         modes = ENVIRONMENTS[environment]
         with self.ctx.db() as s, s.begin():
+            lock_tenant(s, tenant_id)
             authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
             require_recent_password(self.ctx, session)
             now = self.ctx.clock()
@@ -311,9 +308,8 @@ class KeyService:
 
     # -- start-up repair -------------------------------------------------------------------------------------
     def repair(self, check_missing: bool = False) -> RepairReport:
+        orphans = vault_intents.reap_stale(self.ctx)
         with self.ctx.db() as s:
-            intents = list(s.scalars(select(VaultIntent)))
-            used = set(s.scalars(select(ApiKey.vault_ref).where(ApiKey.vault_ref.in_([i.vault_ref for i in intents]))))
             now = self.ctx.clock()
             retired = list(
                 s.scalars(
@@ -322,12 +318,6 @@ class KeyService:
                     )
                 )
             )
-        orphans = 0
-        for i in intents:
-            if i.vault_ref not in used and self.ctx.vault.delete(i.name):
-                orphans += 1
-            with self.ctx.db() as s, s.begin():
-                s.execute(delete(VaultIntent).where(VaultIntent.vault_ref == i.vault_ref))
         self._forget(retired)
         missing: list[str] = []
         if check_missing:

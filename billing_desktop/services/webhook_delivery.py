@@ -158,19 +158,22 @@ class WebhookDeliveryService:
             audit.record(s, self.ctx.clock(), session.email, "webhooks.test", tenant_id, detail=event_type)
         return self._deliver(tenant_id, str(event.get("id") or "evt_test"), event_type, payload.encode(), 1)
 
-    def _deliver(self, tenant_id: int, event_id: str, event_type: str, body: bytes, attempt: int) -> DeliveryResult:
+    def _deliver(
+        self, tenant_id: int, event_id: str, event_type: str, body: bytes, attempt: int, msg_id: str | None = None
+    ) -> DeliveryResult:
         config = self.webhooks.endpoint(tenant_id)
         if config is None:
             raise AppError("Configure a webhook endpoint first.")
-        problem = self.webhooks.check_url(config.url, config.mode, config.allow_private)
-        if problem:  # re-checked at send time: DNS may have changed since the URL was saved
-            raise ValidationError({"url": problem})
+        # Checked again at send time (DNS may have changed since the URL was saved), and the connection goes to
+        # exactly the address that passed: no second lookup for a rebinding resolver to answer differently.
+        target = self.webhooks.target(config.url, config.mode, config.allow_private)
         secrets_ = self.webhooks.active_secrets(tenant_id)
         if not secrets_:
             raise AppError("The endpoint has no signing secret in the keyring: roll the secret to make one.")
         timestamp = int(time.time())
-        msg_id = "msg_" + secrets.token_hex(12)
+        msg_id = msg_id or "msg_" + secrets.token_hex(12)  # Standard Webhooks: the same id on every attempt
         headers = {
+            "Host": target.host_header,
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
             "Billing-Event-Id": event_id,
@@ -180,7 +183,12 @@ class WebhookDeliveryService:
         outcome, status, error, resp_headers, excerpt = "ok", None, "", {}, b""
         started = time.perf_counter()
         try:
-            with self.http_factory() as client, client.stream("POST", config.url, content=body, headers=headers) as r:
+            # TLS: SNI and certificate checks use the host name, not the address connected to.
+            extensions = {"sni_hostname": target.host} if target.connect_url.startswith("https:") else {}
+            with (
+                self.http_factory() as client,
+                client.stream("POST", target.connect_url, content=body, headers=headers, extensions=extensions) as r,
+            ):
                 status, resp_headers = r.status_code, {k.lower(): v for k, v in r.headers.items()}
                 for chunk in r.iter_bytes():
                     excerpt += chunk
@@ -229,7 +237,8 @@ class WebhookDeliveryService:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, d.tenant_id)
             tenant_id, event_id, event_type, body = d.tenant_id, d.event_id, d.event_type, d.body
             previous = d.attempt
-        return self._deliver(tenant_id, event_id, event_type, body.encode(), attempt or previous + 1)
+            msg_id = {k.lower(): v for k, v in d.request_headers.items()}.get("webhook-id")
+        return self._deliver(tenant_id, event_id, event_type, body.encode(), attempt or previous + 1, msg_id)
 
     def retry_until_delivered(
         self,

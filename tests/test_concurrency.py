@@ -1,0 +1,96 @@
+"""Read-decide-write holds under parallel use: real processes released together at a barrier.
+
+After any number of concurrent calls on one tenant: exactly one current set per mode, no orphaned keyring entry,
+and every call that saved its change says so.
+"""
+
+import pytest
+from sqlalchemy import select
+
+from billing_desktop.services.keys import vault_name
+from billing_desktop.services.webhooks import secret_name
+from billing_desktop.store.locking import lock_tenant
+from billing_desktop.store.models import ApiKey, WebhookSecret
+from tests.support import parallel
+from tests.support.file_keyring import FileKeyring
+
+N = 6
+
+
+@pytest.fixture
+def world(tmp_path, db_file):
+    w = parallel.World(db_url=f"sqlite:///{db_file}", keyring_file=str(tmp_path / "keyring.json"))
+    services = parallel.open_services(w)
+    services.auth.create_operator(w.email, w.password)
+    operator = services.auth.sign_in(w.email, w.password)
+    from billing_desktop.services.tenants import Registration
+
+    acme = services.tenants.register(operator, Registration("Acme Inc", "owner@acme.example", "owner-password-123"))
+    yield w, services, operator, acme
+    services.close()
+
+
+def _referenced(services) -> set[str]:
+    with services.ctx.db() as s:
+        keys = {vault_name(r) for r in s.scalars(select(ApiKey.vault_ref).where(ApiKey.vault_ref.is_not(None)))}
+        hooks = {
+            secret_name(t, r)
+            for t, r in s.execute(
+                select(WebhookSecret.tenant_id, WebhookSecret.vault_ref).where(WebhookSecret.vault_ref.is_not(None))
+            )
+        }
+    return keys | hooks
+
+
+def _assert_no_orphans(w, services):
+    stored = set(FileKeyring(w.keyring_file).entries())
+    assert stored == _referenced(services), "keyring entries and database pointers differ"
+
+
+def test_lock_tenant_makes_a_second_writer_wait(world):
+    w, services, _, acme = world
+    import sqlite3
+
+    with services.ctx.db() as s, s.begin():
+        lock_tenant(s, acme.id)
+        other = sqlite3.connect(w.db_url.removeprefix("sqlite:///"), timeout=0.2)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+
+
+def test_concurrent_regenerates_leave_one_current_key_set(world):
+    w, services, operator, acme = world
+    outcomes = parallel.run(w, "keys.regenerate", [(acme.id, "all")] * N)
+    assert [o[0] for o in outcomes] == ["ok"] * N, outcomes
+    services.keys.repair()
+    rows = services.keys.list(operator, acme.id)
+    active = sorted((r.kind, r.mode) for r in rows if r.status == "active")
+    assert active == sorted((k, m) for k in ("publishable", "secret") for m in ("test", "live"))
+    for r in rows:
+        if r.status == "active" and r.kind == "secret":
+            assert services.keys.reveal(operator, r.id).startswith("sk_")
+    _assert_no_orphans(w, services)
+
+
+def test_concurrent_first_webhook_saves_make_one_secret(world):
+    w, services, operator, acme = world
+    outcomes = parallel.run(w, "webhooks.set", [(acme.id, "http://127.0.0.1:9/hook")] * N)
+    assert [o[:2] for o in outcomes] == [("ok", 1)] * N, outcomes
+    services.webhooks.repair()
+    assert len(services.webhooks.get(operator, acme.id).secrets) == 1
+    _assert_no_orphans(w, services)
+
+
+@pytest.mark.parametrize("overlap", ["none", "1h"])
+def test_concurrent_rolls_keep_one_non_expiring_secret(world, overlap):
+    w, services, operator, acme = world
+    services.webhooks.save(operator, acme.id, "http://127.0.0.1:9/hook", ["*"], allow_private=True)
+    outcomes = parallel.run(w, "webhooks.roll", [(acme.id, overlap)] * N)
+    assert [o[0] for o in outcomes] == ["ok"] * N, outcomes  # every roll was saved, and each one says so
+    services.webhooks.repair()
+    secrets = services.webhooks.get(operator, acme.id).secrets
+    assert [s.expires_at for s in secrets].count(None) == 1
+    assert len(secrets) == (1 if overlap == "none" else N + 1)
+    assert services.webhooks.reveal_secret(operator, acme.id).startswith("whsec_")
+    _assert_no_orphans(w, services)
