@@ -59,7 +59,7 @@ def test_register_tenant_shows_field_errors_then_succeeds(qtbot, window, service
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: window.model.rowCount() == 3)
     qtbot.waitUntil(lambda: window.overview.details is not None and window.overview.details.slug == "initech")
-    assert window.mode_label.text().strip() == "LIVE MODE"
+    assert window.mode_banner.mode == "live" and window.mode_banner.text().startswith("LIVE MODE")
     assert services.auth.sign_in("bill@initech.example", OWNER_PASSWORD).role == "owner"
 
 

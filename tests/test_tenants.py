@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from billing_desktop.errors import NotFound, ReauthRequired, ValidationError
 from billing_desktop.services.tenants import Registration
 from billing_desktop.store.models import Tenant, User
-from tests.conftest import OWNER_PASSWORD, register
+from tests.conftest import OPERATOR_PASSWORD, OWNER_PASSWORD, register
 
 pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
 
@@ -100,7 +100,7 @@ def test_deactivate_needs_recent_password_and_operator_reactivates(services, ope
     clock.advance(minutes=6)
     with pytest.raises(ReauthRequired):
         services.tenants.set_active(operator, acme.id, False)
-    services.auth.confirm_password(operator, "operator-password-1")
+    services.auth.confirm_password(operator, OPERATOR_PASSWORD)
     assert services.tenants.set_active(operator, acme.id, False, reason="unpaid").active is False
     assert services.audit.list(operator)[0].reason == "unpaid"
     assert services.tenants.set_active(operator, acme.id, True).active is True
@@ -109,3 +109,15 @@ def test_deactivate_needs_recent_password_and_operator_reactivates(services, ope
 def test_unknown_tenant(services, operator):
     with pytest.raises(NotFound):
         services.tenants.get(operator, "no-such-slug")
+
+
+def test_switching_to_live_needs_a_recent_password(services, operator, acme, clock):
+    clock.advance(minutes=10)
+    services.tenants.update(operator, acme.id, {"tier": "pro"})  # other edits need no password
+    with pytest.raises(ReauthRequired):
+        services.tenants.update(operator, acme.id, {"mode": "live"})
+    assert services.tenants.get(operator, acme.id).mode == "test"
+    services.auth.confirm_password(operator, OPERATOR_PASSWORD)
+    assert services.tenants.update(operator, acme.id, {"mode": "live"}).mode == "live"
+    clock.advance(minutes=10)
+    assert services.tenants.update(operator, acme.id, {"mode": "test"}).mode == "test"  # back to test: no password

@@ -2,6 +2,7 @@
 
 import json
 import time
+from datetime import timedelta
 import pytest
 import standardwebhooks
 import stripe
@@ -251,3 +252,16 @@ def test_verifier_explains_each_case():
     assert verify({}, body, [secret], now).reason == "malformed"
     assert parse_header_args(["t=1,v1=ab"]) == {STRIPE_HEADER: "t=1,v1=ab"}
     assert parse_header_args(["webhook-id: msg_1"]) == {"webhook-id": "msg_1"}
+
+
+def test_rolling_a_secret_needs_a_recent_password_and_overlaps_24_hours_by_default(
+    services, operator, acme, configured, clock
+):
+    clock.advance(minutes=10)
+    with pytest.raises(ReauthRequired):
+        services.webhooks.roll_secret(operator, acme.id)
+    assert len(services.webhooks.get(operator, acme.id).secrets) == 1  # nothing rolled
+    services.auth.confirm_password(operator, OPERATOR_PASSWORD)
+    config = services.webhooks.roll_secret(operator, acme.id)
+    old = [s for s in config.secrets if s.expires_at is not None]
+    assert len(config.secrets) == 2 and old[0].expires_at - clock() == timedelta(hours=24)

@@ -36,7 +36,7 @@ def add_parser(sub, acting, jsonable) -> None:
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
-    sp.add_argument("--overlap", default="none", choices=["none", "1h", "24h"])
+    sp.add_argument("--overlap", default="24h", choices=["none", "1h", "24h"])
     sp = wh.add_parser("test", help="send a signed test delivery")
     acting(sp)
     jsonable(sp)

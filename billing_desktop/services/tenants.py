@@ -279,6 +279,9 @@ class TenantService:
         with self.ctx.db() as s, s.begin():
             t = self._find(s, ref)
             authorize(s, self.ctx, session, Perm.TENANT_EDIT, t.id)
+            if clean.get("mode") == Mode.LIVE.value and t.mode != Mode.LIVE.value:
+                # Going live moves real money: as sensitive as deactivating, so the password must be recent.
+                require_recent_password(self.ctx, session)
             if (
                 "email" in clean
                 and clean["email"] != t.email

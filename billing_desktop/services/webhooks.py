@@ -213,11 +213,15 @@ class WebhookService:
             audit.record(s, now, session.email, "webhooks.remove", tenant_id)
         self._forget(tenant_id, retired)
 
-    def roll_secret(self, session: UserSession, tenant_id: int, overlap: str = "none") -> WebhookConfig:
+    def roll_secret(self, session: UserSession, tenant_id: int, overlap: str = "24h") -> WebhookConfig:
+        """A new signing secret; the old ones stop verifying after `overlap`. Breaking a receiver is sensitive, so
+        like key regeneration it needs the password given recently."""
         if overlap not in OVERLAPS:
             raise AppError("Choose an overlap of none, 1h or 24h.")
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
+        require_recent_password(self.ctx, session)
+        with self.ctx.db() as s:
             if s.scalar(select(WebhookEndpoint.id).where(WebhookEndpoint.tenant_id == tenant_id)) is None:
                 raise NotFound("Save a webhook endpoint first.")
         prepared = self._prepare(tenant_id)  # step 1: intent, then the keyring holds the new secret

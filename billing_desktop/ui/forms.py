@@ -85,6 +85,14 @@ def confirm(parent, title: str, text: str, yes_text: str, on_yes) -> None:
     box.open()
 
 
+def safe_default(destructive, cancel) -> None:
+    """Enter must never do the destructive thing: Cancel is the default, the destructive button is clicked only."""
+    destructive.setAutoDefault(False)
+    destructive.setDefault(False)
+    cancel.setAutoDefault(True)
+    cancel.setDefault(True)
+
+
 def note(text: str):
     """A wrapped explanatory label: long text must not set a window's minimum width."""
     from PySide6.QtWidgets import QLabel

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -39,7 +40,16 @@ class InspectKeyDialog(QDialog):
         self.key.setObjectName("key_input")
         self.key.setAccessibleName("Key to inspect")
         self.key.setMaxLength(1_100_000)  # long enough that a pasted blob gets a verdict, not a silent cut
-        v.addWidget(self.key)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key, 1)
+        self.show_key = QCheckBox(self.tr("S&how"))
+        self.show_key.setObjectName("show_key")
+        self.show_key.setToolTip(self.tr("Show the pasted key in plain text"))
+        self.show_key.toggled.connect(
+            lambda on: self.key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        )
+        key_row.addWidget(self.show_key)
+        v.addLayout(key_row)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.ui.clipboard import copy_secret, copy_text
-from billing_desktop.ui.forms import Form, message_label
+from billing_desktop.ui.forms import Form, message_label, safe_default
 
 ENV_CHOICES = [("Test keys", "test"), ("Live keys", "live"), ("All keys (test and live)", "all")]
 GRACE_CHOICES = [
@@ -54,11 +54,15 @@ class _EnvironmentDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton(self.verb, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok")
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel")
+        safe_default(self.ok_button, self.cancel_button)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)
         self.setMinimumWidth(480)
         self._update()
+        self.environment.setFocus()
 
     def extra(self, form: Form) -> None:
         pass

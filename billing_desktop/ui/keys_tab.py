@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui.clipboard import copy_secret, copy_text
 from billing_desktop.ui.key_dialogs import NewKeysDialog, RegenerateDialog, RevokeDialog
+from billing_desktop.ui.revealed import RevealedSecret
 
 HEADERS = ["Kind", "Mode", "Key", "Status", "Created (UTC)", "Expires / revoked"]
 STATUS_COLOURS = {"active": "#2b8a3e", "expiring": "#e67700", "expired": "#868e96", "revoked": "#c92a2a"}
@@ -47,10 +47,7 @@ class KeysTab(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         v.addWidget(self.table, 1)
-        self.revealed = QLabel()
-        self.revealed.setObjectName("revealed")
-        self.revealed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.revealed.hide()
+        self.revealed = RevealedSecret()
         v.addWidget(self.revealed)
         row = QHBoxLayout()
         self.copy_button = QPushButton("&Copy")
@@ -83,7 +80,7 @@ class KeysTab(QWidget):
     # -- data --------------------------------------------------------------------------------------------------
     def set_tenant(self, tenant) -> None:
         self.tenant = tenant
-        self.revealed.hide()
+        self.revealed.conceal()
         self.setEnabled(tenant is not None)
         self.heading.setText(f"<h3>API keys — {tenant.company_name}</h3>" if tenant else "<h3>No tenant selected</h3>")
         self.rows = []
@@ -156,7 +153,7 @@ class KeysTab(QWidget):
         usable = r is not None and r.status in ("active", "expiring")
         self.copy_button.setEnabled(usable)
         self.reveal_button.setEnabled(usable and r.kind == "secret" and allows(self.session.role, Perm.KEYS_REVEAL))
-        self.revealed.hide()
+        self.revealed.conceal()
 
     # -- actions -------------------------------------------------------------------------------------------------
     def copy(self) -> None:
@@ -186,16 +183,12 @@ class KeysTab(QWidget):
         if r is None:
             return
 
-        def show(key: str) -> None:
-            self.revealed.setText(f"<tt>{key}</tt>")
-            self.revealed.show()
-
         self.runner.run(
             self.services.keys.reveal,
             self.session,
             r.id,
             owner=self,
-            on_done=show,
+            on_done=self.revealed.reveal,
             reason="Revealing a live secret key needs your password again.",
         )
 

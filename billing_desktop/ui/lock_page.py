@@ -25,6 +25,11 @@ class LockPage(QWidget):
         who = QLabel(f"Signed in as <b>{session.email}</b>. Enter your password to continue.")
         who.setWordWrap(True)
         v.addWidget(who)
+        self.unsaved = QLabel()
+        self.unsaved.setObjectName("lock_unsaved")
+        self.unsaved.setWordWrap(True)
+        self.unsaved.hide()
+        v.addWidget(self.unsaved)
         self.password = password_edit("Password")
         self.password.setObjectName("unlock_password")
         self.password.setAccessibleName("Password")
@@ -49,7 +54,9 @@ class LockPage(QWidget):
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
 
-    def activate(self) -> None:
+    def activate(self, unsaved_note: str = "") -> None:
+        self.unsaved.setText(unsaved_note)
+        self.unsaved.setVisible(bool(unsaved_note))
         self.password.clear()
         self.message.hide()
         self.password.setFocus()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from html import escape
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,14 +13,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QFrame,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,56 +25,21 @@ from PySide6.QtWidgets import (
 from billing_desktop import APP_NAME
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui.audit_tab import AuditTab
+from billing_desktop.ui.empty_state import EmptyState
 from billing_desktop.ui.lock_page import LockPage
 from billing_desktop.ui.main_actions import MainActions
+from billing_desktop.ui.mode_banner import ModeBanner
 from billing_desktop.ui.overview_tab import OverviewTab
 from billing_desktop.ui.resources import app_icon
 from billing_desktop.ui.runner import ServiceRunner
+from billing_desktop.ui.screen_fit import place
 from billing_desktop.ui.tenant_model import TenantTableModel
+from billing_desktop.ui.unsaved import UnsavedGuard
+from billing_desktop.ui.window_parts import ActivityFilter, ScrollingTabs
 from billing_desktop.ui.workers import submit
 
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 
-
-class _ActivityFilter(QObject):
-    """Any key press or click anywhere in the app counts as activity for the idle lock."""
-
-    def __init__(self, on_activity, parent):
-        super().__init__(parent)
-        self.on_activity = on_activity
-
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
-        if event.type() in _ACTIVITY:
-            self.on_activity()
-        return False
-
-
-class ScrollingTabs(QTabWidget):
-    """Each page sits in a scroll area, so the window can be narrower than the widest page (a laptop screen);
-    the page methods below answer with the pages themselves, not their scroll areas."""
-
-    def addTab(self, page, label):  # noqa: N802
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setWidget(page)
-        return super().addTab(area, label)
-
-    def widget(self, index):
-        w = super().widget(index)
-        return w.widget() if isinstance(w, QScrollArea) else w
-
-    def currentWidget(self):  # noqa: N802
-        return self.widget(self.currentIndex())
-
-    def indexOf(self, page):  # noqa: N802
-        return next((i for i in range(self.count()) if self.widget(i) is page), -1)
-
-    def setCurrentWidget(self, page) -> None:  # noqa: N802
-        self.setCurrentIndex(self.indexOf(page))
-
-
-class MainWindow(MainActions, QMainWindow):
+class MainWindow(MainActions, UnsavedGuard, QMainWindow):
     signed_out = Signal()
 
     def __init__(self, services, session, settings: QSettings | None = None):
@@ -85,11 +49,12 @@ class MainWindow(MainActions, QMainWindow):
         self.runner = ServiceRunner(services, session, self)
         self.loaded = False  # the whole tenant list (not just its first screen) is in the model
         self._shown_id: int | None = None  # the tenant the tabs show
+        self._closing = False  # unsaved edits were settled: let the close through
+        self._holding = False  # putting the selection back while the user decides about unsaved edits
         self.runner.session_locked.connect(self.lock)
         self.runner.busy_changed.connect(self._busy)
         self.setWindowTitle(f"{APP_NAME} — {session.email}")
         self.setWindowIcon(app_icon())
-        self.resize(1200, 760)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -101,15 +66,13 @@ class MainWindow(MainActions, QMainWindow):
         self._build_actions()
         self._build_status_bar()
 
-        self._activity = _ActivityFilter(lambda: services.auth.touch(session), self)
+        self._activity = ActivityFilter(lambda: services.auth.touch(session), self)
         QApplication.instance().installEventFilter(self._activity)
         self.idle_timer = QTimer(self)
         self._restart_idle_timer()
         self.idle_timer.timeout.connect(self._check_idle)
         self.idle_timer.start()
-        geometry = self.settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        place(self, self.settings, "main/geometry")
         self.refresh()
 
     # -- layout --------------------------------------------------------------------------------------------------
@@ -140,7 +103,7 @@ class MainWindow(MainActions, QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((180, 130, 190, 80, 56)):
+        for column, width in enumerate((180, 56, 130, 190, 80)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         lv.addWidget(self.table, 1)
@@ -178,7 +141,18 @@ class MainWindow(MainActions, QMainWindow):
         if allows(self.session.role, Perm.AUDIT_VIEW):
             self.tabs.addTab(self.audit, "A&udit")
         self.tabs.currentChanged.connect(self._tab_changed)
-        split.addWidget(self.tabs)
+        self.mode_banner = ModeBanner()
+        workspace = QWidget()
+        wv = QVBoxLayout(workspace)
+        wv.setContentsMargins(0, 6, 0, 0)
+        wv.setSpacing(4)
+        wv.addWidget(self.mode_banner)
+        wv.addWidget(self.tabs, 1)
+        self.empty = EmptyState()
+        self.right = QStackedWidget()
+        self.right.addWidget(workspace)
+        self.right.addWidget(self.empty)
+        split.addWidget(self.right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([470, 810])
@@ -248,8 +222,6 @@ class MainWindow(MainActions, QMainWindow):
         self.user_label.setObjectName("status_user")
         self.tenant_label = QLabel(s.tenant_name or "All tenants")
         self.tenant_label.setObjectName("status_tenant")
-        self.mode_label = QLabel()
-        self.mode_label.setObjectName("status_mode")
         self.keyring_label = QLabel("Keyring: checking…")
         self.keyring_label.setObjectName("status_keyring")
         self.progress = QProgressBar()
@@ -257,28 +229,16 @@ class MainWindow(MainActions, QMainWindow):
         self.progress.setMaximumWidth(120)
         self.progress.setMaximumHeight(12)
         self.progress.hide()
-        for w in (self.user_label, self.tenant_label, self.mode_label):
+        for w in (self.user_label, self.tenant_label):
             sb.addWidget(w)
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.keyring_label)
-        self._show_mode(s.tenant_mode)
         # Asking the keyring which backend it has can be slow (D-Bus): never on this thread.
         submit(
             lambda: self.services.ctx.vault.backend_name,
             owner=self,
             on_done=lambda name: self.keyring_label.setText(f"Keyring: {name}"),
         )
-
-    def _show_mode(self, mode: str | None) -> None:
-        if mode == "live":
-            self.mode_label.setText(" LIVE MODE ")
-            self.mode_label.setStyleSheet("background:#c92a2a; color:white; font-weight:bold; border-radius:3px;")
-        elif mode == "test":
-            self.mode_label.setText(" test mode ")
-            self.mode_label.setStyleSheet("background:#2b8a3e; color:white; border-radius:3px;")
-        else:
-            self.mode_label.setText("")
-            self.mode_label.setStyleSheet("")
 
     # -- data ------------------------------------------------------------------------------------------------------
     FIRST_SCREEN = 200
@@ -323,17 +283,50 @@ class MainWindow(MainActions, QMainWindow):
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-        else:
+        elif self.model.total() == 0:
+            self._shown_id = None
             self.overview.show_details(None)
+            self.mode_banner.show_mode(None, "")
         if self.tabs.currentWidget() is self.audit and self.audit.isEnabled():
             self.audit.reload()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         if not self.loaded:
-            self.count_label.setText(f"{total}+ tenants (loading…)")
-            return
-        self.count_label.setText(f"{total} tenants" if shown == total else f"{shown} of {total} tenants")
+            self.count_label.setText(self.tr("{0}+ tenants (loading…)").format(total))
+        elif shown == total:
+            self.count_label.setText(self.tr("1 tenant") if total == 1 else self.tr("{0} tenants").format(total))
+        else:
+            self.count_label.setText(self.tr("{0} of {1} tenants").format(shown, total))
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        """Say why there is nothing to show instead of leaving the last tenant on screen."""
+        if self.loaded and self.model.total() == 0:
+            can_register = allows(self.session.role, Perm.TENANT_REGISTER)
+            self.empty.show_state(
+                self.tr("No tenants yet"),
+                self.tr("Register the first tenant: its owner account and API keys are made with it.")
+                if can_register
+                else self.tr("There is no tenant you can see."),
+                self.tr("&Register tenant…") if can_register else "",
+                self.register_tenant,
+            )
+            self.right.setCurrentWidget(self.empty)
+        elif self.model.total() > 0 and self.model.rowCount() == 0:
+            self.empty.show_state(
+                self.tr("No tenant matches “{0}”").format(escape(self.search.text().strip())),
+                self.tr("Search looks at company names, slugs and email addresses."),
+                self.tr("&Clear search"),
+                self._clear_search,
+            )
+            self.right.setCurrentWidget(self.empty)
+        else:
+            self.right.setCurrentIndex(0)
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.search.setFocus()
 
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
@@ -343,8 +336,8 @@ class MainWindow(MainActions, QMainWindow):
 
     def _select_first_match(self) -> None:
         row = self.model.row_of(self._shown_id) if self._shown_id is not None else -1
-        if row < 0 and self.model.rowCount():
-            row = 0  # the tenant shown so far is filtered out: show the first match instead
+        if row < 0 and self.model.rowCount() and not self.has_unsaved_changes():
+            row = 0  # the tenant shown so far is filtered out: show the first match instead (unless it has edits)
         if row >= 0:
             self.table.selectRow(row)
 
@@ -352,16 +345,34 @@ class MainWindow(MainActions, QMainWindow):
         row = self.model.row_at(self.table.currentIndex().row())
         return row.id if row else None
 
+    def show_tenant(self, tenant_id: int) -> None:
+        row = self.model.row_of(tenant_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
     def _selected(self, current, _previous) -> None:
         row = self.model.row_at(current.row())
-        if row is None:
+        if row is None or self._holding:
             return
-        self._show_mode(row.mode)
+        if self._shown_id is not None and row.id != self._shown_id and self.has_unsaved_changes():
+            # Keep the edited tenant selected until the user has said what happens to the edits.
+            self._holding = True
+            try:
+                shown = self.model.row_of(self._shown_id)
+                self.table.selectRow(shown) if shown >= 0 else self.table.clearSelection()
+            finally:
+                self._holding = False
+            self.guard_unsaved(lambda: self.show_tenant(row.id))
+            return
+        self.mode_banner.show_mode(row.mode, row.company_name)
         self.tenant_label.setText(row.company_name)
-        if self.overview.details is None or self.overview.details.id != row.id:
-            self.overview.setEnabled(False)  # no typing into the previous tenant's fields while this one loads
-        self.runner.run(self.services.tenants.get, self.session, row.id, owner=self, on_done=self._details_loaded)
-        if row.id == self._shown_id:
+        same = row.id == self._shown_id
+        if not (same and self.overview.has_unsaved_changes()):  # a list reload must not overwrite edits
+            if self.overview.details is None or self.overview.details.id != row.id:
+                self.overview.setEnabled(False)  # no typing into the previous tenant's fields while this one loads
+            self.runner.run(self.services.tenants.get, self.session, row.id, owner=self, on_done=self._details_loaded)
+        if same:
             return  # the list was reloaded around the same tenant: keep the tabs' state (e.g. a Connect attempt)
         self._shown_id = row.id
         self.audit.set_tenant(row.id)
@@ -372,9 +383,10 @@ class MainWindow(MainActions, QMainWindow):
     def _details_loaded(self, details) -> None:
         if details.id == self.selected_tenant_id():
             self.overview.show_details(details)
+            self.mode_banner.show_mode(details.mode, details.company_name)
 
     def _tenant_changed(self, details) -> None:
-        self._show_mode(details.mode)
+        self.mode_banner.show_mode(details.mode, details.company_name)
         self.refresh()
 
     def _tab_changed(self, _index: int) -> None:
@@ -397,10 +409,16 @@ class MainWindow(MainActions, QMainWindow):
         if self.stack.currentWidget() is self.lock_page:
             return
         # The workspace is hidden at once; the service marks the session locked and audits it in a worker.
+        # Unsaved edits stay in their fields (nothing is lost by locking) and the lock page says so.
         self.stack.setCurrentWidget(self.lock_page)
         self.menuBar().setEnabled(False)
         self.toolbar.setEnabled(False)
-        self.lock_page.activate()
+        dirty = [e.unsaved_what() for e in self.editors() if e.has_unsaved_changes()]
+        self.lock_page.activate(
+            self.tr("Unsaved changes to {0} are kept: unlock to save them.").format(self.tr(" and ").join(dirty))
+            if dirty
+            else ""
+        )
         submit(self.services.auth.lock, self.session, owner=self)
 
     def _unlocked(self) -> None:
@@ -408,15 +426,30 @@ class MainWindow(MainActions, QMainWindow):
         self.menuBar().setEnabled(True)
         self.toolbar.setEnabled(True)
 
+    def _locked_now(self) -> bool:
+        return self.stack.currentWidget() is self.lock_page
+
     def sign_out(self) -> None:
+        self.guard_unsaved(self._sign_out_now, can_save=not self._locked_now())
+
+    def _sign_out_now(self) -> None:
+        self._closing = True
         self.services.auth.end(self.session)
         self.close()
         self.signed_out.emit()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self._closing and self.has_unsaved_changes():
+            event.ignore()  # ask first; the answer closes the window again (or not)
+            self.guard_unsaved(self._close_now, can_save=not self._locked_now())
+            return
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.idle_timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._activity)
         super().closeEvent(event)
+
+    def _close_now(self) -> None:
+        self._closing = True
+        self.close()

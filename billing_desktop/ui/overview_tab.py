@@ -34,6 +34,9 @@ class OverviewTab(QWidget):
         self.runner = runner
         self.services, self.session = runner.services, runner.session
         self.details = None
+        self.can_edit = False
+        self._snapshot: tuple = ()  # the fields as last shown: anything else is an unsaved edit
+        self._on_saved = None  # what to do after the save in flight (e.g. switch to the tenant the user chose)
         v = QVBoxLayout(self)
         self.heading = QLabel("<h3>No tenant selected</h3>")
         v.addWidget(self.heading)
@@ -60,10 +63,10 @@ class OverviewTab(QWidget):
         self.save_button = QPushButton("&Save changes")
         self.save_button.setObjectName("save_tenant")
         self.save_button.setToolTip("Save changes (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.revert_button = QPushButton("Re&vert")
-        self.revert_button.clicked.connect(lambda: self.show_details(self.details))
+        self.revert_button.clicked.connect(self.discard_changes)
         self.active_button = QPushButton("Deactivate tenant…")
         self.active_button.setObjectName("toggle_active")
         self.active_button.clicked.connect(self.toggle_active)
@@ -110,7 +113,7 @@ class OverviewTab(QWidget):
         self.metadata.setPlainText(json.dumps(d.metadata, indent=1) if d.metadata else "{}")
         self.status.setText("Active" if d.active else "Deactivated")
         self.times.setText(f"{d.created_at:%Y-%m-%d %H:%M} UTC / {d.updated_at:%Y-%m-%d %H:%M} UTC")
-        can_edit = allows(self.session.role, Perm.TENANT_EDIT)
+        can_edit = self.can_edit = allows(self.session.role, Perm.TENANT_EDIT)
         for w in (self.company, self.email, self.domain, self.tier, self.fee, self.mode, self.branding, self.metadata):
             w.setEnabled(can_edit)
         self.save_button.setVisible(can_edit)
@@ -119,7 +122,34 @@ class OverviewTab(QWidget):
         self.active_button.setVisible(can_toggle)
         self.active_button.setText("Deactivate tenant…" if d.active else "Reactivate tenant")
         self.add_user_button.setVisible(allows(self.session.role, Perm.USERS_MANAGE))
+        self._snapshot = self._field_texts()
         self.load_users()
+
+    # -- unsaved edits -------------------------------------------------------------------------------------------
+    def _field_texts(self) -> tuple:
+        return (
+            self.company.text(),
+            self.email.text(),
+            self.domain.text(),
+            self.tier.currentData(),
+            self.fee.text(),
+            self.mode.currentData(),
+            self.branding.toPlainText(),
+            self.metadata.toPlainText(),
+        )
+
+    def has_unsaved_changes(self) -> bool:
+        return self.details is not None and self.can_edit and self._field_texts() != self._snapshot
+
+    def unsaved_what(self) -> str:
+        return self.tr("the Overview of {0}").format(self.details.company_name if self.details else "")
+
+    def discard_changes(self) -> None:
+        self.show_details(self.details)
+
+    def save_changes(self, on_saved) -> None:
+        """Save, then `on_saved()` once it worked; on an error the user stays here to fix it."""
+        self.save(on_saved=on_saved)
 
     def load_users(self) -> None:
         if self.details is None:
@@ -155,8 +185,8 @@ class OverviewTab(QWidget):
             errors[name] = 'Enter a JSON object, like {"color": "#0a84ff"}.'
         return value
 
-    def save(self) -> None:
-        if self.details is None or not self.save_button.isVisible():
+    def save(self, on_saved=None) -> None:
+        if self.details is None or not self.can_edit:
             return
         errors: dict[str, str] = {}
         changes = {
@@ -174,6 +204,24 @@ class OverviewTab(QWidget):
             return
         self.form.clear_errors()
         self.message.hide()
+        d = self.details
+        if changes["mode"] == Mode.LIVE.value and d.mode != Mode.LIVE.value:
+            confirm(
+                self,
+                self.tr("Switch to live mode"),
+                self.tr(
+                    "Switch {0} ({1}) to LIVE mode?\n\nIts live API keys, Stripe account and webhooks then act on "
+                    "real customers and real money. You are asked for your password unless you gave it in the last "
+                    "few minutes."
+                ).format(d.company_name, d.slug),
+                self.tr("Switch to live"),
+                lambda: self._send(changes, on_saved),
+            )
+            return
+        self._send(changes, on_saved)
+
+    def _send(self, changes: dict, on_saved) -> None:
+        self._on_saved = on_saved
         self.save_button.setEnabled(False)
         self.runner.run(
             self.services.tenants.update,
@@ -183,18 +231,23 @@ class OverviewTab(QWidget):
             owner=self,
             on_done=self._saved,
             on_error=self._failed,
+            reason=self.tr("Switching a tenant to live mode needs your password again."),
         )
 
     def _saved(self, d) -> None:
         self.save_button.setEnabled(True)
         self.show_details(d)
         self.tenant_changed.emit(d)
+        then, self._on_saved = self._on_saved, None
+        if then is not None:
+            then()
 
     def _failed(self, exc: Exception) -> None:
         from billing_desktop.errors import ValidationError
         from billing_desktop.ui.workers import describe
 
         self.save_button.setEnabled(True)
+        self._on_saved = None
         if isinstance(exc, ValidationError):
             self.form.show_errors(exc.fields, self.message)
         else:

@@ -9,12 +9,13 @@ from PySide6.QtGui import QBrush, QColor
 
 from billing_desktop.services.tenants import TenantRow
 
+# Mode right after the name: it must be in sight without scrolling the list sideways.
 COLUMNS = [
     ("Company", "company_name"),
+    ("Mode", "mode"),
     ("Slug", "slug"),
     ("Email", "email"),
     ("Tier", "tier"),
-    ("Mode", "mode"),
     ("Active", "active"),
 ]
 LIVE = QColor("#c92a2a")

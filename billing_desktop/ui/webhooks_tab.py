@@ -25,6 +25,8 @@ from billing_desktop.domain.webhooks import EVENT_TYPES
 from billing_desktop.errors import ValidationError
 from billing_desktop.ui.clipboard import copy_secret
 from billing_desktop.ui.forms import Form, confirm, message_label
+from billing_desktop.ui.palette import STATUS_MESSAGE_MS
+from billing_desktop.ui.revealed import RevealedSecret
 from billing_desktop.ui.workers import describe
 
 
@@ -35,6 +37,9 @@ class WebhooksTab(QWidget):
         self.services, self.session = runner.services, runner.session
         self.tenant = None
         self.config = None
+        self._snapshot: tuple = ()
+        self._on_saved = None
+        self._loaded_config = False  # the stored configuration (or its absence) has arrived
         outer = QVBoxLayout(self)
         self.heading = QLabel()
         outer.addWidget(self.heading)
@@ -75,7 +80,7 @@ class WebhooksTab(QWidget):
         row = QHBoxLayout()
         self.save_button = QPushButton("&Save endpoint")
         self.save_button.setObjectName("save_webhook")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.remove_button = QPushButton("&Remove…")
         self.remove_button.setObjectName("remove_webhook")
         self.remove_button.clicked.connect(self.remove)
@@ -93,22 +98,15 @@ class WebhooksTab(QWidget):
         self.reveal_button.clicked.connect(self.reveal)
         self.copy_button = QPushButton("&Copy")
         self.copy_button.clicked.connect(self.copy)
-        self.overlap = QComboBox()
-        self.overlap.setAccessibleName("Overlap")
-        for label, value in (("no overlap", "none"), ("1 hour overlap", "1h"), ("24 hours overlap", "24h")):
-            self.overlap.addItem(label, value)
-        self.roll_button = QPushButton("R&oll secret")
+        self.roll_button = QPushButton("R&oll secret…")
         self.roll_button.setObjectName("roll_secret")
         self.roll_button.clicked.connect(self.roll)
         for w in (self.reveal_button, self.copy_button):
             srow.addWidget(w)
         srow.addStretch(1)
-        srow.addWidget(self.overlap)
         srow.addWidget(self.roll_button)
         v.addLayout(srow)
-        self.revealed = QLabel()
-        self.revealed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.revealed.hide()
+        self.revealed = RevealedSecret()
         v.addWidget(self.revealed)
         v.addStretch(1)
         self.inner.addTab(page, "Endpoint")
@@ -123,7 +121,6 @@ class WebhooksTab(QWidget):
             self.save_button,
             self.remove_button,
             self.roll_button,
-            self.overlap,
             self.reveal_button,
             self.copy_button,
         ):
@@ -137,7 +134,7 @@ class WebhooksTab(QWidget):
         self.heading.setText(f"<h3>Webhooks — {escape(tenant.company_name)}</h3>" if tenant else "<h3>No tenant</h3>")
         self.test_panel.set_tenant(tenant)
         self.inbox_panel.set_tenant(tenant)
-        self.show_config(None)
+        self.show_config(None, loaded=False)
         if tenant is not None and self.isVisible():
             self.load()
 
@@ -159,8 +156,8 @@ class WebhooksTab(QWidget):
             w.setEnabled(on)
 
     def load(self) -> None:
-        if self.tenant is None:
-            return
+        if self.tenant is None or self.has_unsaved_changes():
+            return  # coming back to the tab must not overwrite what the user typed
         # Nothing can be typed until the stored configuration has arrived, so it cannot overwrite an edit.
         self._editable(False)
         tenant_id = self.tenant.id
@@ -172,11 +169,12 @@ class WebhooksTab(QWidget):
             on_done=lambda cfg: self.tenant and self.tenant.id == tenant_id and self.show_config(cfg),
         )
 
-    def show_config(self, cfg) -> None:
+    def show_config(self, cfg, loaded: bool = True) -> None:
         self.config = cfg
+        self._loaded_config = loaded
         self.form.clear_errors()
         self.message.hide()
-        self.revealed.hide()
+        self.revealed.conceal()
         everything = cfg is None or "*" in cfg.event_types
         self.url.setText(cfg.url if cfg else "")
         self.all_events.setChecked(everything)
@@ -211,6 +209,35 @@ class WebhooksTab(QWidget):
             self.save_button,
         ):
             w.setEnabled(self.can_manage and (w is not self.events or not self.all_events.isChecked()))
+        self._snapshot = self._field_texts()
+
+    # -- unsaved edits -------------------------------------------------------------------------------------------
+    def _field_texts(self) -> tuple:
+        return (
+            self.url.text(),
+            tuple(self.chosen_events()),
+            self.description.text(),
+            self.scheme.currentData(),
+            self.enabled.isChecked(),
+            self.allow_private.isChecked(),
+        )
+
+    def has_unsaved_changes(self) -> bool:
+        return (
+            self.tenant is not None
+            and self.can_manage
+            and self._loaded_config
+            and self._field_texts() != self._snapshot
+        )
+
+    def unsaved_what(self) -> str:
+        return self.tr("the webhook endpoint of {0}").format(self.tenant.company_name if self.tenant else "")
+
+    def discard_changes(self) -> None:
+        self.show_config(self.config)
+
+    def save_changes(self, on_saved) -> None:
+        self.save(on_saved=on_saved)
 
     def chosen_events(self) -> list[str]:
         if self.all_events.isChecked():
@@ -222,9 +249,10 @@ class WebhooksTab(QWidget):
         ]
 
     # -- actions -------------------------------------------------------------------------------------------------
-    def save(self) -> None:
+    def save(self, on_saved=None) -> None:
         self.form.clear_errors()
         self.message.hide()
+        self._on_saved = on_saved
         self.runner.run(
             self.services.webhooks.save,
             self.session,
@@ -242,9 +270,13 @@ class WebhooksTab(QWidget):
 
     def _saved(self, cfg) -> None:
         self.show_config(cfg)
-        self.window().statusBar().showMessage("Webhook endpoint saved.", 6000)
+        self.window().statusBar().showMessage(self.tr("Webhook endpoint saved."), STATUS_MESSAGE_MS)
+        then, self._on_saved = self._on_saved, None
+        if then is not None:
+            then()
 
     def _failed(self, exc: Exception) -> None:
+        self._on_saved = None
         if isinstance(exc, ValidationError):
             self.form.show_errors(exc.fields, self.message)
         else:
@@ -263,7 +295,7 @@ class WebhooksTab(QWidget):
             self._secret_id(),
             owner=self,
             reason="Revealing a live signing secret needs your password again.",
-            on_done=lambda v: (self.revealed.setText(f"<tt>{v}</tt>"), self.revealed.show()),
+            on_done=self.revealed.reveal,
         )
 
     def copy(self) -> None:
@@ -283,15 +315,30 @@ class WebhooksTab(QWidget):
         )
 
     def roll(self) -> None:
-        self.runner.run(
-            self.services.webhooks.roll_secret,
-            self.session,
-            self.tenant.id,
-            self.overlap.currentData(),
-            owner=self,
-            on_done=self.show_config,
-            on_error=self._failed,
-        )
+        from billing_desktop.ui.roll_dialog import RollSecretDialog
+
+        tenant = self.tenant
+        dialog = RollSecretDialog(tenant.company_name, tenant.mode, self)
+
+        def go() -> None:
+            self.runner.run(
+                self.services.webhooks.roll_secret,
+                self.session,
+                tenant.id,
+                dialog.overlap.currentData(),
+                owner=self,
+                reason="Rolling a signing secret needs your password again.",
+                on_done=self._rolled,
+                on_error=self._failed,
+            )
+
+        dialog.accepted.connect(go)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _rolled(self, cfg) -> None:
+        self.show_config(cfg)
+        self.window().statusBar().showMessage("Signing secret rolled.", STATUS_MESSAGE_MS)
 
     def remove(self) -> None:
         tenant = self.tenant

@@ -1,0 +1,62 @@
+"""The app's colours and message durations in one place. Text colours come in a light- and a dark-scheme shade,
+picked from the running palette, so every custom colour stays readable in both schemes."""
+
+from __future__ import annotations
+
+STATUS_MESSAGE_MS = 8000  # how long a status-bar message stays
+SECRET_VISIBLE_MS = 30_000  # a revealed secret hides itself again after this long
+
+# name: (on a light background, on a dark background)
+_TEXT = {
+    "error": ("#c92a2a", "#ff8787"),
+    "ok": ("#2b8a3e", "#69db7c"),
+    "warning": ("#d9480f", "#ffa94d"),
+    "muted": ("#6c757d", "#adb5bd"),
+    "live": ("#c92a2a", "#ff8787"),
+}
+# Badges and banners carry their own background, so one pair (background, text) works in both schemes.
+BADGES = {
+    "live": ("#c92a2a", "#ffffff"),
+    "test": ("#ffd8a8", "#3d2400"),
+    "ok": ("#2b8a3e", "#ffffff"),
+    "warning": ("#e67700", "#ffffff"),
+    "error": ("#c92a2a", "#ffffff"),
+    "muted": ("#868e96", "#ffffff"),
+}
+
+
+def is_dark() -> bool:
+    """True when the running palette has light text on a dark window (system scheme or the Preferences choice)."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    pal = QGuiApplication.palette()
+    return pal.color(QPalette.ColorRole.Window).lightness() < pal.color(QPalette.ColorRole.WindowText).lightness()
+
+
+def colour(name: str) -> str:
+    """A text colour readable on the current window background."""
+    light, dark = _TEXT[name]
+    return dark if is_dark() else light
+
+
+def text_style(name: str, bold: bool = False) -> str:
+    return f"color: {colour(name)};" + (" font-weight: bold;" if bold else "")
+
+
+def badge_style(name: str) -> str:
+    background, text = BADGES[name]
+    return f"background: {background}; color: {text}; font-weight: bold; border-radius: 3px; padding: 1px 6px;"
+
+
+def tone_sheet() -> str:
+    """App-wide rules for labels marked with a `tone` property: re-applied when the colour scheme changes."""
+    return "\n".join(f'QLabel[tone="{name}"] {{ color: {colour(name)}; }}' for name in _TEXT)
+
+
+def set_tone(widget, name: str) -> None:
+    widget.setProperty("tone", name)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

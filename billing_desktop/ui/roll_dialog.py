@@ -1,0 +1,62 @@
+"""Roll a webhook signing secret: the overlap chosen knowingly (24 hours by default), the consequence in words."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+
+from billing_desktop.ui.forms import safe_default
+
+
+class RollSecretDialog(QDialog):
+    def __init__(self, tenant_name: str, mode: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("roll_dialog")
+        self.tenant_name, self.mode = tenant_name, mode
+        self.setWindowTitle(self.tr("Roll signing secret — {0}").format(tenant_name))
+        v = QVBoxLayout(self)
+        form = QFormLayout()
+        self.overlap = QComboBox()
+        self.overlap.setObjectName("overlap")
+        for label, value in (
+            (self.tr("24 hours (recommended)"), "24h"),
+            (self.tr("1 hour"), "1h"),
+            (self.tr("None — the current secret stops verifying at once"), "none"),
+        ):
+            self.overlap.addItem(label, value)
+        self.overlap.currentIndexChanged.connect(self._update)
+        form.addRow(self.tr("Old secret keeps &working:"), self.overlap)
+        form.labelForField(self.overlap).setBuddy(self.overlap)
+        v.addLayout(form)
+        self.warning = QLabel()
+        self.warning.setObjectName("roll_warning")
+        self.warning.setWordWrap(True)
+        v.addWidget(self.warning)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.addButton(self.tr("Roll secret"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("ok")
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel")
+        safe_default(self.ok_button, self.cancel_button)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        v.addWidget(buttons)
+        self.setMinimumWidth(480)
+        self._update()
+        self.overlap.setFocus()
+
+    def _update(self) -> None:
+        name = escape(self.tenant_name)
+        where = self.tr("<b>LIVE</b> ") if self.mode == "live" else ""
+        if self.overlap.currentData() == "none":
+            text = self.tr(
+                "A new signing secret is made for {0}. The current one stops verifying <b>at once</b>: the "
+                "{1}receiver rejects every delivery until it has the new secret."
+            ).format(name, where)
+        else:
+            text = self.tr(
+                "A new signing secret is made for {0}. Deliveries are signed with both secrets for "
+                "<b>{1}</b>; update the {2}receiver within that time, or it starts rejecting deliveries."
+            ).format(name, self.overlap.currentText().split(" (")[0], where)
+        self.warning.setText(text)

@@ -1,0 +1,46 @@
+"""Small parts of the main window: tabs that scroll instead of widening it, and the idle-lock activity filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget
+
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+
+
+class ActivityFilter(QObject):
+    """Any key press or click anywhere in the app counts as activity for the idle lock."""
+
+    def __init__(self, on_activity, parent):
+        super().__init__(parent)
+        self.on_activity = on_activity
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        if event.type() in _ACTIVITY:
+            self.on_activity()
+        return False
+
+
+class ScrollingTabs(QTabWidget):
+    """Each page sits in a scroll area, so the window can be narrower than the widest page (a laptop screen);
+    the page methods below answer with the pages themselves, not their scroll areas."""
+
+    def addTab(self, page, label):  # noqa: N802
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        return super().addTab(area, label)
+
+    def widget(self, index):
+        w = super().widget(index)
+        return w.widget() if isinstance(w, QScrollArea) else w
+
+    def currentWidget(self):  # noqa: N802
+        return self.widget(self.currentIndex())
+
+    def indexOf(self, page):  # noqa: N802
+        return next((i for i in range(self.count()) if self.widget(i) is page), -1)
+
+    def setCurrentWidget(self, page) -> None:  # noqa: N802
+        self.setCurrentIndex(self.indexOf(page))
