@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 import bench_data  # noqa: E402
 import bench_io  # noqa: E402
+import bench_soak  # noqa: E402
 import bench_startup  # noqa: E402
 
 BENCHES = {
@@ -25,11 +26,13 @@ BENCHES = {
     "scan": bench_io.scan,
     "delivery": bench_io.delivery,
     "logs": bench_data.log_pages,
+    "soak": bench_soak.run,
+    "soak-quick": bench_soak.quick,
 }
 
 
 def main(names: list[str]) -> int:
-    names = names or list(BENCHES)
+    names = names or [n for n in BENCHES if not n.endswith("-quick")]
     print(
         f"Billing Desktop benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — "
         f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}\n"

@@ -36,9 +36,16 @@ QT_QPA_PLATFORM=offscreen "$app" doctor | tee "$root/doctor.txt"
 grep -q "keyring backend.*SecretService.*(working)" "$root/doctor.txt" || { echo "doctor did not reach the Secret Service" >&2; exit 1; }
 grep -q "qt platform  *offscreen" "$root/doctor.txt" || { echo "doctor could not start Qt" >&2; exit 1; }
 echo "--- GUI self-test (offscreen)"
-QT_QPA_PLATFORM=offscreen "$app" --self-test
+QT_QPA_PLATFORM=offscreen "$app" --self-test | tee "$root/self-test.txt"
+echo "--- soak inside the frozen app (tenant x tab rounds), then File > Quit"
+BILLING_DESKTOP_SELF_TEST_SOAK=4 QT_QPA_PLATFORM=offscreen "$app" --self-test
 INSIDE
 dbus-run-session -- scripts/with-keyring.sh bash "$root/inside.sh"
+# The bundle must carry a PySide6 from before 6.12.0 (issue 16: 6.12.0 corrupts refcounts and aborts the app).
+bundled=$(sed -n 's/.*(PySide6 \([0-9.]*\)).*/\1/p' "$root/self-test.txt")
+echo "--- bundled PySide6 $bundled"
+python3 -c 'import sys; v = tuple(map(int, sys.argv[1].split(".")[:2])); sys.exit(not (6, 7) <= v < (6, 12))' "$bundled" \
+  || { echo "smoke: bundled PySide6 $bundled is outside the pinned range" >&2; exit 1; }
 echo "--- start-up time: frozen vs source (ratio, lower is better; budget 1.5)"
 .venv/bin/python packaging/startup_ratio.py "$app" || true
 echo "smoke: passed in $(( $(date +%s) - started )) s; bundle $(du -sh dist/billing-desktop | cut -f1), deb $(du -h "$deb" | cut -f1)"

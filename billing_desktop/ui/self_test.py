@@ -1,9 +1,13 @@
 """`billing-desktop --self-test`: start for real in a throwaway data dir, sign in, visit every tab, exit.
 
-Exit 0 only if every step worked and Qt printed no warning. Used by CI on the installed package."""
+With BILLING_DESKTOP_SELF_TEST_SOAK=ROUNDS it then registers a few more tenants, runs that many rounds of tenant x
+tab selections (ui/soak.py), checks memory, object counts and the refcounts a broken Qt binding corrupts, and quits
+through File > Quit like an operator. Exit 0 only if every step worked and Qt printed no warning. Used by CI on the
+installed package."""
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 
@@ -37,7 +41,8 @@ class SelfTest:
         self.app.exit(1 if self.problems else 0)
 
     def start(self) -> None:
-        QTimer.singleShot(60_000, lambda: self.fail("timed out after 60 s"))
+        limit = 60 + 30 * int(os.environ.get("BILLING_DESKTOP_SELF_TEST_SOAK") or 0)
+        QTimer.singleShot(limit * 1000, lambda: self.fail(f"timed out after {limit} s"))
         self._wait_for_services()
 
     def _wait_for_services(self) -> None:
@@ -46,7 +51,9 @@ class SelfTest:
         if self.controller.services is None and self.controller.wizard is None:
             QTimer.singleShot(50, self._wait_for_services)
             return
-        self.steps.append("database opened and migrated; sign-in window shown")
+        import PySide6
+
+        self.steps.append(f"database opened and migrated; sign-in window shown (PySide6 {PySide6.__version__})")
         from billing_desktop.ui.resources import resource
         from billing_desktop.ui.workers import submit
 
@@ -88,10 +95,58 @@ class SelfTest:
             )
             if self.window.model.total() != 1:
                 self.problems.append(f"tenant list shows {self.window.model.total()} tenants, expected 1")
+            rounds = int(os.environ.get("BILLING_DESKTOP_SELF_TEST_SOAK") or 0)
+            if rounds > 0 and not self.problems:
+                return self._soak(rounds)
             return self.finish()
         tabs.setCurrentIndex(self.tab)
         self.tab += 1
         QTimer.singleShot(400, self._next_tab)
+
+    def _soak(self, rounds: int) -> None:
+        from billing_desktop.services.tenants import Registration
+        from billing_desktop.ui.workers import submit
+
+        services, session = self.controller.services, self.window.session
+
+        def register_more() -> None:
+            for n in range(2, 6):
+                registration = Registration(
+                    company_name=f"Soak {n} Ltd", email=f"owner{n}@soak.invalid", password=secrets.token_urlsafe(16)
+                )
+                services.tenants.register(session, registration)
+
+        def registered(_result) -> None:
+            self.window.refresh()
+            QTimer.singleShot(500, lambda: self._run_soak(rounds))
+
+        submit(register_more, on_done=registered, on_error=lambda exc: self.fail(f"soak: registering: {exc}"))
+
+    def _run_soak(self, rounds: int) -> None:
+        from billing_desktop.ui.soak import Soak
+
+        soak = Soak(self.window, rounds)
+        soak.finished.connect(self._soaked)
+        self._soak_driver = soak
+        soak.start()
+
+    def _soaked(self, stats) -> None:
+        from billing_desktop.ui.soak import verdict
+
+        first, last = stats[1], stats[-1]
+        self.steps.append(
+            f"soak: {last.selections} tenant x tab selections; resident memory {stats[0].rss_kib} -> "
+            f"{first.rss_kib} -> {last.rss_kib} KiB; tracked objects {first.objects} -> {last.objects}; "
+            f"refcounts None/True/False {first.refcounts} -> {last.refcounts}"
+        )
+        self.problems.extend(f"soak: {p}" for p in verdict(stats, rss_budget=0.10))
+        if self.problems:
+            return self.finish()
+        for step in self.steps:
+            print(f"ok   {step}")
+        print("self-test passed; quitting through File > Quit", flush=True)
+        self.steps.clear()
+        self.window.act_quit.trigger()  # the operator's way out: the exit code is the app's own
 
 
 def schedule_self_test(app: QApplication, controller) -> None:

@@ -1,23 +1,33 @@
-"""Run service calls off the GUI thread; results come back as queued signals on the GUI thread."""
+"""Run service calls off the GUI thread; results come back on the GUI thread.
+
+How results cross threads (docs/ARCHITECTURE.md, "Results across threads"): one long-lived `_Dispatcher` QObject,
+made on the GUI thread, carries every result as (task id, value) through queued signals. The callbacks wait in a
+plain dict keyed by task id and are popped when the result arrives, so a finished task, its runnable and its
+closures are freed at once. (A signal object per task, connected to closures that hold the task, made a cycle
+through Qt that Python's collector cannot see: every task ever run stayed alive.)
+"""
 
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
-_live: set[Task] = set()  # keep tasks (and their signal objects) alive until they report
 
 
 class _GuiThreadGC(QObject):
     """Python's cyclic GC runs on whichever thread happens to allocate. If a worker thread collects a cycle that
-    holds a Qt widget, Qt deletes the widget off the GUI thread and crashes. So automatic collection is switched
-    off and this timer collects on the GUI thread instead, by the same generation thresholds."""
+    holds a Qt widget, the widget is deleted off the GUI thread, which Qt does not allow. So automatic collection is
+    switched off and this timer collects on the GUI thread instead, by the same generation thresholds (the pattern
+    pyqtgraph ships as `GarbageCollector`)."""
 
     def __init__(self, app: QCoreApplication):
         super().__init__(app)
@@ -45,43 +55,147 @@ def install_gui_thread_gc() -> None:
         _gc_guard = _GuiThreadGC(app)
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+class Task:
+    """A handle on work in flight: cancel it, or ask whether it was cancelled. Holds no callbacks, so keeping a
+    handle after the result arrived keeps nothing else alive."""
 
+    __slots__ = ("__weakref__", "cancelled", "id")
 
-class Task(QRunnable):
-    def __init__(self, fn: Callable[..., Any], *args: Any):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.fn, self.args = fn, args
+    def __init__(self, task_id: int):
+        self.id = task_id
         self.cancelled = False
-        self.signals = _Signals()  # created here, on the GUI thread, so its slots run there
 
     def cancel(self) -> None:
-        """The work may still finish; its result is dropped."""
+        """The work may still finish; its result is dropped (a progress task also stops at its next check)."""
         self.cancelled = True
 
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _Pending:
+    task: Task
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[Exception], None] | None
+    on_progress: Callable[[int, str], None] | None
+    owner: QObject | None
+    deliver_after_cancel: bool
+
+    def alive(self) -> bool:
+        if self.task.cancelled and not self.deliver_after_cancel:
+            return False
+        return self.owner is None or shiboken6.isValid(self.owner)
+
+
+class _Dispatcher(QObject):
+    """Lives on the GUI thread; worker threads emit into it, its slots run queued on the GUI thread."""
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+    progress = Signal(int, int, str)
+
+    def __init__(self, app: QCoreApplication):
+        super().__init__(app)
+        self.pending: dict[int, _Pending] = {}
+        self.done.connect(self._deliver_done)
+        self.failed.connect(self._deliver_failed)
+        self.progress.connect(self._deliver_progress)
+
+    def _deliver_done(self, task_id: int, result: Any) -> None:
+        entry = self.pending.pop(task_id, None)
+        if entry is not None and entry.alive() and entry.on_done is not None:
+            entry.on_done(result)
+
+    def _deliver_failed(self, task_id: int, exc: Exception) -> None:
+        entry = self.pending.pop(task_id, None)
+        if entry is not None and entry.alive():
+            (entry.on_error or _unhandled)(exc)
+
+    def _deliver_progress(self, task_id: int, count: int, text: str) -> None:
+        entry = self.pending.get(task_id)
+        if entry is not None and entry.alive() and entry.on_progress is not None:
+            entry.on_progress(count, text)
+
+
+_dispatcher: _Dispatcher | None = None
+_ids = itertools.count(1)
+_ids_lock = threading.Lock()
+
+
+def _get_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("background tasks need a running QApplication")
+    if _dispatcher is None or not shiboken6.isValid(_dispatcher):
+        _dispatcher = _Dispatcher(app)
+    return _dispatcher
+
+
+def pending_count() -> int:
+    """Tasks whose result has not been delivered yet (the soak test and the self-test check it drains to 0)."""
+    return 0 if _dispatcher is None or not shiboken6.isValid(_dispatcher) else len(_dispatcher.pending)
+
+
+class _Job(QRunnable):
+    """The runnable the pool executes. It holds the function only until it has run, then lets go of it."""
+
+    def __init__(self, dispatcher: _Dispatcher, task: Task, fn: Callable[..., Any], args: tuple[Any, ...]):
+        super().__init__()
+        self.setAutoDelete(True)
+        self.task_id = task.id
+        self.work: tuple[_Dispatcher, Callable[..., Any], tuple[Any, ...]] | None = (dispatcher, fn, args)
+
     def run(self) -> None:
+        assert self.work is not None
+        dispatcher, fn, args = self.work
+        del self.work  # the arguments and closures go as soon as the work is done, not when Qt deletes the runnable
         try:
-            result = self.fn(*self.args)
-        except BaseException as exc:  # noqa: BLE001 - every failure is reported, none lost in a thread
-            if not isinstance(exc, Exception):
-                raise
+            result = fn(*args)
+        except Exception as exc:  # every failure is reported, none lost in a thread
             from billing_desktop.errors import AppError
 
             if not isinstance(exc, AppError):
                 log.exception("unexpected error in a background task")
-            self._emit(self.signals.failed, exc)
+            _emit(dispatcher.failed, self.task_id, exc)
         else:
-            self._emit(self.signals.done, result)
+            _emit(dispatcher.done, self.task_id, result)
 
-    @staticmethod
-    def _emit(signal, value) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:  # the app is shutting down and took the signal object with it: nobody is listening
-            pass
+
+def _emit(signal: Any, *values: Any) -> None:
+    try:
+        signal.emit(*values)
+    except RuntimeError:  # the app is shutting down and took the dispatcher with it: nobody is listening
+        pass
+
+
+def _start(
+    fn: Callable[..., Any] | Callable[[Task], Callable[..., Any]],
+    args: tuple[Any, ...],
+    *,
+    on_done: Callable[[Any], None] | None,
+    on_error: Callable[[Exception], None] | None,
+    on_progress: Callable[[int, str], None] | None,
+    owner: QObject | None,
+    pool: QThreadPool | None,
+    deliver_after_cancel: bool,
+    bind_task: bool = False,
+) -> Task:
+    """With bind_task, `fn` is a factory called with the new Task (before the work can start) that returns the
+    function to run."""
+    install_gui_thread_gc()
+    dispatcher = _get_dispatcher()
+    with _ids_lock:
+        task = Task(next(_ids))
+    dispatcher.pending[task.id] = _Pending(
+        task=task,
+        on_done=on_done,
+        on_error=on_error,
+        on_progress=on_progress,
+        owner=owner,
+        deliver_after_cancel=deliver_after_cancel,
+    )
+    work = fn(task) if bind_task else fn
+    (pool or QThreadPool.globalInstance()).start(_Job(dispatcher, task, work, args))
+    return task
 
 
 def submit(
@@ -92,28 +206,18 @@ def submit(
     owner: QObject | None = None,
     pool: QThreadPool | None = None,
 ) -> Task:
-    """Run fn(*args) in the pool. Callbacks are skipped if `owner` was destroyed or the task cancelled."""
-    install_gui_thread_gc()
-    task = Task(fn, *args)
-
-    def alive() -> bool:
-        return not task.cancelled and (owner is None or shiboken6.isValid(owner))
-
-    def finished_ok(result: Any) -> None:
-        _live.discard(task)
-        if alive() and on_done is not None:
-            on_done(result)
-
-    def finished_err(exc: Exception) -> None:
-        _live.discard(task)
-        if alive():
-            (on_error or _unhandled)(exc)
-
-    task.signals.done.connect(finished_ok)
-    task.signals.failed.connect(finished_err)
-    _live.add(task)
-    (pool or QThreadPool.globalInstance()).start(task)
-    return task
+    """Run fn(*args) in the pool. Callbacks run on the GUI thread, and are skipped if `owner` was destroyed or the
+    task cancelled. An error with no on_error is logged, never lost."""
+    return _start(
+        fn,
+        args,
+        on_done=on_done,
+        on_error=on_error,
+        on_progress=None,
+        owner=owner,
+        pool=pool,
+        deliver_after_cancel=False,
+    )
 
 
 def _unhandled(exc: Exception) -> None:
@@ -129,45 +233,38 @@ def describe(exc: Exception) -> str:
     return f"Unexpected error ({type(exc).__name__}). Details are in the log file."
 
 
-class _ProgressSignals(_Signals):
-    progress = Signal(int, str)
+def submit_with_progress(
+    fn: Callable[..., Any],
+    *args: Any,
+    on_progress: Callable[[int, str], None],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    owner: QObject,
+) -> Task:
+    """Like submit(), but fn is called as fn(*args, progress=…, cancelled=…): cancelling stops the work itself (fn
+    polls `cancelled`), and its result still arrives after a cancel so the caller can show what was done."""
+    dispatcher = _get_dispatcher()
 
+    def bind(task: Task) -> Callable[..., Any]:
+        def progress(count: int, text: str) -> None:
+            _emit(dispatcher.progress, task.id, count, text)
 
-class ProgressTask(Task):
-    """A Task whose function is called as fn(*args, progress=…, cancelled=…) and can be stopped midway."""
+        def cancelled() -> bool:
+            return task.cancelled
 
-    def __init__(self, fn: Callable[..., Any], *args: Any):
-        super().__init__(fn, *args)
-        self.signals = _ProgressSignals()
+        def work(*a: Any) -> Any:
+            return fn(*a, progress=progress, cancelled=cancelled)
 
-    def run(self) -> None:
-        inner = self.fn
-        self.fn = lambda *a: inner(*a, progress=self.signals.progress.emit, cancelled=lambda: self.cancelled)
-        super().run()
+        return work
 
-
-def submit_with_progress(fn, *args, on_progress, on_done, on_error, owner: QObject) -> ProgressTask:
-    """Like submit(), but cancelling stops the work itself (the function polls `cancelled`) and reports progress.
-    Its result still arrives after a cancel, so the caller can show what was done before it stopped."""
-    install_gui_thread_gc()
-    task = ProgressTask(fn, *args)
-
-    def alive() -> bool:
-        return shiboken6.isValid(owner)
-
-    def finished_ok(result: Any) -> None:
-        _live.discard(task)
-        if alive():
-            on_done(result)
-
-    def finished_err(exc: Exception) -> None:
-        _live.discard(task)
-        if alive():
-            on_error(exc)
-
-    task.signals.progress.connect(lambda n, text: alive() and on_progress(n, text))
-    task.signals.done.connect(finished_ok)
-    task.signals.failed.connect(finished_err)
-    _live.add(task)
-    QThreadPool.globalInstance().start(task)
-    return task
+    return _start(
+        bind,
+        args,
+        on_done=on_done,
+        on_error=on_error,
+        on_progress=on_progress,
+        owner=owner,
+        pool=None,
+        deliver_after_cancel=True,
+        bind_task=True,
+    )

@@ -1,0 +1,83 @@
+"""Soak: the real main window, thousands of tenant x tab selections in one process (issue 16).
+
+Budgets: resident memory growth over the whole soak <= 5% of the level at the start, and the Python object count
+flat (within 1%) after the first round. Both are compared with the same process earlier in the same run."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+
+from common import Row, fast_services
+
+TENANTS = 32
+
+
+def run(selections: int = 10_000) -> list[Row]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from billing_desktop.services.tenants import Registration
+    from billing_desktop.ui.main_window import MainWindow
+    from billing_desktop.ui.soak import Soak, verdict
+
+    app = QApplication.instance() or QApplication([])
+    d = tempfile.mkdtemp(prefix="bd-bench-soak-")
+    svc = fast_services(f"sqlite:///{d}/db.sqlite3")
+    svc.auth.create_operator("op@bench.example", "bench-password-1")
+    session = svc.auth.sign_in("op@bench.example", "bench-password-1")
+    for n in range(TENANTS):  # the real registration path: keys and their secrets included
+        svc.tenants.register(
+            session,
+            Registration(company_name=f"Soak {n:02d} Ltd", email=f"owner{n}@soak.example", password="soak-password-1"),
+        )
+    win = MainWindow(svc, session, QSettings(f"{d}/ui.ini", QSettings.Format.IniFormat))
+    win.show()
+    loop = QEventLoop()
+    while win.model.rowCount() < TENANTS:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    per_round = TENANTS * win.tabs.count()
+    rounds = max(2, round(selections / per_round))
+    soak = Soak(win, rounds)
+    soak.finished.connect(loop.quit)
+    started = time.perf_counter()
+    soak.start()
+    loop.exec()
+    elapsed = time.perf_counter() - started
+    stats = soak.stats
+    win.close()
+    start, first, last = stats[0], stats[1], stats[-1]
+    problems = verdict(stats, rss_budget=0.05)
+    rss_growth = (last.rss_kib or 0) / (start.rss_kib or 1)
+    objects = last.objects / first.objects
+    print(
+        f"<!-- soak: {last.selections} selections in {elapsed:.0f} s "
+        f"({elapsed / last.selections * 1000:.1f} ms each); refcounts None/True/False "
+        f"{first.refcounts} -> {last.refcounts}; {' '.join(problems) or 'no problems'} -->",
+        file=sys.stdout,
+    )
+    return [
+        Row(
+            f"soak: resident memory after {last.selections} tenant x tab selections",
+            f"{(last.rss_kib or 0) / 1024:.1f} MiB",
+            f"{(start.rss_kib or 0) / 1024:.1f} MiB at start",
+            rss_growth,
+            "≤ 1.05×",
+            rss_growth <= 1.05,
+        ),
+        Row(
+            "soak: tracked Python objects, last round vs first",
+            f"{last.objects}",
+            f"{first.objects}",
+            objects,
+            "≤ 1.01×",
+            objects <= 1.01 and not any("refcount" in p or "never arrived" in p for p in problems),
+        ),
+    ]
+
+
+def quick() -> list[Row]:
+    return run(selections=800)

@@ -1,0 +1,118 @@
+"""Drive the real main window through tenant x tab selections, as an operator does all day, and measure it.
+
+Used by the soak benchmark (benchmarks/bench_soak.py) and by `--self-test` in the packaged app
+(BILLING_DESKTOP_SELF_TEST_SOAK=ROUNDS). Each step selects a tenant row or a tab, then waits until every background
+task it started has delivered its result, so a round costs what the operator's clicks cost."""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from billing_desktop.ui import workers
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundStats:
+    selections: int  # tenant x tab selections done so far
+    rss_kib: int | None  # resident memory now (None where /proc is missing)
+    objects: int  # objects the cyclic collector tracks, after a full collection
+    refcounts: tuple[int, int, int]  # None, True, False
+    pending: int  # background results not delivered yet (0 between rounds)
+
+
+def resident_kib() -> int | None:
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def measure(selections: int) -> RoundStats:
+    gc.collect()
+    return RoundStats(
+        selections=selections,
+        rss_kib=resident_kib(),
+        objects=len(gc.get_objects()),
+        refcounts=(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)),
+        pending=workers.pending_count(),
+    )
+
+
+class Soak(QObject):
+    """Runs `rounds` rounds; each visits every tab of every tenant in the list. Emits `finished` with one
+    RoundStats before the first round and one after each round."""
+
+    finished = Signal(object)
+
+    def __init__(self, window, rounds: int, *, on_round: Callable[[RoundStats], None] | None = None):
+        super().__init__(window)
+        self.window, self.rounds, self.on_round = window, rounds, on_round
+        self.stats: list[RoundStats] = []
+        self.selections = 0
+        self._plan: list[tuple[int, int]] = []
+
+    def start(self) -> None:
+        self._wait_idle(self._begin)
+
+    def _begin(self) -> None:
+        self.stats.append(measure(0))
+        self._next_round()
+
+    def _next_round(self) -> None:
+        rows, tabs = self.window.model.rowCount(), self.window.tabs.count()
+        self._plan = [(row, tab) for row in range(rows) for tab in range(tabs)]
+        self._step()
+
+    def _step(self) -> None:
+        if not self._plan:
+            stats = measure(self.selections)
+            self.stats.append(stats)
+            if self.on_round is not None:
+                self.on_round(stats)
+            if len(self.stats) > self.rounds:
+                self.finished.emit(self.stats)
+            else:
+                self._next_round()
+            return
+        row, tab = self._plan.pop(0)
+        if tab == 0:
+            self.window.table.selectRow(row)
+        self.window.tabs.setCurrentIndex(tab)
+        self.selections += 1
+        self._wait_idle(self._step)
+
+    def _wait_idle(self, then: Callable[[], None]) -> None:
+        """Poll until every background result has arrived (a zero-delay timer lets queued results in first)."""
+
+        def check() -> None:
+            if workers.pending_count():
+                QTimer.singleShot(1, check)
+            else:
+                then()
+
+        QTimer.singleShot(0, check)
+
+
+def verdict(stats: list[RoundStats], *, rss_budget: float = 0.05, object_slack: float = 0.01) -> list[str]:
+    """Problems found in a soak, empty if it stayed flat: memory growth over the first round's level at most
+    `rss_budget`, tracked objects after the first round flat within `object_slack`, refcounts of None/True/False
+    not drained (a binding that takes references per signal moves them by thousands), nothing left pending."""
+    problems = []
+    first, last = stats[1], stats[-1]
+    if first.rss_kib and last.rss_kib and last.rss_kib > first.rss_kib * (1 + rss_budget):
+        problems.append(f"resident memory grew from {first.rss_kib} KiB to {last.rss_kib} KiB")
+    if last.objects > first.objects * (1 + object_slack) + 200:
+        problems.append(f"tracked objects grew from {first.objects} to {last.objects}")
+    for name, a, b in zip(("None", "True", "False"), first.refcounts, last.refcounts, strict=True):
+        if b < a - 100:
+            problems.append(f"references to {name} fell from {a} to {b}: the Qt binding is corrupting them")
+    if last.pending:
+        problems.append(f"{last.pending} background results never arrived")
+    return problems
