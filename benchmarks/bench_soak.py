@@ -65,7 +65,7 @@ def run(selections: int = 10_000) -> list[Row]:
             f"{(last.rss_kib or 0) / 1024:.1f} MiB",
             f"{(start.rss_kib or 0) / 1024:.1f} MiB at start",
             rss_growth,
-            "≤ 1.05×",
+            "<= 1.05x",
             rss_growth <= 1.05,
         ),
         Row(
@@ -73,7 +73,7 @@ def run(selections: int = 10_000) -> list[Row]:
             f"{last.objects}",
             f"{first.objects}",
             objects,
-            "≤ 1.01×",
+            "<= 1.01x",
             objects <= 1.01 and not any("refcount" in p or "never arrived" in p for p in problems),
         ),
     ]

@@ -9,7 +9,6 @@ interpreter the packaged app bundles); the leak checks bite everywhere.
 from __future__ import annotations
 
 import gc
-import sys
 import time
 import weakref
 
@@ -18,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool
 
 from billing_desktop.errors import AppError
 from billing_desktop.ui import workers
+from billing_desktop.ui.soak import singleton_refcounts
 
 TASKS = 6000  # a multiple of 6: each kind of result equally often
 SLACK = 50  # references the test machinery itself may legitimately hold at either end
@@ -25,7 +25,7 @@ SLACK = 50  # references the test machinery itself may legitimately hold at eith
 pytestmark = pytest.mark.gui
 
 
-class Boom(AppError):
+class BoomError(AppError):
     """An expected failure (an AppError is reported without a logged traceback, as service errors are)."""
 
 
@@ -41,7 +41,7 @@ def result_for(n: int) -> object:
         return n
     if kind == 4:
         return {"n": n, "ok": True, "none": None}
-    raise Boom(str(n))
+    raise BoomError(str(n))
 
 
 def drain(timeout: float = 60.0) -> None:
@@ -56,7 +56,7 @@ def drain(timeout: float = 60.0) -> None:
 
 
 def counts() -> tuple[int, int, int]:
-    return sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)
+    return singleton_refcounts()
 
 
 def test_thousands_of_tasks_leave_refcounts_and_memory_flat(qtbot):
@@ -78,7 +78,7 @@ def test_thousands_of_tasks_leave_refcounts_and_memory_flat(qtbot):
     for first in range(60, 60 + TASKS, 500):  # 60 is a multiple of 6 too
         run_batch(first, 500)
     assert len(done) + len(failed) == TASKS  # every result arrived, none twice
-    assert sum(isinstance(e, Boom) for e in failed) == len(failed) == TASKS // 6
+    assert sum(isinstance(e, BoomError) for e in failed) == len(failed) == TASKS // 6
     assert done.count(None) == TASKS // 6 and len([d for d in done if d is True]) == TASKS // 6
     done.clear()
     failed.clear()

@@ -11,7 +11,7 @@ import os
 import secrets
 import sys
 
-from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 IGNORED = ("This plugin does not support propagateSizeHints",)  # the offscreen platform's note, not a fault

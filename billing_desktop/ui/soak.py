@@ -34,13 +34,19 @@ def resident_kib() -> int | None:
         return None
 
 
+def singleton_refcounts() -> tuple[int, int, int]:
+    """References to None, True and False (a binding that mishandles them moves these counts)."""
+    a, b, c = (sys.getrefcount(v) for v in (None, True, False))
+    return a, b, c
+
+
 def measure(selections: int) -> RoundStats:
     gc.collect()
     return RoundStats(
         selections=selections,
         rss_kib=resident_kib(),
         objects=len(gc.get_objects()),
-        refcounts=(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)),
+        refcounts=singleton_refcounts(),
         pending=workers.pending_count(),
     )
 

@@ -9,6 +9,7 @@ through Qt that Python's collector cannot see: every task ever run stayed alive.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import logging
@@ -161,10 +162,8 @@ class _Job(QRunnable):
 
 
 def _emit(signal: Any, *values: Any) -> None:
-    try:
+    with contextlib.suppress(RuntimeError):  # the app is shutting down and took the dispatcher: nobody listens
         signal.emit(*values)
-    except RuntimeError:  # the app is shutting down and took the dispatcher with it: nobody is listening
-        pass
 
 
 def _start(
