@@ -2,14 +2,15 @@
 
 How results cross threads (docs/ARCHITECTURE.md, "Results across threads"): one long-lived `_Dispatcher` QObject,
 made on the GUI thread, carries every result as (task id, value) through queued signals. The callbacks wait in a
-plain dict keyed by task id and are popped when the result arrives, so a finished task, its runnable and its
-closures are freed at once. (A signal object per task, connected to closures that hold the task, made a cycle
+plain dict keyed by task id and are popped when the result arrives, so a finished task, its work function and
+its closures are freed at once. (A signal object per task, connected to closures that hold the task, made a cycle
 through Qt that Python's collector cannot see: every task ever run stayed alive.)
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import itertools
 import logging
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -136,29 +137,20 @@ def pending_count() -> int:
     return 0 if _dispatcher is None or not shiboken6.isValid(_dispatcher) else len(_dispatcher.pending)
 
 
-class _Job(QRunnable):
-    """The runnable the pool executes. It holds the function only until it has run, then lets go of it."""
+def _run(dispatcher: _Dispatcher, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """What a pool thread runs. The pool is handed a plain callable, not a QRunnable subclass: PySide6 then keeps
+    no Python wrapper of its own, and frees the callable with its arguments and closures once it has run. (Python
+    subclasses of QRunnable were seen to outlive their deletion now and then.)"""
+    try:
+        result = fn(*args)
+    except Exception as exc:  # every failure is reported, none lost in a thread
+        from billing_desktop.errors import AppError
 
-    def __init__(self, dispatcher: _Dispatcher, task: Task, fn: Callable[..., Any], args: tuple[Any, ...]):
-        super().__init__()
-        self.setAutoDelete(True)
-        self.task_id = task.id
-        self.work: tuple[_Dispatcher, Callable[..., Any], tuple[Any, ...]] | None = (dispatcher, fn, args)
-
-    def run(self) -> None:
-        assert self.work is not None
-        dispatcher, fn, args = self.work
-        del self.work  # the arguments and closures go as soon as the work is done, not when Qt deletes the runnable
-        try:
-            result = fn(*args)
-        except Exception as exc:  # every failure is reported, none lost in a thread
-            from billing_desktop.errors import AppError
-
-            if not isinstance(exc, AppError):
-                log.exception("unexpected error in a background task")
-            _emit(dispatcher.failed, self.task_id, exc)
-        else:
-            _emit(dispatcher.done, self.task_id, result)
+        if not isinstance(exc, AppError):
+            log.exception("unexpected error in a background task")
+        _emit(dispatcher.failed, task_id, exc)
+    else:
+        _emit(dispatcher.done, task_id, result)
 
 
 def _emit(signal: Any, *values: Any) -> None:
@@ -193,7 +185,7 @@ def _start(
         deliver_after_cancel=deliver_after_cancel,
     )
     work = fn(task) if bind_task else fn
-    (pool or QThreadPool.globalInstance()).start(_Job(dispatcher, task, work, args))
+    (pool or QThreadPool.globalInstance()).start(functools.partial(_run, dispatcher, task.id, work, args))
     return task
 
 
