@@ -146,7 +146,11 @@ class StripeTab(QWidget):
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.disconnect_button)
         v.addLayout(buttons)
-        v.addStretch(1)
+        from billing_desktop.ui.stripe_requirements import StripeOpsPanel
+
+        self.ops = StripeOpsPanel(runner)
+        self.ops.hide()
+        v.addWidget(self.ops, 1)
         self.can_manage = allows(self.session.role, Perm.STRIPE_MANAGE)
         for widget in (self.connect_button, self.onboard_type, self.onboard_button, self.disconnect_button):
             widget.setVisible(self.can_manage)
@@ -206,6 +210,7 @@ class StripeTab(QWidget):
         else:
             self.message.hide()
         connected = state != "disconnected"
+        self.ops.set_tenant(self.tenant, connected and st is not None)
         busy = self.attempt is not None
         self.connect_button.setEnabled(not connected and not busy)
         self.onboard_button.setEnabled(not busy and (not connected or state == "pending"))

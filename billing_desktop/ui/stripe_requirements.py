@@ -1,0 +1,361 @@
+"""The Stripe tab's lower half: requirements (plain words, raw code in the tooltip, deadline and countdown, fix-up
+link), capabilities (request one), balance and payouts, and open disputes of the tenant shown.
+
+Each page shows the saved copy at once, then asks Stripe in a worker; offline it keeps the saved copy, marked stale.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.link_dialog import LinkDialog
+from billing_desktop.ui.records import RecordsModel, date_text, records_view, time_text
+from billing_desktop.ui.workers import describe
+
+GROUP_WORDS = {
+    "past_due": "Past due",
+    "currently_due": "Due now",
+    "eventually_due": "Due later",
+    "pending_verification": "Being verified",
+    "error": "Rejected",
+}
+
+
+def _stamp(view) -> str:
+    if view.fetched_at is None:
+        return "Not fetched from Stripe yet."
+    return f"Saved {time_text(view.fetched_at)}" + (" · stale" if view.stale else "")
+
+
+class _Page(QWidget):
+    """A page with a status line (fetch time, stale, errors) that loads cached first, then asks Stripe."""
+
+    def __init__(self, panel: StripeOpsPanel):
+        super().__init__()
+        self.panel = panel
+        self.v = QVBoxLayout(self)
+        self.v.setContentsMargins(6, 6, 6, 6)
+        self.status = QLabel()
+        self.status.setObjectName("ops_status")
+        self.message = message_label()
+
+    def finish_layout(self) -> None:
+        self.v.addWidget(self.status)
+        self.v.addWidget(self.message)
+
+    def fetch(self, fn, *args, **kwargs) -> None:
+        tenant = self.panel.tenant
+        if tenant is None:
+            return
+
+        def shown(view, tenant_id=tenant.id):
+            if self.panel.tenant is not None and self.panel.tenant.id == tenant_id:
+                self.show_view(view)
+
+        run, session = self.panel.runner.run, self.panel.session
+
+        def fresh() -> None:
+            run(
+                partial(fn, refresh=True, **kwargs),
+                session,
+                tenant.id,
+                *args,
+                owner=self,
+                on_done=shown,
+                on_error=self.failed,
+            )
+
+        # The saved copy first (instant, and all there is offline), then Stripe's answer.
+        run(
+            partial(fn, refresh=False, **kwargs),
+            session,
+            tenant.id,
+            *args,
+            owner=self,
+            on_done=lambda view: (shown(view), fresh()),
+            on_error=self.failed,
+        )
+
+    def failed(self, exc: Exception) -> None:
+        self.message.setText(describe(exc))
+        self.message.show()
+
+    def show_common(self, view) -> None:
+        self.status.setText(_stamp(view))
+        self.message.setText(getattr(view, "message", ""))
+        self.message.setVisible(bool(getattr(view, "message", "")))
+
+
+class RequirementsPage(_Page):
+    def __init__(self, panel):
+        super().__init__(panel)
+        self.deadline = QLabel()
+        self.deadline.setObjectName("requirements_deadline")
+        self.disabled = QLabel()
+        self.disabled.setObjectName("requirements_disabled")
+        self.disabled.setStyleSheet("color:#c92a2a; font-weight:bold;")
+        self.disabled.setWordWrap(True)
+        self.v.addWidget(self.deadline)
+        self.v.addWidget(self.disabled)
+        self.model = RecordsModel(
+            [
+                ("When", lambda r: ("Future: " if r.future else "") + GROUP_WORDS[r.group]),
+                ("What Stripe needs", lambda r: r.words),
+                ("Stripe's reason", lambda r: r.error),
+            ],
+            tooltip=lambda r, c: f"{r.code}" + (f"\n{r.error}" if r.error else ""),
+            warn=lambda r: r.group in ("past_due", "error"),
+        )
+        self.table = records_view(self.model, "requirements_table", (110, 380))
+        self.v.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.link_button = QPushButton("Send &fix-up link…")
+        self.link_button.setObjectName("update_link")
+        self.link_button.setToolTip("An Account Link where the account holder supplies everything due")
+        self.link_button.clicked.connect(self.make_link)
+        self.dashboard_button = QPushButton("E&xpress dashboard…")
+        self.dashboard_button.setObjectName("express_dashboard")
+        self.dashboard_button.clicked.connect(self.dashboard)
+        row.addWidget(self.link_button)
+        row.addWidget(self.dashboard_button)
+        row.addStretch(1)
+        self.v.addLayout(row)
+        manage = allows(panel.session.role, Perm.STRIPE_MANAGE)
+        self.link_button.setVisible(manage)
+        self.dashboard_button.setVisible(manage)
+        self.finish_layout()
+
+    def load(self) -> None:
+        self.fetch(self.panel.services.connect_account.requirements)
+
+    def show_view(self, view) -> None:
+        self.show_common(view)
+        if view.current_deadline:
+            self.deadline.setText(f"Deadline: {date_text(view.current_deadline)} ({view.countdown})")
+        else:
+            self.deadline.setText("No deadline set." if view.items else "Nothing is due.")
+        self.disabled.setText(f"Disabled: {view.disabled_words}" if view.disabled_reason else "")
+        self.disabled.setToolTip(view.disabled_reason or "")
+        self.disabled.setVisible(bool(view.disabled_reason))
+        self.model.set_rows(view.items)
+        self.dashboard_button.setEnabled(view.account_type in ("express", ""))
+
+    def _link(self, fn, title: str, text: str) -> None:
+        tenant = self.panel.tenant
+        self.panel.runner.run(
+            fn,
+            self.panel.session,
+            tenant.id,
+            owner=self,
+            on_error=self.failed,
+            on_done=lambda link: LinkDialog(title, text, link, self.panel.services.stripe.open, self.window()).open(),
+        )
+
+    def make_link(self) -> None:
+        self._link(
+            self.panel.services.connect_account.update_link,
+            "Fix-up link",
+            "Send this link to the account holder: Stripe asks them for everything due now and later.",
+        )
+
+    def dashboard(self) -> None:
+        self._link(
+            self.panel.services.connect_account.dashboard,
+            "Express dashboard",
+            "A login link to this account's Express dashboard.",
+        )
+
+
+class CapabilitiesPage(_Page):
+    def __init__(self, panel):
+        super().__init__(panel)
+        self.model = RecordsModel(
+            [
+                ("Capability", lambda c: c.name.replace("_", " ")),
+                ("Status", lambda c: c.status),
+                ("Needs", lambda c: "; ".join(r.words for r in c.due) or c.disabled_words),
+            ],
+            tooltip=lambda c, col: "\n".join(r.code for r in c.due) or c.name,
+            warn=lambda c: c.status == "inactive",
+        )
+        self.table = records_view(self.model, "capabilities_table", (200, 90))
+        self.v.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.request_name = QLineEdit()
+        self.request_name.setObjectName("capability_name")
+        self.request_name.setPlaceholderText("capability, e.g. card_payments")
+        self.request_name.setAccessibleName("Capability to request")
+        self.request_button = QPushButton("Re&quest")
+        self.request_button.setObjectName("request_capability")
+        self.request_button.clicked.connect(self.request)
+        row.addWidget(self.request_name)
+        row.addWidget(self.request_button)
+        row.addStretch(1)
+        self.v.addLayout(row)
+        for w in (self.request_name, self.request_button):
+            w.setVisible(allows(panel.session.role, Perm.STRIPE_MANAGE))
+        self.finish_layout()
+
+    def load(self) -> None:
+        self.fetch(self.panel.services.connect_account.capabilities)
+
+    def show_view(self, view) -> None:
+        self.show_common(view)
+        self.model.set_rows(view.items)
+
+    def request(self) -> None:
+        name = self.request_name.text().strip()
+        if not name or self.panel.tenant is None:
+            return
+        self.panel.runner.run(
+            partial(self.panel.services.connect_account.capabilities, request=name),
+            self.panel.session,
+            self.panel.tenant.id,
+            owner=self,
+            on_done=self.show_view,
+            on_error=self.failed,
+        )
+
+
+class MoneyPage(_Page):
+    def __init__(self, panel):
+        super().__init__(panel)
+        self.balance = QLabel("—")
+        self.balance.setObjectName("balance")
+        self.balance.setWordWrap(True)
+        self.v.addWidget(self.balance)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Payouts:"))
+        self.filter = QComboBox()
+        self.filter.setObjectName("payout_filter")
+        self.filter.setAccessibleName("Payout status")
+        for label, value in (("All", None), ("Failed", "failed"), ("Paid", "paid"), ("In transit", "in_transit")):
+            self.filter.addItem(label, value)
+        self.filter.currentIndexChanged.connect(lambda _i: self.load_payouts())
+        row.addWidget(self.filter)
+        row.addStretch(1)
+        self.v.addLayout(row)
+        self.model = RecordsModel(
+            [
+                ("Amount", lambda p: p.amount.text),
+                ("Status", lambda p: p.status.replace("_", " ")),
+                ("Arrival", lambda p: date_text(p.arrival_date)),
+                ("Failure", lambda p: p.failure_words),
+            ],
+            tooltip=lambda p, c: p.id + (f"\n{p.failure_code}" if p.failure_code else ""),
+            warn=lambda p: p.status == "failed",
+        )
+        self.table = records_view(self.model, "payouts_table", (120, 90, 100))
+        self.v.addWidget(self.table, 1)
+        self.finish_layout()
+
+    def load(self) -> None:
+        self.fetch(self.panel.services.connect_account.balance)
+        self.load_payouts()
+
+    def load_payouts(self) -> None:
+        self.fetch(self.panel.services.connect_account.payouts, status=self.filter.currentData())
+
+    def show_view(self, view) -> None:
+        if hasattr(view, "available"):
+            self.show_common(view)
+            avail = ", ".join(m.text for m in view.available) or "—"
+            pending = ", ".join(m.text for m in view.pending) or "—"
+            self.balance.setText(f"<b>Available:</b> {avail} &nbsp; <b>Pending:</b> {pending}")
+        else:
+            self.model.set_rows(view.items)
+
+
+class DisputesPage(_Page):
+    def __init__(self, panel):
+        super().__init__(panel)
+        self.model = RecordsModel(
+            [
+                ("Evidence due", lambda d: f"{time_text(d.due_by)} ({d.countdown})" if d.due_by else "—"),
+                ("Amount", lambda d: d.amount_text),
+                ("Reason", lambda d: d.reason_words),
+                ("Status", lambda d: d.status.replace("_", " ")),
+            ],
+            tooltip=lambda d, c: f"{d.id} on {d.charge} ({d.reason})",
+            warn=lambda d: d.overdue,
+        )
+        self.table = records_view(self.model, "disputes_table", (230, 100, 260))
+        self.v.addWidget(self.table, 1)
+        self.finish_layout()
+
+    def load(self) -> None:
+        tenant = self.panel.tenant
+        if tenant is None:
+            return
+        fn = self.panel.services.disputes.disputes
+
+        def shown(view, tenant_id=tenant.id):
+            if self.panel.tenant is not None and self.panel.tenant.id == tenant_id:
+                self.show_common(view)
+                self.message.setText("\n".join(view.problems))
+                self.message.setVisible(bool(view.problems))
+                self.model.set_rows(view.items)
+
+        run, session = self.panel.runner.run, self.panel.session
+
+        def fresh() -> None:
+            run(
+                partial(fn, tenant_id=tenant.id, refresh=True), session, owner=self, on_done=shown, on_error=self.failed
+            )
+
+        run(
+            partial(fn, tenant_id=tenant.id, refresh=False),
+            session,
+            owner=self,
+            on_error=self.failed,
+            on_done=lambda v: (shown(v), fresh()),
+        )
+
+
+class StripeOpsPanel(QTabWidget):
+    def __init__(self, runner, parent=None):
+        super().__init__(parent)
+        self.setObjectName("stripe_ops")
+        self.runner, self.services, self.session = runner, runner.services, runner.session
+        self.tenant = None
+        self._shown: tuple[int | None, bool] | None = None
+        self.requirements = RequirementsPage(self)
+        self.capabilities = CapabilitiesPage(self)
+        self.money = MoneyPage(self)
+        self.disputes = DisputesPage(self)
+        self.addTab(self.requirements, "Re&quirements")
+        self.addTab(self.capabilities, "Ca&pabilities")
+        self.addTab(self.money, "&Balance && payouts")
+        self.addTab(self.disputes, "D&isputes")
+        self.setMinimumHeight(300)
+        self.currentChanged.connect(lambda _i: self.load())
+
+    def set_tenant(self, tenant, connected: bool) -> None:
+        """Called whenever the tab shows a status: pages reload only when the tenant or its connection changed."""
+        key = (tenant.id if tenant else None, connected)
+        if key == self._shown:
+            return
+        self._shown = key
+        self.tenant = tenant if connected else None
+        self.setVisible(connected)
+        for page in (self.requirements, self.capabilities, self.money, self.disputes):
+            page.model.set_rows([])
+        if connected:
+            self.load()
+
+    def load(self) -> None:
+        if self.tenant is not None and self.isVisible():
+            self.currentWidget().load()

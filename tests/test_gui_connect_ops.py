@@ -1,0 +1,121 @@
+"""The Stripe tab's requirements, capabilities, balance/payouts and disputes pages, clicked through against the
+fake Stripe; then the same pages offline, from the saved copy."""
+
+import time
+
+import pytest
+
+from billing_desktop.ui.link_dialog import LinkDialog
+from billing_desktop.ui.main_window import MainWindow
+from tests.gui_helpers import click, open_dialog, settings, type_into
+from tests.support.connected import link, platform
+from tests.support.fake_connect import requirements
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def connected(services, operator, acme, fake, clock):
+    platform(services, operator, fake)
+    account = fake.new_account(type="express", name="Acme Inc")
+    account["requirements"] = requirements(
+        currently_due=["external_account", "individual.verification.document"],
+        past_due=["tos_acceptance.date"],
+        current_deadline=int(clock().timestamp()) + 2 * 86400 + 60,
+        disabled_reason="requirements.past_due",
+        errors=[
+            {
+                "code": "verification_document_expired",
+                "reason": "Expired ID.",
+                "requirement": "individual.verification.document",
+            }
+        ],
+    )
+    account["charges_enabled"] = False
+    link(services, acme.id, account["id"])
+    services.stripe.status(operator, acme.id, refresh=True)
+    return account
+
+
+@pytest.fixture
+def window(qtbot, services, operator, connected, tmp_path):
+    opened = []
+    services.stripe.open_browser = opened.append
+    win = MainWindow(services, operator, settings(tmp_path))
+    win.opened = opened
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.stripe.tenant is not None)
+    win.tabs.setCurrentWidget(win.stripe)
+    return win
+
+
+def cell(view, row, column):
+    return view.model().index(row, column).data()
+
+
+def test_requirements_page_and_fix_up_link(qtbot, window, fake):
+    page = window.stripe.ops.requirements
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4 and "Saved" in page.status.text(), timeout=10000)
+    assert [[cell(page.table, r, c) for c in range(3)] for r in range(4)] == [
+        ["Past due", "Acceptance of Stripe's terms of service (date)", ""],
+        ["Due now", "Bank account or debit card for payouts", ""],
+        ["Due now", "Account holder: identity document (photo ID)", ""],
+        ["Rejected", "Account holder: identity document (photo ID)", "The document has expired — Expired ID."],
+    ]
+    tooltip = page.model.index(0, 1).data(3)  # ToolTipRole
+    assert tooltip == "tos_acceptance.date"
+    assert "(in 2 days)" in page.deadline.text() and page.disabled.isVisible()
+    assert "Required information was not provided by the deadline" in page.disabled.text()
+    click(qtbot, page.link_button)
+    dialog = open_dialog(qtbot, LinkDialog)
+    assert dialog.url.text().startswith(fake.base + "/setup/")
+    click(qtbot, dialog.open_button)
+    qtbot.waitUntil(lambda: window.opened == [dialog.url.text()])
+    dialog.reject()
+
+
+def test_capabilities_payouts_disputes(qtbot, window, fake, connected, clock):
+    fake.connect.set_capability(
+        connected["id"], "card_payments", "inactive", requirements=requirements(currently_due=["external_account"])
+    )
+    fake.connect.add_payout(connected["id"], status="failed", amount=1234, failure_code="account_frozen")
+    fake.connect.add_payout(connected["id"], status="paid", amount=500)
+    fake.connect.add_dispute(
+        connected["id"], due_by=int(time.time()) + 86400, status="needs_response", reason="duplicate"
+    )
+    ops = window.stripe.ops
+    ops.setCurrentWidget(ops.capabilities)
+    page = ops.capabilities
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 1 and cell(page.table, 0, 1) == "inactive", timeout=10000)
+    assert cell(page.table, 0, 2) == "Bank account or debit card for payouts"
+    type_into(qtbot, page.request_name, "transfers")
+    click(qtbot, page.request_button)
+    qtbot.waitUntil(lambda: any(cell(page.table, r, 0) == "transfers" for r in range(page.model.rowCount())))
+
+    ops.setCurrentWidget(ops.money)
+    money = ops.money
+    qtbot.waitUntil(lambda: money.model.rowCount() == 2 and "0.00 USD" in money.balance.text(), timeout=10000)
+    money.filter.setCurrentIndex(1)  # Failed
+    qtbot.waitUntil(lambda: money.model.rowCount() == 1)
+    assert cell(money.table, 0, 0) == "12.34 USD" and cell(money.table, 0, 3) == "The bank account has been frozen"
+
+    ops.setCurrentWidget(ops.disputes)
+    qtbot.waitUntil(lambda: ops.disputes.model.rowCount() == 1, timeout=10000)
+    assert cell(ops.disputes.table, 0, 2) == "The customer says they were charged twice"
+
+
+def test_pages_work_offline(qtbot, services, operator, connected, tmp_path, monkeypatch):
+    services.connect_account.balance(operator, 1, refresh=True)
+    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", "http://127.0.0.1:9")
+    win = MainWindow(services, operator, settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.stripe.tenant is not None)
+    win.tabs.setCurrentWidget(win.stripe)
+    page = win.stripe.ops.requirements
+    qtbot.waitUntil(lambda: "Could not reach Stripe" in page.message.text(), timeout=10000)
+    assert page.model.rowCount() == 4 and "stale" in page.status.text()
+    win.stripe.ops.setCurrentWidget(win.stripe.ops.money)
+    qtbot.waitUntil(lambda: "Could not reach Stripe" in win.stripe.ops.money.message.text(), timeout=10000)
+    assert "0.00 USD" in win.stripe.ops.money.balance.text()
