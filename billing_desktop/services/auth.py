@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from billing_desktop.domain.roles import Role
 from billing_desktop.domain.validation import (
@@ -15,8 +15,8 @@ from billing_desktop.domain.validation import (
     normalize_email,
     raise_if,
 )
-from billing_desktop.errors import AccountLocked, AuthenticationFailed, AppError, ValidationError
-from billing_desktop.services import audit
+from billing_desktop.errors import AccountLocked, AppError, AuthenticationFailed, ValidationError
+from billing_desktop.services import audit, lockout
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import User
@@ -88,59 +88,69 @@ class AuthService:
         from argon2.exceptions import InvalidHashError, VerificationError
 
         if pw_hash is None:
-            # Spend the same time on an unknown email so timing does not tell which one was wrong.
+            # An unknown email costs one hash, like a wrong password: timing does not tell which one was wrong.
             if self._dummy_hash is None:
-                self._dummy_hash = self.ctx.hasher.hash("not-a-real-password")
+                self._dummy_hash = lockout.dummy_hash(self.ctx.hasher)
             pw_hash = self._dummy_hash
-            password = password + "\0"
         try:
             return self.ctx.hasher.verify(pw_hash, password)
         except (VerificationError, InvalidHashError):
             return False
 
-    def _check_password(self, s, user: User | None, password: str, email: str, action: str) -> User:
-        """Verify with lockout accounting; commits the counters in the caller's transaction."""
+    def _attempt(self, email: str, password: str, action: str, user_id: int | None = None) -> User | None:
+        """Check a password with lockout accounting (atomic, see services/lockout.py). Returns the user, detached,
+        after a success; raises AccountLocked or AuthenticationFailed, with their audit entry committed."""
+        digest = lockout.email_digest(email)
+        with self.ctx.db() as s:
+            user = s.get(User, user_id) if user_id else s.scalar(select(User).where(User.email == email))
+            until = lockout.locked_until(s, user, digest)
+            pw_hash = user.password_hash if user else None
+            eligible = user is not None and user.active and (user.tenant is None or user.tenant.active)
+            if user is not None:
+                _ = user.tenant  # loaded now, for the session built after this block
+        tenant_id = user.tenant_id if user else None
         now = self.ctx.clock()
-        if user is not None and user.locked_until is not None and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-            audit.record(s, now, email, action, user.tenant_id, outcome="locked")
-            raise AccountLocked(f"Too many failed attempts: this account is locked for {minutes} more minute(s).")
-        ok = self._verify(user.password_hash if user else None, password)
-        if ok and user is not None and user.active and (user.tenant is None or user.tenant.active):
-            user.failed_attempts = 0
-            user.locked_until = None
-            if self.ctx.hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = self.ctx.hasher.hash(password)
-            return user
-        if user is not None:
-            user.failed_attempts += 1
-            if user.failed_attempts >= self.ctx.policy.max_failed_attempts:
-                user.failed_attempts = 0
-                user.locked_until = now + self.ctx.policy.lockout
-                audit.record(s, now, email, action, user.tenant_id, outcome="locked", detail="account locked")
-                raise AccountLocked(
-                    f"Too many failed attempts: this account is locked for {int(self.ctx.policy.lockout.total_seconds() // 60)} minutes."
-                )
-        audit.record(s, now, email, action, user.tenant_id if user else None, outcome="failed")
-        raise AuthenticationFailed(BAD_CREDENTIALS)
+        failure: AppError | None = None
+        if until is not None and until > now:  # no hash: the same for a locked account and a locked unknown email
+            failure = self._locked(until, now)
+            with self.ctx.db() as s, s.begin():
+                audit.record(s, now, email, action, tenant_id, outcome="locked")
+            raise failure
+        ok = self._verify(pw_hash, password)
+        now = self.ctx.clock()
+        with self.ctx.db() as s, s.begin():
+            if ok and eligible:
+                if lockout.clear_on_success(s, user.id, now, signed_in=user_id is None):
+                    if self.ctx.hasher.check_needs_rehash(pw_hash):
+                        s.execute(
+                            update(User).where(User.id == user.id).values(password_hash=self.ctx.hasher.hash(password))
+                        )
+                    audit.record(s, now, email, action, tenant_id)
+                    return user
+                # Enough failures arrived while this password was being checked: the lock wins.
+                failure = self._locked(s.scalar(select(User.locked_until).where(User.id == user.id)) or now, now)
+                audit.record(s, now, email, action, tenant_id, outcome="locked")
+            else:
+                locked, just_now = lockout.count_failure(s, user.id if user else None, digest, now, self.ctx.policy)
+                if locked:
+                    minutes = int(self.ctx.policy.lockout.total_seconds() // 60)
+                    failure = AccountLocked(f"Too many failed attempts: this account is locked for {minutes} minutes.")
+                    detail = "account locked" if just_now else ""
+                    audit.record(s, now, email, action, tenant_id, outcome="locked", detail=detail)
+                else:
+                    failure = AuthenticationFailed(BAD_CREDENTIALS)
+                    audit.record(s, now, email, action, tenant_id, outcome="failed")
+        raise failure
+
+    @staticmethod
+    def _locked(until, now) -> AccountLocked:
+        minutes = max(1, int((until - now).total_seconds() // 60) + 1)
+        return AccountLocked(f"Too many failed attempts: this account is locked for {minutes} more minute(s).")
 
     def sign_in(self, email: str, password: str) -> UserSession:
         email = normalize_email(email)
-        failure: AppError | None = None
-        with self.ctx.db() as s, s.begin():
-            user = s.scalar(select(User).where(User.email == email))
-            try:
-                user = self._check_password(s, user, password, email, "auth.sign_in")
-            except AuthenticationFailed as exc:
-                failure = exc  # leave the block normally so the counters and audit entry commit
-            else:
-                now = self.ctx.clock()
-                user.last_sign_in = now
-                audit.record(s, now, email, "auth.sign_in", user.tenant_id)
-                session = self._session_for(user)
-        if failure is not None:
-            raise failure
-        return session
+        user = self._attempt(email, password, "auth.sign_in")
+        return self._session_for(user)
 
     def _session_for(self, user: User) -> UserSession:
         now = self.ctx.clock()
@@ -158,17 +168,7 @@ class AuthService:
         )
 
     def _recheck(self, session: UserSession, password: str, action: str) -> None:
-        failure: AppError | None = None
-        with self.ctx.db() as s, s.begin():
-            user = s.get(User, session.user_id)
-            try:
-                self._check_password(s, user, password, session.email, action)
-            except AuthenticationFailed as exc:
-                failure = exc
-            else:
-                audit.record(s, self.ctx.clock(), session.email, action, session.tenant_id)
-        if failure is not None:
-            raise failure
+        self._attempt(session.email, password, action, user_id=session.user_id)
 
     # -- idle lock and re-authentication --------------------------------------------------------------------------
     def touch(self, session: UserSession) -> None:

@@ -235,3 +235,14 @@ class AttentionItem(Base):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     title: Mapped[str] = mapped_column(Text)
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins for an email with no account, keyed by the SHA-256 of the normalized email (what was typed
+    is not kept). Counted exactly like `User.failed_attempts`, so only an account's password tells them apart."""
+
+    __tablename__ = "sign_in_throttle"
+
+    email_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,89 @@
+"""Failed-attempt counting that holds under parallel use, the same for known and unknown emails.
+
+Every change is one UPDATE whose new values are computed from the row's current values inside the database, so
+twenty wrong passwords sent at once count twenty, and whichever reaches the limit locks the account. A success
+clears the counter only if no lock landed meanwhile (checked in the same statement).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from datetime import datetime
+
+from sqlalchemy import and_, case, or_, select, update
+
+from billing_desktop.services.context import Policy
+from billing_desktop.store.models import SignInThrottle, User
+
+
+def email_digest(email: str) -> str:
+    return hashlib.sha256(email.encode()).hexdigest()
+
+
+def dummy_hash(hasher) -> str:
+    """A hash with the hasher's own cost that matches no password, made without hashing: verifying against it
+    costs exactly what verifying a real account's hash costs, and building it costs nothing."""
+
+    def b64(raw: bytes) -> str:
+        return base64.b64encode(raw).decode().rstrip("=")
+
+    return (
+        f"$argon2{hasher.type.name.lower()}$v=19$m={hasher.memory_cost},t={hasher.time_cost},"
+        f"p={hasher.parallelism}${b64(os.urandom(hasher.salt_len))}${b64(os.urandom(hasher.hash_len))}"
+    )
+
+
+def locked_until(s, user: User | None, digest: str) -> datetime | None:
+    if user is not None:
+        return user.locked_until
+    return s.scalar(select(SignInThrottle.locked_until).where(SignInThrottle.email_digest == digest))
+
+
+def count_failure(s, user_id: int | None, digest: str, now: datetime, policy: Policy) -> tuple[bool, bool]:
+    """Count one failure atomically. Returns (locked now, locked by this very failure)."""
+    if user_id is None:
+        _ensure_throttle_row(s, digest)
+        model, where = SignInThrottle, SignInThrottle.email_digest == digest
+    else:
+        model, where = User, User.id == user_id
+    until = now + policy.lockout
+    already = and_(model.locked_until.is_not(None), model.locked_until > now)
+    reaches = model.failed_attempts + 1 >= policy.max_failed_attempts
+    result = s.execute(
+        update(model)
+        .where(where)
+        .values(
+            failed_attempts=case((already, model.failed_attempts), (reaches, 0), else_=model.failed_attempts + 1),
+            locked_until=case((already, model.locked_until), (reaches, until), else_=model.locked_until),
+        )
+        .returning(model.locked_until)
+        .execution_options(synchronize_session=False)
+    )
+    after = result.scalar()
+    locked = after is not None and after > now
+    return locked, locked and after == until
+
+
+def clear_on_success(s, user_id: int, now: datetime, signed_in: bool) -> bool:
+    """Reset the counter unless a lock landed while the password was being checked; False if locked."""
+    values: dict = {"failed_attempts": 0, "locked_until": None}
+    if signed_in:
+        values["last_sign_in"] = now
+    result = s.execute(
+        update(User)
+        .where(User.id == user_id, or_(User.locked_until.is_(None), User.locked_until <= now))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def _ensure_throttle_row(s, digest: str) -> None:
+    dialect = s.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    s.execute(insert(SignInThrottle).values(email_digest=digest, failed_attempts=0).on_conflict_do_nothing())
