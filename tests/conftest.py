@@ -172,3 +172,38 @@ def fake(monkeypatch):
     monkeypatch.setenv("BILLING_DESKTOP_STRIPE_CONNECT_BASE", f.base)
     yield f
     f.close()
+
+
+@pytest.fixture
+def cli_vault():
+    """For CLI tests: the real Secret Service where one runs (scripts/test.sh always starts one); elsewhere an
+    in-memory keyring, handed to main() through its vault seam."""
+    from billing_desktop.errors import VaultError
+
+    try:
+        Vault().check()
+    except VaultError:
+        if os.environ.get("BILLING_DESKTOP_REQUIRE_SECRET_SERVICE"):
+            raise
+        return Vault(MemoryKeyring())
+    return None
+
+
+@pytest.fixture
+def run_cli(monkeypatch, capsys, cli_vault):
+    """Run the command line as typed: argv, environment and stdin in; exit code, stdout and stderr out."""
+    import io
+
+    from billing_desktop.cli.main import main
+
+    def run(argv, stdin="", env=None):
+        for k, v in (env or {}).items():
+            monkeypatch.setenv(k, v)
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(argv, vault=cli_vault)
+        out, err = capsys.readouterr()
+        for k in env or {}:
+            monkeypatch.delenv(k)
+        return code, out, err
+
+    return run

@@ -6,12 +6,12 @@ import pytest
 
 from tests.support.connected import link
 from tests.support.fake_stripe import FakeStripe
-from tests.test_cli import OP_PW, OWNER_PW, run
+from tests.test_cli import OP_PW, OWNER_PW
 from tests.test_cli import initialised as initialised  # a fixture, used by name
 
 
 @pytest.fixture
-def cli(initialised, monkeypatch, capsys):
+def cli(initialised, run_cli, cli_vault):
     """An operator, tenant `acme` connected to an Express account, the platform pointed at the fake Stripe."""
     from billing_desktop.services.bootstrap import build_services
 
@@ -21,23 +21,19 @@ def cli(initialised, monkeypatch, capsys):
         "BILLING_DESKTOP_STRIPE_API_BASE": fake.base,
         "BILLING_DESKTOP_STRIPE_CONNECT_BASE": fake.base,
     }
-    run(
+    run_cli(
         ["tenants", "register", "--company", "Acme", "--email", "owner@acme.example", "--fee", "2.5"],
-        monkeypatch,
-        capsys,
         stdin=OWNER_PW + "\n",
         env=env,
     )
-    code, _, err = run(
+    code, _, err = run_cli(
         ["platform", "set-stripe", "--client-id", fake.client_id],
-        monkeypatch,
-        capsys,
         stdin=fake.secret_key + "\n",
         env=env,
     )
     assert code == 0, err
     account = fake.new_account(type="express", name="Acme")
-    svc = build_services(None)
+    svc = build_services(None, vault=cli_vault)
     try:
         tenant_id = svc.tenants.resolve(svc.auth.sign_in("op@cli.example", OP_PW), "acme")
         link(svc, tenant_id, account["id"])
@@ -45,7 +41,7 @@ def cli(initialised, monkeypatch, capsys):
         svc.close()
 
     def go(*argv, expect=0):
-        code, out, err = run(list(argv), monkeypatch, capsys, env=env)
+        code, out, err = run_cli(list(argv), env=env)
         assert code == expect, (code, out, err)
         return out, err
 

@@ -7,9 +7,8 @@ import pytest
 import standardwebhooks
 import stripe
 
-from billing_desktop.domain.webhooks import STRIPE_HEADER, check_url, parse_header_args, verify
+from billing_desktop.domain.webhooks import STRIPE_HEADER, check_url, parse_header_args, sign, verify
 from billing_desktop.errors import PermissionDenied, ReauthRequired, ValidationError
-from billing_desktop.services.webhook_inbox import LocalInbox
 from tests.conftest import OPERATOR_PASSWORD
 from tests.support.receiver import Receiver
 
@@ -221,8 +220,8 @@ def test_roles(services, acme_users, acme, globex, configured):
 
 
 def test_local_inbox_verifies_and_explains(services, operator, acme, receiver):
-    inbox = LocalInbox(services.webhooks, acme.id)
-    url = inbox.start()
+    inbox = services.webhooks.open_inbox(operator, acme.id)
+    url = inbox.url
     try:
         services.webhooks.save(operator, acme.id, url, ["*"], "", True, "stripe", True)
         services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_inbox"}')
@@ -233,6 +232,22 @@ def test_local_inbox_verifies_and_explains(services, operator, acme, receiver):
         assert inbox.received[-1].check.reason == "no_match"
     finally:
         inbox.stop()
+
+
+def test_verify_and_inbox_need_a_session_allowed_for_the_tenant(services, acme_users, acme, globex, receiver):
+    """The service checks the signature with the tenant's secrets; a front end never sees them or checks roles."""
+    admin, dev = acme_users["admin"], acme_users["developer"]
+    services.webhooks.save(admin, acme.id, receiver.url, ["*"], "", True, "stripe", True)
+    secret = services.webhooks.reveal_secret(admin, acme.id)
+    body = b'{"id": "evt_1"}'
+    headers = sign("stripe", [secret], "msg", int(time.time()), body)
+    assert services.webhooks.verify(dev, acme.id, headers, body).valid
+    assert services.webhooks.verify(dev, acme.id, headers, body + b" ").reason == "no_match"
+    with pytest.raises(PermissionDenied):
+        services.webhooks.verify(admin, globex.id, headers, body)
+    with pytest.raises(PermissionDenied):
+        services.webhooks.open_inbox(admin, globex.id)
+    assert not any(hasattr(services.webhooks, name) for name in ("active_secrets", "endpoint"))
 
 
 def test_verifier_explains_each_case():

@@ -1,5 +1,8 @@
 """Connect operations from a terminal: `stripe sync|requirements|capabilities|update-link|dashboard|balance|payouts`,
-and the platform-wide `fees`, `disputes` and `attention`. Exit codes: 0 done, 1 failed or partial, 2 bad input."""
+and the platform-wide `fees`, `disputes` and `attention`. Exit codes: 0 done, 1 failed or partial, 2 bad input.
+
+The stripe actions join the `stripe` group (stripe_commands.py calls add_stripe_actions); the platform-wide ones are
+a group of their own (add_parser). Every action runs through cmd_stripe_action or cmd_platform."""
 
 from __future__ import annotations
 
@@ -7,12 +10,13 @@ import sys
 import threading
 from typing import Any
 
+from billing_desktop.cli.context import acting, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json
 
 STRIPE_ACTIONS = ("sync", "requirements", "capabilities", "update-link", "dashboard", "balance", "payouts")
 
 
-def add_stripe_actions(stripe: Any, acting: Any, jsonable: Any) -> None:
+def add_stripe_actions(stripe: Any) -> None:
     sp = stripe.add_parser("sync", help="refresh every connected account from Stripe's account list (operators)")
     acting(sp)
     jsonable(sp)
@@ -40,6 +44,18 @@ def add_stripe_actions(stripe: Any, acting: Any, jsonable: Any) -> None:
         jsonable(sp)
         sp.add_argument("slug")
         sp.add_argument("--no-browser", action="store_true", help="only print the link")
+    for name in STRIPE_ACTIONS:
+        stripe.choices[name].set_defaults(run=cmd_stripe_action)
+
+
+def cmd_stripe_action(args: Any) -> int:
+    with open_services(args) as svc:
+        return run_stripe(args, svc, sign_in(svc, args))
+
+
+def cmd_platform(args: Any) -> int:
+    with open_services(args) as svc:
+        return run(args, svc, sign_in(svc, args))
 
 
 def run_stripe(args: Any, svc: Any, session: Any) -> int:
@@ -168,7 +184,7 @@ def _sync(args: Any, svc: Any, session: Any) -> int:
 
 
 # -- platform-wide: fees, disputes, attention ---------------------------------------------------------------------
-def add_parser(sub: Any, acting: Any, jsonable: Any) -> None:
+def add_parser(sub: Any) -> None:
     sp = sub.add_parser("fees", help="application fees per tenant, checked against the agreed percentage")
     acting(sp)
     jsonable(sp)
@@ -185,6 +201,8 @@ def add_parser(sub: Any, acting: Any, jsonable: Any) -> None:
     sp = sub.add_parser("attention", help="everything that needs an operator, most urgent first (from the cache)")
     acting(sp)
     jsonable(sp)
+    for name in ("fees", "disputes", "attention"):
+        sub.choices[name].set_defaults(run=cmd_platform)
 
 
 def _day(text: str | None, field: str) -> Any:

@@ -1,4 +1,4 @@
-"""Reading secrets (prompt, environment or stdin, never argv) and printing results."""
+"""Reading secrets (prompt, environment or stdin, never argv), parsing JSON arguments, printing results."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from billing_desktop.errors import AppError
+from billing_desktop.errors import AppError, ValidationError
 
 
 def read_secret(prompt: str, env: str | None = None, confirm: bool = False) -> str:
@@ -68,3 +68,16 @@ def _cell(v: Any) -> str:
     if isinstance(v, bool):
         return "yes" if v else "no"
     return "" if v is None else str(v)
+
+
+def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
+    """A --branding/--metadata style argument: None when absent, a field error when not a JSON object."""
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError({field: f"Not valid JSON ({exc.msg})."}) from None
+    if not isinstance(value, dict):
+        raise ValidationError({field: "Enter a JSON object."})
+    return value

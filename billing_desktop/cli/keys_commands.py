@@ -1,14 +1,15 @@
-"""`billing-desktop keys …`: list, regenerate, revoke, inspect, scan, repair."""
+"""`billing-desktop keys list|regenerate|revoke|inspect|scan|repair`."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 
+from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json, emit_table
-from billing_desktop.errors import AppError
 
 
-def add_parser(sub, acting, jsonable) -> None:
+def add_parser(sub: argparse._SubParsersAction) -> None:
     keys = sub.add_parser("keys", help="tenant API keys: list, regenerate, revoke, inspect, scan").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
@@ -16,6 +17,8 @@ def add_parser(sub, acting, jsonable) -> None:
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
+    sp.set_defaults(run=cmd_list)
+
     sp = keys.add_parser("regenerate", help="roll keys; prints the new keys once")
     acting(sp)
     jsonable(sp)
@@ -28,6 +31,8 @@ def add_parser(sub, acting, jsonable) -> None:
         help="how long the old keys keep working (default: none, revoked at once)",
     )
     sp.add_argument("--yes", action="store_true")
+    sp.set_defaults(run=cmd_regenerate)
+
     sp = keys.add_parser("revoke", help="revoke keys at once, with a reason")
     acting(sp)
     jsonable(sp)
@@ -35,81 +40,102 @@ def add_parser(sub, acting, jsonable) -> None:
     sp.add_argument("--env", required=True, choices=["test", "live", "all"])
     sp.add_argument("--reason", required=True)
     sp.add_argument("--yes", action="store_true")
+    sp.set_defaults(run=cmd_revoke)
+
     sp = keys.add_parser("inspect", help="tell offline what a key is (KEY, or - to read it from stdin)")
     acting(sp)
     jsonable(sp)
     sp.add_argument("key", nargs="?", default="-")
+    sp.set_defaults(run=cmd_inspect)
+
     sp = keys.add_parser("scan", help="find platform and Stripe credentials in files and folders")
     acting(sp)
     jsonable(sp)
     sp.add_argument("paths", nargs="+")
+    sp.set_defaults(run=cmd_scan)
+
     sp = keys.add_parser("repair", help="remove orphaned key secrets; report keys whose secret is missing")
     jsonable(sp)
+    sp.set_defaults(run=cmd_repair)
 
 
-def run(args, services, sign_in, confirm) -> int:
+def cmd_repair(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        report = svc.keys.repair(check_missing=True)
+    emit_json(report) if args.json else print(
+        f"{report.orphans_removed} orphaned and {report.retired_secrets_removed} retired secrets removed; "
+        f"{len(report.missing_secrets)} missing" + "".join(f"\n  {m}" for m in report.missing_secrets)
+    )
+    return 1 if report.missing_secrets else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        rows = svc.keys.list(session, svc.tenants.resolve(session, args.slug))
+    emit_json(rows) if args.json else emit_table(rows, ["kind", "mode", "masked", "status", "created_at", "expires_at"])
+    return 0
+
+
+def cmd_regenerate(args: argparse.Namespace) -> int:
     from billing_desktop.services.keys import parse_grace
 
-    if args.action == "repair":
-        report = services.keys.repair(check_missing=True)
-        emit_json(report) if args.json else print(
-            f"{report.orphans_removed} orphaned and {report.retired_secrets_removed} retired secrets removed; "
-            f"{len(report.missing_secrets)} missing" + "".join(f"\n  {m}" for m in report.missing_secrets)
-        )
-        return 1 if report.missing_secrets else 0
-    if args.action == "inspect" and args.key == "-":
-        # Read the key before the password prompt consumes stdin: `echo KEY | … keys inspect -` with the
-        # password in BILLING_DESKTOP_PASSWORD.
-        args.key = sys.stdin.read()
-    session = sign_in()
-    if args.action == "list":
-        tenant_id = services.tenants.resolve(session, args.slug)
-        rows = services.keys.list(session, tenant_id)
-        emit_json(rows) if args.json else emit_table(
-            rows, ["kind", "mode", "masked", "status", "created_at", "expires_at"]
-        )
-    elif args.action == "regenerate":
-        tenant_id = services.tenants.resolve(session, args.slug)
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        tenant_id = svc.tenants.resolve(session, args.slug)
         grace = parse_grace(args.grace)
         confirm(
             args,
             f"Regenerate the {args.env} keys of {args.slug}? Integrations using the old keys stop working"
             + (" at once." if grace is None else f" after {args.grace}."),
         )
-        new = services.keys.regenerate(session, tenant_id, args.env, grace)
-        if args.json:
-            emit_json(new)
-        else:
-            print("New keys (shown once; store them now):")
-            for k in new:
-                print(f"  {k.mode:4} {k.kind:11} {k.key}")
-    elif args.action == "revoke":
-        tenant_id = services.tenants.resolve(session, args.slug)
-        confirm(args, f"Revoke the {args.env} keys of {args.slug} now?")
-        count = services.keys.revoke(session, tenant_id, args.env, args.reason)
-        emit_json({"revoked": count}) if args.json else print(f"Revoked {count} keys.")
-    elif args.action == "inspect":
-        ins = services.inspection.inspect(session, args.key)
-        if args.json:
-            emit_json(ins.to_json())
-        else:
-            print(ins.summary)
-        return 0 if ins.ours and ins.status in ("active", "expiring") else 1
-    elif args.action == "scan":
-        result = services.inspection.scan(session, args.paths)
-        if args.json:
-            emit_json(
-                {
-                    "files_scanned": result.files_scanned,
-                    "files_skipped": result.files_skipped,
-                    "findings": result.findings,
-                }
-            )
-        else:
-            for f in result.findings:
-                print(f"{f.path}:{f.line}: {f.value} — {f.what} ({f.status})")
-            print(f"{len(result.findings)} found in {result.files_scanned} files ({result.files_skipped} skipped).")
-        return 1 if result.findings else 0
+        new = svc.keys.regenerate(session, tenant_id, args.env, grace)
+    if args.json:
+        emit_json(new)
     else:
-        raise AppError(f"unknown action {args.action}")
+        print("New keys (shown once; store them now):")
+        for k in new:
+            print(f"  {k.mode:4} {k.kind:11} {k.key}")
     return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        tenant_id = svc.tenants.resolve(session, args.slug)
+        confirm(args, f"Revoke the {args.env} keys of {args.slug} now?")
+        count = svc.keys.revoke(session, tenant_id, args.env, args.reason)
+    emit_json({"revoked": count}) if args.json else print(f"Revoked {count} keys.")
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    if args.key == "-":
+        # Read the key before the password prompt consumes stdin: `echo KEY | … keys inspect -` with the
+        # password in BILLING_DESKTOP_PASSWORD.
+        args.key = sys.stdin.read()
+    with open_services(args) as svc:
+        ins = svc.inspection.inspect(sign_in(svc, args), args.key)
+    if args.json:
+        emit_json(ins.to_json())
+    else:
+        print(ins.summary)
+    return 0 if ins.ours and ins.status in ("active", "expiring") else 1
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        result = svc.inspection.scan(sign_in(svc, args), args.paths)
+    if args.json:
+        emit_json(
+            {
+                "files_scanned": result.files_scanned,
+                "files_skipped": result.files_skipped,
+                "findings": result.findings,
+            }
+        )
+    else:
+        for f in result.findings:
+            print(f"{f.path}:{f.line}: {f.value} — {f.what} ({f.status})")
+        print(f"{len(result.findings)} found in {result.files_scanned} files ({result.files_skipped} skipped).")
+    return 1 if result.findings else 0

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
+from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json, read_secret
 
 
-def add_parser(sub, acting, jsonable) -> None:
+def add_parser(sub: argparse._SubParsersAction) -> None:
     platform = sub.add_parser("platform", help="platform-wide settings (operators)").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
@@ -21,9 +23,11 @@ def add_parser(sub, acting, jsonable) -> None:
     sp.add_argument("--port", type=int, default=None, help="OAuth listener port (default 8765)")
     sp.add_argument("--relay-url", default="", help="https relay page registered as the redirect URI (live mode)")
     sp.add_argument("--keep-secret-key", action="store_true", help="do not ask for the secret key again")
+    sp.set_defaults(run=cmd_set_stripe)
     sp = platform.add_parser("show-stripe", help="show the Stripe settings (secret key masked)")
     acting(sp)
     jsonable(sp)
+    sp.set_defaults(run=cmd_show_stripe)
 
     stripe = sub.add_parser(
         "stripe",
@@ -36,6 +40,7 @@ def add_parser(sub, acting, jsonable) -> None:
     sp.add_argument("slug")
     sp.add_argument("--no-browser", action="store_true", help="only print the URL")
     sp.add_argument("--timeout", type=float, default=300, help="seconds to wait (default 300)")
+    sp.set_defaults(run=cmd_connect)
     sp = stripe.add_parser("onboard", help="create an account and onboard it with Account Links")
     acting(sp)
     jsonable(sp)
@@ -44,18 +49,21 @@ def add_parser(sub, acting, jsonable) -> None:
     sp.add_argument("--country", default="US")
     sp.add_argument("--no-browser", action="store_true")
     sp.add_argument("--timeout", type=float, default=900)
+    sp.set_defaults(run=cmd_onboard)
     sp = stripe.add_parser("status", help="the connected account's status (cached; --refresh asks Stripe)")
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
     sp.add_argument("--refresh", action="store_true")
+    sp.set_defaults(run=cmd_status)
     sp = stripe.add_parser("disconnect", help="deauthorize the account and delete its tokens")
     acting(sp)
     sp.add_argument("slug")
     sp.add_argument("--yes", action="store_true")
-    from billing_desktop.cli import connect_commands
+    sp.set_defaults(run=cmd_disconnect)
+    from billing_desktop.cli import connect_commands  # the Connect operations (sync, …) of the same group
 
-    connect_commands.add_stripe_actions(stripe, acting, jsonable)
+    connect_commands.add_stripe_actions(stripe)
 
 
 def _print_status(st, as_json: bool) -> None:
@@ -103,32 +111,50 @@ def _wait(svc, attempt, args) -> int:
     return 0
 
 
-def run(args, svc, sign_in, confirm) -> int:
-    session = sign_in()
-    if args.command == "platform":
-        if args.action == "show-stripe":
-            p = svc.stripe_platform.get(session)
-            emit_json(p) if args.json else print(
-                f"client id: {p.client_id or '(not set)'}\nsecret key: {p.secret_key_masked or '(not set)'}\n"
-                f"listener port: {p.port}\nredirect URI: {p.redirect_uri}"
-            )
-            return 0
+def cmd_show_stripe(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        p = svc.stripe_platform.get(sign_in(svc, args))
+    emit_json(p) if args.json else print(
+        f"client id: {p.client_id or '(not set)'}\nsecret key: {p.secret_key_masked or '(not set)'}\n"
+        f"listener port: {p.port}\nredirect URI: {p.redirect_uri}"
+    )
+    return 0
+
+
+def cmd_set_stripe(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
         key = None if args.keep_secret_key else read_secret("Stripe secret key: ", "BILLING_DESKTOP_STRIPE_SECRET_KEY")
         p = svc.stripe_platform.update(session, args.client_id, key, args.port, args.relay_url)
-        print(f"Saved. Secret key {p.secret_key_masked}; redirect URI {p.redirect_uri}")
-        return 0
-    from billing_desktop.cli import connect_commands
+    print(f"Saved. Secret key {p.secret_key_masked}; redirect URI {p.redirect_uri}")
+    return 0
 
-    if args.action in connect_commands.STRIPE_ACTIONS:
-        return connect_commands.run_stripe(args, svc, session)
-    tenant_id = svc.tenants.resolve(session, args.slug)
-    if args.action == "connect":
-        return _wait(svc, svc.stripe.start_connect(session, tenant_id), args)
-    if args.action == "onboard":
+
+def cmd_connect(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        return _wait(svc, svc.stripe.start_connect(session, svc.tenants.resolve(session, args.slug)), args)
+
+
+def cmd_onboard(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        tenant_id = svc.tenants.resolve(session, args.slug)
         return _wait(svc, svc.stripe.start_onboarding(session, tenant_id, args.type, args.country), args)
-    if args.action == "status":
-        _print_status(svc.stripe.status(session, tenant_id, refresh=args.refresh), args.json)
-        return 0
-    confirm(args, f"Disconnect the Stripe account of {args.slug}?")
-    print(svc.stripe.disconnect(session, tenant_id))
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        status = svc.stripe.status(session, svc.tenants.resolve(session, args.slug), refresh=args.refresh)
+    _print_status(status, args.json)
+    return 0
+
+
+def cmd_disconnect(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        tenant_id = svc.tenants.resolve(session, args.slug)
+        confirm(args, f"Disconnect the Stripe account of {args.slug}?")
+        print(svc.stripe.disconnect(session, tenant_id))
     return 0

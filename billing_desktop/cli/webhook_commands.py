@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
 
+from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json, emit_table
 from billing_desktop.errors import AppError
 
 
-def add_parser(sub, acting, jsonable) -> None:
+def add_parser(sub: argparse._SubParsersAction) -> None:
     wh = sub.add_parser(
         "webhooks", help="a tenant's webhook endpoint, test deliveries, the log, the verifier"
     ).add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -18,6 +20,8 @@ def add_parser(sub, acting, jsonable) -> None:
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
+    sp.set_defaults(run=cmd_show)
+
     sp = wh.add_parser("set", help="create or change the endpoint")
     acting(sp)
     jsonable(sp)
@@ -28,27 +32,37 @@ def add_parser(sub, acting, jsonable) -> None:
     sp.add_argument("--description", default="")
     sp.add_argument("--disabled", action="store_true")
     sp.add_argument("--allow-private", action="store_true", help="allow loopback/private hosts (test mode only)")
+    sp.set_defaults(run=cmd_set)
+
     sp = wh.add_parser("remove", help="delete the endpoint and its signing secrets")
     acting(sp)
     sp.add_argument("slug")
     sp.add_argument("--yes", action="store_true")
+    sp.set_defaults(run=cmd_remove)
+
     sp = wh.add_parser("roll-secret", help="make a new signing secret")
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
     sp.add_argument("--overlap", default="24h", choices=["none", "1h", "24h"])
+    sp.set_defaults(run=cmd_roll_secret)
+
     sp = wh.add_parser("test", help="send a signed test delivery")
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
     sp.add_argument("--event-type", default="webhook.test")
     sp.add_argument("--payload-file", help="JSON payload (default: a realistic sample for the event type)")
+    sp.set_defaults(run=cmd_test)
+
     sp = wh.add_parser("log", help="the delivery log")
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
     sp.add_argument("--failed", action="store_true")
     sp.add_argument("--event-type")
+    sp.set_defaults(run=cmd_log)
+
     sp = wh.add_parser("verify", help="check a signature header against a payload (secret from --tenant or stdin)")
     acting(sp)
     jsonable(sp)
@@ -60,71 +74,103 @@ def add_parser(sub, acting, jsonable) -> None:
     )
     sp.add_argument("--payload-file", required=True)
     sp.add_argument("--tenant", help="use this tenant's active secrets")
+    sp.set_defaults(run=cmd_verify)
 
 
-def run(args, svc, sign_in, confirm) -> int:
-    if args.action == "verify":
-        return _verify(args, svc, sign_in)
-    session = sign_in()
-    tenant_id = svc.tenants.resolve(session, args.slug)
-    if args.action == "show":
-        cfg = svc.webhooks.get(session, tenant_id)
-        if cfg is None:
-            raise AppError("No webhook endpoint is configured for this tenant.")
-        emit_json(cfg) if args.json else print(
-            f"url: {cfg.url}\nevents: {', '.join(cfg.event_types)}\nscheme: {cfg.scheme}\nenabled: {cfg.enabled}\n"
-            + "".join(
-                f"secret: {s.masked}" + (f" (expires {s.expires_at:%Y-%m-%d %H:%M})" if s.expires_at else "") + "\n"
-                for s in cfg.secrets
-            )
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        cfg = svc.webhooks.get(session, svc.tenants.resolve(session, args.slug))
+    if cfg is None:
+        raise AppError("No webhook endpoint is configured for this tenant.")
+    emit_json(cfg) if args.json else print(
+        f"url: {cfg.url}\nevents: {', '.join(cfg.event_types)}\nscheme: {cfg.scheme}\nenabled: {cfg.enabled}\n"
+        + "".join(
+            f"secret: {s.masked}" + (f" (expires {s.expires_at:%Y-%m-%d %H:%M})" if s.expires_at else "") + "\n"
+            for s in cfg.secrets
         )
-    elif args.action == "set":
-        events = [e.strip() for e in args.events.split(",") if e.strip()]
+    )
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    events = [e.strip() for e in args.events.split(",") if e.strip()]
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
         cfg = svc.webhooks.save(
-            session, tenant_id, args.url, events, args.description, not args.disabled, args.scheme, args.allow_private
+            session,
+            svc.tenants.resolve(session, args.slug),
+            args.url,
+            events,
+            args.description,
+            not args.disabled,
+            args.scheme,
+            args.allow_private,
         )
-        emit_json(cfg) if args.json else print(f"Saved. Signing secret {cfg.secrets[0].masked}")
-    elif args.action == "remove":
+    emit_json(cfg) if args.json else print(f"Saved. Signing secret {cfg.secrets[0].masked}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        tenant_id = svc.tenants.resolve(session, args.slug)
         confirm(args, f"Remove the webhook endpoint of {args.slug} and its secrets?")
         svc.webhooks.remove(session, tenant_id)
-        print("Removed.")
-    elif args.action == "roll-secret":
-        cfg = svc.webhooks.roll_secret(session, tenant_id, args.overlap)
-        emit_json(cfg) if args.json else print(f"New signing secret {cfg.secrets[0].masked}")
-    elif args.action == "test":
+    print("Removed.")
+    return 0
+
+
+def cmd_roll_secret(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        cfg = svc.webhooks.roll_secret(session, svc.tenants.resolve(session, args.slug), args.overlap)
+    emit_json(cfg) if args.json else print(f"New signing secret {cfg.secrets[0].masked}")
+    return 0
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        tenant_id = svc.tenants.resolve(session, args.slug)
         payload = (
             Path(args.payload_file).read_text(encoding="utf-8")
             if args.payload_file
             else svc.deliveries.sample_payload(session, tenant_id, args.event_type)
         )
         result = svc.deliveries.send_test(session, tenant_id, args.event_type, payload)
-        if args.json:
-            emit_json(result)
-        else:
-            print(f"{result.outcome}: {result.status_code or '-'} in {result.latency_ms} ms {result.error}".rstrip())
-        return 0 if result.ok else 1
-    elif args.action == "log":
+    if args.json:
+        emit_json(result)
+    else:
+        print(f"{result.outcome}: {result.status_code or '-'} in {result.latency_ms} ms {result.error}".rstrip())
+    return 0 if result.ok else 1
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        tenant_id = svc.tenants.resolve(session, args.slug)
         rows = svc.deliveries.list(session, tenant_id, "failed" if args.failed else None, args.event_type)
-        emit_json(rows) if args.json else emit_table(
-            rows, ["at", "event_type", "event_id", "outcome", "status_code", "latency_ms", "attempt"]
-        )
+    emit_json(rows) if args.json else emit_table(
+        rows, ["at", "event_type", "event_id", "outcome", "status_code", "latency_ms", "attempt"]
+    )
     return 0
 
 
-def _verify(args, svc, sign_in) -> int:
+def cmd_verify(args: argparse.Namespace) -> int:
+    """With --tenant the service checks against the tenant's secrets; otherwise the secret comes on stdin."""
     from billing_desktop.domain.webhooks import parse_header_args, verify
 
     body = Path(args.payload_file).read_bytes()
     headers = parse_header_args(args.header)
     if args.tenant:
-        session = sign_in()
-        tenant_id = svc.tenants.resolve(session, args.tenant)
-        svc.webhooks.get(session, tenant_id)  # permission check
-        secrets_ = svc.webhooks.active_secrets(tenant_id)
+        with open_services(args) as svc:
+            session = sign_in(svc, args)
+            check = svc.webhooks.verify(session, svc.tenants.resolve(session, args.tenant), headers, body)
     else:
         secrets_ = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
         if not secrets_:
             raise AppError("Give --tenant SLUG, or pipe the signing secret (whsec_…) on stdin.")
-    check = verify(headers, body, secrets_, int(time.time()))
+        check = verify(headers, body, secrets_, int(time.time()))
     emit_json(check) if args.json else print(check.message)
     return 0 if check.valid else 1

@@ -8,7 +8,7 @@ import hmac
 import ipaddress
 import re
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
@@ -195,7 +195,7 @@ def _time_check(timestamp: int, now: int, tolerance: int) -> Check | None:
     return None
 
 
-def verify(headers: dict[str, str], body: bytes, secrets_: list[str], now: int, tolerance: int = TOLERANCE) -> Check:
+def verify(headers: Mapping[str, str], body: bytes, secrets_: list[str], now: int, tolerance: int = TOLERANCE) -> Check:
     """Explain whether `headers` (either scheme, names case-insensitive) sign `body` with one of `secrets_`."""
     h = {k.strip().lower(): v.strip() for k, v in headers.items()}
     if STRIPE_HEADER.lower() in h:

@@ -161,13 +161,13 @@ class WebhookDeliveryService:
     def _deliver(
         self, tenant_id: int, event_id: str, event_type: str, body: bytes, attempt: int, msg_id: str | None = None
     ) -> DeliveryResult:
-        config = self.webhooks.endpoint(tenant_id)
+        config = self.webhooks._endpoint(tenant_id)
         if config is None:
             raise AppError("Configure a webhook endpoint first.")
         # Checked again at send time (DNS may have changed since the URL was saved), and the connection goes to
         # exactly the address that passed: no second lookup for a rebinding resolver to answer differently.
         target = self.webhooks.target(config.url, config.mode, config.allow_private)
-        secrets_ = self.webhooks.active_secrets(tenant_id)
+        secrets_ = self.webhooks._signing_secrets(tenant_id)
         if not secrets_:
             raise AppError("The endpoint has no signing secret in the keyring: roll the secret to make one.")
         timestamp = int(time.time())

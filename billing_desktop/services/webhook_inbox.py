@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from billing_desktop.domain.webhooks import Check, verify
-from billing_desktop.services.webhooks import WebhookService
+from billing_desktop.domain.webhooks import Check
 
 MAX_BODY = 1024 * 1024
 
@@ -25,8 +23,12 @@ class Received:
 
 
 class LocalInbox:
-    def __init__(self, webhooks: WebhookService, tenant_id: int, on_receive: Callable[[Received], None] | None = None):
-        self.webhooks, self.tenant_id, self.on_receive = webhooks, tenant_id, on_receive
+    """Built by WebhookService.open_inbox, which hands it a checker and keeps the secrets to itself."""
+
+    def __init__(
+        self, check: Callable[[Mapping[str, str], bytes], Check], on_receive: Callable[[Received], None] | None = None
+    ):
+        self.check, self.on_receive = check, on_receive
         self.received: list[Received] = []
         self._server: ThreadingHTTPServer | None = None
 
@@ -52,7 +54,7 @@ class LocalInbox:
                 body = self.rfile.read(length)
                 headers = {k: v for k, v in self.headers.items()}
                 try:
-                    check = verify(headers, body, inbox.webhooks.active_secrets(inbox.tenant_id), int(time.time()))
+                    check = inbox.check(headers, body)
                 except Exception as exc:  # a locked keyring must not crash the inbox
                     check = Check(False, "error", f"Could not check: {type(exc).__name__}")
                 item = Received(datetime.now(timezone.utc), self.path, headers, body, check)

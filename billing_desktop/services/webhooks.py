@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import secrets as pysecrets
 import socket
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,17 +18,20 @@ from billing_desktop.domain.validation import check_text, raise_if
 from billing_desktop.domain.webhooks import (
     EVENT_TYPES,
     SCHEMES,
+    Check,
     Target,
     UrlRefusedError,
     check_url,
     new_secret,
     vet_url,
 )
+from billing_desktop.domain.webhooks import verify as verify_signature
 from billing_desktop.errors import AppError, NotFound, ValidationError, VaultError
 from billing_desktop.services import audit, vault_intents
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
+from billing_desktop.services.webhook_inbox import LocalInbox, Received
 from billing_desktop.store.locking import lock_tenant
 from billing_desktop.store.models import Tenant, WebhookEndpoint, WebhookSecret
 
@@ -117,12 +121,32 @@ class WebhookService:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_VIEW, tenant_id)
             return self._config(s, tenant_id)
 
-    def endpoint(self, tenant_id: int) -> WebhookConfig | None:
-        """For delivery code that has already checked permissions."""
+    def verify(self, session: UserSession, tenant_id: int, headers: Mapping[str, str], body: bytes) -> Check:
+        """Check a signature against the tenant's active secrets; the secrets never leave the service."""
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.WEBHOOKS_VIEW, tenant_id)
+        return verify_signature(headers, body, self._signing_secrets(tenant_id), int(time.time()))
+
+    def open_inbox(
+        self, session: UserSession, tenant_id: int, on_receive: Callable[[Received], None] | None = None
+    ) -> LocalInbox:
+        """A started local inbox on 127.0.0.1 that verifies each delivery with the tenant's active secrets."""
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.WEBHOOKS_VIEW, tenant_id)
+
+        def check(headers: Mapping[str, str], body: bytes) -> Check:
+            return verify_signature(headers, body, self._signing_secrets(tenant_id), int(time.time()))
+
+        inbox = LocalInbox(check, on_receive)
+        inbox.start()
+        return inbox
+
+    # Below: for WebhookDeliveryService, after it has authorized the caller. Private: they take no session.
+    def _endpoint(self, tenant_id: int) -> WebhookConfig | None:
         with self.ctx.db() as s:
             return self._config(s, tenant_id)
 
-    def active_secrets(self, tenant_id: int) -> list[str]:
+    def _signing_secrets(self, tenant_id: int) -> list[str]:
         with self.ctx.db() as s:
             refs = [w.vault_ref for w in self._active(s, tenant_id)]
         values = [self.ctx.vault.get(secret_name(tenant_id, r)) for r in refs]

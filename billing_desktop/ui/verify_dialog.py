@@ -64,12 +64,10 @@ class VerifySignatureDialog(QDialog):
         tenant_id = self.tenant.id if self.tenant else None
 
         def work():
+            headers = parse_header_args(lines)
             if use_tenant:
-                self.services.webhooks.get(self.session, tenant_id)  # permission check
-                secrets_ = self.services.webhooks.active_secrets(tenant_id)
-            else:
-                secrets_ = [secret] if secret else []
-            return verify(parse_header_args(lines), body, secrets_, int(time.time()))
+                return self.services.webhooks.verify(self.session, tenant_id, headers, body)
+            return verify(headers, body, [secret] if secret else [], int(time.time()))
 
         def show(check) -> None:
             colour = "#2b8a3e" if check.valid else "#c92a2a"

@@ -298,13 +298,26 @@ class InboxPanel(QWidget):
         if self.inbox is not None:
             self.stop()
             return
-        from billing_desktop.services.webhook_inbox import LocalInbox
+        tenant_id, webhooks, session = self.tenant.id, self.services.webhooks, self.session
+        self.start_button.setEnabled(False)  # until the inbox is listening (or refused)
+        submit(
+            lambda: webhooks.open_inbox(session, tenant_id, on_receive=self.bridge.received.emit),
+            owner=self,
+            on_done=lambda inbox: self._started(inbox, tenant_id),
+            on_error=self._failed,
+        )
 
-        self.inbox = LocalInbox(self.services.webhooks, self.tenant.id, on_receive=self.bridge.received.emit)
-        submit(self.inbox.start, owner=self, on_done=self._started)
+    def _failed(self, exc: BaseException) -> None:
+        self.start_button.setEnabled(True)
+        self.address.setText(describe(exc))
 
-    def _started(self, url: str) -> None:
-        self.address.setText(url)
+    def _started(self, inbox, tenant_id: int) -> None:
+        self.start_button.setEnabled(True)
+        if self.tenant is None or self.tenant.id != tenant_id:  # the tenant changed while the inbox started
+            submit(inbox.stop)
+            return
+        self.inbox = inbox
+        self.address.setText(inbox.url)
         self.start_button.setText("S&top inbox")
         self.use_button.setEnabled(True)
 

@@ -1,0 +1,60 @@
+"""What every command needs: the services (opened and always closed), the signed-in session, a confirmation,
+and the options most commands share."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from billing_desktop.cli.io import read_secret
+from billing_desktop.errors import AppError
+from billing_desktop.services import Services
+from billing_desktop.services.session import UserSession
+
+NEW_PASSWORD_ENV = "BILLING_DESKTOP_NEW_PASSWORD"
+
+
+@contextmanager
+def open_services(args: argparse.Namespace) -> Iterator[Services]:
+    """The services for one command. `args.vault` is the keyring main() was given (None: the OS keyring)."""
+    from billing_desktop.services.bootstrap import build_services
+
+    svc = build_services(args.database_url, vault=getattr(args, "vault", None))
+    try:
+        yield svc
+    finally:
+        svc.close()
+
+
+def sign_in(svc: Services, args: argparse.Namespace) -> UserSession:
+    from billing_desktop.config import ENV_PASSWORD
+
+    email = args.as_email or svc.auth.only_operator_email()
+    if not email:
+        raise AppError("Say who you act as with --as EMAIL (there is not exactly one operator).")
+    return svc.auth.sign_in(email, read_secret(f"Password for {email}: ", ENV_PASSWORD))
+
+
+def confirm(args: argparse.Namespace, question: str) -> None:
+    if getattr(args, "yes", False):
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise AppError("Refusing without confirmation: add --yes.")
+    if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes"):
+        raise AppError("Cancelled.")
+
+
+def acting(sp: argparse.ArgumentParser) -> None:
+    """`--as EMAIL`: for every command that signs in."""
+    sp.add_argument(
+        "--as",
+        dest="as_email",
+        metavar="EMAIL",
+        help="act as this account (default: the only operator); password from a prompt or BILLING_DESKTOP_PASSWORD",
+    )
+
+
+def jsonable(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--json", action="store_true", help="print JSON")
