@@ -79,7 +79,7 @@ def test_idle_lock_blocks_every_call_until_unlocked(services, operator, clock):
     services.auth.lock(operator)
     with pytest.raises(SessionLocked):
         services.tenants.list(operator)
-    with pytest.raises(AuthenticationFailed):
+    with pytest.raises(AuthenticationFailed, match=r"^Wrong password\.$"):  # the email is not in question here
         services.auth.unlock(operator, "wrong-password-here")
     assert operator.locked
     services.auth.unlock(operator, OPERATOR_PASSWORD)
@@ -99,7 +99,7 @@ def test_destructive_acts_need_a_recent_password(services, operator, clock):
     clock.advance(minutes=5, seconds=1)
     with pytest.raises(ReauthRequired):
         require_recent_password(services.ctx, operator)
-    with pytest.raises(AuthenticationFailed):
+    with pytest.raises(AuthenticationFailed, match=r"^Wrong password\.$"):
         services.auth.confirm_password(operator, "wrong-password-here")
     services.auth.confirm_password(operator, OPERATOR_PASSWORD)
     require_recent_password(services.ctx, operator)

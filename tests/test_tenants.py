@@ -121,3 +121,23 @@ def test_switching_to_live_needs_a_recent_password(services, operator, acme, clo
     assert services.tenants.update(operator, acme.id, {"mode": "live"}).mode == "live"
     clock.advance(minutes=10)
     assert services.tenants.update(operator, acme.id, {"mode": "test"}).mode == "test"  # back to test: no password
+
+
+def test_a_chosen_slug_is_used_as_it_is_or_refused(services, operator, acme):
+    t = services.tenants.register(
+        operator, Registration("Газпром", "it@gazprom.example", OWNER_PASSWORD, slug="gazprom-eu")
+    )
+    assert t.slug == "gazprom-eu"
+    for slug, message in [("acme-inc", "Another tenant"), ("Bad Slug", "lower-case"), ("-x", "hyphen")]:
+        with pytest.raises(ValidationError) as err:
+            services.tenants.register(
+                operator, Registration("Other", f"o{len(slug)}@other.example", OWNER_PASSWORD, slug=slug)
+            )
+        assert message in err.value.fields["slug"]
+
+
+def test_non_latin_names_get_readable_slugs(services, operator):
+    names = {"Газпром": "gazprom", "北京科技": "bei-jing-ke-ji", "Ελληνική Εταιρεία": "elliniki-etaireia"}
+    for n, (name, slug) in enumerate(names.items()):
+        t = services.tenants.register(operator, Registration(name, f"t{n}@example.com", OWNER_PASSWORD))
+        assert t.slug == slug

@@ -49,7 +49,9 @@ def test_slugify_always_gives_a_url_safe_nonempty_slug(name):
 def test_slugify_examples():
     assert slugify("Acme Inc.") == "acme-inc"
     assert slugify("Café Müller & Söhne") == "cafe-muller-sohne"
-    assert slugify("日本") == "tenant"
+    assert slugify("日本") == "ri-ben"  # transliterated, not the fallback `tenant`
+    assert slugify("Газпром") == "gazprom"
+    assert slugify("💳") == "credit-card" and slugify("\u200b") == "tenant"
 
 
 def test_domain_rules():

@@ -20,6 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     acting(sp)
     jsonable(sp)
     sp.add_argument("--company", required=True)
+    sp.add_argument("--slug", default="", help="the tenant's slug (default: made from the company name)")
     sp.add_argument("--email", required=True, help="owner's email")
     sp.add_argument("--first-name", default="")
     sp.add_argument("--last-name", default="")
@@ -74,6 +75,7 @@ def cmd_register(args: argparse.Namespace) -> int:
                 args.tier,
                 args.mode,
                 args.fee,
+                slug=args.slug,
             ),
         )
     emit_json(t.to_json()) if args.json else print(f"Registered {t.company_name} as {t.slug}.")

@@ -103,11 +103,30 @@ def parse_fee(value: str | Decimal | float | int) -> Decimal:
     return fee.quantize(Decimal("0.01"))
 
 
+_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")
+
+
 def slugify(name: str) -> str:
-    """ASCII, lower-case, hyphen-separated; never empty."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """ASCII, lower-case, hyphen-separated; never empty. Non-Latin names are transliterated (Газпром -> gazprom,
+    北京 -> bei-jing), so they do not all become `tenant`, `tenant-2`…"""
+    from anyascii import anyascii
+
+    parts = []
+    for ch in unicodedata.normalize("NFC", name):
+        out = ch if ch.isascii() else anyascii(ch)
+        # Han characters come back as capitalised syllables ("Bei", "Jing"): one word each keeps slugs readable.
+        parts.append(f" {out}" if not ch.isascii() and len(out) > 1 and out[0].isupper() else out)
+    ascii_name = "".join(parts)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return slug[:50].strip("-") or "tenant"
+
+
+def check_slug(slug: str) -> str | None:
+    if not slug:
+        return "Enter a slug."
+    if not _SLUG.match(slug):
+        return "Use 1-50 lower-case letters, digits and hyphens, not starting or ending with a hyphen."
+    return None
 
 
 def check_choice(value: str, enum: type[StrEnum], label: str) -> str | None:

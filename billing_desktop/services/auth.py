@@ -22,6 +22,7 @@ from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import User
 
 log = logging.getLogger(__name__)
+WRONG_PASSWORD = "Wrong password."
 BAD_CREDENTIALS = "Wrong email or password."
 
 
@@ -138,7 +139,8 @@ class AuthService:
                     detail = "account locked" if just_now else ""
                     audit.record(s, now, email, action, tenant_id, outcome="locked", detail=detail)
                 else:
-                    failure = AuthenticationFailed(BAD_CREDENTIALS)
+                    # Signed in already (user_id given): the email is not in question, so say it was the password.
+                    failure = AuthenticationFailed(WRONG_PASSWORD if user_id and eligible else BAD_CREDENTIALS)
                     audit.record(s, now, email, action, tenant_id, outcome="failed")
         raise failure
 

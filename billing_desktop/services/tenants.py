@@ -20,6 +20,7 @@ from billing_desktop.domain.validation import (
     check_email,
     check_password,
     check_person_name,
+    check_slug,
     normalize_email,
     parse_fee,
     raise_if,
@@ -81,6 +82,7 @@ class Registration:
     tier: str = Tier.FREE.value
     mode: str = Mode.TEST.value
     platform_fee_percent: str = "0"
+    slug: str = ""  # empty: made from the company name
 
 
 EDITABLE = ("company_name", "email", "domain", "tier", "platform_fee_percent", "mode", "branding", "metadata")
@@ -102,6 +104,13 @@ class TenantService:
             n += 1
         return f"{base}-{n}"
 
+    @staticmethod
+    def _chosen_slug(s, slug: str) -> str:
+        """A slug the operator typed is used as it is, or refused: never silently changed."""
+        if s.scalar(select(Tenant.id).where(Tenant.slug == slug)):
+            raise ValidationError({"slug": "Another tenant has this slug."})
+        return slug
+
     def register(self, session: UserSession, r: Registration) -> TenantDetails:
         email = normalize_email(r.email)
         domain = r.domain.strip().lower()
@@ -114,6 +123,7 @@ class TenantService:
             "domain": check_domain(domain),
             "tier": check_choice(r.tier, Tier, "tier"),
             "mode": check_choice(r.mode, Mode, "mode"),
+            "slug": check_slug(r.slug.strip()) if r.slug.strip() else None,
         }
         try:
             fee = parse_fee(r.platform_fee_percent)
@@ -140,7 +150,7 @@ class TenantService:
             now = self.ctx.clock()
             t = Tenant(
                 company_name=r.company_name.strip(),
-                slug=self._unique_slug(s, r.company_name),
+                slug=self._chosen_slug(s, r.slug.strip()) if r.slug.strip() else self._unique_slug(s, r.company_name),
                 email=email,
                 domain=domain,
                 tier=r.tier,

@@ -116,8 +116,17 @@ class AuditTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        for column, width in enumerate((140, 190, 160, 120, 64, 140)):
+        # Time to Reason fit beside the tenant list on a 1366-px screen; Detail stretches, every cell has a tooltip.
+        for column, width in enumerate((128, 170, 140, 90, 60, 150)):
             self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        self.settings = getattr(runner.window, "settings", None)
+        state = self.settings.value("audit/columns") if self.settings is not None else None
+        if state is not None:
+            header.restoreState(state)  # the operator's own widths and order, from last time
+        header.sectionResized.connect(self._remember_columns)
+        header.sectionMoved.connect(self._remember_columns)
         v.addWidget(self.table, 1)
         foot = QHBoxLayout()
         self.count = QLabel()
@@ -128,6 +137,10 @@ class AuditTab(QWidget):
         foot.addStretch(1)
         foot.addWidget(self.more)
         v.addLayout(foot)
+
+    def _remember_columns(self, *_) -> None:
+        if self.settings is not None:
+            self.settings.setValue("audit/columns", self.table.horizontalHeader().saveState())
 
     def set_tenant(self, tenant_id: int | None) -> None:
         self.tenant_id = tenant_id

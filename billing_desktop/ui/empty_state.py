@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -35,3 +35,30 @@ class EmptyState(QWidget):
         self._slot = on_click
         self.button.setText(button_text)
         self.button.setVisible(bool(button_text and on_click))
+
+
+class InlineHint(QWidget):
+    """One line inside a tab that says what is missing, with the button that fixes it (hidden when not needed)."""
+
+    def __init__(self, object_name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setObjectName(f"{object_name}_text")
+        self.button = QPushButton()
+        self.button.setObjectName(f"{object_name}_action")
+        self._slot = None
+        self.button.clicked.connect(lambda: self._slot and self._slot())
+        row.addWidget(self.text, 1)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_hint(self, text: str, button_text: str = "", on_click=None) -> None:
+        self.text.setText(text)
+        self._slot = on_click
+        self.button.setText(button_text)
+        self.button.setVisible(bool(button_text and on_click))
+        self.show()

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui.clipboard import copy_secret, copy_text
+from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.key_dialogs import NewKeysDialog, RegenerateDialog, RevokeDialog
 from billing_desktop.ui.revealed import RevealedSecret
 
@@ -31,7 +31,7 @@ class KeysTab(QWidget):
         self.tenant = None  # TenantRow
         self.rows = []
         v = QVBoxLayout(self)
-        self.heading = QLabel()
+        self.heading = ElidedLabel(heading=True)
         v.addWidget(self.heading)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("keys_table")
@@ -82,7 +82,9 @@ class KeysTab(QWidget):
         self.tenant = tenant
         self.revealed.conceal()
         self.setEnabled(tenant is not None)
-        self.heading.setText(f"<h3>API keys — {tenant.company_name}</h3>" if tenant else "<h3>No tenant selected</h3>")
+        self.heading.setText(
+            self.tr("API keys — {0}").format(tenant.company_name) if tenant else self.tr("No tenant selected")
+        )
         self.rows = []
         self._fill()
         if tenant is not None and self.isVisible():

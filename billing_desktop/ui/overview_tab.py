@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.validation import Mode, Tier
+from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.forms import Form, confirm, message_label
 from billing_desktop.ui.tenant_dialogs import AddUserDialog, choice_box
 
@@ -38,7 +39,7 @@ class OverviewTab(QWidget):
         self._snapshot: tuple = ()  # the fields as last shown: anything else is an unsaved edit
         self._on_saved = None  # what to do after the save in flight (e.g. switch to the tenant the user chose)
         v = QVBoxLayout(self)
-        self.heading = QLabel("<h3>No tenant selected</h3>")
+        self.heading = ElidedLabel(self.tr("No tenant selected"), heading=True)
         v.addWidget(self.heading)
         form_layout = QFormLayout()
         v.addLayout(form_layout)
@@ -99,9 +100,9 @@ class OverviewTab(QWidget):
         self.message.hide()
         self.setEnabled(d is not None)
         if d is None:
-            self.heading.setText("<h3>No tenant selected</h3>")
+            self.heading.setText(self.tr("No tenant selected"))
             return
-        self.heading.setText(f"<h3>{_esc(d.company_name)}</h3>")
+        self.heading.setText(d.company_name)
         self.company.setText(d.company_name)
         self.slug.setText(d.slug)
         self.email.setText(d.email)
@@ -292,8 +293,3 @@ class OverviewTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui.clipboard import copy_text
+from billing_desktop.ui.elided import ElidedLabel
+from billing_desktop.ui.empty_state import InlineHint
 from billing_desktop.ui.forms import confirm, message_label, note
 from billing_desktop.ui.workers import describe, submit
 
@@ -63,13 +63,16 @@ class StripeTab(QWidget):
         self.attempt = None
         v = QVBoxLayout(self)
         head = QHBoxLayout()
-        self.heading = QLabel()
+        self.heading = ElidedLabel(heading=True)
         self.badge = QLabel()
         self.badge.setObjectName("stripe_badge")
-        head.addWidget(self.heading)
+        head.addWidget(self.heading, 1)  # elides a long name; the badge stays in view at the right
         head.addWidget(self.badge)
-        head.addStretch(1)
         v.addLayout(head)
+        self.setup_hint = InlineHint("stripe_setup_hint")  # the platform has no Stripe keys yet (operators)
+        v.addWidget(self.setup_hint)
+        self.connect_hint = InlineHint("stripe_connect_hint")  # this tenant has no Stripe account yet
+        v.addWidget(self.connect_hint)
         form = QFormLayout()
         self.values = {}
         for name, label in FIELDS:
@@ -162,7 +165,9 @@ class StripeTab(QWidget):
             self.cancel()
         self.tenant = tenant
         self.setEnabled(tenant is not None)
-        self.heading.setText(f"<h3>Stripe — {escape(tenant.company_name)}</h3>" if tenant else "<h3>No tenant</h3>")
+        self.heading.setText(
+            self.tr("Stripe — {0}").format(tenant.company_name) if tenant else self.tr("No tenant selected")
+        )
         self.show_status(None)
         if tenant is not None and self.isVisible():
             self.load()
@@ -174,6 +179,8 @@ class StripeTab(QWidget):
     def load(self, refresh: bool = False) -> None:
         if self.tenant is None:
             return
+        if self.session.is_operator:
+            self.runner.run(self.services.stripe_platform.get, self.session, owner=self, on_done=self._platform_loaded)
         tenant_id = self.tenant.id
         self.refresh_button.setEnabled(False)
         self.runner.run(
@@ -184,6 +191,19 @@ class StripeTab(QWidget):
             owner=self,
             on_done=lambda st: self._loaded(tenant_id, st),
             on_error=self._error,
+        )
+
+    def _platform_loaded(self, platform) -> None:
+        if platform.client_id and platform.secret_key_masked:
+            self.setup_hint.hide()
+            return
+        self.setup_hint.show_hint(
+            self.tr(
+                "Stripe is not set up for the platform yet: enter the Connect client ID and the platform's secret "
+                "key before connecting tenants."
+            ),
+            self.tr("Platform &Stripe settings…"),
+            lambda: self.window().platform_settings(),
         )
 
     def _loaded(self, tenant_id: int, status) -> None:
@@ -212,6 +232,16 @@ class StripeTab(QWidget):
         connected = state != "disconnected"
         self.ops.set_tenant(self.tenant, connected and st is not None)
         busy = self.attempt is not None
+        if st is not None and not connected and not busy:
+            self.connect_hint.show_hint(
+                self.tr(
+                    "No Stripe account is connected to {0}. Connect the account it already has, or onboard a new one."
+                ).format(self.tenant.company_name if self.tenant else "")
+                if self.can_manage
+                else self.tr("No Stripe account is connected yet; an owner or a platform operator can connect one.")
+            )
+        else:
+            self.connect_hint.hide()
         self.connect_button.setEnabled(not connected and not busy)
         self.onboard_button.setEnabled(not busy and (not connected or state == "pending"))
         self.disconnect_button.setEnabled(connected and not busy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from billing_desktop.domain.validation import Mode, Tier
+from billing_desktop.domain.validation import Mode, Tier, slugify
 from billing_desktop.services.tenants import Registration
 from billing_desktop.ui.forms import password_edit
 from billing_desktop.ui.task_dialog import TaskDialog
@@ -29,6 +29,15 @@ class RegisterTenantDialog(TaskDialog):
         self.services, self.session = services, session
         f = self.form
         self.company = f.add("company_name", "&Company name:", QLineEdit())
+        self.slug = f.add(
+            "slug",
+            self.tr("S&lug:"),
+            QLineEdit(),
+            hint=self.tr("Made from the name (a number is added if it is taken); edit it to choose your own."),
+        )
+        self.slug_edited = False  # once the operator types a slug, the name no longer changes it
+        self.slug.textEdited.connect(lambda text: setattr(self, "slug_edited", bool(text)))
+        self.company.textChanged.connect(self._propose_slug)
         self.email = f.add("email", "Owner &email:", QLineEdit())
         self.first_name = f.add("first_name", "&First name:", QLineEdit())
         self.last_name = f.add("last_name", "&Last name:", QLineEdit())
@@ -40,6 +49,11 @@ class RegisterTenantDialog(TaskDialog):
         self.mode = f.add("mode", "&Mode:", choice_box(Mode))
         self.fee = f.add("platform_fee_percent", "Platform &fee %:", QLineEdit("0"))
         self.setMinimumWidth(480)
+        self.company.setFocus()
+
+    def _propose_slug(self, name: str) -> None:
+        if not self.slug_edited:
+            self.slug.setText(slugify(name) if name.strip() else "")
 
     def validate_locally(self):
         return {"repeat": "The two passwords differ."} if self.password.text() != self.repeat.text() else {}
@@ -55,6 +69,7 @@ class RegisterTenantDialog(TaskDialog):
             self.tier.currentData(),
             self.mode.currentData(),
             self.fee.text(),
+            slug=self.slug.text().strip() if self.slug_edited else "",
         )
         return self.services.tenants.register, (self.session, r)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +22,8 @@ from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.webhooks import EVENT_TYPES
 from billing_desktop.errors import ValidationError
 from billing_desktop.ui.clipboard import copy_secret
+from billing_desktop.ui.elided import ElidedLabel
+from billing_desktop.ui.empty_state import InlineHint
 from billing_desktop.ui.forms import Form, confirm, message_label
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS
 from billing_desktop.ui.revealed import RevealedSecret
@@ -41,7 +41,7 @@ class WebhooksTab(QWidget):
         self._on_saved = None
         self._loaded_config = False  # the stored configuration (or its absence) has arrived
         outer = QVBoxLayout(self)
-        self.heading = QLabel()
+        self.heading = ElidedLabel(heading=True)
         outer.addWidget(self.heading)
         self.inner = QTabWidget()
         outer.addWidget(self.inner)
@@ -50,6 +50,8 @@ class WebhooksTab(QWidget):
         layout = QFormLayout()
         v.addLayout(layout)
         f = self.form = Form(layout)
+        self.none_hint = InlineHint("webhook_none_hint")
+        v.insertWidget(0, self.none_hint)
         self.url = f.add("url", "Endpoint &URL:", QLineEdit())
         self.url.setPlaceholderText("https://example.com/webhooks/billing")
         self.all_events = QCheckBox("All event types")
@@ -131,7 +133,9 @@ class WebhooksTab(QWidget):
     def set_tenant(self, tenant) -> None:
         self.tenant = tenant
         self.setEnabled(tenant is not None)
-        self.heading.setText(f"<h3>Webhooks — {escape(tenant.company_name)}</h3>" if tenant else "<h3>No tenant</h3>")
+        self.heading.setText(
+            self.tr("Webhooks — {0}").format(tenant.company_name) if tenant else self.tr("No tenant selected")
+        )
         self.test_panel.set_tenant(tenant)
         self.inbox_panel.set_tenant(tenant)
         self.show_config(None, loaded=False)
@@ -172,6 +176,17 @@ class WebhooksTab(QWidget):
     def show_config(self, cfg, loaded: bool = True) -> None:
         self.config = cfg
         self._loaded_config = loaded
+        if cfg is None and loaded and self.tenant is not None:
+            self.none_hint.show_hint(
+                self.tr(
+                    "No webhook endpoint yet. Enter the address that should receive the events of {0} and save; "
+                    "to try it on this computer first, use the Local inbox tab."
+                ).format(self.tenant.company_name)
+                if self.can_manage
+                else self.tr("No webhook endpoint is configured for {0}.").format(self.tenant.company_name)
+            )
+        else:
+            self.none_hint.hide()
         self.form.clear_errors()
         self.message.hide()
         self.revealed.conceal()

@@ -1,0 +1,66 @@
+"""Locking, signing out and closing the main window, each after settling unsaved edits (UnsavedGuard)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from billing_desktop.ui.unsaved import UnsavedGuard
+from billing_desktop.ui.workers import submit
+
+
+class SessionEnd(UnsavedGuard):
+    """Mixed into MainWindow; uses its stack, lock page, menus, editors, settings and idle timer."""
+
+    # -- locking ------------------------------------------------------------------------------------------------
+    def _check_idle(self) -> None:
+        if not self.session.locked and self.services.auth.is_idle(self.session):
+            self.lock()
+
+    def lock(self) -> None:
+        if self.stack.currentWidget() is self.lock_page:
+            return
+        # The workspace is hidden at once; the service marks the session locked and audits it in a worker.
+        # Unsaved edits stay in their fields (nothing is lost by locking) and the lock page says so.
+        self.stack.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        dirty = [e.unsaved_what() for e in self.editors() if e.has_unsaved_changes()]
+        self.lock_page.activate(
+            self.tr("Unsaved changes to {0} are kept: unlock to save them.").format(self.tr(" and ").join(dirty))
+            if dirty
+            else ""
+        )
+        submit(self.services.auth.lock, self.session, owner=self)
+
+    def _unlocked(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.toolbar.setEnabled(True)
+
+    def _locked_now(self) -> bool:
+        return self.stack.currentWidget() is self.lock_page
+
+    def sign_out(self) -> None:
+        self.guard_unsaved(self._sign_out_now, can_save=not self._locked_now())
+
+    def _sign_out_now(self) -> None:
+        self._closing = True
+        self.services.auth.end(self.session)
+        self.close()
+        self.signed_out.emit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not self._closing and self.has_unsaved_changes():
+            event.ignore()  # ask first; the answer closes the window again (or not)
+            self.guard_unsaved(self._close_now, can_save=not self._locked_now())
+            return
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.idle_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._activity)
+        super().closeEvent(event)
+
+    def _close_now(self) -> None:
+        self._closing = True
+        self.close()
