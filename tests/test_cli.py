@@ -134,7 +134,7 @@ def test_doctor_reports_without_signing_in(run_cli, monkeypatch, home):
     monkeypatch.setenv("BILLING_DESKTOP_DATABASE_URL", "postgresql://admin:s3cret@db.example/billing")
     code, out, _ = run_cli(["doctor", "--json"])
     report = json.loads(out)
-    assert code == 0
+    assert code == 1 and report["status"] == "broken: database unreadable"  # db.example cannot be reached
     assert report["database_url"] == "postgresql://admin:***@db.example/billing"
     assert "s3cret" not in out
     assert report["data_dir"] == str(home)

@@ -80,3 +80,23 @@ def main(argv: list[str] | None = None, *, vault: Vault | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # storage failures mid-command: one clear line, never a traceback
+        message = _storage_message(exc)
+        if message is None:
+            raise
+        print(f"error: {message}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _storage_message(exc: Exception) -> str | None:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from billing_desktop.store.database import storage_advice
+
+    if isinstance(exc, SQLAlchemyError):
+        return storage_advice(exc)
+    if isinstance(exc, OSError):
+        name = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror or type(exc).__name__}{name}."
+    return None
+

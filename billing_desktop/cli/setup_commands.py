@@ -41,4 +41,4 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         width = max(len(k) for k in report)
         for key, value in report.items():
             print(f"{key.replace('_', ' ').ljust(width)}  {value}")
-    return 0
+    return 0 if report["status"] == "ok" else 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import sys
 from logging.handlers import RotatingFileHandler
 
 from billing_desktop import config
@@ -27,6 +29,25 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class QuietFileHandler(RotatingFileHandler):
+    """The log file, or one line on stderr when it cannot be written (full disk, read-only dir) — never the
+    traceback per record that logging prints by default."""
+
+    _warned = False
+
+    @classmethod
+    def warn_once(cls, path, exc: BaseException | None) -> None:
+        if cls._warned:
+            return
+        cls._warned = True
+        why = getattr(exc, "strerror", None) or type(exc).__name__
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.write(f"billing-desktop: warning: cannot write the log file {path} ({why}); no log kept.\n")
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self.warn_once(self.baseFilename, sys.exc_info()[1])
+
+
 def setup_logging() -> None:
     """One log file per data dir; moving the data dir (BILLING_DESKTOP_HOME) moves the log with it."""
     root = logging.getLogger()
@@ -37,10 +58,14 @@ def setup_logging() -> None:
                 return
             root.removeHandler(h)
             h.close()
-    config.ensure_private_dir(paths.data_dir)
-    fd = os.open(paths.log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600)
-    os.close(fd)
-    handler = RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    try:
+        config.ensure_private_dir(paths.data_dir)
+        fd = os.open(paths.log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600)
+        os.close(fd)
+        handler = QuietFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError as exc:  # a read-only or missing data dir: work on, without a log file
+        QuietFileHandler.warn_once(paths.log_file, exc)
+        return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     handler.billing_desktop = True

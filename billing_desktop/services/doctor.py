@@ -32,7 +32,7 @@ def qt_platform(timeout: float = 20) -> str:
 def diagnose(database_url: str | None = None, vault: Vault | None = None, probe_qt: bool = True) -> dict[str, str]:
     from billing_desktop.services.team_database import with_password
     from billing_desktop.store import postgres
-    from billing_desktop.store.database import make_engine, schema_state
+    from billing_desktop.store.database import integrity, is_known_revision, make_engine, schema_state
 
     url = config.database_url(database_url)
     vault = vault or Vault()
@@ -43,25 +43,42 @@ def diagnose(database_url: str | None = None, vault: Vault | None = None, probe_
         "database_url": config.mask_url_password(url),
     }
     team = postgres.is_postgres(url)
+    problems = []
     try:
         engine = make_engine(with_password(url, vault) if team else url)
         try:
             current, head = schema_state(engine)
+            known = current is None or is_known_revision(engine, current)
+            damage = None if team else integrity(engine)
             if team:
                 report.update(postgres.server_info(engine))
         finally:
             engine.dispose()
-        state = "up to date" if current == head else ("not created yet" if current is None else "will be migrated")
-        if team and state == "will be migrated":
-            state += " at the next start: take a pg_dump of it first"
+        if not known:
+            state = "newer than this app: every command refuses it; install the newer Billing Desktop"
+            problems.append("database schema is newer than this app")
+        elif current == head:
+            state = "up to date"
+        else:
+            state = "not created yet" if current is None else "will be migrated at the next start"
+        if team and current not in (None, head) and known:
+            state += ": take a pg_dump of it first"
         report["schema_version"] = f"{current or 'none'} (app: {head}, {state})"
+        if damage:
+            report["database_integrity"] = f"damaged ({damage}): restore the newest copy from the backups folder"
+            problems.append("database damaged")
     except Exception as exc:  # doctor reports, it does not stop at the first problem
-        why = postgres.describe_error(exc) if team else type(exc).__name__
+        from billing_desktop.store.database import sqlite_reason
+
+        why = postgres.describe_error(exc) if team else (str(exc) if isinstance(exc, AppError) else sqlite_reason(exc))
         report["schema_version"] = f"unreadable ({why})"
+        problems.append("database unreadable")
     try:
         report["keyring_backend"] = f"{vault.check()} (working)"
     except AppError as exc:
         report["keyring_backend"] = f"{vault.backend_name}: {exc}"
+        problems.append("no working keyring")
     report["qt_platform"] = qt_platform() if probe_qt else "not probed"
     report["qt_platform_env"] = os.environ.get("QT_QPA_PLATFORM", "(unset)")
+    report["status"] = "ok" if not problems else "broken: " + "; ".join(problems)
     return report

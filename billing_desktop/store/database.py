@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from datetime import datetime, timezone
+from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect
@@ -26,17 +27,51 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def _create_private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create a new database file 0600 (header written at once), or check that the existing one is a database.
+    A 0-byte file is refused, not silently re-created empty: it is what a failed copy or restore leaves."""
+    where = path.parent
+    try:
+        if path.is_dir():
+            raise DatabaseError(
+                f"{path} is a directory, not a database file. Move it away, or point "
+                "BILLING_DESKTOP_DATABASE_URL at a database file."
+            )
+        if path.exists():
+            with open(path, "rb") as f:
+                head = f.read(len(SQLITE_MAGIC))
+            if not head:
+                raise DatabaseError(
+                    f"The database file {path} is empty (0 bytes): a failed copy or restore? Restore the newest "
+                    f"copy from {where / 'backups'} if there is one, or delete the empty file to start a new, "
+                    "empty database."
+                )
+            if head != SQLITE_MAGIC:
+                raise DatabaseError(f"{path} is not a Billing Desktop database (not an SQLite file).")
+            return
+        where.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+        os.close(fd)
+        with closing(sqlite3.connect(path)) as conn:  # writes the header: the file is never left 0 bytes
+            conn.execute("PRAGMA journal_mode=WAL")
+    except FileExistsError:
+        return  # another process created it just now
+    except OSError as exc:
+        raise DatabaseError(
+            f"Cannot create or read the database in {where}: {exc.strerror or type(exc).__name__}. Check that "
+            "the folder exists and is writable, or set BILLING_DESKTOP_HOME to another folder."
+        ) from None
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot create the database {path}: {exc}.") from None
 
 
 def make_engine(url: str) -> Engine:
     path = _sqlite_path(url)
     if path is not None:
-        _create_private_file(path)
+        _prepare_sqlite_file(path)
         # Workers on other threads use the same engine; each checkout is still one thread at a time.
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
 
@@ -74,9 +109,26 @@ def schema_state(engine: Engine) -> tuple[str | None, str]:
     return current, script.get_current_head()
 
 
+def is_known_revision(engine: Engine, revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
+    try:
+        ScriptDirectory.from_config(_alembic_config(engine)).get_revision(revision)
+    except Exception:
+        return False
+    return True
+
+
+def integrity(engine: Engine) -> str | None:
+    """SQLite's quick_check: None when the file is sound, else its first complaint."""
+    with engine.connect() as conn:
+        first = conn.exec_driver_sql("PRAGMA quick_check(1)").scalar()
+    return None if first == "ok" else str(first)
+
+
 def _backup(path: Path, backup_dir: Path, current: str) -> Path:
     backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{path.stem}-{current}-{stamp}{path.suffix}"
     # sqlite3's backup API copies a consistent snapshot even with a WAL beside the file.
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
@@ -136,6 +188,32 @@ def open_database(url: str, backup_dir: Path | None = None) -> Engine:
         engine.dispose()
         from billing_desktop.config import mask_url_password
 
-        why = postgres.describe_error(exc) if postgres.is_postgres(url) else type(exc).__name__
+        if not postgres.is_postgres(url):
+            raise DatabaseError(f"{mask_url_password(url)}: {storage_advice(exc)}") from exc
+        why = postgres.describe_error(exc)
         raise DatabaseError(f"Could not open the database {mask_url_password(url)}: {why}") from exc
     return engine
+
+
+def sqlite_reason(exc: BaseException) -> str:
+    """The SQLite driver's own words ("database disk image is malformed", "database or disk is full"): they name
+    the problem and never carry data or a password."""
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, sqlite3.Error) and str(orig):
+        return str(orig)
+    return type(exc).__name__
+
+
+def storage_advice(exc: BaseException) -> str:
+    """One sentence for a database failure in the middle of a command."""
+    why = sqlite_reason(exc)
+    if "malformed" in why or "not a database" in why:
+        return (
+            f"The database is damaged ({why}). Nothing more was written. Restore the newest copy from the "
+            "backups folder in the data dir, or run `billing-desktop doctor` for details."
+        )
+    if "full" in why:
+        return f"The disk is full ({why}). Nothing was saved by this command; free some space and try again."
+    if "readonly" in why or "read-only" in why:
+        return f"The database cannot be written ({why}). Check the permissions of the data dir."
+    return f"The database could not be read or written ({why}). Nothing was saved by this command."

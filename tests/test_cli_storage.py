@@ -1,0 +1,116 @@
+"""Storage that fails under the CLI: a clear message, exit 1, nothing lost — never a traceback."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.test_cli import OP, OP_PW, OWNER_PW, run
+
+AUTH = {"BILLING_DESKTOP_PASSWORD": OP_PW}
+
+
+def _no_traceback(err):
+    assert "Traceback" not in err and "Logging error" not in err, err
+
+
+def test_a_directory_where_the_database_should_be(home, monkeypatch, capsys):
+    (home / "billing-desktop.sqlite3").mkdir(parents=True)
+    code, _, err = run(["tenants", "list"], monkeypatch, capsys)
+    assert code == 1 and "is a directory" in err
+    _no_traceback(err)
+
+
+def test_an_empty_database_file_is_refused_not_recreated(home, monkeypatch, capsys):
+    home.mkdir(parents=True)
+    db = home / "billing-desktop.sqlite3"
+    db.touch()
+    code, _, err = run(["tenants", "list"], monkeypatch, capsys)
+    assert code == 1 and "empty (0 bytes)" in err and "delete the empty file" in err
+    assert db.stat().st_size == 0  # left as found
+    _no_traceback(err)
+
+
+def test_a_read_only_data_dir(monkeypatch, capsys):
+    ro = "/sys/kernel"  # read-only even for root
+    try:
+        with open(os.path.join(ro, "billing-desktop-probe"), "w"):
+            pass
+    except OSError:
+        pass
+    else:
+        os.remove(os.path.join(ro, "billing-desktop-probe"))
+        pytest.skip("no read-only directory here")
+    monkeypatch.setenv("BILLING_DESKTOP_HOME", ro)
+    code, _, err = run(["tenants", "list"], monkeypatch, capsys)
+    assert code == 1 and "writable" in err
+    assert err.count("cannot write the log file") <= 1
+    _no_traceback(err)
+
+
+@pytest.fixture
+def with_tenant(monkeypatch, capsys, secret_service, home):
+    assert run(["init", "--email", OP], monkeypatch, capsys, stdin=OP_PW + "\n")[0] == 0
+    argv = ["tenants", "register", "--company", "Acme Inc", "--email", "owner@acme.example"]
+    assert run(argv, monkeypatch, capsys, stdin=OWNER_PW + "\n", env=AUTH)[0] == 0
+    return home / "billing-desktop.sqlite3"
+
+
+def test_a_damaged_database_page(with_tenant, monkeypatch, capsys):
+    db = with_tenant
+    size = db.stat().st_size
+    with open(db, "r+b") as f:  # every page after the first three: tables and indexes
+        f.seek(3 * 4096)
+        f.write(b"\xff" * (size - 3 * 4096))
+    for wal in db.parent.glob("*-wal"):
+        wal.unlink()
+    code, _, err = run(["tenants", "list"], monkeypatch, capsys, env=AUTH)
+    assert code == 1 and "damaged" in err and "backups" in err
+    _no_traceback(err)
+    code, out, _ = run(["doctor"], monkeypatch, capsys)
+    assert code == 1 and "broken" in out
+
+
+def test_a_full_disk(with_tenant):
+    """The file-size limit makes every write past 1 KiB fail, as a full disk does: log and database alike."""
+    script = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))\n"
+        "from billing_desktop.cli.main import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    argv = ["tenants", "register", "--company", "Globex", "--email", "owner@globex.example"]
+    env = {**os.environ, **AUTH, "BILLING_DESKTOP_NEW_PASSWORD": OWNER_PW}
+    out = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 1, out.stderr
+    assert "full" in out.stderr or "could not be read or written" in out.stderr
+    assert out.stderr.count("cannot write the log file") == 1
+    assert len(out.stderr.strip().splitlines()) == 2, out.stderr
+    _no_traceback(out.stderr)
+
+
+def test_doctor_tells_the_truth_about_a_newer_schema(with_tenant, monkeypatch, capsys):
+    import sqlite3
+
+    from billing_desktop.services import doctor
+
+    monkeypatch.setattr(doctor, "qt_platform", lambda: "offscreen (probed)")
+    with sqlite3.connect(with_tenant) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    code, out, _ = run(["doctor"], monkeypatch, capsys)
+    assert code == 1 and "newer than this app: every command refuses it" in out and "will be migrated" not in out
+    code, _, err = run(["tenants", "list"], monkeypatch, capsys, env=AUTH)
+    assert code == 1 and "newer Billing Desktop" in err
+
+
+def test_doctor_exits_non_zero_without_a_working_keyring(home, monkeypatch, capsys):
+    from billing_desktop.services import doctor
+
+    monkeypatch.setattr(doctor, "qt_platform", lambda: "offscreen (probed)")
+    import keyring.backends.fail
+
+    monkeypatch.setattr("keyring.get_keyring", keyring.backends.fail.Keyring)
+    code, out, _ = run(["doctor", "--json"], monkeypatch, capsys)
+    assert code == 1 and "no working keyring" in out
