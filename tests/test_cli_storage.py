@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.test_cli import OP, OP_PW, OWNER_PW, run
+from tests.test_cli import OP, OP_PW, OWNER_PW
 
 AUTH = {"BILLING_DESKTOP_PASSWORD": OP_PW}
 
@@ -15,24 +15,24 @@ def _no_traceback(err):
     assert "Traceback" not in err and "Logging error" not in err, err
 
 
-def test_a_directory_where_the_database_should_be(home, monkeypatch, capsys):
+def test_a_directory_where_the_database_should_be(home, run_cli):
     (home / "billing-desktop.sqlite3").mkdir(parents=True)
-    code, _, err = run(["tenants", "list"], monkeypatch, capsys)
+    code, _, err = run_cli(["tenants", "list"])
     assert code == 1 and "is a directory" in err
     _no_traceback(err)
 
 
-def test_an_empty_database_file_is_refused_not_recreated(home, monkeypatch, capsys):
+def test_an_empty_database_file_is_refused_not_recreated(home, run_cli):
     home.mkdir(parents=True)
     db = home / "billing-desktop.sqlite3"
     db.touch()
-    code, _, err = run(["tenants", "list"], monkeypatch, capsys)
+    code, _, err = run_cli(["tenants", "list"])
     assert code == 1 and "empty (0 bytes)" in err and "delete the empty file" in err
     assert db.stat().st_size == 0  # left as found
     _no_traceback(err)
 
 
-def test_a_read_only_data_dir(monkeypatch, capsys):
+def test_a_read_only_data_dir(run_cli, monkeypatch):
     ro = "/sys/kernel"  # read-only even for root
     try:
         with open(os.path.join(ro, "billing-desktop-probe"), "w"):
@@ -43,21 +43,21 @@ def test_a_read_only_data_dir(monkeypatch, capsys):
         os.remove(os.path.join(ro, "billing-desktop-probe"))
         pytest.skip("no read-only directory here")
     monkeypatch.setenv("BILLING_DESKTOP_HOME", ro)
-    code, _, err = run(["tenants", "list"], monkeypatch, capsys)
+    code, _, err = run_cli(["tenants", "list"])
     assert code == 1 and "writable" in err
     assert err.count("cannot write the log file") <= 1
     _no_traceback(err)
 
 
 @pytest.fixture
-def with_tenant(monkeypatch, capsys, secret_service, home):
-    assert run(["init", "--email", OP], monkeypatch, capsys, stdin=OP_PW + "\n")[0] == 0
+def with_tenant(run_cli, home):
+    assert run_cli(["init", "--email", OP], stdin=OP_PW + "\n")[0] == 0
     argv = ["tenants", "register", "--company", "Acme Inc", "--email", "owner@acme.example"]
-    assert run(argv, monkeypatch, capsys, stdin=OWNER_PW + "\n", env=AUTH)[0] == 0
+    assert run_cli(argv, stdin=OWNER_PW + "\n", env=AUTH)[0] == 0
     return home / "billing-desktop.sqlite3"
 
 
-def test_a_damaged_database_page(with_tenant, monkeypatch, capsys):
+def test_a_damaged_database_page(with_tenant, run_cli, monkeypatch):
     db = with_tenant
     size = db.stat().st_size
     with open(db, "r+b") as f:  # every page after the first three: tables and indexes
@@ -65,10 +65,10 @@ def test_a_damaged_database_page(with_tenant, monkeypatch, capsys):
         f.write(b"\xff" * (size - 3 * 4096))
     for wal in db.parent.glob("*-wal"):
         wal.unlink()
-    code, _, err = run(["tenants", "list"], monkeypatch, capsys, env=AUTH)
+    code, _, err = run_cli(["tenants", "list"], env=AUTH)
     assert code == 1 and "damaged" in err and "backups" in err
     _no_traceback(err)
-    code, out, _ = run(["doctor"], monkeypatch, capsys)
+    code, out, _ = run_cli(["doctor"])
     assert code == 1 and "broken" in out
 
 
@@ -91,7 +91,7 @@ def test_a_full_disk(with_tenant):
     _no_traceback(out.stderr)
 
 
-def test_doctor_tells_the_truth_about_a_newer_schema(with_tenant, monkeypatch, capsys):
+def test_doctor_tells_the_truth_about_a_newer_schema(with_tenant, run_cli, monkeypatch):
     import sqlite3
 
     from billing_desktop.services import doctor
@@ -99,18 +99,19 @@ def test_doctor_tells_the_truth_about_a_newer_schema(with_tenant, monkeypatch, c
     monkeypatch.setattr(doctor, "qt_platform", lambda: "offscreen (probed)")
     with sqlite3.connect(with_tenant) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    code, out, _ = run(["doctor"], monkeypatch, capsys)
+    code, out, _ = run_cli(["doctor"])
     assert code == 1 and "newer than this app: every command refuses it" in out and "will be migrated" not in out
-    code, _, err = run(["tenants", "list"], monkeypatch, capsys, env=AUTH)
+    code, _, err = run_cli(["tenants", "list"], env=AUTH)
     assert code == 1 and "newer Billing Desktop" in err
 
 
 def test_doctor_exits_non_zero_without_a_working_keyring(home, monkeypatch, capsys):
-    from billing_desktop.services import doctor
-
-    monkeypatch.setattr(doctor, "qt_platform", lambda: "offscreen (probed)")
     import keyring.backends.fail
 
-    monkeypatch.setattr("keyring.get_keyring", keyring.backends.fail.Keyring)
-    code, out, _ = run(["doctor", "--json"], monkeypatch, capsys)
-    assert code == 1 and "no working keyring" in out
+    from billing_desktop.cli.main import main
+    from billing_desktop.services import doctor
+    from billing_desktop.vault import Vault
+
+    monkeypatch.setattr(doctor, "qt_platform", lambda: "offscreen (probed)")
+    code = main(["doctor", "--json"], vault=Vault(keyring.backends.fail.Keyring()))
+    assert code == 1 and "no working keyring" in capsys.readouterr().out
