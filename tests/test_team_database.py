@@ -7,12 +7,13 @@ import stat
 
 import psycopg
 import pytest
+from alembic import command
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from billing_desktop.cli.main import main
 from billing_desktop.services.doctor import diagnose
-from billing_desktop.store.database import open_database, schema_state
+from billing_desktop.store.database import _alembic_config, make_engine, open_database, schema_state
 from billing_desktop.vault import Vault
 
 OP = "op@team.example"
@@ -56,10 +57,8 @@ def test_starting_at_once_migrates_once(pg_server):
 def test_no_file_copy_before_migrating_a_server(pg_server, tmp_path):
     url = pg_server.create_database(migrated=False)
     try:
-        engine = open_database(url)
-        with engine.begin() as c:  # as if made by the first release
-            c.execute(text("drop table webhook_deliveries, webhook_secrets, webhook_endpoints"))
-            c.execute(text("update alembic_version set version_num = '0003'"))
+        engine = make_engine(url)
+        command.upgrade(_alembic_config(engine), "0003")  # as if made by an earlier release
         engine.dispose()
         engine = open_database(url, backup_dir=tmp_path / "backups")
         try:
