@@ -20,12 +20,27 @@ from billing_desktop.vault import Vault
 _SECRETISH = re.compile(r"\b((?:sk|pk|rk)_(?:test|live)_|whsec_|rt_|ac_)[A-Za-z0-9+/=_-]{6,}")
 
 
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]+:)[^@\s]+@")
+
+
+def redact(text: str) -> str:
+    """Anything shaped like a key, signing secret or token, and passwords in URLs, replaced by [redacted]. The log
+    file and crash reports go through this same function."""
+    text = _SECRETISH.sub(lambda m: m.group(1) + "[redacted]", text)
+    return _URL_PASSWORD.sub(lambda m: m.group(1) + "[redacted]@", text)
+
+
 class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = _SECRETISH.sub(lambda m: m.group(1) + "[redacted]", message)
+        redacted = redact(message)
         if redacted != message:
             record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            # The traceback's exception message can quote a value too: format it here, redacted, for the handler.
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 

@@ -76,6 +76,16 @@ class AppController(QObject):
         self.main_window.show()
         self.sign_in.hide()
 
+    def bring_to_front(self, args: list[str]) -> None:
+        """Another launch: show this app instead, and pass on a link it was handed (a Stripe redirect address)."""
+        window = self.main_window if self.main_window is not None else self.sign_in
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
+        links = [a for a in args if a.startswith(("http://", "https://"))]
+        if links and self.main_window is not None:
+            self.main_window.stripe.receive_link(links[0])
+
     def _signed_out(self) -> None:
         self.main_window = None
         self.sign_in.show()
@@ -103,6 +113,15 @@ def run(database_url: str | None = None, self_test: bool = False) -> int:
         os.environ.pop("BILLING_DESKTOP_DATABASE_URL", None)
         database_url = None
     app = make_app()
+    from billing_desktop import config
+    from billing_desktop.ui.crash import CrashReporter
+    from billing_desktop.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(config.data_dir(), app)
+    if not instance.claim(sys.argv[1:]):
+        print(f"{APP_NAME} is already running with this data directory: brought it to the front.", file=sys.stderr)
+        return 0
+    CrashReporter(config.data_dir(), app).install()
 
     def build():
         from billing_desktop.services.bootstrap import build_services
@@ -110,6 +129,7 @@ def run(database_url: str | None = None, self_test: bool = False) -> int:
         return build_services(database_url)
 
     controller = AppController(build)
+    instance.activated.connect(controller.bring_to_front)
     if os.environ.get("BILLING_DESKTOP_EXIT_AFTER_FIRST_PAINT"):  # benchmarks/: time to the first window
         controller.sign_in.first_painted.connect(lambda: (print("first-paint", flush=True), app.quit()))
     controller.start()

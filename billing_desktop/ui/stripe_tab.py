@@ -288,6 +288,12 @@ class StripeTab(QWidget):
         if self.attempt is not None:
             self.attempt.cancel()  # the waiting worker wakes up and reports "Cancelled."
 
+    def receive_link(self, url: str) -> None:
+        """A link handed to a second launch of the app: the address Stripe sent the browser to."""
+        if self.attempt is not None:
+            self.pasted.setText(url)
+            self.use_pasted()
+
     def use_pasted(self) -> None:
         attempt = self.attempt
         if attempt is None:
