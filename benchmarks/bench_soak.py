@@ -15,7 +15,8 @@ from common import Row, fast_services
 TENANTS = 32
 
 
-def run(selections: int = 10_000) -> list[Row]:
+def run(quick: bool = False, selections: int | None = None) -> list[Row]:
+    selections = selections or (200 if quick else 10_000)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
@@ -77,7 +78,3 @@ def run(selections: int = 10_000) -> list[Row]:
             objects <= 1.01 and not any("refcount" in p or "never arrived" in p for p in problems),
         ),
     ]
-
-
-def quick() -> list[Row]:
-    return run(selections=800)

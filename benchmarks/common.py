@@ -1,4 +1,8 @@
-"""Helpers shared by the benchmarks: timing, percentiles, child-process peak memory, a seeded database."""
+"""Helpers shared by the benchmarks: interleaved timing, ratio rows, child-process peak memory, a seeded database.
+
+Every budget is a ratio against a baseline measured in the same run: the subject and its baseline alternate
+(subject, baseline, subject, ...) at least five times, so the noise of a busy machine falls on both sides, and a
+row reports the min and the median of each side. The ratio that is judged is the ratio of the medians."""
 
 from __future__ import annotations
 
@@ -7,11 +11,33 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+REPEATS = 5  # the fewest interleaved repeats any ratio is built from
+
+
+@dataclass(frozen=True)
+class Stat:
+    """Samples of one side of a comparison, in the unit named."""
+
+    samples: list[float]
+    unit: str = "s"
+
+    @property
+    def min(self) -> float:
+        return min(self.samples)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def show(self, scale: float = 1000, unit: str = "ms", digits: int = 1) -> str:
+        return f"{self.median * scale:.{digits}f} {unit} (min {self.min * scale:.{digits}f})"
 
 
 @dataclass
@@ -22,6 +48,65 @@ class Row:
     ratio: float | None
     budget: str
     ok: bool
+    detail: dict = field(default_factory=dict)  # raw numbers for the JSON file
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def ratio_row(
+    name: str,
+    subject: Stat,
+    baseline: Stat,
+    *,
+    limit: float,
+    higher_is_better: bool = False,
+    show: Callable[[Stat], str] | None = None,
+    baseline_label: str = "",
+    extra_ok: bool = True,
+) -> Row:
+    """A row judged on best(subject) / best(baseline) against `limit` (≤ limit, or ≥ limit when higher is
+    better); the medians' ratio goes beside it."""
+    show = show or (lambda s: s.show())
+    best = max if higher_is_better else min
+    ratio = best(subject.samples) / best(baseline.samples) if best(baseline.samples) else float("inf")
+    median_ratio = subject.median / baseline.median if baseline.median else float("inf")
+    ok = (ratio >= limit if higher_is_better else ratio <= limit) and extra_ok
+    return Row(
+        name,
+        show(subject),
+        (baseline_label + ": " if baseline_label else "") + show(baseline),
+        ratio,
+        f"{'≥' if higher_is_better else '≤'} {limit:g}x",
+        ok,
+        {
+            "subject": {"min": subject.min, "median": subject.median, "unit": subject.unit, "n": len(subject.samples)},
+            "baseline": {
+                "min": baseline.min,
+                "median": baseline.median,
+                "unit": baseline.unit,
+                "n": len(baseline.samples),
+            },
+            "limit": limit,
+            "higher_is_better": higher_is_better,
+            "median_ratio": median_ratio,
+        },
+    )
+
+
+def interleave(*fns: Callable[[], float | None], repeats: int = REPEATS, warm: bool = True) -> list[Stat]:
+    """Run fns in turn `repeats` times (after one unrecorded warm-up round); each returns its own measurement or
+    None to be timed from outside. Returns one Stat per fn."""
+    if warm:
+        for fn in fns:
+            fn()
+    samples: list[list[float]] = [[] for _ in fns]
+    for _ in range(max(repeats, REPEATS)):
+        for n, fn in enumerate(fns):
+            t = time.perf_counter()
+            got = fn()
+            samples[n].append(time.perf_counter() - t if got is None else got)
+    return [Stat(s) for s in samples]
 
 
 def p95(samples: list[float]) -> float:
@@ -32,15 +117,19 @@ def run_child(cmd: list[str], env: dict[str, str], until: str) -> tuple[float, i
     """Start a process, wait for a line containing `until` on stdout; return (seconds to that line, the child's
     peak RSS in KiB, the line)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     elapsed, found = None, ""
+    assert proc.stdout is not None
     for line in proc.stdout:
         if until in line and elapsed is None:
             elapsed, found = time.perf_counter() - started, line.strip()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.stdout.close()
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
     if elapsed is None:
-        raise RuntimeError(f"{cmd[:2]} never printed {until!r} (status {status})")
+        raise RuntimeError(f"{cmd[:2]} never printed {until!r} (status {status}): {err[-2000:]}")
     return elapsed, usage.ru_maxrss, found
 
 

@@ -1,56 +1,116 @@
-"""Run every benchmark and print a Markdown table: `python benchmarks/run.py [name ...]`.
+"""Run the benchmarks, print a Markdown table and write the results as JSON.
 
-Each benchmark makes its own synthetic data and, where a budget is a ratio, measures its baseline in the same run.
-Not part of the pass/fail test suite: it takes several minutes and its numbers depend on the machine."""
+    python benchmarks/run.py [--quick] [--json FILE] [name ...]
+
+Each benchmark makes its own synthetic data and measures its baseline in the same run, interleaved. `--quick` runs
+every benchmark on small data (CI runs it so the benchmarks never rot): budgets are reported, not enforced.
+Exit status: 0, or 1 when a full run missed a budget, or 2 when a benchmark crashed (in either mode)."""
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import platform
+import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+import traceback
+from datetime import UTC, datetime
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import bench_data  # noqa: E402
-import bench_io  # noqa: E402
-import bench_soak  # noqa: E402
-import bench_startup  # noqa: E402
+import bench_data
+import bench_inspect
+import bench_io
+import bench_scan
+import bench_soak
+import bench_startup
+from common import ROOT
 
 BENCHES = {
     "startup": bench_startup.run,
     "signin": bench_startup.sign_in_to_list,
     "tenants": bench_data.tenant_list,
-    "inspect": bench_data.inspection,
-    "scan": bench_io.scan,
+    "inspect": bench_inspect.run,
+    "scan": bench_scan.run,
     "delivery": bench_io.delivery,
     "logs": bench_data.log_pages,
     "soak": bench_soak.run,
-    "soak-quick": bench_soak.quick,
 }
 
 
-def main(names: list[str]) -> int:
-    names = names or [n for n in BENCHES if not n.endswith("-quick")]
+def machine() -> dict:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    try:
+        import PySide6
+
+        qt = PySide6.__version__
+    except ImportError:
+        qt = "absent"
+    return {
+        "platform": platform.platform(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "pyside6": qt,
+        "load_average": list(load),
+        "commit": subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip(),
+    }
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("names", nargs="*", metavar="name", help=", ".join(BENCHES))
+    ap.add_argument("--quick", action="store_true", help="small data, every benchmark, budgets not enforced")
+    ap.add_argument("--json", default=str(ROOT / "build" / "benchmarks.json"), help="where the results go")
+    args = ap.parse_args(argv)
+    names = args.names or list(BENCHES)
+    unknown = [n for n in names if n not in BENCHES]
+    if unknown:
+        ap.error(f"no benchmark named {', '.join(unknown)} (there are: {', '.join(BENCHES)})")
+    info = machine()
     print(
-        f"Billing Desktop benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — "
-        f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}\n"
+        f"Billing Desktop benchmarks{' (quick)' if args.quick else ''} — {datetime.now(UTC):%Y-%m-%d %H:%M}"
+        f" UTC — {info['platform']}, {info['cores']} cores, Python {info['python']}, PySide6 {info['pyside6']}, "
+        f"load average {info['load_average'][0]:.1f}\n"
     )
-    print("| benchmark | measured | baseline | ratio | budget | met |\n|---|---|---|---|---|---|")
-    failed = 0
+    print("| benchmark | measured | baseline | ratio | budget | met |\n|---|---|---|---|---|---|", flush=True)
+    results: dict = {"started": datetime.now(UTC).isoformat(), "quick": args.quick, "machine": info}
+    results["benchmarks"] = {}
+    missed = crashed = 0
     for name in names:
         started = time.perf_counter()
-        for row in BENCHES[name]():
-            ratio = f"{row.ratio:.2f}" if row.ratio is not None else "—"
-            print(
-                f"| {row.name} | {row.measured} | {row.baseline} | {ratio} | {row.budget} | "
-                f"{'yes' if row.ok else '**no**'} |",
-                flush=True,
-            )
-            failed += not row.ok
-        print(f"<!-- {name}: {time.perf_counter() - started:.0f} s -->", flush=True)
-    return 1 if failed else 0
+        entry: dict = {"rows": []}
+        try:
+            for row in BENCHES[name](quick=args.quick):
+                ratio = f"{row.ratio:.2f}" if row.ratio is not None else "—"
+                if "median_ratio" in row.detail:
+                    ratio += f" (median {row.detail['median_ratio']:.2f})"
+                print(
+                    f"| {row.name} | {row.measured} | {row.baseline} | {ratio} | {row.budget} | "
+                    f"{'yes' if row.ok else '**no**'} |",
+                    flush=True,
+                )
+                entry["rows"].append(row.to_json())
+                missed += not row.ok
+        except Exception:
+            crashed += 1
+            entry["error"] = traceback.format_exc()
+            print(f"| {name} | **crashed** | | | | **no** |", flush=True)
+            traceback.print_exc()
+        entry["seconds"] = round(time.perf_counter() - started, 1)
+        results["benchmarks"][name] = entry
+        print(f"<!-- {name}: {entry['seconds']:.0f} s -->", flush=True)
+    results["missed"], results["crashed"] = missed, crashed
+    os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
+    with open(args.json, "w") as f:
+        json.dump(results, f, indent=1)
+    print(f"\n{missed} budget(s) missed, {crashed} benchmark(s) crashed; results in {args.json}")
+    if crashed:
+        return 2
+    return 1 if missed and not args.quick else 0
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
-"""Synthetic data at scale, inserted in bulk with SQLAlchemy Core (the services' per-row work is not what is measured)."""
+"""Synthetic data at scale, inserted in bulk with SQLAlchemy Core (the services' per-row work is not measured)."""
 
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert
 
@@ -32,7 +32,7 @@ WORDS = [
     "monarch",
     "vandelay",
 ]
-NOW = datetime(2026, 11, 26, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, tzinfo=UTC)
 
 
 def tenants(engine, count: int, keys_per_tenant: int = 4, seed: int = 1) -> list[str]:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -15,78 +13,10 @@ from billing_desktop.domain.keys import Verdict, examine, lookup_hash, mask
 from billing_desktop.domain.roles import Perm
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.keys import key_status
+from billing_desktop.services.leak_scan import candidates, prefilter, scan_files, walk
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import ApiKey, Tenant
-
-# What a scan looks for: our keys and Stripe's credential shapes, as bytes (files are read raw). One pattern per
-# literal prefix: the regex engine then searches for the prefix with a fast substring search instead of trying
-# an alternation at every byte, which is what keeps the scan near grep's speed.
-_TAIL = rb"(?![0-9A-Za-z])"
-PATTERNS = [
-    (re.compile(rb"_live_[0-9A-Za-z]{10,99}" + _TAIL), 2),  # (pattern, bytes of prefix before the match: sk/pk/rk)
-    (re.compile(rb"_test_[0-9A-Za-z]{10,99}" + _TAIL), 2),
-    (re.compile(rb"whsec_[0-9A-Za-z+/=]{16,}"), 0),
-    (re.compile(rb"acct_[0-9A-Za-z]{8,32}" + _TAIL), 0),
-    (re.compile(rb"ca_[0-9A-Za-z]{16,64}" + _TAIL), 0),
-]
-_WORD = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
-
-
-_PREFILTER_SHAPES = [
-    rb"(sk|pk|rk)_(live|test)_[0-9A-Za-z]{10}",
-    rb"whsec_[0-9A-Za-z+/=]{16}",
-    rb"acct_[0-9A-Za-z]{8}",
-    rb"ca_[0-9A-Za-z]{16}",
-]
-_prefilter_cache: list = []
-
-
-def prefilter():
-    """A function telling whether a buffer may hold a credential, or None. Hyperscan (SIMD, several GB/s) when it
-    is installed (Linux x86-64); elsewhere every buffer goes to the exact patterns, which is correct but slower."""
-    if not _prefilter_cache:
-        try:
-            import hyperscan
-        except ImportError:
-            _prefilter_cache.append(None)
-        else:
-            db = hyperscan.Database()
-            db.compile(
-                expressions=_PREFILTER_SHAPES,
-                ids=list(range(len(_PREFILTER_SHAPES))),
-                elements=len(_PREFILTER_SHAPES),
-                flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(_PREFILTER_SHAPES),
-            )
-
-            def may_hold(data: bytes) -> bool:
-                try:  # the handler returns True to stop at the first hit, which hyperscan reports as terminated
-                    db.scan(data, match_event_handler=lambda *args: True)
-                except hyperscan.ScanTerminated:
-                    return True
-                return False
-
-            _prefilter_cache.append(may_hold)
-    return _prefilter_cache[0]
-
-
-def candidates(data: bytes) -> list[tuple[int, bytes]]:
-    """(offset, token) of every credential-shaped token, in file order."""
-    found = []
-    for pattern, back in PATTERNS:
-        for m in pattern.finditer(data):
-            start = m.start() - back
-            if back and (start < 0 or data[start : m.start()] not in (b"sk", b"pk", b"rk")):
-                continue
-            if start > 0 and data[start - 1] in _WORD:
-                continue
-            found.append((start, data[start : m.end()]))
-    found.sort()
-    return found
-
-
-BINARY_SNIFF = 8192
-MAX_FILE = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -223,37 +153,24 @@ class KeyInspectionService:
         with self.ctx.db() as s:
             scope = self._scope(s, session)
             cache: dict[bytes, Inspection] = {}
-            for path in _walk(paths):
+            for scanned in scan_files(walk(paths), may_hold):
                 if cancelled():
                     result.cancelled = True
                     break
                 if progress:
-                    progress(result.files_scanned, str(path))
-                try:
-                    if path.stat().st_size > MAX_FILE:
-                        result.files_skipped += 1
-                        continue
-                    data = path.read_bytes()
-                except OSError:
-                    result.files_skipped += 1
-                    continue
-                if b"\0" in data[:BINARY_SNIFF]:
+                    progress(result.files_scanned, str(scanned.path))
+                if scanned.skipped:
                     result.files_skipped += 1
                     continue
                 result.files_scanned += 1
-                result.bytes_scanned += len(data)
-                if may_hold is not None and not may_hold(data):
-                    continue
-                line, pos = 1, 0
-                for start, token in candidates(data):
-                    line += data.count(b"\n", pos, start)
-                    pos = start
+                result.bytes_scanned += scanned.size
+                for line, token in scanned.hits:
                     if token not in cache:
                         cache[token] = self._inspect(s, scope, examine(token.decode("ascii")))
                     ins = cache[token]
                     result.findings.append(
                         Finding(
-                            str(path),
+                            str(scanned.path),
                             line,
                             mask(token.decode("ascii")),
                             _what(ins),
@@ -282,13 +199,5 @@ def _what(ins: Inspection) -> str:
     return v.stripe_shape or "key-like text with a bad checksum"
 
 
-def _walk(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    for p in paths:
-        p = Path(p)
-        if p.is_file():
-            yield p
-            continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if d != ".git")
-            for name in sorted(files):
-                yield Path(root) / name
+# candidates and prefilter stay importable from here (leak_scan holds them).
+__all__ = ["Finding", "Inspection", "KeyInspectionService", "ScanResult", "candidates", "prefilter"]

@@ -1,0 +1,71 @@
+"""The leak scan reads files in chunks on several threads: a key is found once, whole and on its line wherever
+the chunk ends fall, with or without the Hyperscan prefilter."""
+
+from __future__ import annotations
+
+import pytest
+
+from billing_desktop.domain.keys import Kind, generate
+from billing_desktop.services import leak_scan
+
+
+@pytest.fixture(params=["hyperscan", "none"])
+def may_hold(request, monkeypatch):
+    if request.param == "none":
+        monkeypatch.setenv(leak_scan.PREFILTER_ENV, "none")
+        assert leak_scan.prefilter() is None
+        return None
+    monkeypatch.delenv(leak_scan.PREFILTER_ENV, raising=False)
+    return leak_scan.prefilter()
+
+
+def test_a_key_across_any_chunk_end_is_found_once_on_its_line(tmp_path, monkeypatch, may_hold):
+    monkeypatch.setattr(leak_scan, "CHUNK", 128)
+    monkeypatch.setattr(leak_scan, "OVERLAP", 64)  # longer than the key, as in production
+    key = generate(Kind.SECRET, "live").encode()
+    for offset in range(0, 300, 7):
+        head = b"\n".join([b"x" * 9] * (offset // 10)) + b" " * (offset % 10 + 1)
+        path = tmp_path / f"f{offset}.txt"
+        path.write_bytes(head + key + b"\nnext line " + key + b"\n" + b"y" * 500)
+        got = leak_scan.scan_file(path, may_hold)
+        line = head.count(b"\n") + 1
+        assert got.hits == [(line, key), (line + 1, key)], offset
+        assert got.size == path.stat().st_size
+
+
+def test_a_token_glued_to_a_word_across_a_chunk_end_is_not_a_key(tmp_path, monkeypatch, may_hold):
+    monkeypatch.setattr(leak_scan, "CHUNK", 128)
+    monkeypatch.setattr(leak_scan, "OVERLAP", 64)
+    key = generate(Kind.SECRET, "live").encode()
+    for offset in range(60, 140):
+        path = tmp_path / "glued.txt"
+        path.write_bytes(b"a" * offset + key + b"\n")  # "aaask_live_…": the end of a word, not a key
+        assert leak_scan.scan_file(path, may_hold).hits == [], offset
+
+
+def test_binary_and_unreadable_files_are_skipped(tmp_path, may_hold):
+    blob = tmp_path / "blob.bin"
+    blob.write_bytes(b"\0\1" + generate(Kind.SECRET, "live").encode())
+    assert leak_scan.scan_file(blob, may_hold).skipped
+    assert leak_scan.scan_file(tmp_path / "gone.txt", may_hold).skipped
+
+
+def test_many_files_come_back_in_walk_order_from_the_threads(tmp_path, may_hold):
+    keys = {}
+    for n in range(60):
+        keys[n] = generate(Kind.PUBLISHABLE, "test")
+        (tmp_path / f"f{n:03d}.txt").write_text("filler\n" * (n * 50) + keys[n] + "\n")
+    got = list(leak_scan.scan_files(leak_scan.walk([tmp_path]), may_hold))
+    assert [g.path.name for g in got] == [f"f{n:03d}.txt" for n in range(60)]
+    assert [g.hits for g in got] == [[(n * 50 + 1, keys[n].encode())] for n in range(60)]
+
+
+def test_stopping_early_leaves_no_thread_running(tmp_path, may_hold):
+    import threading
+
+    for n in range(200):
+        (tmp_path / f"f{n:03d}.txt").write_text("filler\n" * 100)
+    files = leak_scan.scan_files(leak_scan.walk([tmp_path]), may_hold)
+    next(files)
+    files.close()
+    assert not [t for t in threading.enumerate() if t.name.startswith("leak-scan")]
