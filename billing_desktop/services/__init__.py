@@ -2,52 +2,133 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from billing_desktop.services.context import AppContext
+
+if TYPE_CHECKING:
+    from billing_desktop.services.attention import AttentionService
+    from billing_desktop.services.audit import AuditService
+    from billing_desktop.services.auth import AuthService
+    from billing_desktop.services.connect_account import ConnectAccountService
+    from billing_desktop.services.connect_sync import ConnectSyncService
+    from billing_desktop.services.disputes import DisputeService
+    from billing_desktop.services.key_inspection import KeyInspectionService
+    from billing_desktop.services.keys import KeyService
+    from billing_desktop.services.platform_fees import PlatformFeeService
+    from billing_desktop.services.settings import SettingsService
+    from billing_desktop.services.stripe_connect import StripeConnectService
+    from billing_desktop.services.stripe_platform import StripePlatformService
+    from billing_desktop.services.tenants import TenantService
+    from billing_desktop.services.users import UserService
+    from billing_desktop.services.webhook_delivery import WebhookDeliveryService
+    from billing_desktop.services.webhooks import WebhookService
 
 
 class Services:
-    """All use cases over one AppContext."""
+    """All use cases over one AppContext. Each is built (and its module imported) on first use, so a command that
+    needs one use case does not pay for Stripe, httpx and the rest (`keys inspect` runs as its own process)."""
 
     def __init__(self, ctx: AppContext):
-        from billing_desktop.services.audit import AuditService
-        from billing_desktop.services.auth import AuthService
-        from billing_desktop.services.key_inspection import KeyInspectionService
-        from billing_desktop.services.keys import KeyService
-        from billing_desktop.services.settings import SettingsService
-        from billing_desktop.services.tenants import TenantService
-        from billing_desktop.services.users import UserService
-
         self.ctx = ctx
         self.startup_report = None  # what the start-up key repair did, if it ran
-        self.auth = AuthService(ctx)
-        self.keys = KeyService(ctx)
-        self.inspection = KeyInspectionService(ctx)
-        self.tenants = TenantService(ctx, self.keys)
-        self.users = UserService(ctx)
-        self.audit = AuditService(ctx)
-        self.settings = SettingsService(ctx)
-        from billing_desktop.services.stripe_connect import StripeConnectService
+
+    @cached_property
+    def auth(self) -> AuthService:
+        from billing_desktop.services.auth import AuthService
+
+        return AuthService(self.ctx)
+
+    @cached_property
+    def keys(self) -> KeyService:
+        from billing_desktop.services.keys import KeyService
+
+        return KeyService(self.ctx)
+
+    @cached_property
+    def inspection(self) -> KeyInspectionService:
+        from billing_desktop.services.key_inspection import KeyInspectionService
+
+        return KeyInspectionService(self.ctx)
+
+    @cached_property
+    def tenants(self) -> TenantService:
+        from billing_desktop.services.tenants import TenantService
+
+        return TenantService(self.ctx, self.keys)
+
+    @cached_property
+    def users(self) -> UserService:
+        from billing_desktop.services.users import UserService
+
+        return UserService(self.ctx)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from billing_desktop.services.audit import AuditService
+
+        return AuditService(self.ctx)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from billing_desktop.services.settings import SettingsService
+
+        return SettingsService(self.ctx)
+
+    @cached_property
+    def stripe_platform(self) -> StripePlatformService:
         from billing_desktop.services.stripe_platform import StripePlatformService
 
-        self.stripe_platform = StripePlatformService(ctx)
-        self.stripe = StripeConnectService(ctx, self.stripe_platform)
+        return StripePlatformService(self.ctx)
+
+    @cached_property
+    def stripe(self) -> StripeConnectService:
+        from billing_desktop.services.stripe_connect import StripeConnectService
+
+        return StripeConnectService(self.ctx, self.stripe_platform)
+
+    @cached_property
+    def connect_sync(self) -> ConnectSyncService:
         from billing_desktop.services.connect_sync import ConnectSyncService
 
-        self.connect_sync = ConnectSyncService(ctx, self.stripe)
-        from billing_desktop.services.attention import AttentionService
+        return ConnectSyncService(self.ctx, self.stripe)
+
+    @cached_property
+    def connect_account(self) -> ConnectAccountService:
         from billing_desktop.services.connect_account import ConnectAccountService
-        from billing_desktop.services.disputes import DisputeService
+
+        return ConnectAccountService(self.ctx, self.stripe)
+
+    @cached_property
+    def fees(self) -> PlatformFeeService:
         from billing_desktop.services.platform_fees import PlatformFeeService
 
-        self.connect_account = ConnectAccountService(ctx, self.stripe)
-        self.fees = PlatformFeeService(ctx, self.stripe)
-        self.disputes = DisputeService(ctx, self.stripe)
-        self.attention = AttentionService(ctx)
-        from billing_desktop.services.webhook_delivery import WebhookDeliveryService
+        return PlatformFeeService(self.ctx, self.stripe)
+
+    @cached_property
+    def disputes(self) -> DisputeService:
+        from billing_desktop.services.disputes import DisputeService
+
+        return DisputeService(self.ctx, self.stripe)
+
+    @cached_property
+    def attention(self) -> AttentionService:
+        from billing_desktop.services.attention import AttentionService
+
+        return AttentionService(self.ctx)
+
+    @cached_property
+    def webhooks(self) -> WebhookService:
         from billing_desktop.services.webhooks import WebhookService
 
-        self.webhooks = WebhookService(ctx)
-        self.deliveries = WebhookDeliveryService(ctx, self.webhooks)
+        return WebhookService(self.ctx)
+
+    @cached_property
+    def deliveries(self) -> WebhookDeliveryService:
+        from billing_desktop.services.webhook_delivery import WebhookDeliveryService
+
+        return WebhookDeliveryService(self.ctx, self.webhooks)
 
     def close(self) -> None:
         self.ctx.engine.dispose()
