@@ -20,28 +20,27 @@ from seed import tenants
 PASSWORD = "bench-password-1"
 
 
+def _cli(args: list[str], env: dict[str, str]) -> str:
+    """One CLI command; tried three times, as a keyring daemon just started may still be unlocking its collection."""
+    for attempt in range(3):
+        out = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], env=env, capture_output=True, text=True)
+        if out.returncode == 0:
+            return out.stdout
+        if attempt < 2:
+            time.sleep(2)
+    raise RuntimeError(f"billing-desktop {args[0]} {args[1]} failed ({out.returncode}): {out.stderr[-1000:]}")
+
+
 def _cli_home() -> tuple[dict[str, str], str]:
     """A data dir with one operator (production hashing) and one tenant; returns (env, one of its keys)."""
     home = tempfile.mkdtemp(prefix="bd-bench-cli-")
     env = dict(os.environ, BILLING_DESKTOP_HOME=home, BILLING_DESKTOP_PASSWORD=PASSWORD)
     env.pop("BILLING_DESKTOP_DATABASE_URL", None)
     env["BILLING_DESKTOP_NEW_PASSWORD"] = PASSWORD
-    main = [sys.executable, str(ROOT / "main.py")]
-    subprocess.run([*main, "init", "--email", "op@bench.example"], env=env, check=True, capture_output=True)
-    subprocess.run(
-        [*main, "tenants", "register", "--company", "Bench Ltd", "--email", "owner@bench.example"],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    out = subprocess.run(
-        [*main, "keys", "regenerate", "bench-ltd", "--env", "test", "--yes", "--json"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    key = next(k["key"] for k in json.loads(out.stdout) if k["kind"] == "secret")
+    _cli(["init", "--email", "op@bench.example"], env)
+    _cli(["tenants", "register", "--company", "Bench Ltd", "--email", "owner@bench.example"], env)
+    out = _cli(["keys", "regenerate", "bench-ltd", "--env", "test", "--yes", "--json"], env)
+    key = next(k["key"] for k in json.loads(out) if k["kind"] == "secret")
     return env, key
 
 
