@@ -47,3 +47,16 @@ class SchemaTooNew(AppError):
 
 class DatabaseError(AppError):
     pass
+
+
+class Conflict(AppError):
+    """A save over a newer version than the one the form loaded: someone else changed it in between.
+    `changed_by` and `changed_at` come from the audit log; `version` is the one now stored."""
+
+    def __init__(self, what: str, changed_by: str | None, changed_at, version: int):
+        self.what, self.changed_by, self.changed_at, self.version = what, changed_by, changed_at, version
+        who = f" by {changed_by}" if changed_by else ""
+        when = f" at {changed_at:%Y-%m-%d %H:%M:%S} UTC" if changed_at else ""
+        super().__init__(
+            f"{what} was changed{who}{when} after you opened it. Reload to see the change; your edits are kept."
+        )

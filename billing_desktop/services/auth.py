@@ -17,8 +17,10 @@ from billing_desktop.domain.validation import (
 )
 from billing_desktop.errors import AccountLocked, AppError, AuthenticationFailed, ValidationError
 from billing_desktop.services import audit, lockout
+from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.session import UserSession
+from billing_desktop.store.locking import lock_user
 from billing_desktop.store.models import User
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ class Profile:
     last_name: str
     role: str
     tenant_id: int | None
+    version: int = 1
 
 
 class AuthService:
@@ -206,7 +209,7 @@ class AuthService:
     def profile(self, session: UserSession) -> Profile:
         with self.ctx.db() as s:
             u = self._me(s, session)
-            return Profile(u.email, u.first_name, u.last_name, u.role, u.tenant_id)
+            return Profile(u.email, u.first_name, u.last_name, u.role, u.tenant_id, u.version)
 
     def _me(self, s, session: UserSession) -> User:
         from billing_desktop.errors import PermissionDenied, SessionLocked
@@ -218,13 +221,25 @@ class AuthService:
             raise PermissionDenied("Your account is no longer active.")
         return user
 
-    def update_profile(self, session: UserSession, first_name: str, last_name: str) -> Profile:
+    def update_profile(
+        self, session: UserSession, first_name: str, last_name: str, expected_version: int | None = None
+    ) -> Profile:
         raise_if({"first_name": check_person_name(first_name), "last_name": check_person_name(last_name)})
         with self.ctx.db() as s, s.begin():
+            lock_user(s, session.user_id)
             u = self._me(s, session)
+            check_version(
+                s,
+                what="Your profile",
+                current=u.version,
+                expected=expected_version,
+                actions=("user.update_profile",),
+                actor=u.email,
+            )
             u.first_name, u.last_name = first_name.strip(), last_name.strip()
+            u.version += 1
             audit.record(s, self.ctx.clock(), session.email, "user.update_profile", u.tenant_id)
-            return Profile(u.email, u.first_name, u.last_name, u.role, u.tenant_id)
+            return Profile(u.email, u.first_name, u.last_name, u.role, u.tenant_id, u.version)
 
     def change_password(self, session: UserSession, old: str, new: str) -> None:
         problem = check_password(new, session.email)

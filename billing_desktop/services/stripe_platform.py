@@ -6,20 +6,23 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from billing_desktop.domain.keys import mask
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import raise_if
 from billing_desktop.errors import AppError
 from billing_desktop.services import audit
+from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
+from billing_desktop.store.locking import lock_platform
 from billing_desktop.store.models import Setting
 
 SECRET_KEY_NAME = "platform/stripe-secret-key"
 CLIENT_ID, PORT, RELAY_URL = "stripe_client_id", "stripe_oauth_port", "stripe_redirect_relay_url"
+PLATFORM_KEYS = (CLIENT_ID, PORT, RELAY_URL)
 DEFAULT_PORT = 8765
 CALLBACK_PATH = "/stripe/callback"
 
@@ -30,6 +33,7 @@ class StripePlatform:
     port: int
     relay_url: str
     secret_key_masked: str | None  # None: not set
+    version: int = 0  # the newest of its settings rows; 0 when none is stored yet
 
     @property
     def redirect_uri(self) -> str:
@@ -49,19 +53,22 @@ class StripePlatformService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
 
-    def _values(self) -> dict[str, str]:
+    def _values(self) -> tuple[dict[str, str], int]:
         with self.ctx.db() as s:
-            return dict(
-                s.execute(select(Setting.key, Setting.value).where(Setting.key.in_([CLIENT_ID, PORT, RELAY_URL]))).all()
-            )
+            rows = s.execute(
+                select(Setting.key, Setting.value, Setting.version).where(Setting.key.in_(PLATFORM_KEYS))
+            ).all()
+            return {k: v for k, v, _ in rows}, max((n for _, _, n in rows), default=0)
 
     def load(self, with_secret: bool = True) -> StripePlatform:
-        v = self._values()
+        v, version = self._values()
         masked = None
         if with_secret:
             key = self.ctx.vault.get(SECRET_KEY_NAME)
             masked = mask(key) if key else None
-        return StripePlatform(v.get(CLIENT_ID, ""), int(v.get(PORT, DEFAULT_PORT)), v.get(RELAY_URL, ""), masked)
+        return StripePlatform(
+            v.get(CLIENT_ID, ""), int(v.get(PORT, DEFAULT_PORT)), v.get(RELAY_URL, ""), masked, version
+        )
 
     def get(self, session: UserSession) -> StripePlatform:
         with self.ctx.db() as s:
@@ -90,6 +97,7 @@ class StripePlatformService:
         secret_key: str | None = None,
         port: int | None = None,
         relay_url: str = "",
+        expected_version: int | None = None,
     ) -> StripePlatform:
         client_id, relay_url = client_id.strip(), relay_url.strip()
         raise_if(
@@ -109,15 +117,24 @@ class StripePlatformService:
         if secret_key is not None:
             self.ctx.vault.set(SECRET_KEY_NAME, secret_key.strip())
         with self.ctx.db() as s, s.begin():
+            lock_platform(s)
             authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
+            current = s.scalar(select(func.max(Setting.version)).where(Setting.key.in_(PLATFORM_KEYS))) or 0
+            check_version(
+                s,
+                what="The platform settings",
+                current=current,
+                expected=expected_version,
+                actions=("platform.set_stripe",),
+            )
             for key, value in ((CLIENT_ID, client_id), (PORT, str(port) if port else None), (RELAY_URL, relay_url)):
                 if value is None:
                     continue
                 row = s.get(Setting, key)
                 if row is None:
-                    s.add(Setting(key=key, value=value))
+                    s.add(Setting(key=key, value=value, version=current + 1))
                 else:
-                    row.value = value
+                    row.value, row.version = value, current + 1
             audit.record(
                 s,
                 self.ctx.clock(),

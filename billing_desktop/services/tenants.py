@@ -28,9 +28,11 @@ from billing_desktop.domain.validation import (
 )
 from billing_desktop.errors import NotFound, ValidationError
 from billing_desktop.services import audit
+from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
+from billing_desktop.store.locking import lock_tenant
 from billing_desktop.store.models import Tenant, User
 
 
@@ -62,6 +64,7 @@ class TenantDetails:
     created_at: datetime
     updated_at: datetime
     user_count: int
+    version: int = 1  # what an edit of this snapshot passes as expected_version
 
     def to_json(self) -> dict[str, Any]:
         d = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -85,6 +88,7 @@ class Registration:
     slug: str = ""  # empty: made from the company name
 
 
+TENANT_EDITS = ("tenant.update", "tenant.activate", "tenant.deactivate")
 EDITABLE = ("company_name", "email", "domain", "tier", "platform_fee_percent", "mode", "branding", "metadata")
 
 
@@ -239,6 +243,7 @@ class TenantService:
             t.created_at,
             t.updated_at,
             len(t.users),
+            t.version,
         )
 
     def resolve(self, session: UserSession, ref: int | str) -> int:
@@ -256,7 +261,11 @@ class TenantService:
             authorize(s, self.ctx, session, Perm.TENANT_VIEW, t.id)
             return self._details(s, t)
 
-    def update(self, session: UserSession, ref: int | str, changes: dict[str, Any]) -> TenantDetails:
+    def update(
+        self, session: UserSession, ref: int | str, changes: dict[str, Any], expected_version: int | None = None
+    ) -> TenantDetails:
+        """Apply `changes`. With `expected_version` (the version the form loaded), a tenant changed since is not
+        overwritten: Conflict names who changed it and when."""
         clean: dict[str, Any] = {}
         errors: dict[str, str | None] = {k: "This field cannot be changed." for k in set(changes) - set(EDITABLE)}
         if "company_name" in changes:
@@ -286,12 +295,22 @@ class TenantService:
                 else:
                     clean[key] = changes[key]
         raise_if(errors)
+        tenant_id = self.resolve(session, ref) if not isinstance(ref, int) else ref
         with self.ctx.db() as s, s.begin():
-            t = self._find(s, ref)
+            lock_tenant(s, tenant_id)  # first: two editors of one tenant take turns, the second reads the first's
+            t = self._find(s, tenant_id)
             authorize(s, self.ctx, session, Perm.TENANT_EDIT, t.id)
             if clean.get("mode") == Mode.LIVE.value and t.mode != Mode.LIVE.value:
                 # Going live moves real money: as sensitive as deactivating, so the password must be recent.
                 require_recent_password(self.ctx, session)
+            check_version(
+                s,
+                what=t.company_name,
+                current=t.version,
+                expected=expected_version,
+                actions=TENANT_EDITS,
+                tenant_id=t.id,
+            )
             if (
                 "email" in clean
                 and clean["email"] != t.email
@@ -306,6 +325,7 @@ class TenantService:
                     changed.append(key)
             if changed:
                 t.updated_at = self.ctx.clock()
+                t.version += 1
                 audit.record(
                     s, t.updated_at, session.email, "tenant.update", t.id, detail="changed: " + ", ".join(changed)
                 )
@@ -313,8 +333,10 @@ class TenantService:
             return self._details(s, t)
 
     def set_active(self, session: UserSession, ref: int | str, active: bool, reason: str = "") -> TenantDetails:
+        tenant_id = self.resolve(session, ref) if not isinstance(ref, int) else ref
         with self.ctx.db() as s, s.begin():
-            t = self._find(s, ref)
+            lock_tenant(s, tenant_id)
+            t = self._find(s, tenant_id)
             authorize(s, self.ctx, session, Perm.TENANT_DEACTIVATE, t.id)
             # An owner may deactivate its own tenant; only an operator may bring one back.
             if active and not session.is_operator:
@@ -324,6 +346,7 @@ class TenantService:
             if t.active != active:
                 t.active = active
                 t.updated_at = self.ctx.clock()
+                t.version += 1
                 audit.record(
                     s,
                     t.updated_at,

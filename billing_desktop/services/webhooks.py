@@ -28,6 +28,7 @@ from billing_desktop.domain.webhooks import (
 from billing_desktop.domain.webhooks import verify as verify_signature
 from billing_desktop.errors import AppError, NotFound, ValidationError, VaultError
 from billing_desktop.services import audit, vault_intents
+from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
@@ -64,6 +65,7 @@ class WebhookConfig:
     allow_private: bool
     secrets: list[SecretRow]
     updated_at: datetime
+    version: int = 1  # 0 in a form means "there was no endpoint when I opened it"
 
     def wants(self, event_type: str) -> bool:
         return "*" in self.event_types or event_type in self.event_types
@@ -114,6 +116,7 @@ class WebhookService:
             e.allow_private,
             rows,
             e.updated_at,
+            e.version,
         )
 
     def get(self, session: UserSession, tenant_id: int) -> WebhookConfig | None:
@@ -172,7 +175,9 @@ class WebhookService:
         enabled: bool = True,
         scheme: str = "stripe",
         allow_private: bool = False,
+        expected_version: int | None = None,
     ) -> WebhookConfig:
+        """Create or change the endpoint; with `expected_version` (0: none existed), never over a newer save."""
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
             mode = s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id))
@@ -196,9 +201,18 @@ class WebhookService:
                 authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
                 now = self.ctx.clock()
                 e = s.scalar(select(WebhookEndpoint).where(WebhookEndpoint.tenant_id == tenant_id))
+                check_version(
+                    s,
+                    what="The webhook endpoint",
+                    current=e.version if e is not None else 0,
+                    expected=expected_version,
+                    actions=("webhooks.configure", "webhooks.remove"),
+                    tenant_id=tenant_id,
+                )
                 if e is None:
-                    e = WebhookEndpoint(tenant_id=tenant_id, created_at=now)
+                    e = WebhookEndpoint(tenant_id=tenant_id, created_at=now, version=0)
                     s.add(e)
+                e.version += 1
                 e.url, e.event_types, e.description = url.strip(), ["*"] if "*" in types else types, description
                 e.enabled, e.scheme, e.allow_private, e.updated_at = enabled, scheme, allow_private, now
                 if not self._active(s, tenant_id):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from billing_desktop.store.models import Tenant
+from billing_desktop.store.models import Tenant, User
 
 
 def _dbapi(s: Session):
@@ -29,6 +29,14 @@ def lock_tenant(s: Session, tenant_id: int) -> None:
         _sqlite_write_lock(s)
     else:
         s.execute(select(Tenant.id).where(Tenant.id == tenant_id).with_for_update())
+
+
+def lock_user(s: Session, user_id: int) -> None:
+    """Block until this transaction alone may change the user row (profile edits); on SQLite the write lock."""
+    if s.get_bind().dialect.name == "sqlite":
+        _sqlite_write_lock(s)
+    else:
+        s.execute(select(User.id).where(User.id == user_id).with_for_update())
 
 
 def lock_platform(s: Session) -> None:

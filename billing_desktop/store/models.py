@@ -32,6 +32,7 @@ class Tenant(Base):
     metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)  # +1 per edit; a form saves only over its own
 
     users: Mapped[list[User]] = relationship(back_populates="tenant")
 
@@ -51,6 +52,7 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     tenant: Mapped[Tenant | None] = relationship(back_populates="users")
 
@@ -83,6 +85,7 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)  # a group of settings is as new as its newest row
 
 
 @event.listens_for(AuditEntry, "before_update")
@@ -158,6 +161,7 @@ class WebhookEndpoint(Base):
     allow_private: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class WebhookSecret(Base):
