@@ -130,5 +130,17 @@ class Services:
 
         return WebhookDeliveryService(self.ctx, self.webhooks)
 
+    def change_feed(self, **options):
+        """A new ChangeFeed on this database (services/changes.py): other operators' commits as they happen."""
+        from billing_desktop.services.changes import ChangeFeed
+
+        return ChangeFeed(self.ctx.engine, **options)
+
+    def database_label(self) -> str:
+        """Which database this is, for the status bar: `host/db` for a team database, else the local file."""
+        from billing_desktop.services.team_database import database_label
+
+        return database_label(self.ctx.engine.url)
+
     def close(self) -> None:
         self.ctx.engine.dispose()

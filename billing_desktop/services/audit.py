@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from billing_desktop.domain.roles import Perm
+from billing_desktop.services import changes
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
@@ -30,6 +31,8 @@ def record(
             at=at, actor=actor, action=action, tenant_id=tenant_id, outcome=outcome, reason=reason, detail=detail
         )
     )
+    if outcome == "ok":  # other operators' windows refresh when this commits (services/changes.py)
+        changes.notify(s, tenant_id, action, actor)
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,16 @@ class TeamDatabase:
         return f"{self.host.strip()}{port}/{self.database.strip()}"
 
 
+def database_label(url) -> str:
+    u = make_url(str(url)) if not hasattr(url, "get_backend_name") else url
+    if u.get_backend_name() == "postgresql":
+        port = "" if not u.port or u.port == 5432 else f":{u.port}"
+        return f"{u.host or 'localhost'}{port}/{u.database}"
+    from pathlib import Path
+
+    return f"local file {Path(u.database).name}" if u.database else "local database"
+
+
 def vault_name_for(url: str) -> str:
     u = make_url(url)
     return f"database/{u.username}@{u.host}:{u.port or 5432}/{u.database}"

@@ -65,6 +65,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.stack.addWidget(self.lock_page)
         self._build_actions()
         self._build_status_bar()
+        from billing_desktop.ui.live_refresh import attach
+
+        self.live = attach(self)  # other operators' commits show up here within a second
 
         self._activity = ActivityFilter(lambda: services.auth.touch(session), self)
         QApplication.instance().installEventFilter(self._activity)
@@ -382,7 +385,12 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.webhooks.set_tenant(row)
 
     def _details_loaded(self, details) -> None:
-        if details.id == self.selected_tenant_id():
+        if details.id != self.selected_tenant_id():
+            return
+        shown = self.overview.details
+        if shown is not None and shown.id == details.id and self.overview.has_unsaved_changes():
+            self.overview.remote_update(details)  # a reload never throws away what the operator typed
+        else:
             self.overview.show_details(details)
             self.mode_banner.show_mode(details.mode, details.company_name)
 

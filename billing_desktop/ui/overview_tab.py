@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -60,6 +61,10 @@ class OverviewTab(QWidget):
         self.times = f.add("times", "Created / updated:", QLabel())
         self.message = message_label()
         v.addWidget(self.message)
+        self.banner = ConflictBanner(self)
+        self.banner.load_theirs.connect(lambda: self.show_details(self.banner.theirs))
+        self.banner.keep_mine.connect(self._keep_mine)
+        v.addWidget(self.banner)
         row = QHBoxLayout()
         self.save_button = QPushButton("&Save changes")
         self.save_button.setObjectName("save_tenant")
@@ -98,6 +103,7 @@ class OverviewTab(QWidget):
         self.details = d
         self.form.clear_errors()
         self.message.hide()
+        self.banner.hide()
         self.setEnabled(d is not None)
         if d is None:
             self.heading.setText(self.tr("No tenant selected"))
@@ -229,11 +235,30 @@ class OverviewTab(QWidget):
             self.session,
             self.details.id,
             changes,
+            self.details.version,  # refused if someone saved since this form was filled
             owner=self,
             on_done=self._saved,
             on_error=self._failed,
             reason=self.tr("Switching a tenant to live mode needs your password again."),
         )
+
+    # -- someone else changed it ---------------------------------------------------------------------------------
+    def remote_update(self, d, actor: str = "") -> None:
+        """The open tenant as another operator just saved it: shown at once unless the form holds edits, which
+        stay, with a banner offering their version."""
+        if self.details is None or d.id != self.details.id or d.version <= self.details.version:
+            return
+        if self.has_unsaved_changes():
+            self.banner.show_conflict(d, actor)
+        else:
+            self.show_details(d)
+
+    def _keep_mine(self) -> None:
+        # The operator has seen their change and keeps the form's text: the next save goes over their version.
+        self.details = self.banner.theirs
+        self.banner.hide()
+        self.message.setText("Your edits are kept. Save changes puts them over the other operator's version.")
+        self.message.show()
 
     def _saved(self, d) -> None:
         self.save_button.setEnabled(True)
@@ -244,12 +269,23 @@ class OverviewTab(QWidget):
             then()
 
     def _failed(self, exc: Exception) -> None:
-        from billing_desktop.errors import ValidationError
+        from billing_desktop.errors import Conflict, ValidationError
         from billing_desktop.ui.workers import describe
 
         self.save_button.setEnabled(True)
         self._on_saved = None
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, Conflict) and self.details is not None:
+            tenant_id, who = self.details.id, exc.changed_by or ""
+            self.runner.run(
+                self.services.tenants.get,
+                self.session,
+                tenant_id,
+                owner=self,
+                on_done=lambda d: (
+                    self.details is not None and d.id == self.details.id and self.banner.show_conflict(d, who)
+                ),
+            )
+        elif isinstance(exc, ValidationError):
             self.form.show_errors(exc.fields, self.message)
         else:
             self.message.setText(describe(exc))
@@ -293,3 +329,47 @@ class OverviewTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+
+class ConflictBanner(QFrame):
+    """Someone saved this tenant after the form was filled: who and when, and a choice. The form's text stays."""
+
+    load_theirs = Signal()
+    keep_mine = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("conflict_banner")
+        self.setStyleSheet("#conflict_banner { background: #fff3bf; border: 1px solid #f08c00; border-radius: 4px; }")
+        self.theirs, self.who = None, ""
+        h = QHBoxLayout(self)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        h.addWidget(self.text, 1)
+        self.load_button = QPushButton("&Load their version")
+        self.load_button.setObjectName("conflict_load")
+        self.load_button.setToolTip("Replace the form with what is saved now (your edits are dropped)")
+        self.load_button.clicked.connect(self.load_theirs)
+        self.keep_button = QPushButton("&Keep my edits")
+        self.keep_button.setObjectName("conflict_keep")
+        self.keep_button.setToolTip("Keep the form as it is; Save then puts your edits over theirs")
+        self.keep_button.clicked.connect(self.keep_mine)
+        h.addWidget(self.load_button)
+        h.addWidget(self.keep_button)
+        self.hide()
+
+    def show_conflict(self, theirs, who: str = "") -> None:
+        if not who and self.isVisible() and self.theirs is not None and self.theirs.version == theirs.version:
+            who = self.who  # the same change heard twice (list reload and live refresh): keep the name
+        self.theirs, self.who = theirs, who
+        when = f"{theirs.updated_at:%Y-%m-%d %H:%M:%S} UTC"
+        self.text.setText(
+            f"<b>{_esc(theirs.company_name)} was changed by {_esc(who or 'another operator')}</b> at {when}, "
+            "after you opened it. Your edits are still in the form."
+        )
+        self.show()
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)

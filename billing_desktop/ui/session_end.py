@@ -56,6 +56,7 @@ class SessionEnd(UnsavedGuard):
             return
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.idle_timer.stop()
+        self.live.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._activity)

@@ -1,0 +1,100 @@
+"""Live refresh in the GUI: the change feed runs on its own thread (it blocks on the network); what it hears comes
+back by queued signal, batched for 150 ms so a burst of commits costs one reload."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+
+class LiveRefresh(QObject):
+    changed = Signal(list)  # list[services.changes.Change], batched
+    state_changed = Signal(str)  # FeedState value: connecting | up | down
+    _heard = Signal(object)
+    _state = Signal(str)
+
+    def __init__(self, services, parent=None, batch_ms: int = 150):
+        super().__init__(parent)
+        self.feed = services.change_feed()
+        self.state = "connecting"
+        self._pending: list = []
+        self._batch = QTimer(self, singleShot=True, interval=batch_ms)
+        self._batch.timeout.connect(self._flush)
+        self._heard.connect(self._collect)  # emitted on the feed thread, delivered on this (the GUI) thread
+        self._state.connect(self._set_state)
+        self._thread = threading.Thread(target=self._run, name="change-feed", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        feed, heard, state = self.feed, self._heard, self._state
+
+        def safely(emit, value) -> None:
+            try:
+                emit(value)
+            except RuntimeError:  # the window is gone (its C++ side deleted): nobody to tell, stop listening
+                feed.stop()
+
+        feed.run(lambda change: safely(heard.emit, change), lambda s: safely(state.emit, s.value))
+
+    def _collect(self, change) -> None:
+        self._pending.append(change)
+        if not self._batch.isActive():
+            self._batch.start()
+
+    def _flush(self) -> None:
+        batch, self._pending = self._pending, []
+        if batch:
+            self.changed.emit(batch)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.state_changed.emit(state)
+
+    def stop(self, wait: float = 3.0) -> None:
+        self.feed.stop()
+        self._thread.join(wait)
+
+
+_STATE_TEXT = {"connecting": ("connecting…", "#868e96"), "up": ("connected", "#2b8a3e"), "down": ("offline", "#c92a2a")}
+
+
+def attach(window) -> LiveRefresh:
+    """Status-bar label for the database and its connection; other operators' changes refresh the list and the
+    open tenant (whose unsaved edits are kept: the Overview shows a conflict banner instead)."""
+    from PySide6.QtWidgets import QLabel
+
+    live = LiveRefresh(window.services, window)
+    window.destroyed.connect(live.feed.stop)
+    label = QLabel()
+    label.setObjectName("status_database")
+    name = window.services.database_label()
+
+    def show_state(state: str) -> None:
+        text, color = _STATE_TEXT.get(state, (state, "#868e96"))
+        label.setText(f"Database: {name} · <span style='color:{color}'>● {text}</span>")
+        label.setToolTip(f"This window works on {name}; the connection is {text}.")
+
+    live.state_changed.connect(show_state)
+    show_state(live.state)
+    window.statusBar().addPermanentWidget(label)
+    live.changed.connect(lambda batch: apply_changes(window, batch))
+    return live
+
+
+def apply_changes(window, batch) -> None:
+    if any(c.full or c.action.startswith("tenant.") for c in batch):
+        window.refresh()
+    shown = window._shown_id
+    hits = [c for c in batch if c.full or (shown is not None and c.tenant_id == shown)]
+    if shown is None or not hits:
+        return
+    actor = next((c.actor for c in reversed(hits) if c.actor), "")
+    window.runner.run(
+        window.services.tenants.get,
+        window.session,
+        shown,
+        owner=window,
+        on_done=lambda d: window.overview.remote_update(d, actor),
+        on_error=lambda _exc: None,  # the list refresh shows what matters; no dialog for a background reload
+    )
