@@ -80,7 +80,7 @@ def test_unsaved_edits_are_kept_behind_a_conflict_banner(qtbot, windows):
 
 
 def test_a_stale_save_is_refused_and_the_text_kept(qtbot, windows, services, operator, acme):
-    alice, bob = windows
+    _alice, bob = windows
     bob.live.stop()  # Bob's window hears nothing: his form is stale when he saves
     services.tenants.update(operator, acme.id, {"tier": "pro"})
     type_into(qtbot, bob.overview.domain, "stale.example")

@@ -11,7 +11,7 @@ DB_PASSWORD_ENV = "BILLING_DESKTOP_DB_PASSWORD"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    db = sub.add_parser("db", help="team database: connect, disconnect, status").add_subparsers(
+    db = sub.add_parser("db", help="team database: connect, disconnect, status, copy").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
     sp = db.add_parser(
@@ -33,6 +33,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     sp = db.add_parser("status", help="which database, server version, TLS, latency, schema")
     jsonable(sp)
     sp.set_defaults(run=cmd_status)
+
+    sp = db.add_parser(
+        "copy",
+        help="copy the local database into an empty team database (every table, ids and audit kept, verified)",
+    )
+    sp.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="postgresql+psycopg://USER@HOST:PORT/DB?sslmode=MODE (password from the OS keyring after `db connect`, "
+        "BILLING_DESKTOP_DB_PASSWORD or PGPASSWORD)",
+    )
+    sp.add_argument(
+        "--from", dest="source", metavar="URL", help="the database to copy (default: the local SQLite file)"
+    )
+    sp.set_defaults(run=cmd_copy)
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
@@ -70,4 +86,29 @@ def cmd_status(args: argparse.Namespace) -> int:
     else:
         for k in keys:
             print(f"{k.replace('_', ' ').ljust(18)}  {report[k]}")
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    from billing_desktop import config
+    from billing_desktop.services.team_database import copy_to_team, database_label
+    from billing_desktop.vault import Vault
+
+    source = args.source or f"sqlite:///{config.paths().database_file}"
+    target = args.to
+    if os.environ.get(DB_PASSWORD_ENV) and make_url(target).password is None:
+        target = make_url(target).set(password=os.environ[DB_PASSWORD_ENV]).render_as_string(hide_password=False)
+    report, left = copy_to_team(source, target, args.vault or Vault())
+    print(f"Copied {database_label(make_url(source))} to {database_label(make_url(target))}:")
+    width = max(len(r.table) for r in report)
+    for r in report:
+        print(f"  {r.table.ljust(width)}  {r.rows:>8} rows  sha256 {r.checksum[:16]}  verified")
+    if left:
+        print("These secrets stay in this machine's keyring (part 2 of team mode moves them):")
+        for table, n in left.items():
+            print(f"  {table}: {n}")
     return 0

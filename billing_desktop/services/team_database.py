@@ -143,3 +143,33 @@ def test_connection(profile: TeamDatabase, password: str) -> dict[str, str]:
         raise DatabaseError(f"Could not connect to {profile.display}: {describe_error(exc)}") from None
     finally:
         engine.dispose()
+
+
+def copy_to_team(source_url: str, target_url: str, vault: Vault, progress=None):
+    """Copy the local database into an empty team database; returns (per-table report, secrets left behind).
+    Both are brought to this app's schema first (the source gets its usual file copy before migrating)."""
+    from billing_desktop.store import copy, postgres
+    from billing_desktop.store.database import open_database
+
+    if not postgres.is_postgres(target_url):
+        raise ValidationError({"to": "Give a PostgreSQL URL: postgresql+psycopg://USER@HOST:PORT/DB?sslmode=…"})
+    source = open_database(source_url, backup_dir=config.paths().backup_dir)
+    try:
+        target = open_database(with_password(target_url, vault))
+        try:
+            return copy.copy_all(source, target, progress), copy.secrets_left_behind(source)
+        finally:
+            target.dispose()
+    finally:
+        source.dispose()
+
+
+def stored_password(profile: TeamDatabase, vault: Vault) -> str:
+    return vault.get(profile.vault_name) or ""
+
+
+def connect(profile: TeamDatabase, password: str, vault: Vault) -> TeamDatabase:
+    """Test, then remember (password to the keyring first). Nothing is remembered if the server says no."""
+    test_connection(profile, password)
+    save_profile(profile, password, vault)
+    return profile

@@ -84,6 +84,20 @@ class MainActions:
 
         self._open(PreferencesDialog(self.services, self.session, self), lambda _: self._restart_idle_timer())
 
+    def connect_team_database(self) -> None:
+        from billing_desktop.services.team_database import load_profile
+        from billing_desktop.ui.team_dialog import TeamDatabaseDialog
+
+        def chosen(profile) -> None:
+            where = profile.display if profile is not None else "the local database"
+            self.statusBar().showMessage(f"Billing Desktop opens {where} from the next start.", 15000)
+
+        try:
+            current = load_profile()
+        except Exception:  # an unreadable profile is replaced by whatever is chosen now
+            current = None
+        self._open(TeamDatabaseDialog(self.services, current, self), chosen)
+
     def _restart_idle_timer(self) -> None:
         idle_ms = int(self.services.ctx.policy.idle_lock.total_seconds() * 1000)
         self.idle_timer.setInterval(max(50, min(5000, idle_ms // 4)))

@@ -188,6 +188,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.act_platform.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
         self.act_preferences = self._action("Pr&eferences…", self.preferences)
         self.act_preferences.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
+        self.act_team_db = self._action("Connect to &team database…", self.connect_team_database)
         file_menu = self.menuBar().addMenu("&File")
         for a in (
             self.act_register,
@@ -195,6 +196,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
             self.act_find,
             None,
             self.act_preferences,
+            self.act_team_db,
             None,
             self.act_lock,
             self.act_sign_out,

@@ -341,10 +341,12 @@ class ConflictBanner(QFrame):
         self.setObjectName("conflict_banner")
         self.setStyleSheet("#conflict_banner { background: #fff3bf; border: 1px solid #f08c00; border-radius: 4px; }")
         self.theirs, self.who = None, ""
-        h = QHBoxLayout(self)
+        v = QVBoxLayout(self)  # text above the buttons: the banner fits the narrowest tab
         self.text = QLabel()
         self.text.setWordWrap(True)
-        h.addWidget(self.text, 1)
+        v.addWidget(self.text)
+        h = QHBoxLayout()
+        v.addLayout(h)
         self.load_button = QPushButton("&Load their version")
         self.load_button.setObjectName("conflict_load")
         self.load_button.setToolTip("Replace the form with what is saved now (your edits are dropped)")
@@ -355,6 +357,7 @@ class ConflictBanner(QFrame):
         self.keep_button.clicked.connect(self.keep_mine)
         h.addWidget(self.load_button)
         h.addWidget(self.keep_button)
+        h.addStretch(1)
         self.hide()
 
     def show_conflict(self, theirs, who: str = "") -> None:
