@@ -17,9 +17,12 @@ from tests.support.file_keyring import FileKeyring
 N = 6
 
 
+pytestmark = pytest.mark.both_backends  # the same guarantees on SQLite and on the PostgreSQL server
+
+
 @pytest.fixture
-def world(tmp_path, db_file):
-    w = parallel.World(db_url=f"sqlite:///{db_file}", keyring_file=str(tmp_path / "keyring.json"))
+def world(tmp_path, database_url):
+    w = parallel.World(db_url=database_url, keyring_file=str(tmp_path / "keyring.json"))
     services = parallel.open_services(w)
     services.auth.create_operator(w.email, w.password)
     operator = services.auth.sign_in(w.email, w.password)
@@ -47,16 +50,26 @@ def _assert_no_orphans(w, services):
     assert stored == _referenced(services), "keyring entries and database pointers differ"
 
 
-def test_lock_tenant_makes_a_second_writer_wait(world):
+def test_lock_tenant_makes_a_second_writer_wait(world, backend):
     w, services, _, acme = world
     import sqlite3
 
+    import psycopg
+    from sqlalchemy.engine import make_url
+
     with services.ctx.db() as s, s.begin():
         lock_tenant(s, acme.id)
-        other = sqlite3.connect(w.db_url.removeprefix("sqlite:///"), timeout=0.2)
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
-            other.execute("BEGIN IMMEDIATE")
-        other.close()
+        if backend == "sqlite":
+            other = sqlite3.connect(w.db_url.removeprefix("sqlite:///"), timeout=0.2)
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            other.close()
+        else:
+            libpq = make_url(w.db_url).set(drivername="postgresql").render_as_string(hide_password=False)
+            with psycopg.connect(libpq) as other:
+                with pytest.raises(psycopg.errors.LockNotAvailable):
+                    other.execute("SELECT id FROM tenants WHERE id = %s FOR UPDATE NOWAIT", (acme.id,))
+
 
 
 def test_concurrent_regenerates_leave_one_current_key_set(world):

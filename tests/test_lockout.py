@@ -11,9 +11,10 @@ from tests.support import parallel
 GUESSES = 20
 
 
-def test_twenty_parallel_wrong_passwords_lock_the_account(tmp_path, db_file):
+@pytest.mark.both_backends
+def test_twenty_parallel_wrong_passwords_lock_the_account(tmp_path, database_url):
     # A hasher slow enough (tens of ms) that the guesses overlap, light enough for 20 processes at once.
-    world = parallel.World(db_url=f"sqlite:///{db_file}", keyring_file=str(tmp_path / "k.json"), hasher=(2, 16384, 1))
+    world = parallel.World(db_url=database_url, keyring_file=str(tmp_path / "k.json"), hasher=(2, 16384, 1))
     services = parallel.open_services(world)
     services.auth.create_operator(world.email, world.password)
     outcomes = parallel.run(world, "auth.sign_in", [(world.email, "wrong-password-here")] * GUESSES)
