@@ -66,10 +66,8 @@ def test_lock_tenant_makes_a_second_writer_wait(world, backend):
             other.close()
         else:
             libpq = make_url(w.db_url).set(drivername="postgresql").render_as_string(hide_password=False)
-            with psycopg.connect(libpq) as other:
-                with pytest.raises(psycopg.errors.LockNotAvailable):
-                    other.execute("SELECT id FROM tenants WHERE id = %s FOR UPDATE NOWAIT", (acme.id,))
-
+            with psycopg.connect(libpq) as other, pytest.raises(psycopg.errors.LockNotAvailable):
+                other.execute("SELECT id FROM tenants WHERE id = %s FOR UPDATE NOWAIT", (acme.id,))
 
 
 def test_concurrent_regenerates_leave_one_current_key_set(world):
