@@ -65,6 +65,13 @@ def machine() -> dict:
     }
 
 
+def _write(path: str, results: dict) -> None:
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path + ".tmp", "w") as f:
+        json.dump(results, f, indent=1)
+    os.replace(path + ".tmp", path)
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("names", nargs="*", metavar="name", help=", ".join(BENCHES))
@@ -108,10 +115,8 @@ def main(argv: list[str]) -> int:
         entry["seconds"] = round(time.perf_counter() - started, 1)
         results["benchmarks"][name] = entry
         print(f"<!-- {name}: {entry['seconds']:.0f} s -->", flush=True)
-    results["missed"], results["crashed"] = missed, crashed
-    os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
-    with open(args.json, "w") as f:
-        json.dump(results, f, indent=1)
+        results["missed"], results["crashed"] = missed, crashed
+        _write(args.json, results)  # after each benchmark: a run stopped half-way keeps what it measured
     print(f"\n{missed} budget(s) missed, {crashed} benchmark(s) crashed; results in {args.json}")
     if crashed:
         return 2

@@ -250,33 +250,32 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
 
     def refresh(self) -> None:
         """Two steps, so a large platform still shows its first screen at once: the first rows by name, then
-        the whole list, whose search strings and sort order are prepared in the worker too. The second step starts
-        once the first screen is shown: run together, it would take the interpreter from the first."""
+        the whole list, whose search strings and sort order are prepared in the worker too."""
         selected = self.selected_tenant_id()
+        if not self.loaded:
+            self.runner.run(
+                self.services.tenants.list,
+                self.session,
+                True,
+                self.FIRST_SCREEN,
+                owner=self,
+                on_done=lambda rows: (
+                    not self.loaded
+                    and self._tenants_loaded(
+                        TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True
+                    )
+                ),
+            )
         # Keep whichever tenant is selected when the whole list arrives (the user may have clicked meanwhile).
         sort = self.model.sort_state
 
         def load_all():
             return TenantTableModel.prepare(self.services.tenants.list(self.session), sort)
 
-        def whole_list():
-            self.runner.run(
-                load_all,
-                owner=self,
-                on_done=lambda prepared: self._tenants_loaded(prepared, self.selected_tenant_id() or selected),
-            )
-
-        if self.loaded:
-            whole_list()
-            return
-
-        def first_screen(rows):
-            if not self.loaded:
-                self._tenants_loaded(TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True)
-            whole_list()
-
         self.runner.run(
-            self.services.tenants.list, self.session, True, self.FIRST_SCREEN, owner=self, on_done=first_screen
+            load_all,
+            owner=self,
+            on_done=lambda prepared: self._tenants_loaded(prepared, self.selected_tenant_id() or selected),
         )
 
     def _tenants_loaded(self, prepared, keep_id: int | None, partial: bool = False) -> None:
