@@ -28,10 +28,11 @@ from pathlib import Path
 
 from common import REPEATS, ROOT, Row, Stat, fast_services, ratio_row, run_child
 
+# ASCII word boundaries, as the keys are ASCII: ripgrep's Unicode-aware \b takes a slower engine (2.2x here).
 RG_PATTERN = (
     r"\b(sk|pk|rk)_(live|test)_[0-9A-Za-z]{10,99}\b|\bwhsec_[0-9A-Za-z+/=]{16,}|\bacct_[0-9A-Za-z]{8,32}\b"
     r"|\bca_[0-9A-Za-z]{16,64}\b"
-)
+).replace(r"\b", r"(?-u:\b)")
 WORDS = [
     "the",
     "quick",
