@@ -68,6 +68,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         from billing_desktop.ui.live_refresh import attach
 
         self.live = attach(self)  # other operators' commits show up here within a second
+        from billing_desktop.ui.connect_actions import ConnectActions
+
+        self.connect_ops = ConnectActions(self)  # Connect menu; the attention board after sign-in
 
         self._activity = ActivityFilter(lambda: services.auth.touch(session), self)
         QApplication.instance().installEventFilter(self._activity)
