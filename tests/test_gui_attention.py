@@ -120,3 +120,47 @@ def test_fees_view_flags_and_exports(qtbot, services, operator, troubled, fake, 
     type_into(qtbot, view.tenant, "nobody")
     click(qtbot, view.fetch_button)
     qtbot.waitUntil(lambda: view.message.isVisible() and "nobody" in view.message.text(), timeout=10000)
+
+
+def test_tenant_list_columns_and_filters(qtbot, services, operator, troubled, tmp_path):
+    from billing_desktop.ui.tenant_model import COLUMNS
+
+    acme, _ = troubled
+    win = open_window(qtbot, services, operator, tmp_path)
+    open_dialog(qtbot, AttentionView).close()
+    qtbot.waitUntil(lambda: win.loaded and win.model.attention(acme.id) == 2)
+    headers = [c[0] for c in COLUMNS]
+    col = {name: headers.index(name) for name in ("Company", "Mode", "Tier", "Stripe", "!")}
+
+    def shown():
+        return {
+            win.model.index(r, col["Company"]).data(): (
+                win.model.index(r, col["Mode"]).data(),
+                win.model.index(r, col["Stripe"]).data(),
+                win.model.index(r, col["!"]).data(),
+            )
+            for r in range(win.model.rowCount())
+        }
+
+    assert shown() == {
+        "Acme": ("test", "restricted", "2"),
+        "Calm": ("test", "connected", ""),
+        "Livewire": ("LIVE", "—", "1"),
+    }
+    win.resize(1366, 768)  # a common laptop screen
+    qtbot.waitUntil(lambda: win.width() == 1366)
+    header = win.table.horizontalHeader()
+    right = max(header.sectionViewportPosition(col[c]) + header.sectionSize(col[c]) for c in col)
+    assert right <= win.table.viewport().width()  # every one of these columns in sight without scrolling
+    filters = win.connect_ops.filters
+    filters.combos["attention"].setCurrentIndex(1)
+    assert set(shown()) == {"Acme", "Livewire"} and win.count_label.text() == "2 of 3 tenants"
+    filters.combos["mode"].setCurrentIndex(2)  # Live
+    assert set(shown()) == {"Livewire"}
+    filters.combos["attention"].setCurrentIndex(0)
+    filters.combos["mode"].setCurrentIndex(0)
+    filters.combos["stripe"].setCurrentIndex(1)  # Connected
+    assert set(shown()) == {"Calm"} and win.count_label.text() == "1 of 3 tenants"
+    win.table.sortByColumn(col["!"], Qt.SortOrder.DescendingOrder)
+    filters.combos["stripe"].setCurrentIndex(0)
+    assert win.model.index(0, col["Company"]).data() == "Acme"

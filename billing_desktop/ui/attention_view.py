@@ -9,12 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from billing_desktop.domain.attention import Fix
+from billing_desktop.domain.attention import AttentionKind, Fix
 from billing_desktop.ui.forms import message_label
 from billing_desktop.ui.link_dialog import LinkDialog
 from billing_desktop.ui.records import RecordsModel, records_view, time_text
 from billing_desktop.ui.workers import describe
 
+SEVERE = {AttentionKind.ACCOUNT_DISABLED, AttentionKind.REQUIREMENTS_PAST_DUE, AttentionKind.PAYOUT_FAILED}
 FIX_TEXT = {
     Fix.UPDATE_LINK: "Send &fix-up link…",
     Fix.RESEND_WEBHOOK: "Re&send webhook",
@@ -30,6 +31,7 @@ def _due(row) -> str:
 class AttentionView(QDialog):
     open_tenant = Signal(int, str)  # tenant id, tab: stripe | keys | webhooks
     sync_requested = Signal()
+    board_loaded = Signal(object)
 
     def __init__(self, runner, parent=None):
         super().__init__(parent)
@@ -66,7 +68,7 @@ class AttentionView(QDialog):
                 ("Details", lambda r: r.detail),
             ],
             tooltip=lambda r, c: f"{r.company} ({r.slug}) — {r.kind.value.replace('_', ' ')}\n{r.detail}",
-            warn=lambda r: r.due_at is None or (r.countdown.endswith("ago")),
+            warn=lambda r: r.kind in SEVERE or r.countdown.endswith("ago"),
         )
         self.table = records_view(self.model, "attention_table", (230, 170, 300))
         self.table.activated.connect(lambda _i: self.open_selected())  # Enter, or a double-click where that activates
@@ -106,6 +108,7 @@ class AttentionView(QDialog):
     def show_board(self, board) -> None:
         self.reload_button.setEnabled(True)
         self.board = board
+        self.board_loaded.emit(board)
         self.model.set_rows(board.items)
         n = len(board.items)
         self.heading.setText(f"<h3>Needs attention — {n} item{'s' * (n != 1)}</h3>")

@@ -15,7 +15,11 @@ class ConnectActions:
         self.fees = None
         w = window
         operator = allows(w.session.role, Perm.PLATFORM_MANAGE)
-        menu = w.menuBar().addMenu("&Connect")
+        bar = w.menuBar()
+        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
+        menu = bar.addMenu("&Connect")
+        if help_menu is not None:  # Help stays last
+            bar.insertMenu(help_menu, menu)
         menu.setObjectName("connect_menu")
         self.act_attention = w._action("&Needs attention", lambda: self.show_attention(), "Ctrl+Shift+A")
         self.act_sync = w._action("&Refresh all Stripe accounts…", lambda: self.sync(), QKeySequence("Ctrl+Shift+R"))
@@ -24,12 +28,18 @@ class ConnectActions:
             menu.addAction(a)
         self.act_sync.setVisible(operator)
         self.act_fees.setVisible(operator)
+        from billing_desktop.ui.tenant_filters import TenantFilters
+
+        self.filters = TenantFilters(w.model)
+        w.search.parentWidget().layout().insertWidget(1, self.filters)  # under the search box
+        self.filters.changed.connect(w._update_count)
         # The board is the first thing an operator sees after signing in, when anything is on it.
         w.runner.run(
             w.services.attention.board, w.session, owner=w, on_done=self._first_board, on_error=lambda exc: None
         )
 
     def _first_board(self, board) -> None:
+        self.window.model.set_attention(board.per_tenant)
         if board.items:
             self.show_attention(board)
 
@@ -39,6 +49,7 @@ class ConnectActions:
         if self.attention is None:
             self.attention = AttentionView(self.window.runner, self.window)
             self.attention.open_tenant.connect(self.open_tenant)
+            self.attention.board_loaded.connect(lambda b: self.window.model.set_attention(b.per_tenant))
             self.attention.sync_requested.connect(self.sync)
         self.attention.show()
         self.attention.activateWindow()
@@ -59,6 +70,16 @@ class ConnectActions:
         self.window.statusBar().showMessage(report.summary, 10000)
         if self.attention is not None and self.attention.isVisible():
             self.attention.load()
+        else:
+            w = self.window
+            w.runner.run(
+                w.services.attention.board,
+                w.session,
+                owner=w,
+                on_done=lambda b: w.model.set_attention(b.per_tenant),
+                on_error=lambda exc: None,
+            )
+        self.window.refresh()  # Stripe states in the list
         stripe = self.window.stripe
         if stripe.tenant is not None:
             stripe.load()

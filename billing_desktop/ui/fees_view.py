@@ -113,6 +113,7 @@ class FeesView(QDialog):
         )
         self.lines = records_view(self.lines_model, "fees_lines", (150, 150, 120, 100, 150, 90))
         split.addWidget(self.lines)
+        split.setSizes([150, 450])
         v.addWidget(split, 1)
         foot = QHBoxLayout()
         self.flagged_only = QCheckBox("Show &flagged charges only")

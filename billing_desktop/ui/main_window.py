@@ -109,7 +109,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((180, 56, 130, 190, 80)):
+        for column, width in enumerate((150, 48, 72, 82, 30, 130, 190)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         lv.addWidget(self.table, 1)
