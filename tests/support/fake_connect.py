@@ -1,7 +1,7 @@
 """The Connect-operations half of the fake Stripe: account lists, capabilities, balance, payouts, application fees,
-disputes and login links, each object built from Stripe's published fixtures (shared/reference/stripe-fixtures,
-MIT) and answered in Stripe's list shape (`object: list`, `data`, `has_more`, `url`), newest first, paged with
-`limit` and `starting_after`. Rate limits: queue (Retry-After, Stripe-Should-Retry) pairs in `rate_limits`.
+disputes and login links, each object built from Stripe's published fixtures (tests/data/stripe-fixtures, MIT) and
+answered in Stripe's list shape (`object: list`, `data`, `has_more`, `url`), newest first, paged with `limit` and
+`starting_after`. Rate limits: queue (Retry-After, Stripe-Should-Retry) pairs in `rate_limits`.
 """
 
 from __future__ import annotations
@@ -18,13 +18,8 @@ _fixtures: dict[str, Any] | None = None
 
 
 def fixtures_path() -> Path:
-    # The worktree sits at /work/wt/<name> and main at /work/main: both see /work/shared.
-    for base in Path(__file__).resolve().parents:
-        candidate = base / "shared" / "reference" / "stripe-fixtures" / "fixtures3.json"
-        if candidate.exists():
-            return candidate
-    local = Path(__file__).resolve().parent / "fixtures3.json"
-    return local
+    """A copy of Stripe's fixtures ships with the tests (MIT, see the LICENSE beside it): CI has nothing else."""
+    return Path(__file__).resolve().parents[1] / "data" / "stripe-fixtures" / "fixtures3.json"
 
 
 def fixture(kind: str, **overrides: Any) -> dict[str, Any]:
