@@ -76,22 +76,28 @@ def test_nothing_to_show_means_no_board(qtbot, services, operator, fake, tmp_pat
 
 
 def test_refresh_all_with_progress_and_cancel(qtbot, services, operator, troubled, fake, tmp_path):
+    import threading
+
     for n in range(250):  # three pages
         fake.new_account(name=f"Other {n}")
-    fake.connect.latency = 0.3
+    gate = threading.Event()
+    # After the first page, Stripe answers nothing more until the test has pressed Cancel.
+    fake.connect.after_list_page = lambda path, q: "starting_after" not in q and gate.wait(20)
     win = open_window(qtbot, services, operator, tmp_path)
     open_dialog(qtbot, AttentionView).close()
     win.connect_ops.act_sync.trigger()
     dialog = open_dialog(qtbot, SyncDialog)
-    qtbot.waitUntil(lambda: "refreshed" in dialog.text.text(), timeout=10000)  # a progress line after page 1
+    qtbot.waitUntil(lambda: "refreshed" in dialog.text.text(), timeout=20000)  # a progress line after page 1
     click(qtbot, dialog.cancel_button)
-    qtbot.waitUntil(lambda: dialog.cancel_button.text() == "Close", timeout=10000)
+    assert "Cancelling" in dialog.text.text()
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.cancel_button.text() == "Close", timeout=20000)
     assert "Partial sync" in dialog.text.text() and dialog.message.isVisible()
-    fake.connect.latency = 0
     click(qtbot, dialog.cancel_button)
+    fake.connect.after_list_page = None
     win.connect_ops.act_sync.trigger()
     dialog = open_dialog(qtbot, SyncDialog)
-    qtbot.waitUntil(lambda: dialog.cancel_button.text() == "Close", timeout=10000)
+    qtbot.waitUntil(lambda: dialog.cancel_button.text() == "Close", timeout=20000)
     assert dialog.text.text().startswith("Synced 2 connected accounts from 3 page(s)")
 
 
