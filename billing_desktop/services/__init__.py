@@ -98,7 +98,6 @@ class Services:
     @cached_property
     def connect_account(self) -> ConnectAccountService:
         from billing_desktop.services.connect_account import ConnectAccountService
-    from billing_desktop.services.connect_events import ConnectEventService
 
         return ConnectAccountService(self.ctx, self.stripe)
 
