@@ -20,7 +20,6 @@ from datetime import UTC, datetime
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import bench_connect
 import bench_data
 import bench_inspect
 import bench_io
@@ -43,7 +42,6 @@ BENCHES = {
     # scripts/with-postgres.sh .venv/bin/python benchmarks/run.py team-propagation team-writers
     "team-propagation": bench_team.propagation,
     "team-writers": bench_team.writers,
-    "connect": bench_connect.run,
 }
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import sys
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -57,9 +59,9 @@ def emit_json(obj: Any) -> None:
 def emit_table(rows: list[Any], columns: list[str]) -> None:
     data = [[_cell(getattr(r, c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in data]) for i, c in enumerate(columns)]
-    print("  ".join(c.upper().ljust(w) for c, w in zip(columns, widths)).rstrip())
+    print("  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for row in data:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _cell(v: Any) -> str:
@@ -70,14 +72,130 @@ def _cell(v: Any) -> str:
     return "" if v is None else str(v)
 
 
+def seconds(text: str) -> float:
+    """argparse type for --timeout: a finite number of seconds above zero (not nan, inf or negative)."""
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value <= 0 or value > 86400:
+        raise argparse.ArgumentTypeError(f"give a number of seconds between 0 and 86400, not {text!r}")
+    return value
+
+
+MAX_JSON_DEPTH = 20
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
 def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
-    """A --branding/--metadata style argument: None when absent, a field error when not a JSON object."""
+    """A --branding/--metadata style argument: None when absent, a field error when not a JSON object (numbers
+    must be finite, nesting at most MAX_JSON_DEPTH deep)."""
     if text is None:
         return None
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ValidationError({field: f"Not valid JSON ({exc.msg})."}) from None
+    except RecursionError:
+        raise ValidationError({field: f"Nested too deeply (at most {MAX_JSON_DEPTH} levels)."}) from None
+    except ValueError as exc:
+        raise ValidationError({field: str(exc)}) from None
     if not isinstance(value, dict):
         raise ValidationError({field: "Enter a JSON object."})
+    if _depth(value) > MAX_JSON_DEPTH:
+        raise ValidationError({field: f"Nested too deeply (at most {MAX_JSON_DEPTH} levels)."})
     return value
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON allows; use a finite number or a string.")
+
+
+def _depth(value: Any) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        deepest = max(deepest, d)
+        if isinstance(v, dict):
+            stack.extend((x, d + 1) for x in v.values())
+        elif isinstance(v, list):
+            stack.extend((x, d + 1) for x in v)
+    return deepest
+
+
+def read_file_arg(path: str, field: str, text: bool = True) -> str | bytes:
+    """A --payload-file style argument: its content, or a field error saying why not (missing, a folder, not a
+    regular file, too large, not UTF-8). Never blocks on a FIFO."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise ValidationError({field: f"No such file: {path}."}) from None
+    except IsADirectoryError:
+        raise ValidationError({field: f"{path} is a folder; name a file."}) from None
+    except OSError as exc:
+        raise ValidationError({field: f"Cannot open {path}: {exc.strerror or type(exc).__name__}."}) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ValidationError({field: f"{path} is a folder; name a file."})
+        if not stat.S_ISREG(st.st_mode):
+            raise ValidationError({field: f"{path} is not a regular file."})
+        if st.st_size > MAX_FILE_BYTES:
+            raise ValidationError({field: f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."})
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ValidationError({field: f"Cannot read {path}: {exc.strerror or type(exc).__name__}."}) from None
+    finally:
+        os.close(fd)
+    if not text:
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationError({field: f"{path} is not UTF-8 text (byte {exc.start} cannot be decoded)."}) from None
+
+
+# -- terminal safety ---------------------------------------------------------------------------------------------
+# What a terminal would act on instead of showing: C0 controls but tab and newline, DEL, C1 controls, bidi
+# embeddings/overrides/isolates, and lone surrogates (undecodable bytes from argv or a file).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: Any) -> str:
+    """`text` with anything a terminal would interpret shown as an escape (\\x1b, \\u202e) instead."""
+    return _UNSAFE.sub(lambda m: _escape(m.group()), str(text))
+
+
+def _escape(ch: str) -> str:
+    o = ord(ch)
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+
+class _SafeStream:
+    """Wraps stdout/stderr: every write is passed through `printable`, whatever printed it."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def write(self, s: str) -> int:
+        return self._inner.write(printable(s))
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+@contextmanager
+def terminal_safe_output():
+    """Stored data (company names, URLs, reasons) may hold escapes or bidi overrides: never print them raw."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(sys.stdout), _SafeStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
-from billing_desktop.cli.io import emit_json, emit_table
+from billing_desktop.cli.io import emit_json, emit_table, printable
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -136,6 +136,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
         )
     else:
         for f in result.findings:
-            print(f"{f.path}:{f.line}: {f.value} — {f.what} ({f.status})")
+            print(f"{printable(f.where)}: {f.value} — {f.what} ({f.status})")
         print(f"{len(result.findings)} found in {result.files_scanned} files ({result.files_skipped} skipped).")
-    return 1 if result.findings else 0
+    return 1 if any(f.is_secret for f in result.findings) else 0

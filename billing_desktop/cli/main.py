@@ -55,6 +55,22 @@ def main(argv: list[str] | None = None, *, vault: Vault | None = None) -> int:
         from billing_desktop.ui.app import run
 
         return run()
+    for i, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that were not UTF-8, kept by Python as lone surrogates
+            print(
+                f"error: argument {i} is not valid UTF-8 text; retype it or fix the terminal's encoding.",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+    from billing_desktop.cli.io import terminal_safe_output
+
+    with terminal_safe_output():
+        return _main(argv, vault)
+
+
+def _main(argv: list[str], vault: Vault | None) -> int:
     args = build_parser().parse_args(argv)
     if args.qt_probe:
         from billing_desktop.ui.probe import probe
@@ -99,4 +115,3 @@ def _storage_message(exc: Exception) -> str | None:
         name = f" ({exc.filename})" if exc.filename else ""
         return f"{exc.strerror or type(exc).__name__}{name}."
     return None
-

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
-from billing_desktop.cli.io import emit_json, read_secret
+from billing_desktop.cli.io import emit_json, read_secret, seconds
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     jsonable(sp)
     sp.add_argument("slug")
     sp.add_argument("--no-browser", action="store_true", help="only print the URL")
-    sp.add_argument("--timeout", type=float, default=300, help="seconds to wait (default 300)")
+    sp.add_argument("--timeout", type=seconds, default=300, help="seconds to wait (default 300)")
     sp.set_defaults(run=cmd_connect)
     sp = stripe.add_parser("onboard", help="create an account and onboard it with Account Links")
     acting(sp)
@@ -48,7 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--type", default="express", choices=["express", "standard"])
     sp.add_argument("--country", default="US")
     sp.add_argument("--no-browser", action="store_true")
-    sp.add_argument("--timeout", type=float, default=900)
+    sp.add_argument("--timeout", type=seconds, default=900)
     sp.set_defaults(run=cmd_onboard)
     sp = stripe.add_parser("status", help="the connected account's status (cached; --refresh asks Stripe)")
     acting(sp)

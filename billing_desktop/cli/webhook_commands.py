@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
-from billing_desktop.cli.io import emit_json, emit_table
+from billing_desktop.cli.io import emit_json, emit_table, read_file_arg
 from billing_desktop.errors import AppError
 
 
@@ -130,14 +129,12 @@ def cmd_roll_secret(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    payload = read_file_arg(args.payload_file, "payload_file") if args.payload_file else None
     with open_services(args) as svc:
         session = sign_in(svc, args)
         tenant_id = svc.tenants.resolve(session, args.slug)
-        payload = (
-            Path(args.payload_file).read_text(encoding="utf-8")
-            if args.payload_file
-            else svc.deliveries.sample_payload(session, tenant_id, args.event_type)
-        )
+        if payload is None:
+            payload = svc.deliveries.sample_payload(session, tenant_id, args.event_type)
         result = svc.deliveries.send_test(session, tenant_id, args.event_type, payload)
     if args.json:
         emit_json(result)
@@ -161,7 +158,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     """With --tenant the service checks against the tenant's secrets; otherwise the secret comes on stdin."""
     from billing_desktop.domain.webhooks import parse_header_args, verify
 
-    body = Path(args.payload_file).read_bytes()
+    body = read_file_arg(args.payload_file, "payload_file", text=False)
     headers = parse_header_args(args.header)
     if args.tenant:
         with open_services(args) as svc:

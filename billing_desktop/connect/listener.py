@@ -49,7 +49,8 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"
 
     def log_message(self, fmt, *args):  # never log query strings: they carry codes and states
-        log.debug("oauth listener: %s", self.command)
+        # Also called for a connection that timed out before sending its request line (no command yet).
+        log.debug("oauth listener: %s", getattr(self, "command", None) or "no request")
 
     def _send(self, reply: Reply) -> None:
         body = page(reply.title, reply.message)

@@ -198,6 +198,8 @@ def _time_check(timestamp: int, now: int, tolerance: int) -> Check | None:
 def verify(headers: Mapping[str, str], body: bytes, secrets_: list[str], now: int, tolerance: int = TOLERANCE) -> Check:
     """Explain whether `headers` (either scheme, names case-insensitive) sign `body` with one of `secrets_`."""
     h = {k.strip().lower(): v.strip() for k, v in headers.items()}
+    if "stripe-signature" in h:  # the header name Stripe itself sends: the same t=…,v1=… format
+        h.setdefault(STRIPE_HEADER.lower(), h["stripe-signature"])
     if STRIPE_HEADER.lower() in h:
         return _verify_stripe(h[STRIPE_HEADER.lower()], body, secrets_, now, tolerance)
     if "webhook-signature" in h:

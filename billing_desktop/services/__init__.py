@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from billing_desktop.services.audit import AuditService
     from billing_desktop.services.auth import AuthService
     from billing_desktop.services.connect_account import ConnectAccountService
-    from billing_desktop.services.connect_events import ConnectEventService
     from billing_desktop.services.connect_sync import ConnectSyncService
     from billing_desktop.services.disputes import DisputeService
     from billing_desktop.services.key_inspection import KeyInspectionService
@@ -142,12 +141,6 @@ class Services:
         from billing_desktop.services.team_database import database_label
 
         return database_label(self.ctx.engine.url)
-
-    @cached_property
-    def connect_events(self) -> ConnectEventService:
-        from billing_desktop.services.connect_events import ConnectEventService
-
-        return ConnectEventService(self.ctx, self.stripe, self.webhooks)
 
     def close(self) -> None:
         self.ctx.engine.dispose()

@@ -6,11 +6,13 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import func, select
 
 from billing_desktop.domain.keys import Verdict, examine, lookup_hash, mask
 from billing_desktop.domain.roles import Perm
+from billing_desktop.errors import ValidationError
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.keys import key_status
 from billing_desktop.services.leak_scan import candidates, prefilter, scan_files, walk
@@ -71,6 +73,15 @@ class Finding:
     value: str  # masked
     what: str
     status: str
+
+    @property
+    def is_secret(self) -> bool:
+        """An acct_ or ca_ id is information, not a leak."""
+        return "(not a secret)" not in self.what
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
 
 
 @dataclass
@@ -148,6 +159,10 @@ class KeyInspectionService:
         progress: Callable[[int, str], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> ScanResult:
+        paths = [Path(p) for p in paths]
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise ValidationError({"paths": f"No such file or folder: {', '.join(missing)}."})
         result = ScanResult()
         may_hold = prefilter()
         with self.ctx.db() as s:

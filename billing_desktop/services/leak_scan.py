@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -105,7 +106,18 @@ def scan_file(path: Path, may_hold: Callable[[bytes], bool] | None) -> FileScan:
     overlap, so one that straddles a chunk end is found once and whole."""
     out = FileScan(path)
     try:
-        with open(path, "rb") as f:
+        # Non-blocking open and a regular-file check: a FIFO with no writer would block a plain open for ever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        except OSError:
+            os.close(fd)
+            raise
+        if not regular:
+            os.close(fd)
+            out.skipped = True
+            return out
+        with open(fd, "rb") as f:
             buf = f.read(CHUNK)
             if b"\0" in buf[:BINARY_SNIFF]:
                 out.skipped = True
@@ -154,7 +166,7 @@ def scan_files(paths: Iterable[Path], may_hold: Callable[[bytes], bool] | None) 
 def walk(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
     for p in paths:
         p = Path(p)
-        if p.is_file():
+        if not p.is_dir():  # files, and FIFOs or devices, which scan_file skips without blocking on them
             yield p
             continue
         for root, dirs, files in os.walk(p):

@@ -68,9 +68,6 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         from billing_desktop.ui.live_refresh import attach
 
         self.live = attach(self)  # other operators' commits show up here within a second
-        from billing_desktop.ui.connect_actions import ConnectActions
-
-        self.connect_ops = ConnectActions(self)  # Connect menu; the attention board after sign-in
 
         self._activity = ActivityFilter(lambda: services.auth.touch(session), self)
         QApplication.instance().installEventFilter(self._activity)
@@ -109,7 +106,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((150, 48, 72, 82, 30, 130, 190)):
+        for column, width in enumerate((180, 56, 130, 190, 80)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         lv.addWidget(self.table, 1)
