@@ -122,6 +122,9 @@ def run(database_url: str | None = None, self_test: bool = False) -> int:
         print(f"{APP_NAME} is already running with this data directory: brought it to the front.", file=sys.stderr)
         return 0
     CrashReporter(config.data_dir(), app).install()
+    from billing_desktop.ui import theme
+
+    theme.install(ui_settings())  # the sign-in window already in the chosen colour scheme
 
     def build():
         from billing_desktop.services.bootstrap import build_services

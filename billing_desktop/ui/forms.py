@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #d63031;"
+ERROR_TONE = "error"  # coloured by the app's tone rules (ui/palette.py), readable in light and dark
 
 
 class Form:
@@ -24,7 +24,7 @@ class Form:
         v.addWidget(widget)
         err = QLabel()
         err.setObjectName(f"error_{name}")
-        err.setStyleSheet(ERROR_STYLE)
+        err.setProperty("tone", ERROR_TONE)
         err.setWordWrap(True)
         err.hide()
         v.addWidget(err)
@@ -126,7 +126,7 @@ def busy_bar() -> QProgressBar:
 def message_label() -> QLabel:
     label = QLabel()
     label.setObjectName("message")
-    label.setStyleSheet(ERROR_STYLE)
+    label.setProperty("tone", ERROR_TONE)
     label.setWordWrap(True)
     label.hide()
     return label

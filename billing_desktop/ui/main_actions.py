@@ -102,6 +102,23 @@ class MainActions:
         idle_ms = int(self.services.ctx.policy.idle_lock.total_seconds() * 1000)
         self.idle_timer.setInterval(max(50, min(5000, idle_ms // 4)))
 
+    def _build_view_menu(self) -> None:
+        from PySide6.QtGui import QAction, QActionGroup
+
+        from billing_desktop.ui.theme import CHOICES
+
+        menu = self.menuBar().addMenu(self.tr("&View")).addMenu(self.tr("&Colour scheme"))
+        group = QActionGroup(self)
+        labels = {"system": self.tr("&Follow the system"), "light": self.tr("&Light"), "dark": self.tr("&Dark")}
+        self.scheme_actions = {}
+        for choice in CHOICES:
+            action = QAction(labels[choice], self, checkable=True)
+            action.setChecked(self.theme.choice() == choice)
+            action.triggered.connect(lambda _=False, c=choice: self.theme.set_choice(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.scheme_actions[choice] = action
+
     def about(self) -> None:
         QMessageBox.about(
             self,

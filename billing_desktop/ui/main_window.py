@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop import APP_NAME
 from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui import theme
 from billing_desktop.ui.audit_tab import AuditTab
 from billing_desktop.ui.empty_state import EmptyState
 from billing_desktop.ui.lock_page import LockPage
@@ -35,7 +36,7 @@ from billing_desktop.ui.runner import ServiceRunner
 from billing_desktop.ui.screen_fit import place
 from billing_desktop.ui.session_end import SessionEnd
 from billing_desktop.ui.tenant_model import TenantTableModel
-from billing_desktop.ui.window_parts import ActivityFilter, ScrollingTabs
+from billing_desktop.ui.window_parts import ActivityFilter, ScrollingTabs, SearchKeys, focus_first
 from billing_desktop.ui.workers import submit
 
 
@@ -55,6 +56,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.runner.busy_changed.connect(self._busy)
         self.setWindowTitle(f"{APP_NAME} — {session.email}")
         self.setWindowIcon(app_icon())
+        self.theme = theme.install(self.settings)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -106,9 +108,12 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         for column, width in enumerate((180, 56, 130, 190, 80)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self._search_keys = SearchKeys(self.table, self)
+        self.search.installEventFilter(self._search_keys)
         lv.addWidget(self.table, 1)
         foot = QHBoxLayout()
         self.count_label = QLabel()
@@ -213,6 +218,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         account = self.menuBar().addMenu("&Account")
         account.addAction(self.act_profile)
         account.addAction(self.act_password)
+        self._build_view_menu()
         self.menuBar().addMenu("&Help").addAction(self.act_about)
         tb = self.toolbar = self.addToolBar("Main")
         tb.setObjectName("main_toolbar")
@@ -400,6 +406,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.refresh()
 
     def _tab_changed(self, _index: int) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.tabs.isAncestorOf(focus) and self.tabs.currentWidget() is not None:
+            focus_first(self.tabs.currentWidget())  # Alt+K from the search box lands in the keys, not in search
         if self.tabs.currentWidget() is self.audit:
             self.audit.reload()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
@@ -43,6 +44,30 @@ class TaskDialog(QDialog):
         self.buttons.accepted.connect(self._start)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - first focus: the first field, never the OK button
+        super().showEvent(event)
+        if not getattr(self, "_first_focus_done", False):
+            self._first_focus_done = True
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self, self._first_focus)  # after QDialog has put focus on its default button
+
+    def _first_focus(self) -> None:
+        """Tab walks the fields top to bottom, then OK and Cancel; the first field has the focus."""
+        from PySide6.QtCore import Qt
+
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        fields = [
+            w
+            for w in self.form.widgets.values()
+            if w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        ]
+        chain = [*fields, self.ok_button, cancel]
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
+        if fields and self.focusWidget() in (None, self.ok_button, cancel):
+            fields[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     # -- to override -------------------------------------------------------------------------------------------
     def work(self) -> tuple[Callable[..., Any], tuple]:

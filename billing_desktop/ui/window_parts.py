@@ -44,3 +44,45 @@ class ScrollingTabs(QTabWidget):
 
     def setCurrentWidget(self, page) -> None:  # noqa: N802
         self.setCurrentIndex(self.indexOf(page))
+
+
+def focus_first(page) -> bool:
+    """Give focus to the first widget in `page` that Tab would reach; False if there is none."""
+    from PySide6.QtCore import Qt
+
+    w = page.nextInFocusChain()
+    while w is not None and w is not page:
+        if (
+            page.isAncestorOf(w)
+            and w.isVisible()
+            and w.isEnabled()
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        ):
+            w.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        w = w.nextInFocusChain()
+    return False
+
+
+class SearchKeys(QObject):
+    """Down (or Enter) in the search box moves into the list, at its current or first row."""
+
+    def __init__(self, table, parent):
+        super().__init__(parent)
+        self.table = table
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import Qt
+
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Down,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            if self.table.model().rowCount() == 0:
+                return False
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return False

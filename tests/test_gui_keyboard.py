@@ -1,0 +1,81 @@
+"""Keyboard and screen, clicked (and typed) through: tab order, first focus, colour scheme."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from billing_desktop.ui import palette
+from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
+from billing_desktop.ui.main_window import MainWindow
+from billing_desktop.ui.tenant_dialogs import AddUserDialog, RegisterTenantDialog
+from tests.gui_helpers import click, open_dialog, settings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, services, operator, acme, globex, tmp_path):
+    win = MainWindow(services, operator, settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.model.rowCount() == 2 and win.overview.details is not None)
+    yield win
+    win.theme.set_choice("system")
+
+
+def test_down_from_search_moves_into_the_list_and_tab_leaves_it(qtbot, window):
+    window.act_find.trigger()
+    assert QApplication.focusWidget() is window.search
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is window.table
+    assert window.table.currentIndex().isValid()
+    qtbot.keyClick(window.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not window.table  # Tab does not walk the cells
+
+
+def test_alt_k_from_search_lands_in_the_keys_tab(qtbot, window):
+    window.act_find.trigger()
+    qtbot.keyClick(window.search, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.keys)
+    assert window.keys.isAncestorOf(QApplication.focusWidget())
+
+
+@pytest.mark.parametrize(
+    ("open_it", "cls", "first"),
+    [
+        (lambda w: w.register_button.click(), RegisterTenantDialog, "company"),
+        (lambda w: w.overview.add_user_button.click(), AddUserDialog, "email"),
+        (lambda w: w.act_password.trigger(), ChangePasswordDialog, "old"),
+        (lambda w: w.act_profile.trigger(), ProfileDialog, "first_name"),
+    ],
+)
+def test_every_dialog_opens_with_focus_on_its_first_field(qtbot, window, open_it, cls, first):
+    open_it(window)
+    dialog = open_dialog(qtbot, cls)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is getattr(dialog, first))
+    dialog.reject()
+
+
+def test_the_colour_scheme_can_be_forced_dark_and_colours_stay_readable(qtbot, window):
+    window.scheme_actions["dark"].trigger()
+    pal = QApplication.palette()
+    assert pal.color(QPalette.ColorRole.Window).lightness() < 80
+    assert palette.is_dark() and palette.colour("error") == "#ff8787"
+    assert window.theme.settings.value("view/color_scheme") == "dark"
+    window.overview.fee.setText("abc")
+    click(qtbot, window.overview.save_button)
+    error = window.overview.form.errors["platform_fee_percent"]
+    qtbot.waitUntil(error.isVisible)
+    text_colour = error.palette().color(error.foregroundRole())
+    assert text_colour.lightness() > pal.color(QPalette.ColorRole.Window).lightness() + 60  # light on dark
+    window.overview.discard_changes()
+    window.scheme_actions["light"].trigger()
+    assert not palette.is_dark() and palette.colour("error") == "#c92a2a"
+
+
+def test_following_the_system_scheme_by_default(window):
+    assert window.theme.choice() == "system" and window.scheme_actions["system"].isChecked()
+    # The offscreen platform reports no dark preference: the light palette is in use.
+    assert window.theme.is_dark() == (QApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark)
