@@ -280,3 +280,16 @@ def test_rolling_a_secret_needs_a_recent_password_and_overlaps_24_hours_by_defau
     config = services.webhooks.roll_secret(operator, acme.id)
     old = [s for s in config.secrets if s.expires_at is not None]
     assert len(config.secrets) == 2 and old[0].expires_at - clock() == timedelta(hours=24)
+
+
+def test_every_attempt_of_one_message_keeps_its_webhook_id(services, operator, acme, configured):
+    """Standard Webhooks: receivers de-duplicate on webhook-id, so a resend or retry must reuse it."""
+    services.webhooks.save(operator, acme.id, configured.url, ["*"], "", True, "standard", True)
+    configured.responses = [(500, {}, b"")]
+    first = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_same"}')
+    again = services.deliveries.resend(operator, first.id)
+    assert not first.ok and again.ok
+    ids = [headers["webhook-id"] for _, headers, _ in configured.requests]
+    assert len(ids) == 2 and ids[0] == ids[1]
+    other = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_other"}')
+    assert other.request_headers["webhook-id"] != ids[0]  # a new message gets a new id
