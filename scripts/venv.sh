@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv (once) and install the app with its test extras into it.
+# Create .venv (once) and install exactly what requirements-lock.txt pins (hash-checked: runtime, test and build
+# dependencies), then the app itself, editable, without touching those pins. Refresh the lock with scripts/lock.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
@@ -7,4 +8,7 @@ PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,bench]'
+pip=(.venv/bin/python -m pip install -q --disable-pip-version-check)
+"${pip[@]}" --require-hashes -r requirements-lock.txt
+# The build backend (setuptools) comes from the lock too, hence no build isolation.
+"${pip[@]}" --no-deps --no-build-isolation -e .
