@@ -5,6 +5,7 @@ Run once when that file must be remade; the test suite only reads it.
 
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from alembic import command
@@ -16,7 +17,7 @@ target.unlink(missing_ok=True)
 engine = make_engine(f"sqlite:///{target}")
 command.upgrade(_alembic_config(engine), "0001")
 engine.dispose()
-with sqlite3.connect(target) as c:
+with closing(sqlite3.connect(target)) as c:
     c.execute("PRAGMA journal_mode=DELETE")
     now = "2026-01-01 00:00:00.000000"
     c.execute(
@@ -30,4 +31,5 @@ with sqlite3.connect(target) as c:
         (now,),
     )
     c.execute("insert into audit_log values (1,?,'op@old.example','tenant.register',1,'ok','','')", (now,))
+    c.commit()
 print("wrote", target, file=sys.stderr)

@@ -1,6 +1,7 @@
 import shutil
 import sqlite3
 import stat
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def test_new_database_is_private_wal_with_foreign_keys(db_file):
 def test_upgrades_a_file_made_by_the_first_schema_and_keeps_a_copy(tmp_path):
     old = tmp_path / "old.sqlite3"
     shutil.copy(DATA / "schema-0001.sqlite3", old)
-    with sqlite3.connect(old) as c:
+    with closing(sqlite3.connect(old)) as c:
         assert c.execute("select version_num from alembic_version").fetchone()[0] == "0001"
     backups = tmp_path / "backups"
     engine = open_database(f"sqlite:///{old}", backup_dir=backups)
@@ -44,7 +45,7 @@ def test_upgrades_a_file_made_by_the_first_schema_and_keeps_a_copy(tmp_path):
         if head != "0001":  # a backup is made only when there was something to migrate
             copies = list(backups.iterdir())
             assert len(copies) == 1 and stat.S_IMODE(copies[0].stat().st_mode) == 0o600
-            with sqlite3.connect(copies[0]) as c:
+            with closing(sqlite3.connect(copies[0])) as c:
                 assert c.execute("select version_num from alembic_version").fetchone()[0] == "0001"
     finally:
         engine.dispose()
@@ -62,8 +63,9 @@ def test_database_from_a_newer_app_is_refused(empty_database_url):
 
 def test_foreign_database_is_not_touched(tmp_path):
     other = tmp_path / "other.sqlite3"
-    with sqlite3.connect(other) as c:
+    with closing(sqlite3.connect(other)) as c:
         c.execute("create table notes (x)")
+        c.commit()
     with pytest.raises(DatabaseError, match="did not create"):
         open_database(f"sqlite:///{other}")
 

@@ -95,9 +95,13 @@ def build_services(database_url: str | None = None, vault: Vault | None = None) 
     vault = vault or Vault()
     url = with_password(config.database_url(database_url), vault)
     engine = open_database(url, backup_dir=paths.backup_dir)
-    services = Services(AppContext(engine=engine, vault=vault))
-    services.settings.load_policy()
-    startup_repair(services)
+    try:
+        services = Services(AppContext(engine=engine, vault=vault))
+        services.settings.load_policy()
+        startup_repair(services)
+    except BaseException:
+        engine.dispose()  # the caller never gets the engine, so it could never close its connections
+        raise
     return services
 
 

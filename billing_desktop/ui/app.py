@@ -144,4 +144,6 @@ def run(database_url: str | None = None, self_test: bool = False) -> int:
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(5000)  # let background work finish before Qt objects go away
+    if controller.services is not None:
+        controller.services.close()  # close the database's connections (a checkpoint of SQLite's WAL)
     return code
