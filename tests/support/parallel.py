@@ -52,6 +52,7 @@ def open_services(world: World):
 
 
 def _child(world: World, barrier, results, call, args) -> None:
+    services = None
     try:
         services = open_services(world)
         session = None if call.startswith("auth.") else services.auth.sign_in(world.email, world.password)
@@ -60,6 +61,9 @@ def _child(world: World, barrier, results, call, args) -> None:
         results.put(("ok", value))
     except BaseException as exc:
         results.put(("error", type(exc).__name__, str(exc), traceback.format_exc()))
+    finally:
+        if services is not None:
+            services.close()
 
 
 def run(world: World, call: str, args_per_process: list[tuple]) -> list[tuple]:
