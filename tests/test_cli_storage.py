@@ -93,11 +93,12 @@ def test_a_full_disk(with_tenant):
 
 def test_doctor_tells_the_truth_about_a_newer_schema(with_tenant, run_cli, monkeypatch):
     import sqlite3
+    from contextlib import closing
 
     from billing_desktop.services import doctor
 
     monkeypatch.setattr(doctor, "qt_platform", lambda: "offscreen (probed)")
-    with sqlite3.connect(with_tenant) as conn:
+    with closing(sqlite3.connect(with_tenant)) as conn, conn:  # the second `with` commits, closing() closes
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     code, out, _ = run_cli(["doctor"])
     assert code == 1 and "newer than this app: every command refuses it" in out and "will be migrated" not in out

@@ -1,8 +1,8 @@
 """Nothing is left open: the SQLite safety net fails a leaking test, and the real app exits with nothing unclosed.
 
 Python 3.13 warns (ResourceWarning) about a sqlite3 connection collected unclosed; under `filterwarnings = error`
-that failed random tests on Debian 13 (issue 18). tests/support/open_connections.py makes such a leak fail the test
-that made it, on every Python.
+that failed random tests on Debian 13 (issue 18). The plugin tests/support/open_connections.py (pytest -p
+tests.support.open_connections) makes such a leak fail the test that made it, on every Python.
 """
 
 import os
