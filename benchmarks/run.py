@@ -27,6 +27,7 @@ import bench_scan
 import bench_soak
 import bench_startup
 import bench_team
+import bench_vault
 from common import ROOT
 
 BENCHES = {
@@ -42,6 +43,7 @@ BENCHES = {
     # scripts/with-postgres.sh .venv/bin/python benchmarks/run.py team-propagation team-writers
     "team-propagation": bench_team.propagation,
     "team-writers": bench_team.writers,
+    "vault": bench_vault.run,
 }
 
 

@@ -13,7 +13,7 @@ export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
 # second, locked collection, and every test after it fails.
 probe="$(dirname "$0")/../.venv/bin/python"
 if [ -x "$probe" ]; then
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 150); do  # up to 30 s: a loaded machine is slow to unlock
     "$probe" - <<'PY' 2>/dev/null && break
 import secretstorage
 connection = secretstorage.dbus_init()

@@ -28,7 +28,16 @@ def test_commands_keep_secrets_in_the_vault_main_is_given(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO(OWNER_PW + "\n"))
     assert main(["tenants", "register", "--company", "Acme", "--email", "owner@acme.example"], vault=Vault(memory)) == 0
     assert "Registered Acme" in capsys.readouterr().out
-    assert sum(user.startswith("api-key/") for _, user in memory.store) == 2  # the test and live secret keys
+    # The keyring main() was given holds one item, the operator key; it opens the two sealed secret keys.
+    assert [user.rsplit("/", 1)[-1] for _, user in memory.store] == ["operator-key"]
+    from billing_desktop.services.bootstrap import build_services
+    from tests.support.vault_helpers import sealed
+
+    svc = build_services(vault=Vault(memory))
+    try:
+        assert sum("/api-key/" in name for name in sealed(svc)) == 2  # the test and live secret keys
+    finally:
+        svc.close()
 
 
 def test_version(capsys):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from billing_desktop.services.keys import vault_name
 from billing_desktop.services.webhooks import secret_name
 from billing_desktop.store.locking import lock_tenant
-from billing_desktop.store.models import ApiKey, WebhookSecret
+from billing_desktop.store.models import ApiKey, SealedSecret, WebhookSecret
 from tests.support import parallel
 from tests.support.file_keyring import FileKeyring
 
@@ -35,7 +35,10 @@ def world(tmp_path, database_url):
 
 def _referenced(services) -> set[str]:
     with services.ctx.db() as s:
-        keys = {vault_name(r) for r in s.scalars(select(ApiKey.vault_ref).where(ApiKey.vault_ref.is_not(None)))}
+        keys = {
+            vault_name(t, r)
+            for t, r in s.execute(select(ApiKey.tenant_id, ApiKey.vault_ref).where(ApiKey.vault_ref.is_not(None)))
+        }
         hooks = {
             secret_name(t, r)
             for t, r in s.execute(
@@ -46,8 +49,11 @@ def _referenced(services) -> set[str]:
 
 
 def _assert_no_orphans(w, services):
-    stored = set(FileKeyring(w.keyring_file).entries())
-    assert stored == _referenced(services), "keyring entries and database pointers differ"
+    with services.ctx.db() as s:
+        stored = set(s.scalars(select(SealedSecret.name).where(SealedSecret.name.like("tenant/%"))))
+    assert stored == _referenced(services), "sealed secrets and database pointers differ"
+    # The shared keyring holds the operator key only, however many processes wrote secrets.
+    assert [e.rsplit("/", 1)[-1] for e in FileKeyring(w.keyring_file).entries()] == ["operator-key"]
 
 
 def test_lock_tenant_makes_a_second_writer_wait(world, backend):

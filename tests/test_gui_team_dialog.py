@@ -46,7 +46,7 @@ def test_connect_tests_remembers_and_keeps_the_password_in_the_keyring(
         profile = home / "team-database.json"
         assert profile.exists() and url.password not in profile.read_text()
         name = f"database/{url.username}@{url.host}:{url.port}/{url.database}"
-        assert services.ctx.vault.get(name) == url.password
+        assert services.ctx.vault.keyring.get(name) == url.password
         qtbot.waitUntil(lambda: "next start" in win.statusBar().currentMessage())
     finally:
         pg_server.drop_database(url.render_as_string(hide_password=False))

@@ -1,11 +1,12 @@
-"""Regenerate survives a crash at any keyring or database step: one working key set remains, nothing orphaned."""
+"""Regenerate survives a crash at any step: the new secrets are sealed, and the old ones forgotten, in the one
+transaction that swaps the key set, so exactly one working key set remains and no secret is orphaned."""
 
 import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from billing_desktop.services.keys import vault_name
-from tests.support.memory_keyring import MemoryKeyring
+from tests.support.vault_helpers import sealed
 
 pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
 
@@ -25,122 +26,72 @@ class Chaos:
             raise Crash(what)
 
 
-class ChaosKeyring(MemoryKeyring):
-    def __init__(self, chaos):
-        super().__init__()
-        self.chaos = chaos
+@pytest.fixture
+def chaos(services, monkeypatch):
+    c = Chaos()
+    vault = services.ctx.vault
+    seal, forget = vault.seal, vault.forget
 
-    def set_password(self, service, username, password):
-        self.chaos.tick("keyring.set")
-        super().set_password(service, username, password)
+    def chaotic_seal(*a, **kw):
+        c.tick("vault.seal")
+        return seal(*a, **kw)
 
-    def delete_password(self, service, username):
-        self.chaos.tick("keyring.delete")
-        super().delete_password(service, username)
+    def chaotic_forget(*a, **kw):
+        c.tick("vault.forget")
+        return forget(*a, **kw)
+
+    monkeypatch.setattr(vault, "seal", chaotic_seal)
+    monkeypatch.setattr(vault, "forget", chaotic_forget)
+
+    def before_commit(session):
+        c.tick("db.commit")
+
+    event.listen(Session, "before_commit", before_commit)
+    yield c
+    event.remove(Session, "before_commit", before_commit)
 
 
 def run_regenerate(services, operator, tenant_id, chaos, fail_at):
     chaos.ops.clear()
     chaos.fail_at = fail_at
-
-    def before_commit(session):
-        chaos.tick("db.commit")
-
-    event.listen(Session, "before_commit", before_commit)
     try:
         services.keys.regenerate(operator, tenant_id, "all", None)
         return True
     except Crash:
         return False
     finally:
-        event.remove(Session, "before_commit", before_commit)
         chaos.fail_at = None
 
 
-def current_state(services, operator, tenant_id, backend):
-    rows = services.keys.list(operator, tenant_id)
-    active = [r for r in rows if r.status == "active"]
-    secrets = {}
-    for r in active:
-        secrets[(r.kind, r.mode)] = services.keys.reveal(operator, r.id)  # raises if the secret is gone
-    return active, secrets
+def current_state(services, operator, tenant_id):
+    active = [r for r in services.keys.list(operator, tenant_id) if r.status == "active"]
+    return active, {(r.kind, r.mode): services.keys.reveal(operator, r.id) for r in active}
 
 
-@pytest.fixture
-def chaos_services(services, keyring_backend):
-    chaos = Chaos()
-    backend = ChaosKeyring(chaos)
-    services.ctx.vault._backend = backend
-    return services, backend, chaos
-
-
-def test_every_step_is_counted(chaos_services, operator, acme):
-    services, backend, chaos = chaos_services
+def test_every_step_is_counted(services, operator, acme, chaos):
     assert run_regenerate(services, operator, acme.id, chaos, None)
-    # prepare (intents), 2 new secrets, the swap, 2 old secrets deleted, their pointers cleared
-    assert chaos.ops == [
-        "db.commit",
-        "keyring.set",
-        "keyring.set",
-        "db.commit",
-        "keyring.delete",
-        "keyring.delete",
-        "db.commit",
-    ]
+    assert chaos.ops == ["vault.forget", "vault.seal", "vault.seal", "db.commit"]
 
 
-@pytest.mark.parametrize("fail_at", range(7))
-def test_crash_at_each_step_leaves_one_working_key_set(chaos_services, operator, acme, clock, fail_at):
-    services, backend, chaos = chaos_services
+@pytest.mark.parametrize("fail_at", range(4))
+def test_crash_at_each_step_leaves_one_working_key_set(services, operator, acme, chaos, fail_at):
     services.auth.confirm_password(operator, "operator-password-1")
-    _, before = current_state(services, operator, acme.id, backend)
-    finished = run_regenerate(services, operator, acme.id, chaos, fail_at)
-    assert not finished
-    # "Restart" later: the start-up repair runs (intents younger than its grace may be another process's work in
-    # progress, so it waits them out), then the keys are checked.
-    clock.advance(minutes=11)
-    services.keys.repair()
-    services.auth.confirm_password(operator, "operator-password-1")
-    active, now = current_state(services, operator, acme.id, backend)
+    _, before = current_state(services, operator, acme.id)
+    assert not run_regenerate(services, operator, acme.id, chaos, fail_at)
+    services.keys.repair()  # "restart"
+    active, now = current_state(services, operator, acme.id)
     assert sorted((r.kind, r.mode) for r in active) == sorted(before)  # exactly one key of each kind and mode
-    old_left = {k for k, v in now.items() if v == before[k]}
-    assert old_left in (set(), set(before))  # all old or all new, never a mix
+    assert now == before  # nothing committed: the old set, whole
     for key in now.values():
         assert services.inspection.inspect(operator, key).status == "active"
-    # The keyring holds exactly the current secrets: nothing orphaned, nothing retired left behind.
-    assert sorted(backend.store.values()) == sorted(v for (kind, _), v in now.items() if kind == "secret")
+    # The vault holds exactly the current secrets: nothing orphaned.
+    assert sorted(sealed(services).values()) == sorted(v for (kind, _), v in now.items() if kind == "secret")
 
 
-def test_keyring_failure_before_the_swap_changes_nothing(services, operator, acme, keyring_backend):
-    from billing_desktop.errors import VaultError
-
-    _, before = current_state(services, operator, acme.id, keyring_backend)
-    keyring_backend.fail_next = RuntimeError("keyring locked")
-    with pytest.raises(VaultError):
-        services.keys.regenerate(operator, acme.id, "live", None)
-    _, after = current_state(services, operator, acme.id, keyring_backend)
-    assert after == before
-    assert sorted(keyring_backend.store.values()) == sorted(v for (k, _), v in before.items() if k == "secret")
-
-
-def test_repair_reports_rows_whose_secret_is_missing(services, operator, acme, keyring_backend):
-    ref = next(iter(keyring_backend.store))[1]
-    del keyring_backend.store[("billing-desktop", ref)]
+def test_repair_reports_rows_whose_secret_is_missing(services, operator, acme):
+    name = next(n for n in sealed(services) if "/api-key/" in n)
+    with services.ctx.db() as s, s.begin():
+        services.ctx.vault.forget(s, [name])
     report = services.keys.repair(check_missing=True)
     assert len(report.missing_secrets) == 1 and "tenant" in report.missing_secrets[0]
-    assert vault_name("x").startswith("api-key/")
-
-
-def test_repair_spares_another_process_work_in_progress(services, operator, acme, keyring_backend, clock):
-    from billing_desktop.errors import AppError
-
-    pending = services.keys.prepare(("test",))  # written to the keyring, not committed yet
-    secret = next(p.key for p in pending if p.vault_ref)
-    services.keys.repair()  # another process starts now: the young intent is left alone
-    assert secret in keyring_backend.store.values()
-    clock.advance(minutes=11)
-    services.keys.repair()  # much later, the intent is an orphan's: removed
-    assert secret not in keyring_backend.store.values()
-    # A commit that arrives after that refuses to make the deleted secret current.
-    with pytest.raises(AppError, match="Try again"), services.ctx.db() as s, s.begin():
-        services.keys.attach(s, acme.id, pending, operator.email, clock())
+    assert vault_name(1, "x") == "tenant/1/api-key/x"

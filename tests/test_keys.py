@@ -9,6 +9,7 @@ from billing_desktop.domain.keys import Kind, generate
 from billing_desktop.errors import AppError, PermissionDenied, ReauthRequired, ValidationError
 from billing_desktop.store.models import ApiKey
 from tests.conftest import OPERATOR_PASSWORD
+from tests.support.vault_helpers import keyring_items, sealed
 
 pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
 
@@ -22,7 +23,7 @@ def secrets_of(services, session, tenant_id):
     return out
 
 
-def test_registration_creates_four_keys_secrets_only_in_the_keyring(services, operator, acme, keyring_backend):
+def test_registration_creates_four_keys_secrets_sealed_in_the_database(services, operator, acme, keyring_backend):
     rows = services.keys.list(operator, acme.id)
     assert sorted((r.kind, r.mode, r.status) for r in rows) == [
         ("publishable", "live", "active"),
@@ -35,7 +36,8 @@ def test_registration_creates_four_keys_secrets_only_in_the_keyring(services, op
             assert r.masked.startswith(f"sk_{r.mode}_****…") and len(r.masked) == len("sk_live_****…") + 4
         else:
             assert r.masked.startswith(f"pk_{r.mode}_") and len(r.masked) == 41
-    assert len(keyring_backend.store) == 2
+    assert len(sealed(services)) == 2
+    assert [i.rsplit("/", 1)[-1] for i in keyring_items(keyring_backend)] == ["operator-key"]  # one item, ever
     with services.ctx.db() as s:
         for k in s.scalars(select(ApiKey).where(ApiKey.kind == "secret")):
             assert k.publishable_value is None and k.vault_ref
@@ -78,8 +80,8 @@ def test_regenerate_without_grace_revokes_at_once_and_deletes_the_secret(service
     for key in old.values():
         ins = services.inspection.inspect(operator, key)
         assert ins.status == "revoked" and ins.revoke_reason == "regenerated"
-    assert len(keyring_backend.store) == 2  # the two new secrets only
-    assert set(keyring_backend.store.values()) == {
+    assert len(sealed(services)) == 2  # the two new secrets only
+    assert set(sealed(services).values()) == {
         v for (k, _), v in secrets_of(services, operator, acme.id).items() if k == "secret"
     }
 
@@ -94,7 +96,7 @@ def test_revoke_needs_a_reason_and_keeps_the_hash(services, operator, acme, keyr
     assert ins.status == "revoked" and ins.revoked_by == operator.email
     assert ins.revoke_reason == "Leaked in a public repo"
     assert "revoked at" in ins.summary and "Leaked" in ins.summary
-    assert old[("secret", "test")] not in keyring_backend.store.values()
+    assert old[("secret", "test")] not in sealed(services).values()
     entry = services.audit.list(operator)[0]
     assert entry.action == "keys.revoke" and entry.reason == "Leaked in a public repo"
     test_row = next(r for r in services.keys.list(operator, acme.id) if (r.kind, r.mode) == ("secret", "test"))

@@ -33,6 +33,8 @@ CALLS = [
         Perm.PLATFORM_MANAGE,
         lambda s, u, t: s.users.add(u, None, f"op-{u.role}@platform.example", OWNER_PASSWORD, "operator"),
     ),
+    ("team.status", Perm.TEAM_MANAGE, lambda s, u, t: s.team.status(u)),
+    ("team.join", Perm.TEAM_MANAGE, lambda s, u, t: s.team.join(u)),
 ]
 
 

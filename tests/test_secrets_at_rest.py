@@ -6,6 +6,7 @@ import pytest
 
 from billing_desktop.errors import AuthenticationFailed
 from billing_desktop.services.bootstrap import build_services
+from billing_desktop.services.key_inspection import candidates
 from billing_desktop.services.tenants import Registration
 from billing_desktop.vault import Vault
 from tests.conftest import fast_hasher
@@ -17,6 +18,7 @@ USER_PW = "Us3r-secret-passphrase"
 NEW_PW = "N3w-secret-passphrase"
 WRONG_PW = "Wr0ng-secret-attempt"
 VAULT_SECRET = "sk_live_Zq8vVaultOnly0123456789abcdef"
+PLATFORM_SECRET = "sk_live_PlatformOnly0123456789abcdefgh"
 
 
 def test_no_secret_reaches_the_database_or_the_log(home):
@@ -34,12 +36,16 @@ def test_no_secret_reaches_the_database_or_the_log(home):
         svc.auth.lock(op)
         svc.auth.unlock(op, OPERATOR_PW)
         svc.auth.change_password(op, OPERATOR_PW, NEW_PW)
-        svc.ctx.vault.set(Vault.tenant_key(t.id, "test-secret"), VAULT_SECRET)
+        with svc.ctx.db() as s, s.begin():
+            svc.ctx.vault.seal(s, Vault.tenant_name(t.id, "test-secret"), VAULT_SECRET, svc.ctx.clock())
+        svc.stripe_platform.update(op, "ca_Abcdefgh12345678", PLATFORM_SECRET)
+        keys = [k for k in svc.keys.list(op, t.id) if k.kind == "secret"]
+        api_secrets = [svc.keys.reveal(op, k.id) for k in keys]
         # A careless log call must not carry a key into the file either.
         logging.getLogger("billing_desktop.test").warning("stored %s for tenant %s", VAULT_SECRET, t.id)
         backend.fail_next = RuntimeError(f"backend echoed {VAULT_SECRET}")
         with pytest.raises(Exception):
-            svc.ctx.vault.get(Vault.tenant_key(t.id, "test-secret"))
+            svc.ctx.vault.keyring.get("anything")
     finally:
         svc.close()
     for h in logging.getLogger().handlers:
@@ -50,6 +56,11 @@ def test_no_secret_reaches_the_database_or_the_log(home):
     blob = b"".join(p.read_bytes() for p in files)
     assert b"owner@acme.example" in blob  # the scan does see what was written
     assert b"sk_live_[redacted]" in blob  # the careless log line arrived, without the key
-    for secret in (OPERATOR_PW, OWNER_PW, USER_PW, NEW_PW, WRONG_PW, VAULT_SECRET):
+    assert len(api_secrets) == 2
+    for secret in (OPERATOR_PW, OWNER_PW, USER_PW, NEW_PW, WRONG_PW, VAULT_SECRET, PLATFORM_SECRET, *api_secrets):
         assert secret.encode() not in blob, f"{secret[:4]}… found at rest"
-    assert backend.store[("billing-desktop", Vault.tenant_key(t.id, "test-secret"))] == VAULT_SECRET
+    # The app's own leak scan, over the same bytes, finds no secret credential (publishable keys are public).
+    found = [token for _, token in candidates(blob) if not token.startswith(b"pk_")]
+    assert found == [], found
+    # The keyring holds one item: the operator key; the secrets are sealed in the database.
+    assert [u.rsplit("/", 1)[-1] for _, u in backend.store] == ["operator-key"]

@@ -9,9 +9,9 @@ import pytest
 
 from billing_desktop.connect.errors import StripeProblem
 from billing_desktop.errors import AppError, PermissionDenied, ReauthRequired
-from tests.conftest import OPERATOR_PASSWORD
-from tests.conftest import free_port
+from tests.conftest import OPERATOR_PASSWORD, free_port
 from tests.support.fake_stripe import follow
+from tests.support.vault_helpers import sealed
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def connect(services, session, tenant_id):
     return attempt, page, attempt.wait(5)
 
 
-def test_connect_stores_tokens_in_the_keyring_only(services, operator, acme, platform, fake, keyring_backend, db_file):
+def test_connect_seals_the_tokens(services, operator, acme, platform, fake, keyring_backend, db_file):
     attempt, page, status = connect(services, operator, acme.id)
     assert page.status_code == 200 and "You can close this window" in page.text
     assert status.state == "connected" and status.account_id.startswith("acct_")
@@ -36,7 +36,7 @@ def test_connect_stores_tokens_in_the_keyring_only(services, operator, acme, pla
     assert authorize["stripe_user[email]"] == "owner@acme.example"
     assert authorize["stripe_user[business_name]"] == "Acme Inc"
     assert authorize["redirect_uri"] == f"http://127.0.0.1:{platform.port}/stripe/callback"
-    tokens = {u: v for (_, u), v in keyring_backend.store.items() if u.startswith("tenant/")}
+    tokens = {u: v for u, v in sealed(services).items() if u.startswith("tenant/") and "stripe" in u}
     assert set(tokens) == {
         f"tenant/{acme.id}/stripe-access-token",
         f"tenant/{acme.id}/stripe-refresh-token",
@@ -135,7 +135,7 @@ def test_revoked_access_found_on_refresh(services, operator, acme, platform, fak
     fake.revoked.add(status.account_id)
     after = services.stripe.status(operator, acme.id, refresh=True)
     assert after.state == "disconnected" and "revoked" in after.message
-    assert not any(u.startswith("tenant/") for _, u in keyring_backend.store)
+    assert not any(u.startswith("tenant/") and "/stripe-" in u for u in sealed(services))
 
 
 def test_status_is_cached_and_marked_stale_offline(services, operator, acme, platform, fake, clock):
@@ -156,7 +156,7 @@ def test_disconnect(services, operator, acme, platform, fake, keyring_backend, c
     assert services.stripe.disconnect(operator, acme.id) == f"Disconnected {status.account_id}."
     assert status.account_id not in fake.connected
     assert services.stripe.status(operator, acme.id).state == "disconnected"
-    assert not any(u.startswith("tenant/") for _, u in keyring_backend.store)
+    assert not any(u.startswith("tenant/") and "/stripe-" in u for u in sealed(services))
 
 
 def test_disconnect_when_already_disconnected_in_stripe(services, operator, acme, platform, fake):
@@ -172,7 +172,7 @@ def test_network_failure_on_disconnect_keeps_the_record(services, operator, acme
     with pytest.raises(StripeProblem, match="Could not reach Stripe"):
         services.stripe.disconnect(operator, acme.id)
     assert services.stripe.status(operator, acme.id).state == "connected"
-    assert any("stripe-access-token" in u for _, u in keyring_backend.store)
+    assert any("stripe-access-token" in u for u in sealed(services))
 
 
 def test_account_links_onboarding_with_an_expired_link(services, operator, acme, platform, fake):
@@ -214,7 +214,7 @@ def test_roles(services, acme_users, acme, globex, platform):
         services.stripe_platform.get(acme_users["owner"])
 
 
-def test_platform_settings_validate_and_keep_the_key_in_the_keyring(services, operator, keyring_backend):
+def test_platform_settings_validate_and_seal_the_key(services, operator, keyring_backend):
     from billing_desktop.errors import ValidationError
 
     with pytest.raises(ValidationError) as e:
@@ -224,4 +224,4 @@ def test_platform_settings_validate_and_keep_the_key_in_the_keyring(services, op
         operator, "ca_Abcdefgh12345678", "sk_live_" + "a" * 24, 8765, "https://relay.example/stripe"
     )
     assert p.secret_key_masked == "sk_live_****…aaaa" and p.redirect_uri == "https://relay.example/stripe"
-    assert keyring_backend.store[("billing-desktop", "platform/stripe-secret-key")] == "sk_live_" + "a" * 24
+    assert sealed(services)["platform/stripe-secret-key"] == "sk_live_" + "a" * 24

@@ -125,7 +125,7 @@ def test_cli_connects_remembers_and_keeps_the_password_in_the_keyring(
         profile = home / "team-database.json"
         assert stat.S_IMODE(profile.stat().st_mode) == 0o600
         assert url.password not in profile.read_text()
-        assert Vault().get(vault_name) == url.password
+        assert Vault().keyring.get(vault_name) == url.password
 
         # Every later command opens the team database, the password coming from the keyring.
         code, out, err = _cli(["init", "--email", OP], monkeypatch, capsys, stdin=OP_PW + "\n")
@@ -140,5 +140,5 @@ def test_cli_connects_remembers_and_keeps_the_password_in_the_keyring(
         code, out, _ = _cli(["db", "status"], monkeypatch, capsys)
         assert "sqlite" in out
     finally:
-        Vault().delete(vault_name)
+        Vault().keyring.delete(vault_name)
         pg_server.drop_database(url.render_as_string(hide_password=False))

@@ -1,6 +1,6 @@
-"""Webhook secret changes survive a crash at any keyring or database step: after the start-up repair, one valid
-configuration (every active secret readable, exactly one that does not expire, all old or all new) and no
-keyring entry that nothing points at."""
+"""Webhook secret roll, first save and remove survive a crash at any step: the new secret is sealed, and the old
+one forgotten, in the one transaction that changes the configuration, so after a restart exactly one valid
+configuration remains and no sealed secret is orphaned."""
 
 import pytest
 from sqlalchemy import event, select
@@ -8,22 +8,25 @@ from sqlalchemy.orm import Session
 
 from billing_desktop.services.bootstrap import startup_repair
 from billing_desktop.services.webhooks import secret_name
-from billing_desktop.store.models import WebhookSecret
+from billing_desktop.store.models import SealedSecret, WebhookSecret
 from tests.conftest import OPERATOR_PASSWORD
-from tests.test_key_crash_safety import Chaos, ChaosKeyring, Crash
+from tests.test_key_crash_safety import Chaos, Crash
 
+pytestmark = pytest.mark.both_backends
 URL = "http://127.0.0.1:9/hooks"
 
 
 @pytest.fixture
-def chaos_services(services):
-    chaos = Chaos()
-    backend = ChaosKeyring(chaos)
-    services.ctx.vault._backend = backend
-    return services, backend, chaos
+def chaos(services, monkeypatch):
+    c = Chaos()
+    vault = services.ctx.vault
+    seal, forget = vault.seal, vault.forget
+    monkeypatch.setattr(vault, "seal", lambda *a, **kw: (c.tick("vault.seal"), seal(*a, **kw))[1])
+    monkeypatch.setattr(vault, "forget", lambda *a, **kw: (c.tick("vault.forget"), forget(*a, **kw))[1])
+    return c
 
 
-def run(services, chaos, fail_at, fn):
+def run(chaos, fail_at, fn):
     chaos.ops.clear()
     chaos.fail_at = fail_at
 
@@ -57,7 +60,7 @@ def state(services, operator, tenant_id):
     return config, values
 
 
-def assert_no_orphans(services, backend):
+def assert_no_orphans(services):
     with services.ctx.db() as s:
         referenced = {
             secret_name(t, r)
@@ -65,78 +68,63 @@ def assert_no_orphans(services, backend):
                 select(WebhookSecret.tenant_id, WebhookSecret.vault_ref).where(WebhookSecret.vault_ref.is_not(None))
             )
         }
-    stored = {name for (_, name) in backend.store if "/webhook-secret/" in name}
+        stored = set(s.scalars(select(SealedSecret.name).where(SealedSecret.name.like("%/webhook-secret/%"))))
     assert stored == referenced
 
 
-ROLL_STEPS = ["db.commit", "keyring.set", "db.commit", "keyring.delete", "db.commit"]
-
-
-def test_roll_steps_are_counted(chaos_services, operator, acme):
-    services, backend, chaos = chaos_services
-    services.webhooks.save(operator, acme.id, URL, ["*"], allow_private=True)
-    assert run(services, chaos, None, lambda: services.webhooks.roll_secret(operator, acme.id, "none"))
-    assert chaos.ops == ROLL_STEPS
+STEPS = {"none": ["vault.forget", "vault.seal", "db.commit"], "1h": ["vault.seal", "db.commit"]}
 
 
 @pytest.mark.parametrize("overlap", ["none", "1h"])
-@pytest.mark.parametrize("fail_at", range(len(ROLL_STEPS)))
-def test_crash_at_each_roll_step_leaves_one_valid_configuration(
-    chaos_services, operator, acme, clock, fail_at, overlap
-):
-    services, backend, chaos = chaos_services
+def test_roll_steps_are_counted(services, operator, acme, chaos, overlap):
+    services.webhooks.save(operator, acme.id, URL, ["*"], allow_private=True)
+    assert run(chaos, None, lambda: services.webhooks.roll_secret(operator, acme.id, overlap))
+    assert chaos.ops == STEPS[overlap]
+
+
+@pytest.mark.parametrize("overlap,fail_at", [(o, i) for o, steps in STEPS.items() for i in range(len(steps))])
+def test_crash_at_each_roll_step_leaves_the_old_configuration(services, operator, acme, clock, chaos, fail_at, overlap):
     services.webhooks.save(operator, acme.id, URL, ["*"], allow_private=True)
     _, before = state(services, operator, acme.id)
-    finished = run(services, chaos, fail_at, lambda: services.webhooks.roll_secret(operator, acme.id, overlap))
-    assert finished == (overlap == "1h" and fail_at >= 3)  # with an overlap nothing is deleted after the swap
+    assert not run(chaos, fail_at, lambda: services.webhooks.roll_secret(operator, acme.id, overlap))
     restart(services, operator, clock)
     config, now = state(services, operator, acme.id)
-    current = [r for r in config.secrets if r.expires_at is None]
-    assert len(current) == 1
-    old = set(before.values())
-    if current[0].id in before:  # the roll did not happen: the old configuration, unchanged
-        assert set(now.values()) == old
-    else:  # the roll happened: the new secret, and the old one only while its overlap lasts
-        assert now[current[0].id] not in old
-    assert_no_orphans(services, backend)
+    assert [r.expires_at for r in config.secrets] == [None] and now == before  # nothing committed
+    assert_no_orphans(services)
 
 
-FIRST_SAVE_STEPS = ["db.commit", "keyring.set", "db.commit"]
-
-
-@pytest.mark.parametrize("fail_at", range(len(FIRST_SAVE_STEPS)))
-def test_crash_at_each_first_save_step_leaves_no_orphan(chaos_services, operator, acme, clock, fail_at):
-    services, backend, chaos = chaos_services
+@pytest.mark.parametrize("fail_at", range(2))
+def test_crash_at_each_first_save_step_leaves_no_orphan(services, operator, acme, clock, chaos, fail_at):
     save = lambda: services.webhooks.save(operator, acme.id, URL, ["*"], allow_private=True)  # noqa: E731
-    assert run(services, chaos, None, lambda: None)
-    assert not run(services, chaos, fail_at, save)
+    assert not run(chaos, fail_at, save)
     restart(services, operator, clock)
     assert state(services, operator, acme.id) == (None, {})  # not saved at all
-    assert_no_orphans(services, backend)
+    assert_no_orphans(services)
     save()  # and it can be done again
-    config, values = state(services, operator, acme.id)
+    _, values = state(services, operator, acme.id)
     assert len(values) == 1
-    assert_no_orphans(services, backend)
+    assert_no_orphans(services)
 
 
-REMOVE_STEPS = ["db.commit", "keyring.delete", "db.commit"]
-
-
-@pytest.mark.parametrize("fail_at", range(len(REMOVE_STEPS)))
-def test_crash_at_each_remove_step_leaves_no_orphan(chaos_services, operator, acme, clock, fail_at):
-    services, backend, chaos = chaos_services
+@pytest.mark.parametrize("fail_at", range(2))
+def test_crash_at_each_remove_step_leaves_no_orphan(services, operator, acme, clock, chaos, fail_at):
     services.webhooks.save(operator, acme.id, URL, ["*"], allow_private=True)
     services.auth.confirm_password(operator, OPERATOR_PASSWORD)
-    assert not run(services, chaos, fail_at, lambda: services.webhooks.remove(operator, acme.id))
+    assert not run(chaos, fail_at, lambda: services.webhooks.remove(operator, acme.id))
     restart(services, operator, clock)
     config, values = state(services, operator, acme.id)
-    assert (config is None) == (fail_at > 0) and len(values) == (0 if fail_at else 1)
-    assert_no_orphans(services, backend)
+    assert config is not None and len(values) == 1  # not removed: still whole
+    assert_no_orphans(services)
 
 
-def test_a_roll_whose_old_secret_is_already_gone_still_reports_success(services, operator, acme, keyring_backend):
+def test_an_overlap_that_ended_loses_its_sealed_secret_at_the_next_start(services, operator, acme, clock):
     services.webhooks.save(operator, acme.id, URL, ["*"], allow_private=True)
-    keyring_backend.store.clear()  # another process deleted it first
-    config = services.webhooks.roll_secret(operator, acme.id, "none")
-    assert len(config.secrets) == 1
-    assert services.webhooks.reveal_secret(operator, acme.id).startswith("whsec_")
+    services.auth.confirm_password(operator, OPERATOR_PASSWORD)
+    services.webhooks.roll_secret(operator, acme.id, "1h")
+    with services.ctx.db() as s:
+        assert len(list(s.scalars(select(SealedSecret.name).where(SealedSecret.name.like("%/webhook-secret/%"))))) == 2
+    clock.advance(hours=2)
+    startup_repair(services)
+    assert_no_orphans(services)
+    with services.ctx.db() as s:
+        assert len(list(s.scalars(select(SealedSecret.name).where(SealedSecret.name.like("%/webhook-secret/%"))))) == 1

@@ -3,6 +3,7 @@
 import json
 import time
 from datetime import timedelta
+
 import pytest
 import standardwebhooks
 import stripe
@@ -11,6 +12,7 @@ from billing_desktop.domain.webhooks import STRIPE_HEADER, check_url, parse_head
 from billing_desktop.errors import PermissionDenied, ReauthRequired, ValidationError
 from tests.conftest import OPERATOR_PASSWORD
 from tests.support.receiver import Receiver
+from tests.support.vault_helpers import sealed
 
 pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
 
@@ -98,13 +100,13 @@ def test_metadata_hidden_and_special_addresses_are_refused_even_when_private_is_
         assert "allow private" not in problem  # the checkbox would not help: do not suggest it
 
 
-def test_first_save_creates_a_secret_in_the_keyring(services, operator, acme, configured, keyring_backend):
+def test_first_save_seals_a_secret(services, operator, acme, configured, keyring_backend):
     config = services.webhooks.get(operator, acme.id)
     assert config.url == configured.url and config.event_types == ["*"] and len(config.secrets) == 1
     secret = services.webhooks.reveal_secret(operator, acme.id)
     assert secret.startswith("whsec_") and len(secret) == len("whsec_") + 44
     assert config.secrets[0].masked == f"whsec_****…{secret[-4:]}"
-    assert secret in keyring_backend.store.values()
+    assert secret in sealed(services).values()
 
 
 def test_test_delivery_is_signed_over_the_exact_bytes_sent(services, operator, acme, configured):
@@ -151,7 +153,7 @@ def test_roll_with_overlap_signs_with_both_secrets(services, operator, acme, con
 def test_roll_without_overlap_deletes_the_old_secret(services, operator, acme, configured, keyring_backend):
     old = services.webhooks.reveal_secret(operator, acme.id)
     services.webhooks.roll_secret(operator, acme.id, "none")
-    assert old not in keyring_backend.store.values()
+    assert old not in sealed(services).values()
     assert len(services.webhooks.get(operator, acme.id).secrets) == 1
 
 
@@ -203,7 +205,7 @@ def test_remove_needs_password_and_deletes_the_secret(services, operator, acme, 
     services.auth.confirm_password(operator, OPERATOR_PASSWORD)
     services.webhooks.remove(operator, acme.id)
     assert services.webhooks.get(operator, acme.id) is None
-    assert secret not in keyring_backend.store.values()
+    assert secret not in sealed(services).values()
 
 
 def test_roles(services, acme_users, acme, globex, configured):

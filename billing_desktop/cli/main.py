@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         keys_commands,
         setup_commands,  # init, doctor
         stripe_commands,  # platform set-stripe/show-stripe; stripe connect/onboard/status/disconnect
+        team_commands,  # team join/grant/revoke/status (operators' access to the sealed vault)
         tenant_commands,
         user_commands,
         webhook_commands,
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("gui", help="open the GUI (the default)")
     groups = (setup_commands, db_commands, tenant_commands, user_commands, keys_commands, stripe_commands)
-    for group in (*groups, webhook_commands, connect_commands):
+    for group in (*groups, webhook_commands, connect_commands, team_commands):
         group.add_parser(sub)
     return p
 

@@ -31,13 +31,14 @@ class Perm(StrEnum):
     STRIPE_MANAGE = "stripe.manage"
     AUDIT_VIEW = "audit.view"
     PLATFORM_MANAGE = "platform.manage"
+    TEAM_MANAGE = "team.manage"  # operators' access to the shared vault: join, grant, revoke, status
 
 
 _READ = {Perm.TENANT_VIEW, Perm.USERS_VIEW, Perm.KEYS_VIEW, Perm.WEBHOOKS_VIEW, Perm.STRIPE_VIEW}
 
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.OPERATOR: frozenset(Perm),
-    Role.OWNER: frozenset(Perm) - {Perm.TENANT_REGISTER, Perm.PLATFORM_MANAGE},
+    Role.OWNER: frozenset(Perm) - {Perm.TENANT_REGISTER, Perm.PLATFORM_MANAGE, Perm.TEAM_MANAGE},
     Role.ADMIN: frozenset(_READ | {Perm.WEBHOOKS_MANAGE, Perm.KEYS_REVEAL}),
     Role.DEVELOPER: frozenset(_READ),
 }

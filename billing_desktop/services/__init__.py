@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from billing_desktop.services.settings import SettingsService
     from billing_desktop.services.stripe_connect import StripeConnectService
     from billing_desktop.services.stripe_platform import StripePlatformService
+    from billing_desktop.services.team import TeamService
     from billing_desktop.services.tenants import TenantService
     from billing_desktop.services.users import UserService
     from billing_desktop.services.webhook_delivery import WebhookDeliveryService
@@ -141,6 +142,12 @@ class Services:
         from billing_desktop.services.team_database import database_label
 
         return database_label(self.ctx.engine.url)
+
+    @cached_property
+    def team(self) -> TeamService:
+        from billing_desktop.services.team import TeamService
+
+        return TeamService(self.ctx)
 
     def close(self) -> None:
         self.ctx.engine.dispose()

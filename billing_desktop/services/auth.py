@@ -84,6 +84,8 @@ class AuthService:
             )
             s.add(user)
             s.flush()
+            # The first operator's OS account gets the vault: a key pair in its keyring, the vault key sealed to it.
+            self.ctx.vault.initialize(s, user.id, now)
             audit.record(s, now, email, "operator.create_first")
             return user.id
 

@@ -106,11 +106,12 @@ def build_services(database_url: str | None = None, vault: Vault | None = None) 
 
 
 def startup_repair(services: Services) -> None:
-    """Finish what a crash interrupted (orphaned or retired key and webhook secrets). Cheap when there is nothing
-    to do."""
+    """Create the vault of an upgraded database, move what older versions left in the OS keyring, drop retired
+    key and webhook secrets. Cheap when there is nothing to do."""
     from billing_desktop.errors import VaultError
 
     try:
+        services.team.ensure_vault()
         services.startup_report = services.keys.repair()
         services.webhooks.repair()
     except VaultError as exc:  # no keyring now: try again next start; everything else still works

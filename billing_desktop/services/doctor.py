@@ -29,6 +29,26 @@ def qt_platform(timeout: float = 20) -> str:
     return f"unavailable ({last[:200]})"
 
 
+def _vault_access(engine, vault: Vault) -> str:
+    from sqlalchemy.orm import Session
+
+    from billing_desktop.vault import Access
+
+    try:
+        with Session(engine) as s:
+            r = vault.access(s)
+    except AppError as exc:
+        return f"unknown: {exc}"
+    key = f", this account's key {r.fingerprint}" if r.fingerprint else ""
+    return {
+        Access.UNLOCKED: f"unlocked (key generation {r.generation}{key})",
+        Access.WAITING: f"waiting for an operator to grant access{key}",
+        Access.REVOKED: f"access revoked{key}",
+        Access.NOT_JOINED: "this OS account has not joined (billing-desktop team join)",
+        Access.NO_VAULT: "not created yet (no operator)",
+    }[r.access]
+
+
 def diagnose(database_url: str | None = None, vault: Vault | None = None, probe_qt: bool = True) -> dict[str, str]:
     from billing_desktop.services.team_database import with_password
     from billing_desktop.store import postgres
@@ -52,6 +72,7 @@ def diagnose(database_url: str | None = None, vault: Vault | None = None, probe_
             damage = None if team else integrity(engine)
             if team:
                 report.update(postgres.server_info(engine))
+            report["vault"] = _vault_access(engine, vault) if current == head else "(after the schema is migrated)"
         finally:
             engine.dispose()
         if not known:

@@ -1,16 +1,15 @@
 """Tenant API keys: create at registration, list masked, reveal, regenerate with a grace period, revoke, repair.
 
-Crash safety: a new secret is written to the keyring (behind a committed intent) before the database commit that
-makes it current, and an old secret is deleted from the keyring only after the commit that retires it. Whatever
-step a crash interrupts, one committed key set is current and its secrets are in the keyring; `repair` removes
-what the interrupted step left behind.
+Crash safety: a secret is sealed in the vault in the same transaction as the row that makes it current, and
+deleted in the same transaction as the change that retires it, so no crash can leave one without the other.
+`repair` moves what older versions left in the OS keyring and drops retired secrets whose grace period ended.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets as pysecrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
@@ -18,13 +17,13 @@ from sqlalchemy import or_, select
 from billing_desktop.domain.keys import Kind, generate, lookup_hash
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import raise_if
-from billing_desktop.errors import AppError, NotFound, VaultError
-from billing_desktop.services import audit, vault_intents
+from billing_desktop.errors import AppError, NotFound
+from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.locking import lock_tenant
-from billing_desktop.store.models import ApiKey
+from billing_desktop.store.models import ApiKey, KeyringMove, SealedSecret
 
 log = logging.getLogger(__name__)
 MODES = ("test", "live")
@@ -32,8 +31,9 @@ GRACE_CHOICES = {"none": None, "1h": timedelta(hours=1), "24h": timedelta(hours=
 ENVIRONMENTS = {"test": ("test",), "live": ("live",), "all": MODES}
 
 
-def vault_name(ref: str) -> str:
-    return f"api-key/{ref}"
+def vault_name(tenant_id: int, ref: str) -> str:
+    """The sealed secret's name, bound into its ciphertext: the tenant is part of it, so it cannot be moved."""
+    return f"tenant/{int(tenant_id)}/api-key/{ref}"
 
 
 def key_status(k: ApiKey, now: datetime) -> str:
@@ -78,6 +78,9 @@ class RepairReport:
     orphans_removed: int
     retired_secrets_removed: int
     missing_secrets: list[str]
+    moved_from_keyring: int = 0
+    waiting: str = ""  # why items could not be moved from the keyring yet (the vault is locked here)
+    not_in_this_keyring: list[str] = field(default_factory=list)
 
 
 def parse_grace(text: str | None) -> timedelta | None:
@@ -93,22 +96,15 @@ class KeyService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
 
-    # -- creating key material (keyring first) ---------------------------------------------------------------
-    def prepare(self, modes=MODES) -> list[Pending]:
-        pending = [
+    # -- creating key material -------------------------------------------------------------------------------
+    @staticmethod
+    def prepare(modes=MODES) -> list[Pending]:
+        """New key material, in memory only: `attach` seals and stores it in the caller's transaction."""
+        return [
             Pending(kind.value, mode, generate(kind, mode), pysecrets.token_hex(16) if kind is Kind.SECRET else None)
             for mode in modes
             for kind in (Kind.PUBLISHABLE, Kind.SECRET)
         ]
-        vault_intents.record(self.ctx, {p.vault_ref: vault_name(p.vault_ref) for p in pending if p.vault_ref})
-        try:
-            for p in pending:
-                if p.vault_ref:
-                    self.ctx.vault.set(vault_name(p.vault_ref), p.key)
-        except Exception:
-            self.discard(pending)
-            raise
-        return pending
 
     def attach(
         self,
@@ -119,8 +115,7 @@ class KeyService:
         now: datetime,
         rolled_from: dict[tuple[str, str], int] | None = None,
     ) -> None:
-        """Inside the caller's transaction (tenant locked): the rows that make the pending keys current."""
-        vault_intents.claim(s, [p.vault_ref for p in pending if p.vault_ref])
+        """Inside the caller's transaction: the rows that make the pending keys current, and their sealed secrets."""
         for p in pending:
             s.add(
                 ApiKey(
@@ -137,16 +132,8 @@ class KeyService:
                     rolled_from_id=(rolled_from or {}).get((p.kind, p.mode)),
                 )
             )
-
-    def discard(self, pending: list[Pending]) -> None:
-        """Undo `prepare` after a failed transaction (best effort; `repair` finishes what this cannot)."""
-        refs = [p.vault_ref for p in pending if p.vault_ref]
-        try:
-            for r in refs:
-                self.ctx.vault.delete(vault_name(r))
-            vault_intents.drop(self.ctx, refs)
-        except Exception as exc:  # the original failure matters more; repair cleans up at next start
-            log.warning("could not discard prepared keys: %s", type(exc).__name__)
+            if p.vault_ref:
+                self.ctx.vault.seal(s, vault_name(tenant_id, p.vault_ref), p.key, now)
 
     # -- reading -------------------------------------------------------------------------------------------------
     def list(self, session: UserSession, tenant_id: int, include_retired: bool = True) -> list[KeyRow]:
@@ -191,13 +178,12 @@ class KeyService:
                 require_recent_password(self.ctx, session)
             if key_status(k, self.ctx.clock()) in ("revoked", "expired") or not k.vault_ref:
                 raise AppError("This key is no longer valid; its secret has been deleted.")
-            ref, tenant_id = k.vault_ref, k.tenant_id
+            secret = self.ctx.vault.open(s, vault_name(k.tenant_id, k.vault_ref))  # VaultLocked: no audit entry
+            if secret is None:
+                raise AppError("This key's secret is missing from the vault. Regenerate the key to replace it.")
             audit.record(
-                s, self.ctx.clock(), session.email, "key.reveal", tenant_id, detail=f"{k.prefix}****…{k.last4}"
+                s, self.ctx.clock(), session.email, "key.reveal", k.tenant_id, detail=f"{k.prefix}****…{k.last4}"
             )
-        secret = self.ctx.vault.get(vault_name(ref))
-        if secret is None:
-            raise AppError("This key's secret is missing from the OS keyring. Regenerate the key to replace it.")
         return secret
 
     # -- changing ------------------------------------------------------------------------------------------------
@@ -222,37 +208,32 @@ class KeyService:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
         require_recent_password(self.ctx, session)
-        pending = self.prepare(modes)  # step 1: the keyring holds the new secrets
-        retired: list[str] = []
-        try:
-            with self.ctx.db() as s, s.begin():  # step 2: one commit swaps the current set
-                lock_tenant(s, tenant_id)  # concurrent regenerates retire each other's keys, one after the other
-                authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
-                now = self.ctx.clock()
-                rolled_from = {}
-                for old in self._current(s, tenant_id, modes):
-                    rolled_from[(old.kind, old.mode)] = old.id
-                    if old.expires_at is not None:
-                        continue  # already in an earlier grace period: keep its end
-                    if grace:
-                        old.expires_at = now + grace
-                    else:
-                        old.revoked_at, old.revoked_by, old.revoke_reason = now, session.email, "regenerated"
-                        if old.vault_ref:
-                            retired.append(old.vault_ref)
-                self.attach(s, tenant_id, pending, session.email, now, rolled_from)
-                audit.record(
-                    s,
-                    now,
-                    session.email,
-                    "keys.regenerate",
-                    tenant_id,
-                    detail=f"environment={environment} grace={_fmt_grace(grace)}",
-                )
-        except Exception:
-            self.discard(pending)
-            raise
-        self._forget(retired)  # step 3: retired secrets leave the keyring
+        pending = self.prepare(modes)
+        with self.ctx.db() as s, s.begin():  # one commit swaps the current set, secrets included
+            lock_tenant(s, tenant_id)  # concurrent regenerates retire each other's keys, one after the other
+            authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
+            now = self.ctx.clock()
+            rolled_from = {}
+            retired = []
+            for old in self._current(s, tenant_id, modes):
+                rolled_from[(old.kind, old.mode)] = old.id
+                if old.expires_at is not None:
+                    continue  # already in an earlier grace period: keep its end
+                if grace:
+                    old.expires_at = now + grace
+                else:
+                    old.revoked_at, old.revoked_by, old.revoke_reason = now, session.email, "regenerated"
+                    retired.append(old)
+            self._forget(s, retired)
+            self.attach(s, tenant_id, pending, session.email, now, rolled_from)
+            audit.record(
+                s,
+                now,
+                session.email,
+                "keys.regenerate",
+                tenant_id,
+                detail=f"environment={environment} grace={_fmt_grace(grace)}",
+            )
         return [NewKey(p.kind, p.mode, p.key) for p in pending]
 
     def revoke(self, session: UserSession, tenant_id: int, environment: str, reason: str) -> int:
@@ -275,11 +256,9 @@ class KeyService:
                     )
                 )
             )
-            refs = []
             for k in keys:
                 k.revoked_at, k.revoked_by, k.revoke_reason = now, session.email, reason.strip()
-                if k.vault_ref:
-                    refs.append(k.vault_ref)
+            self._forget(s, keys)
             audit.record(
                 s,
                 now,
@@ -289,36 +268,37 @@ class KeyService:
                 reason=reason.strip(),
                 detail=f"environment={environment} keys={len(keys)}",
             )
-        self._forget(refs)
         return len(keys)
 
-    def _forget(self, refs: list[str]) -> None:
-        """Delete retired secrets, then drop the rows' pointers; failures are left for `repair`."""
-        done = []
-        for r in refs:
-            try:
-                self.ctx.vault.delete(vault_name(r))
-                done.append(r)
-            except VaultError as exc:
-                log.warning("retired key secret not deleted yet: %s", type(exc).__name__)
-        if done:
-            with self.ctx.db() as s, s.begin():
-                for k in s.scalars(select(ApiKey).where(ApiKey.vault_ref.in_(done))):
-                    k.vault_ref = None
+    def _forget(self, s, keys: list[ApiKey]) -> int:
+        """In the caller's transaction: retired keys lose their sealed secret and the pointer to it."""
+        names = [vault_name(k.tenant_id, k.vault_ref) for k in keys if k.vault_ref]
+        for k in keys:
+            k.vault_ref = None
+        return self.ctx.vault.forget(s, names) if names else 0
 
     # -- start-up repair -------------------------------------------------------------------------------------
     def repair(self, check_missing: bool = False) -> RepairReport:
-        orphans = vault_intents.reap_stale(self.ctx)
-        with self.ctx.db() as s:
+        """Move items older versions left in the OS keyring, drop secrets whose grace period ended, and (on
+        request) list current keys whose secret is missing."""
+        from billing_desktop.vault import VaultLocked
+        from billing_desktop.vault.migration import MoveReport, move_keyring_items
+
+        waiting = ""
+        try:
+            moves = move_keyring_items(self.ctx.vault, self.ctx.db, self.ctx.clock)
+        except VaultLocked as exc:  # this OS account cannot open the vault yet: the items wait in its keyring
+            moves, waiting = MoveReport(), str(exc)
+        with self.ctx.db() as s, s.begin():
             now = self.ctx.clock()
             retired = list(
                 s.scalars(
-                    select(ApiKey.vault_ref).where(
+                    select(ApiKey).where(
                         ApiKey.vault_ref.is_not(None), or_(ApiKey.revoked_at.is_not(None), ApiKey.expires_at <= now)
                     )
                 )
             )
-        self._forget(retired)
+            self._forget(s, retired)
         missing: list[str] = []
         if check_missing:
             with self.ctx.db() as s:
@@ -327,17 +307,29 @@ class KeyService:
                         ApiKey.kind == Kind.SECRET.value, ApiKey.vault_ref.is_not(None)
                     )
                 ).all()
+                sealed = set(s.scalars(select(SealedSecret.name).where(SealedSecret.name.like("tenant/%/api-key/%"))))
+                moving = set(s.scalars(select(KeyringMove.sealed_name).where(KeyringMove.sealed_name.is_not(None))))
             for key_id, tenant_id, prefix, last4, ref in rows:
-                if self.ctx.vault.get(vault_name(ref)) is None:
+                name = vault_name(tenant_id, ref)
+                if name not in sealed and name not in moving:
                     missing.append(f"tenant {tenant_id}: {prefix}****…{last4} (key {key_id})")
-        if orphans or retired or missing:
+        if moves.orphans_deleted or retired or missing or moves.moved:
             log.warning(
-                "key repair: %d orphan secrets removed, %d retired secrets removed, %d secrets missing",
-                orphans,
+                "key repair: %d moved from the keyring, %d orphans removed, %d retired secrets removed, "
+                "%d secrets missing",
+                moves.moved,
+                moves.orphans_deleted,
                 len(retired),
                 len(missing),
             )
-        return RepairReport(orphans, len(retired), missing)
+        return RepairReport(
+            moves.orphans_deleted,
+            len(retired),
+            missing,
+            moves.moved,
+            waiting,
+            list(moves.missing),
+        )
 
 
 def _fmt_grace(grace: timedelta | None) -> str:

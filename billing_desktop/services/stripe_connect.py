@@ -123,15 +123,17 @@ class StripeConnectService:
         with self._client() as client:
             token = self._call(client.oauth.token, {"grant_type": "authorization_code", "code": code})
         vault = self.ctx.vault
-        for purpose, value in zip(
-            TOKENS, (token.get("access_token"), token.get("refresh_token"), token.get("stripe_publishable_key"))
-        ):
-            if value:
-                vault.set(vault.tenant_key(tenant_id, purpose), value)
-        with self.ctx.db() as s, s.begin():
+        with self.ctx.db() as s, s.begin():  # the tokens are sealed with the record that explains them
             authorize(s, self.ctx, session, Perm.STRIPE_MANAGE, tenant_id)
             acct = self._row(s, tenant_id)
             now = self.ctx.clock()
+            for purpose, value in zip(
+                TOKENS,
+                (token.get("access_token"), token.get("refresh_token"), token.get("stripe_publishable_key")),
+                strict=True,
+            ):
+                if value:
+                    vault.seal(s, vault.tenant_name(tenant_id, purpose), value, now)
             acct.stripe_user_id, acct.scope = token.get("stripe_user_id"), token.get("scope")
             acct.livemode, acct.connected_at, acct.disconnected_at = bool(token.get("livemode")), now, None
             acct.status, acct.account_json, acct.fetched_at = "pending", None, None
@@ -282,13 +284,9 @@ class StripeConnectService:
             replace_items(s, [(tenant_id, account_source(account["id"]), from_account(account))])
 
     # -- disconnect --------------------------------------------------------------------------------------------
-    def _forget_tokens(self, tenant_id: int) -> None:
-        for purpose in TOKENS:
-            self.ctx.vault.delete(self.ctx.vault.tenant_key(tenant_id, purpose))
-
     def _mark_disconnected(self, session: UserSession, tenant_id: int, reason: str) -> None:
-        self._forget_tokens(tenant_id)  # keyring first: a token must not outlive the record that explains it
-        with self.ctx.db() as s, s.begin():
+        with self.ctx.db() as s, s.begin():  # a token does not outlive the record that explains it
+            self.ctx.vault.forget(s, [self.ctx.vault.tenant_name(tenant_id, purpose) for purpose in TOKENS])
             acct = self._row(s, tenant_id)
             acct.status, acct.disconnected_at = "disconnected", self.ctx.clock()
             audit.record(

@@ -1,4 +1,4 @@
-"""Platform-wide Stripe settings (operators): Connect client ID, secret key (vault), listener port, relay URL."""
+"""Platform-wide Stripe settings (operators): Connect client ID, secret key (sealed in the vault), port, relay URL."""
 
 from __future__ import annotations
 
@@ -64,8 +64,14 @@ class StripePlatformService:
         v, version = self._values()
         masked = None
         if with_secret:
-            key = self.ctx.vault.get(SECRET_KEY_NAME)
-            masked = mask(key) if key else None
+            from billing_desktop.vault import VaultLocked
+
+            with self.ctx.db() as s:
+                try:
+                    key = self.ctx.vault.open(s, SECRET_KEY_NAME)
+                    masked = mask(key) if key else None
+                except VaultLocked:  # set, but this OS account cannot open the vault yet
+                    masked = "(sealed: waiting for vault access)" if self.ctx.vault.exists(s, SECRET_KEY_NAME) else None
         return StripePlatform(
             v.get(CLIENT_ID, ""), int(v.get(PORT, DEFAULT_PORT)), v.get(RELAY_URL, ""), masked, version
         )
@@ -76,7 +82,8 @@ class StripePlatformService:
         return self.load()
 
     def secret_key(self) -> str:
-        key = self.ctx.vault.get(SECRET_KEY_NAME)
+        with self.ctx.db() as s:
+            key = self.ctx.vault.open(s, SECRET_KEY_NAME)
         if not key:
             raise AppError(
                 "The platform's Stripe secret key is not set: an operator sets it in Platform settings "
@@ -112,10 +119,6 @@ class StripePlatformService:
                 "relay_url": check_relay_url(relay_url),
             }
         )
-        with self.ctx.db() as s:
-            authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
-        if secret_key is not None:
-            self.ctx.vault.set(SECRET_KEY_NAME, secret_key.strip())
         with self.ctx.db() as s, s.begin():
             lock_platform(s)
             authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
@@ -127,6 +130,8 @@ class StripePlatformService:
                 expected=expected_version,
                 actions=("platform.set_stripe",),
             )
+            if secret_key is not None:
+                self.ctx.vault.seal(s, SECRET_KEY_NAME, secret_key.strip(), self.ctx.clock())
             for key, value in ((CLIENT_ID, client_id), (PORT, str(port) if port else None), (RELAY_URL, relay_url)):
                 if value is None:
                     continue

@@ -87,7 +87,7 @@ def with_password(url: str, vault: Vault) -> str:
     u = make_url(url)
     if u.get_backend_name() != "postgresql" or u.password or os.environ.get("PGPASSWORD"):
         return url
-    password = vault.get(vault_name_for(url))
+    password = vault.keyring.get(vault_name_for(url))  # what opens the database cannot be sealed inside it
     return u.set(password=password).render_as_string(hide_password=False) if password else url
 
 
@@ -112,7 +112,7 @@ def save_profile(profile: TeamDatabase, password: str, vault: Vault) -> None:
     """Remember the choice: the password in the keyring first, then the file that points at it."""
     profile.validate()
     if password:
-        vault.set(profile.vault_name, password)
+        vault.keyring.set(profile.vault_name, password)
     path = _profile_path()
     config.ensure_private_dir(path.parent)
     tmp = path.with_suffix(".tmp")
@@ -165,7 +165,7 @@ def copy_to_team(source_url: str, target_url: str, vault: Vault, progress=None):
 
 
 def stored_password(profile: TeamDatabase, vault: Vault) -> str:
-    return vault.get(profile.vault_name) or ""
+    return vault.keyring.get(profile.vault_name) or ""
 
 
 def connect(profile: TeamDatabase, password: str, vault: Vault) -> TeamDatabase:

@@ -100,6 +100,9 @@ class TenantService:
 
     def _unique_slug(self, s, name: str) -> str:
         base = slugify(name)
+        # One index lookup in the usual case; the prefix scan (no index for LIKE on SQLite) only on a clash.
+        if s.scalar(select(Tenant.id).where(Tenant.slug == base)) is None:
+            return base
         taken = set(s.scalars(select(Tenant.slug).where(Tenant.slug.like(f"{base}%"))))
         if base not in taken:
             return base
@@ -139,13 +142,8 @@ class TenantService:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
             self._check_email_free(s, email)  # before any key is made; checked again in the transaction
-        pending = self.keys.prepare() if self.keys else []  # the keyring first, as for every key
-        try:
-            return self._register(session, r, email, domain, fee, pw_hash, pending)
-        except BaseException:
-            if self.keys:
-                self.keys.discard(pending)
-            raise
+        pending = self.keys.prepare() if self.keys else []  # sealed in the registration transaction
+        return self._register(session, r, email, domain, fee, pw_hash, pending)
 
     def _register(self, session, r, email, domain, fee, pw_hash, pending) -> TenantDetails:
         with self.ctx.db() as s, s.begin():

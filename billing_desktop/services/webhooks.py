@@ -1,4 +1,5 @@
-"""A tenant's webhook endpoint and its signing secrets (values in the vault, several active during a roll)."""
+"""A tenant's webhook endpoint and its signing secrets (sealed in the vault in the transaction that makes them
+current, deleted in the one that retires them; several active during a roll)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import or_, select
 
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import check_text, raise_if
@@ -26,8 +26,8 @@ from billing_desktop.domain.webhooks import (
     vet_url,
 )
 from billing_desktop.domain.webhooks import verify as verify_signature
-from billing_desktop.errors import AppError, NotFound, ValidationError, VaultError
-from billing_desktop.services import audit, vault_intents
+from billing_desktop.errors import AppError, NotFound, ValidationError
+from billing_desktop.services import audit
 from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
@@ -151,9 +151,9 @@ class WebhookService:
 
     def _signing_secrets(self, tenant_id: int) -> list[str]:
         with self.ctx.db() as s:
-            refs = [w.vault_ref for w in self._active(s, tenant_id)]
-        values = [self.ctx.vault.get(secret_name(tenant_id, r)) for r in refs]
-        return [v for v in values if v]
+            names = [secret_name(tenant_id, w.vault_ref) for w in self._active(s, tenant_id)]
+            values = self.ctx.vault.open_many(s, names)
+        return [values[n] for n in names if n in values]
 
     def check_url(self, url: str, mode: str, allow_private: bool) -> str | None:
         return check_url(url, mode, allow_private, self.resolve)
@@ -193,8 +193,8 @@ class WebhookService:
                 "description": check_text(description, 500),
             }
         )
-        # The first save makes the signing secret: keyring first (behind an intent), then the row pointing at it.
-        prepared = None if has_secret else self._prepare(tenant_id)
+        # The first save makes the signing secret, sealed with the row that names it.
+        prepared = None if has_secret else self._prepare()
         try:
             with self.ctx.db() as s, s.begin():
                 lock_tenant(s, tenant_id)  # concurrent first saves: one secret, made by whichever commits first
@@ -219,7 +219,6 @@ class WebhookService:
                     if prepared is None:  # removed by someone else since we looked: make one after all
                         raise _RetryError
                     self._attach(s, tenant_id, prepared, now)
-                    prepared = None
                 audit.record(
                     s,
                     now,
@@ -232,9 +231,6 @@ class WebhookService:
                 config = self._config(s, tenant_id)
         except _RetryError:
             return self.save(session, tenant_id, url, event_types, description, enabled, scheme, allow_private)
-        finally:
-            if prepared is not None:  # failed, or another save made the secret first
-                self._discard(tenant_id, prepared)
         return config
 
     def remove(self, session: UserSession, tenant_id: int) -> None:
@@ -246,10 +242,9 @@ class WebhookService:
             if e is None:
                 raise NotFound("This tenant has no webhook endpoint.")
             now = self.ctx.clock()
-            retired = self._retire_all(s, tenant_id, now)
+            self._retire_all(s, tenant_id, now)
             s.delete(e)
             audit.record(s, now, session.email, "webhooks.remove", tenant_id)
-        self._forget(tenant_id, retired)
 
     def roll_secret(self, session: UserSession, tenant_id: int, overlap: str = "24h") -> WebhookConfig:
         """A new signing secret; the old ones stop verifying after `overlap`. Breaking a receiver is sensitive, so
@@ -262,96 +257,57 @@ class WebhookService:
         with self.ctx.db() as s:
             if s.scalar(select(WebhookEndpoint.id).where(WebhookEndpoint.tenant_id == tenant_id)) is None:
                 raise NotFound("Save a webhook endpoint first.")
-        prepared = self._prepare(tenant_id)  # step 1: intent, then the keyring holds the new secret
-        try:
-            with self.ctx.db() as s, s.begin():  # step 2: one commit retires the old and makes the new current
-                lock_tenant(s, tenant_id)  # a concurrent roll retires this one's secret, never keeps both
-                authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
-                if s.scalar(select(WebhookEndpoint.id).where(WebhookEndpoint.tenant_id == tenant_id)) is None:
-                    raise NotFound("The webhook endpoint was removed meanwhile.")
-                now = self.ctx.clock()
-                if OVERLAPS[overlap] is None:
-                    retired = self._retire_all(s, tenant_id, now)
-                else:
-                    retired = []
-                    for old in self._active(s, tenant_id):
-                        if old.expires_at is None:
-                            old.expires_at = now + OVERLAPS[overlap]
-                self._attach(s, tenant_id, prepared, now)
-                audit.record(s, now, session.email, "webhooks.roll_secret", tenant_id, detail=f"overlap={overlap}")
-        except BaseException as exc:
-            if isinstance(exc, Exception):
-                self._discard(tenant_id, prepared)
-            raise
-        self._forget(tenant_id, retired)  # step 3: retired secrets leave the keyring (or repair does it)
+        prepared = self._prepare()
+        with self.ctx.db() as s, s.begin():  # one commit retires the old and seals the new: nothing in between
+            lock_tenant(s, tenant_id)  # a concurrent roll retires this one's secret, never keeps both
+            authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
+            if s.scalar(select(WebhookEndpoint.id).where(WebhookEndpoint.tenant_id == tenant_id)) is None:
+                raise NotFound("The webhook endpoint was removed meanwhile.")
+            now = self.ctx.clock()
+            if OVERLAPS[overlap] is None:
+                self._retire_all(s, tenant_id, now)
+            else:
+                for old in self._active(s, tenant_id):
+                    if old.expires_at is None:
+                        old.expires_at = now + OVERLAPS[overlap]
+            self._attach(s, tenant_id, prepared, now)
+            audit.record(s, now, session.email, "webhooks.roll_secret", tenant_id, detail=f"overlap={overlap}")
         with self.ctx.db() as s:
             return self._config(s, tenant_id)
 
     # -- secrets across the keyring and the database ------------------------------------------------------------
-    def _prepare(self, tenant_id: int) -> tuple[str, str]:
-        ref, secret = pysecrets.token_hex(16), new_secret()
-        name = secret_name(tenant_id, ref)
-        vault_intents.record(self.ctx, {ref: name})
-        try:
-            self.ctx.vault.set(name, secret)
-        except Exception:
-            self._discard(tenant_id, (ref, secret))
-            raise
-        return ref, secret
-
     @staticmethod
-    def _attach(s, tenant_id: int, prepared: tuple[str, str], now: datetime) -> None:
+    def _prepare() -> tuple[str, str]:
+        return pysecrets.token_hex(16), new_secret()
+
+    def _attach(self, s, tenant_id: int, prepared: tuple[str, str], now: datetime) -> None:
         ref, secret = prepared
-        vault_intents.claim(s, [ref])
         s.add(WebhookSecret(tenant_id=tenant_id, vault_ref=ref, last4=secret[-4:], created_at=now))
+        self.ctx.vault.seal(s, secret_name(tenant_id, ref), secret, now)
 
-    def _discard(self, tenant_id: int, prepared: tuple[str, str]) -> None:
-        """Undo `_prepare` (best effort: what is left, the start-up repair removes)."""
-        ref = prepared[0]
-        try:
-            self.ctx.vault.delete(secret_name(tenant_id, ref))
-            vault_intents.drop(self.ctx, [ref])
-        except Exception as exc:
-            log.warning("could not discard a prepared webhook secret: %s", type(exc).__name__)
+    def _retire_all(self, s, tenant_id: int, now: datetime) -> None:
+        """Expire every active secret now and delete its sealed value, in the caller's transaction."""
+        self._forget(s, tenant_id, self._active(s, tenant_id), now)
 
-    def _retire_all(self, s, tenant_id: int, now: datetime) -> list[str]:
-        """Expire every active secret now; their keyring entries go after the commit (`_forget`)."""
-        refs = []
-        for old in self._active(s, tenant_id):
-            old.expires_at = now
-            refs.append(old.vault_ref)
-        return refs
-
-    def _forget(self, tenant_id: int, refs: list[str]) -> None:
-        """Delete retired secrets, then the rows' pointers. Never fails the change that was already saved."""
-        done = []
-        for r in refs:
-            try:
-                self.ctx.vault.delete(secret_name(tenant_id, r))
-                done.append(r)
-            except VaultError as exc:
-                log.warning("retired webhook secret not deleted yet: %s", type(exc).__name__)
-        if done:
-            try:
-                with self.ctx.db() as s, s.begin():
-                    s.execute(update(WebhookSecret).where(WebhookSecret.vault_ref.in_(done)).values(vault_ref=None))
-            except SQLAlchemyError as exc:
-                log.warning("retired webhook secret pointers not cleared yet: %s", type(exc).__name__)
+    def _forget(self, s, tenant_id: int, rows: list[WebhookSecret], now: datetime) -> None:
+        for old in rows:
+            if old.expires_at is None or old.expires_at > now:
+                old.expires_at = now
+        self.ctx.vault.forget(s, [secret_name(tenant_id, w.vault_ref) for w in rows if w.vault_ref])
+        for old in rows:
+            old.vault_ref = None
 
     def repair(self) -> int:
-        """Start-up: remove the keyring entries of secrets retired or expired (a crash after the commit, or an
-        overlap that ended). Orphans of uncommitted rolls are reaped with every other intent."""
-        with self.ctx.db() as s:
-            rows = s.execute(
-                select(WebhookSecret.tenant_id, WebhookSecret.vault_ref).where(
-                    WebhookSecret.vault_ref.is_not(None), WebhookSecret.expires_at <= self.ctx.clock()
+        """Start-up: delete the sealed values of secrets whose overlap ended."""
+        with self.ctx.db() as s, s.begin():
+            now = self.ctx.clock()
+            rows = list(
+                s.scalars(
+                    select(WebhookSecret).where(WebhookSecret.vault_ref.is_not(None), WebhookSecret.expires_at <= now)
                 )
-            ).all()
-        by_tenant: dict[int, list[str]] = {}
-        for tenant_id, ref in rows:
-            by_tenant.setdefault(tenant_id, []).append(ref)
-        for tenant_id, refs in by_tenant.items():
-            self._forget(tenant_id, refs)
+            )
+            for tenant_id in {w.tenant_id for w in rows}:
+                self._forget(s, tenant_id, [w for w in rows if w.tenant_id == tenant_id], now)
         return len(rows)
 
     def reveal_secret(self, session: UserSession, tenant_id: int, secret_id: int | None = None) -> str:
@@ -363,6 +319,9 @@ class WebhookService:
             row = next((w for w in active if secret_id in (None, w.id)), None)
             if row is None:
                 raise NotFound("No such active signing secret.")
+            value = self.ctx.vault.open(s, secret_name(tenant_id, row.vault_ref))
+            if not value:
+                raise AppError("The signing secret is missing from the vault: roll it to make a new one.")
             audit.record(
                 s,
                 self.ctx.clock(),
@@ -371,8 +330,4 @@ class WebhookService:
                 tenant_id,
                 detail=f"whsec_****…{row.last4}",
             )
-            ref = row.vault_ref
-        value = self.ctx.vault.get(secret_name(tenant_id, ref))
-        if not value:
-            raise AppError("The signing secret is missing from the OS keyring: roll it to make a new one.")
         return value

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, Numeric, String, Text, event
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, LargeBinary, Numeric, String, Text, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from billing_desktop.store.types import UTCDateTime
@@ -90,12 +90,12 @@ class Setting(Base):
 
 @event.listens_for(AuditEntry, "before_update")
 @event.listens_for(AuditEntry, "before_delete")
-def _audit_is_append_only(mapper, connection, target):  # noqa: ARG001
+def _audit_is_append_only(mapper, connection, target):
     raise PermissionError("the audit log is append-only")
 
 
 class ApiKey(Base):
-    """One tenant key. Secret keys live in the vault under `vault_ref`; only their hash and last 4 are here."""
+    """One tenant key. A secret key's value is sealed in the vault (named by `vault_ref`); hash and last 4 are here."""
 
     __tablename__ = "api_keys"
     __table_args__ = (Index("ix_api_keys_tenant", "tenant_id", "mode", "kind"),)
@@ -118,19 +118,69 @@ class ApiKey(Base):
     revoke_reason: Mapped[str | None] = mapped_column(Text)
 
 
-class VaultIntent(Base):
-    """A vault entry about to be written. Committed before the write; removed with the row that uses it.
-    What is left after a crash names keyring entries that no row points at (the keyring cannot be listed)."""
+class VaultState(Base):
+    """One row: which vault this database is (names the keyring item) and the vault key's current generation.
+    Generation 0: no vault key yet (no operator). Every seal holds a shared lock on this row, a re-key an
+    exclusive one."""
 
-    __tablename__ = "vault_intents"
+    __tablename__ = "vault_state"
 
-    vault_ref: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vault_id: Mapped[str] = mapped_column(String(32))
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+    rekeyed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class OperatorKey(Base):
+    """An operator's public key; the private key lives only in that operator's OS keyring."""
+
+    __tablename__ = "operator_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    fingerprint: Mapped[str] = mapped_column(String(19), unique=True)
+    state: Mapped[str] = mapped_column(String(16))  # vault.KeyState: pending | granted | revoked
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    granted_by: Mapped[str | None] = mapped_column(String(254))
+    granted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(254))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class VaultKeyCopy(Base):
+    """The vault key of one generation, sealed to one operator's public key."""
+
+    __tablename__ = "vault_key_copies"
+
+    operator_key_id: Mapped[int] = mapped_column(ForeignKey("operator_keys.id", ondelete="CASCADE"), primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SealedSecret(Base):
+    """A secret encrypted under the vault key, its name bound in as associated data (it cannot be moved)."""
+
+    __tablename__ = "sealed_secrets"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class KeyringMove(Base):
+    """An item from before the sealed vault, still in some OS keyring: to seal under `sealed_name` and delete, or
+    (no `sealed_name`) an orphan to delete. Written by migration 0008; removed once done (the intent of the move)."""
+
+    __tablename__ = "keyring_moves"
+
+    keyring_name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sealed_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class StripeAccount(Base):
-    """A tenant's connected Stripe account. Tokens live in the vault; the last status answer is cached here."""
+    """A tenant's connected Stripe account. Tokens are sealed in the vault; the last status answer is cached here."""
 
     __tablename__ = "stripe_accounts"
 
@@ -165,7 +215,7 @@ class WebhookEndpoint(Base):
 
 
 class WebhookSecret(Base):
-    """One signing secret (value in the vault). Several are active during a roll's overlap."""
+    """One signing secret (value sealed in the vault). Several are active during a roll's overlap."""
 
     __tablename__ = "webhook_secrets"
 

@@ -79,6 +79,13 @@ class MainActions:
             on_done=lambda current: self._open(PlatformStripeDialog(self.services, self.session, current, self)),
         )
 
+    def operators(self) -> None:
+        from billing_desktop.ui.operators_dialog import OperatorsDialog
+
+        dialog = OperatorsDialog(self.services, self.session, self.runner, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     def preferences(self) -> None:
         from billing_desktop.ui.preferences import PreferencesDialog
 

@@ -194,6 +194,8 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.act_preferences = self._action("Pr&eferences…", self.preferences)
         self.act_preferences.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
         self.act_team_db = self._action("Connect to &team database…", self.connect_team_database)
+        self.act_operators = self._action("&Operators and access to secrets…", self.operators, "Ctrl+Shift+O")
+        self.act_operators.setVisible(allows(self.session.role, Perm.TEAM_MANAGE))
         file_menu = self.menuBar().addMenu("&File")
         for a in (
             self.act_register,
@@ -215,6 +217,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         tools.addAction(self.act_verify)
         tools.addSeparator()
         tools.addAction(self.act_platform)
+        tools.addAction(self.act_operators)
         account = self.menuBar().addMenu("&Account")
         account.addAction(self.act_profile)
         account.addAction(self.act_password)

@@ -1,3 +1,4 @@
-from billing_desktop.vault.vault import SERVICE, Vault
+from billing_desktop.vault.keyring import SERVICE
+from billing_desktop.vault.vault import Access, AccessReport, KeyState, Vault, VaultLocked
 
-__all__ = ["SERVICE", "Vault"]
+__all__ = ["SERVICE", "Access", "AccessReport", "KeyState", "Vault", "VaultLocked"]

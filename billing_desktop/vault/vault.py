@@ -1,119 +1,289 @@
-"""The one way to the OS keyring. Names its backend; every failure becomes one VaultError; no plain-text fallback."""
+"""The vault: every secret sealed in the database under one random vault key; the OS keyring holds only this OS
+account's operator private key, which opens this operator's sealed copy of the vault key.
+
+Secrets are read and written inside the caller's database transaction, so a secret and the row that names it
+commit together (no keyring step to crash between). One class, on SQLite and PostgreSQL alike; no plain text."""
 
 from __future__ import annotations
 
-import logging
 import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
 from billing_desktop.errors import VaultError
-
-log = logging.getLogger(__name__)
-SERVICE = "billing-desktop"
-
-_NO_KEYRING = (
-    "No OS keyring is available ({detail}). Billing Desktop keeps secrets only in the OS keyring: "
-    "on Linux start a Secret Service (GNOME Keyring or KWallet) and unlock it; "
-    "on Windows and macOS the system keychain is used. Then try again."
-)
-# Backends that would keep secrets in a file we do not trust as a keyring.
-_REFUSED_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+from billing_desktop.store.models import OperatorKey, SealedSecret, VaultKeyCopy, VaultState
+from billing_desktop.vault import crypto
+from billing_desktop.vault.keyring import SERVICE, OsKeyring
+from billing_desktop.vault.rows import copy_for, key_row_for, state_row
 
 
-def _describe(backend: Any) -> str:
-    inner = getattr(backend, "backends", None)
-    if type(backend).__module__ == "keyring.backends.chainer" and inner:
-        return " + ".join(_describe(b) for b in inner)  # the chainer itself says nothing useful
-    name = getattr(backend, "name", None) or type(backend).__name__
-    return str(name)
+class Access(StrEnum):
+    NO_VAULT = "no-vault"  # no operator yet, so no vault key
+    NOT_JOINED = "not-joined"  # this OS account holds no operator key for this database
+    WAITING = "waiting"  # key published, no operator has granted access yet
+    REVOKED = "revoked"
+    UNLOCKED = "unlocked"
+
+
+class KeyState(StrEnum):
+    PENDING = "pending"
+    GRANTED = "granted"
+    REVOKED = "revoked"
+
+
+class VaultLocked(VaultError):  # noqa: N818 (reads as a state, like the other errors)
+    """The vault cannot be opened from this OS account (yet). Says what to do."""
+
+    def __init__(self, access: Access, message: str):
+        self.access = access
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class AccessReport:
+    access: Access
+    fingerprint: str | None  # this OS account's operator key, if it has one for this database
+    generation: int
+
+
+def keyring_item(vault_id: str) -> str:
+    return f"vault/{vault_id}/operator-key"
+
+
+def locked_message(access: Access, fingerprint: str | None = None) -> str:
+    if access is Access.WAITING:
+        return (
+            f"Waiting for access: your operator key ({fingerprint}) is not granted yet. Ask an operator to compare "
+            f"the fingerprint with you and run `billing-desktop team grant YOUR-EMAIL --fingerprint {fingerprint}`."
+        )
+    if access is Access.REVOKED:
+        return "Your access to the team's secrets was revoked. Ask an operator to grant a new key (team join)."
+    if access is Access.NO_VAULT:
+        return "No operator account exists yet, so there is no vault: create the first operator."
+    return (
+        "This OS account holds no operator key for this database: run `billing-desktop team join`, then ask an "
+        "operator to grant access."
+    )
 
 
 class Vault:
-    """Secrets namespaced as username "tenant/<id>/<purpose>" (or "platform/<purpose>") under one service."""
+    """Seal, open and forget named secrets; unlock with the operator key in the OS keyring."""
 
     def __init__(self, backend: Any | None = None, service: str = SERVICE):
-        self._backend = backend
-        self._service = service
+        self.keyring = OsKeyring(backend, service)
         self._lock = threading.Lock()
+        self._keys: dict[tuple[str, int], bytes] = {}  # (vault id, generation) -> vault key, once unlocked
+        self._private: dict[str, crypto.X25519PrivateKey] = {}  # vault id -> this account's operator key
 
-    # -- backend -------------------------------------------------------------------------------------------------
-    def _get_backend(self) -> Any:
-        with self._lock:
-            if self._backend is None:
-                try:
-                    import keyring
-
-                    self._backend = keyring.get_keyring()
-                except Exception as exc:
-                    raise VaultError(_NO_KEYRING.format(detail=type(exc).__name__)) from None
-            backend = self._backend
-        self._refuse_unsafe(backend)
-        return backend
-
-    @staticmethod
-    def _refuse_unsafe(backend: Any) -> None:
-        module = type(backend).__module__
-        if module.startswith(_REFUSED_MODULES):
-            raise VaultError(_NO_KEYRING.format(detail=f"only {_describe(backend)} was found"))
-        if module == "keyring.backends.chainer" and not getattr(backend, "backends", None):
-            raise VaultError(_NO_KEYRING.format(detail="no backend was found"))
-
+    # -- the keyring ---------------------------------------------------------------------------------------------
     @property
     def backend_name(self) -> str:
-        """Human name of the backend, or why there is none; never raises."""
-        try:
-            return _describe(self._get_backend())
-        except VaultError:
-            return "none (no OS keyring)"
+        return self.keyring.backend_name
 
     def check(self) -> str:
-        """Round-trip a throwaway secret; returns the backend name or raises VaultError."""
-        probe = "doctor/probe"
-        self.set(probe, "probe")
-        try:
-            if self.get(probe) != "probe":
-                raise VaultError("The OS keyring did not return what was stored in it.")
-        finally:
-            self.delete(probe)
-        return self.backend_name
+        """Round-trip a throwaway keyring item; returns the backend name or raises VaultError."""
+        return self.keyring.check()
 
-    # -- secrets -------------------------------------------------------------------------------------------------
+    def private_key(self, vault_id: str, create: bool = False) -> crypto.X25519PrivateKey | None:
+        with self._lock:
+            cached = self._private.get(vault_id)
+        if cached is not None:
+            return cached
+        text = self.keyring.get(keyring_item(vault_id))
+        if text is None and not create:
+            return None
+        try:
+            key = crypto.private_key_from_text(text) if text else None
+        except crypto.SealError as exc:
+            raise VaultError(f"{exc}: run `billing-desktop team join` to make a new one.") from None
+        if key is None:
+            key = crypto.new_private_key()
+            self.keyring.set(keyring_item(vault_id), crypto.private_key_to_text(key))
+        with self._lock:
+            self._private[vault_id] = key
+        return key
+
+    def replace_private_key(self, vault_id: str) -> crypto.X25519PrivateKey:
+        """A new key pair for this account (after a revoke): the old private key is overwritten in the keyring."""
+        key = crypto.new_private_key()
+        self.keyring.set(keyring_item(vault_id), crypto.private_key_to_text(key))
+        with self._lock:
+            self._private[vault_id] = key
+            self._keys = {k: v for k, v in self._keys.items() if k[0] != vault_id}
+        return key
+
+    # -- names ---------------------------------------------------------------------------------------------------
     @staticmethod
-    def tenant_key(tenant_id: int, purpose: str) -> str:
+    def tenant_name(tenant_id: int, purpose: str) -> str:
         return f"tenant/{int(tenant_id)}/{purpose}"
 
-    def _call(self, what: str, fn, *args):
-        backend = self._get_backend()
-        try:
-            return fn(backend, *args)
-        except VaultError:
-            raise
-        except Exception as exc:
-            # The exception text of a backend may quote what was passed to it: log only its type.
-            log.warning("keyring %s failed with %s", what, type(exc).__name__)
-            raise VaultError(
-                f"The OS keyring ({_describe(backend)}) refused to {what} a secret: {type(exc).__name__}. "
-                "Unlock the keyring and try again."
-            ) from None
+    # -- locking the generation ------------------------------------------------------------------------------------
+    @staticmethod
+    def lock_state(s: Session, exclusive: bool) -> VaultState:
+        """Serialize against a re-key: sealers share the lock, a re-key holds it alone.
+        PostgreSQL: row locks. SQLite: its one writer lock, taken before the generation is read."""
+        if s.get_bind().dialect.name == "sqlite":
+            s.execute(update(VaultState).where(VaultState.id == 1).values(generation=VaultState.generation))
+            return state_row(s)
+        return state_row(s, lock="update" if exclusive else "share")
 
-    def set(self, name: str, secret: str) -> None:
+    def _locked_state(self, s: Session) -> VaultState:
+        """The shared lock, taken once per transaction: a registration seals two secrets, a batch thousands."""
+        txn = s.get_transaction()
+        held = s.info.get("vault_shared_lock")
+        if held is not None and held[0] is txn:
+            return held[1]
+        st = self.lock_state(s, exclusive=False)
+        s.info["vault_shared_lock"] = (txn, st)
+        return st
+
+    # -- unlocking -----------------------------------------------------------------------------------------------
+    def access(self, s: Session) -> AccessReport:
+        """Never raises VaultLocked: what this OS account can do with this database's vault now."""
+        st = state_row(s)
+        if st.generation == 0:
+            return AccessReport(Access.NO_VAULT, None, 0)
+        try:
+            self._key(s, st, st.generation)
+        except VaultLocked as exc:
+            priv = self.private_key(st.vault_id)
+            fp = crypto.fingerprint(crypto.public_bytes(priv)) if priv else None
+            return AccessReport(exc.access, fp, st.generation)
+        priv = self.private_key(st.vault_id)
+        return AccessReport(Access.UNLOCKED, crypto.fingerprint(crypto.public_bytes(priv)), st.generation)
+
+    def vault_key(self, s: Session, st: VaultState | None = None) -> bytes:
+        st = st or state_row(s)
+        return self._key(s, st, st.generation)
+
+    def _key(self, s: Session, st: VaultState, generation: int) -> bytes:
+        if generation == 0:
+            raise VaultLocked(Access.NO_VAULT, locked_message(Access.NO_VAULT))
+        with self._lock:
+            key = self._keys.get((st.vault_id, generation))
+        if key is not None:
+            return key
+        priv = self.private_key(st.vault_id)
+        if priv is None:
+            raise VaultLocked(Access.NOT_JOINED, locked_message(Access.NOT_JOINED))
+        pub = crypto.public_bytes(priv)
+        row = key_row_for(s, pub)
+        if row is None:
+            raise VaultLocked(Access.NOT_JOINED, locked_message(Access.NOT_JOINED))
+        if row.state == KeyState.REVOKED:
+            raise VaultLocked(Access.REVOKED, locked_message(Access.REVOKED))
+        copy = copy_for(s, row.id, generation)
+        if copy is None:
+            raise VaultLocked(Access.WAITING, locked_message(Access.WAITING, row.fingerprint))
+        try:
+            key = crypto.open_sealed(priv, copy.sealed, crypto.copy_aad(st.vault_id, generation, pub))
+        except crypto.SealError as exc:
+            raise VaultError(f"The vault could not be unlocked: {exc}.") from None
+        with self._lock:  # older generations are dead: a re-key deleted their copies
+            self._keys = {k: v for k, v in self._keys.items() if k[0] != st.vault_id or k[1] > generation}
+            self._keys[(st.vault_id, generation)] = key
+        return key
+
+    # -- secrets -------------------------------------------------------------------------------------------------
+    def seal(self, s: Session, name: str, secret: str, now: Any, replace: bool = True) -> bool:
+        """Inside the caller's transaction. False if `replace` is off and the name is already sealed."""
         if not isinstance(secret, str) or not secret:
             raise VaultError("Refusing to store an empty secret.")
-        self._call("store", lambda b, n, s: b.set_password(self._service, n, s), name, secret)
+        st = self._locked_state(s)
+        key = self._key(s, st, st.generation)
+        blob = crypto.seal_secret(key, secret.encode(), crypto.secret_aad(st.vault_id, name))
+        row = s.get(SealedSecret, name)
+        if row is None:
+            s.add(SealedSecret(name=name, generation=st.generation, sealed=blob, updated_at=now))
+        elif replace:
+            row.generation, row.sealed, row.updated_at = st.generation, blob, now
+        else:
+            return False
+        s.flush()
+        return True
 
-    def get(self, name: str) -> str | None:
-        return self._call("read", lambda b, n: b.get_password(self._service, n), name)
+    def open(self, s: Session, name: str) -> str | None:
+        """The secret, or None if nothing is sealed under this name."""
+        return self.open_many(s, [name]).get(name)
 
-    def delete(self, name: str) -> bool:
-        """True if something was deleted; a missing secret is not an error."""
-
-        def _delete(backend, n):
-            import keyring.errors
-
+    def open_many(self, s: Session, names: Iterable[str]) -> dict[str, str]:
+        names = list(names)
+        if not names:
+            return {}
+        st = state_row(s)
+        rows = list(
+            s.execute(
+                select(SealedSecret.name, SealedSecret.generation, SealedSecret.sealed).where(
+                    SealedSecret.name.in_(names)
+                )
+            )
+        )
+        out = {}
+        for name, generation, blob in rows:
+            if generation != st.generation:  # a re-key committed between our two reads: read again
+                s.expire_all()
+                return self.open_many(s, names) if state_row(s).generation != st.generation else {}
+            key = self._key(s, st, generation)
             try:
-                backend.delete_password(self._service, n)
-            except keyring.errors.PasswordDeleteError:
-                return False
-            return True
+                out[name] = crypto.open_secret(key, blob, crypto.secret_aad(st.vault_id, name)).decode()
+            except crypto.SealError:
+                raise VaultError(
+                    f"The sealed secret {name} does not open: it was altered or moved in the database."
+                ) from None
+        return out
 
-        return self._call("delete", _delete, name)
+    def exists(self, s: Session, name: str) -> bool:
+        return s.scalar(select(SealedSecret.name).where(SealedSecret.name == name)) is not None
+
+    @staticmethod
+    def forget(s: Session, names: Iterable[str]) -> int:
+        """Delete sealed secrets (no key needed: anyone who may change the record may drop its secret)."""
+        names = list(names)
+        if not names:
+            return 0
+        return s.execute(delete(SealedSecret).where(SealedSecret.name.in_(names))).rowcount or 0
+
+    # -- the first vault key ---------------------------------------------------------------------------------------
+    def initialize(self, s: Session, user_id: int, now: Any) -> bool:
+        """Create the vault key, sealed to this OS account's operator key (made here, or reused after a crash).
+        False if a vault key exists already. Inside the caller's transaction."""
+        st = self.lock_state(s, exclusive=True)
+        if st.generation != 0:
+            return False
+        priv = self.private_key(st.vault_id, create=True)  # a crash before commit: the next attempt reuses it
+        pub = crypto.public_bytes(priv)
+        row = key_row_for(s, pub)
+        if row is None:
+            row = OperatorKey(
+                user_id=user_id,
+                public_key=pub,
+                fingerprint=crypto.fingerprint(pub),
+                state=KeyState.GRANTED.value,
+                created_at=now,
+                granted_by="(created the vault)",
+                granted_at=now,
+            )
+            s.add(row)
+            s.flush()
+        key = crypto.new_key()
+        s.add(
+            VaultKeyCopy(
+                operator_key_id=row.id,
+                generation=1,
+                sealed=crypto.seal_to(pub, key, crypto.copy_aad(st.vault_id, 1, pub)),
+            )
+        )
+        st.generation = 1
+        s.flush()
+        return True
+
+    def remember(self, vault_id: str, generation: int, key: bytes) -> None:
+        """After a re-key this process made: no need to unseal its own copy again."""
+        with self._lock:
+            self._keys = {k: v for k, v in self._keys.items() if k[0] != vault_id}
+            self._keys[(vault_id, generation)] = key

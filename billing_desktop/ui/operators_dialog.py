@@ -1,0 +1,290 @@
+"""Operators (operators only): who may open the team's secrets — role, fingerprint, access, last sign-in; add an
+operator, grant access after comparing the fingerprint, revoke with a re-key (progress and Cancel)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from billing_desktop.errors import ReauthRequired
+from billing_desktop.ui.forms import confirm, note
+from billing_desktop.ui.task_dialog import TaskDialog
+from billing_desktop.ui.workers import describe, submit_with_progress
+
+COLUMNS = ["Email", "Name", "Role", "Fingerprint", "Access", "Granted by", "Last sign-in"]
+ACCESS = {"granted": "Granted", "pending": "Waiting for a grant", "revoked": "Revoked", "not joined": "Not joined"}
+
+
+def _when(d) -> str:
+    return d.strftime("%Y-%m-%d %H:%M") if d else ""
+
+
+class AddOperatorDialog(TaskDialog):
+    ok_text = "&Add operator"
+
+    def __init__(self, services, session, parent=None):
+        super().__init__(
+            "Add operator",
+            parent,
+            "A new operator signs in with this email and password. To open the team's secrets they then run "
+            "`billing-desktop team join` on their own OS account and read you their key's fingerprint.",
+        )
+        self.services, self.session = services, session
+        self.form.add("email", "&Email", QLineEdit())
+        self.form.add("first_name", "&First name", QLineEdit())
+        self.form.add("last_name", "&Last name", QLineEdit())
+        for name, label in (("password", "&Password"), ("repeat", "&Repeat password")):
+            field = QLineEdit()
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            self.form.add(name, label, field)
+
+    def validate_locally(self) -> dict[str, str]:
+        w = self.form.widgets
+        return {} if w["password"].text() == w["repeat"].text() else {"repeat": "The two passwords differ."}
+
+    def work(self):
+        w = self.form.widgets
+        return self.services.users.add, (
+            self.session,
+            None,
+            w["email"].text(),
+            w["password"].text(),
+            "operator",
+            w["first_name"].text(),
+            w["last_name"].text(),
+        )
+
+
+class GrantDialog(TaskDialog):
+    ok_text = "&Grant access"
+
+    def __init__(self, services, session, runner, email: str, parent=None):
+        super().__init__(
+            f"Grant access to {email}",
+            parent,
+            f"Ask {email} to read you the fingerprint that `team join` printed on their machine, over a channel you "
+            "trust (in person, by phone), and type it here. A key whose fingerprint differs is refused: it may have "
+            "been put in the database by someone else.",
+        )
+        self.services, self.session, self.runner, self.email = services, session, runner, email
+        field = QLineEdit()
+        field.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        self.form.add("fingerprint", "&Fingerprint", field)
+
+    def work(self):
+        return self.services.team.grant, (self.session, self.email, self.form.widgets["fingerprint"].text())
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, ReauthRequired):  # granting needs the password given recently: ask, then go on
+            self._task = None
+            self._set_busy(busy=False)
+            self.runner.confirm_password("Granting access needs your password again.", lambda ok: ok and self._start())
+            return
+        super()._failed(exc)
+
+
+class OperatorsDialog(QDialog):
+    def __init__(self, services, session, runner, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Operators")
+        self.setObjectName("operators_dialog")
+        self.services, self.session, self.runner = services, session, runner
+        self.rows: list = []
+        self.task = None
+        v = QVBoxLayout(self)
+        v.addWidget(
+            note(
+                "Every operator's OS keyring holds their own key; the team's secrets are sealed in the database to "
+                "each granted key. Grant only after comparing the fingerprint with the operator."
+            )
+        )
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("operators")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selected)
+        v.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("&Add operator…")
+        self.grant_button = QPushButton("&Grant access…")
+        self.revoke_button = QPushButton("Re&voke access…")
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
+        for name, b, slot in (
+            ("add_operator", self.add_button, self.add_operator),
+            ("grant", self.grant_button, self.grant),
+            ("revoke", self.revoke_button, self.revoke),
+            ("refresh", self.refresh_button, self.load),
+        ):
+            b.setObjectName(name)
+            b.setAutoDefault(False)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        v.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        v.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        v.addWidget(self.progress)
+        self.cancel_button = QPushButton("&Cancel re-key")
+        self.cancel_button.setObjectName("cancel_rekey")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self._cancel)
+        v.addWidget(self.cancel_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        v.addWidget(close)
+        self.resize(1060, 380)
+        self._selected()
+        self.load()
+
+    # -- list ------------------------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.runner.run(self.services.team.status, self.session, owner=self, on_done=self._fill)
+
+    def _fill(self, rows) -> None:
+        self.rows = list(rows)
+        self.table.setRowCount(len(self.rows))
+        for n, r in enumerate(self.rows):
+            access = ACCESS.get(r.state, r.state) + (" (this account)" if r.this_account else "")
+            granted = f"{r.granted_by} {_when(r.granted_at)}" if r.granted_by else ""
+            if r.state == "revoked":
+                granted = f"revoked by {r.revoked_by} {_when(r.revoked_at)}"
+            cells = [r.email, r.name, r.role, r.fingerprint or "—", access, granted, _when(r.last_sign_in)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 3 and r.fingerprint:
+                    item.setFont(_mono())
+                item.setToolTip(text)
+                self.table.setItem(n, c, item)
+        self._selected()
+
+    def _current(self):
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+
+    def _selected(self) -> None:
+        r = self._current()
+        busy = self.task is not None
+        self.grant_button.setEnabled(not busy and r is not None and r.state == "pending")
+        granted = {x.email for x in self.rows if x.state == "granted"}
+        self.revoke_button.setEnabled(
+            not busy
+            and r is not None
+            and r.state in ("granted", "pending")
+            and r.email != self.session.email
+            and (len(granted - {r.email}) >= 1)
+        )
+
+    # -- actions ---------------------------------------------------------------------------------------------
+    def _open(self, dialog: QDialog, done_text) -> None:
+        dialog.accepted.connect(lambda: (self.status.setText(done_text(dialog.result_value)), self.load()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def add_operator(self) -> None:
+        self._open(AddOperatorDialog(self.services, self.session, self), lambda u: f"Added operator {u.email}.")
+
+    def grant(self) -> None:
+        r = self._current()
+        if r is None:
+            return
+        self._open(
+            GrantDialog(self.services, self.session, self.runner, r.email, self),
+            lambda j: f"Granted {j.email} (key {j.fingerprint}).",
+        )
+
+    def revoke(self) -> None:
+        r = self._current()
+        if r is None:
+            return
+        confirm(
+            self,
+            "Revoke access",
+            f"Revoke {r.email}'s access to the team's secrets?\n\nA new vault key is made and every secret is "
+            f"re-encrypted under it, sealed to the remaining operators only: {r.email} cannot open any secret "
+            "from now on. Secrets they have already seen stay known to them — roll those keys and webhook "
+            "secrets if you do not trust them.",
+            "Revoke access",
+            lambda: self._revoke(r.email),
+        )
+
+    def _revoke(self, email: str) -> None:
+        team = self.services.team
+
+        def work(session, email, progress, cancelled):
+            return team.revoke(
+                session, email, progress=lambda done, total: progress(done, str(total)), cancelled=cancelled
+            )
+
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.status.setText(f"Re-keying every secret to revoke {email}…")
+        self.task = submit_with_progress(
+            work,
+            self.session,
+            email,
+            owner=self,
+            on_progress=self._progress,
+            on_done=lambda count: self._revoked(email, count),
+            on_error=lambda exc: self._revoke_failed(email, exc),
+        )
+        self._selected()
+
+    def _progress(self, done: int, total: str) -> None:
+        self.progress.setRange(0, max(1, int(total)))
+        self.progress.setValue(done)
+        self.status.setText(f"Re-keying: {done:,} of {int(total):,} secrets…")
+
+    def _cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText("Cancelling: nothing changes until the re-key commits…")
+
+    def _finish(self) -> None:
+        self.task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._selected()
+
+    def _revoked(self, email: str, count: int) -> None:
+        self._finish()
+        self.status.setText(f"Revoked {email}; {count:,} secrets re-encrypted under a new vault key.")
+        self.load()
+
+    def _revoke_failed(self, email: str, exc: Exception) -> None:
+        self._finish()
+        if isinstance(exc, ReauthRequired):
+            self.runner.confirm_password(
+                "Revoking access needs your password again.", lambda ok: ok and self._revoke(email)
+            )
+            return
+        self.status.setText(describe(exc))
+
+
+def _mono():
+    from PySide6.QtGui import QFontDatabase
+
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
