@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import bench_connect
 import bench_data
 import bench_inspect
 import bench_io
@@ -44,6 +45,7 @@ BENCHES = {
     "team-propagation": bench_team.propagation,
     "team-writers": bench_team.writers,
     "vault": bench_vault.run,
+    "connect": bench_connect.run,
 }
 
 

@@ -94,7 +94,7 @@ def from_account(account: dict[str, Any]) -> list[Derived]:
         out.append(
             Derived(
                 kind=AttentionKind.REQUIREMENTS_PAST_DUE,
-                due_at=deadline,
+                due_at=None,  # the deadline has passed: as urgent as it gets
                 title=f"{len(past)} requirement{'s' * (len(past) != 1)} past due",
                 detail=_words(past),
             )

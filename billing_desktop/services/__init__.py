@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from billing_desktop.services.audit import AuditService
     from billing_desktop.services.auth import AuthService
     from billing_desktop.services.connect_account import ConnectAccountService
+    from billing_desktop.services.connect_events import ConnectEventService
     from billing_desktop.services.connect_sync import ConnectSyncService
     from billing_desktop.services.disputes import DisputeService
     from billing_desktop.services.key_inspection import KeyInspectionService
@@ -148,6 +149,12 @@ class Services:
         from billing_desktop.services.team import TeamService
 
         return TeamService(self.ctx)
+
+    @cached_property
+    def connect_events(self) -> ConnectEventService:
+        from billing_desktop.services.connect_events import ConnectEventService
+
+        return ConnectEventService(self.ctx, self.stripe, self.webhooks)
 
     def close(self) -> None:
         self.ctx.engine.dispose()

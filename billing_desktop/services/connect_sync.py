@@ -151,14 +151,22 @@ class ConnectSyncService:
             table: Table = StripeAccount.__table__  # type: ignore[assignment]
             s.execute(
                 update(table)
-                .where(table.c.id == bindparam("row_id"))
+                # Not a row disconnected while the page was on the wire: a late answer must not reconnect it.
+                .where(
+                    table.c.id == bindparam("row_id"),
+                    table.c.stripe_user_id == bindparam("account_id"),
+                    table.c.status != "disconnected",
+                )
                 .values(
                     account_json=bindparam("account"),
                     fetched_at=bindparam("now"),
                     status=bindparam("state"),
                     missing_since=None,
                 ),
-                [{"row_id": row_id, "account": a, "now": now, "state": state_of(a)} for (row_id, _, _), a in mine],
+                [
+                    {"row_id": row_id, "account_id": a["id"], "account": a, "now": now, "state": state_of(a)}
+                    for (row_id, _, _), a in mine
+                ],
             )
             replace_items(s, [(tenant_id, account_source(a["id"]), from_account(a)) for (_, tenant_id, _), a in mine])
 

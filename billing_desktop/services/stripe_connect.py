@@ -278,7 +278,9 @@ class StripeConnectService:
         from billing_desktop.services.connect_cache import account_source, replace_items
 
         with self.ctx.db() as s, s.begin():
-            acct = self._row(s, tenant_id)
+            acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id).with_for_update())
+            if acct is None or acct.status == "disconnected" or acct.stripe_user_id != account.get("id"):
+                return  # disconnected (or reconnected elsewhere) meanwhile: a late answer must not undo that
             acct.account_json, acct.fetched_at = dict(account), self.ctx.clock()
             acct.status, acct.missing_since = state_of(account), None
             replace_items(s, [(tenant_id, account_source(account["id"]), from_account(account))])

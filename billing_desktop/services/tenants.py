@@ -33,7 +33,7 @@ from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.locking import lock_tenant
-from billing_desktop.store.models import Tenant, User
+from billing_desktop.store.models import StripeAccount, Tenant, User
 
 
 class TenantRow(NamedTuple):
@@ -46,6 +46,7 @@ class TenantRow(NamedTuple):
     tier: str
     mode: str
     active: bool
+    stripe: str = "none"  # the connected account's state: none | pending | connected | restricted | disconnected
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,16 @@ class Registration:
 
 
 TENANT_EDITS = ("tenant.update", "tenant.activate", "tenant.deactivate")
+_LIST_COLUMNS = (
+    Tenant.id,
+    Tenant.company_name,
+    Tenant.slug,
+    Tenant.email,
+    Tenant.tier,
+    Tenant.mode,
+    Tenant.active,
+    StripeAccount.status,
+)
 EDITABLE = ("company_name", "email", "domain", "tier", "platform_fee_percent", "mode", "branding", "metadata")
 
 
@@ -199,14 +210,11 @@ class TenantService:
         with self.ctx.db() as s:
             if session.is_operator:
                 authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
-                q = select(
-                    Tenant.id, Tenant.company_name, Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode, Tenant.active
-                ).order_by(func.lower(Tenant.company_name), Tenant.id)
+                q = select(*_LIST_COLUMNS).order_by(func.lower(Tenant.company_name), Tenant.id)
             else:
                 authorize(s, self.ctx, session, Perm.TENANT_VIEW, session.tenant_id)
-                q = select(
-                    Tenant.id, Tenant.company_name, Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode, Tenant.active
-                ).where(Tenant.id == session.tenant_id)
+                q = select(*_LIST_COLUMNS).where(Tenant.id == session.tenant_id)
+            q = q.outerjoin(StripeAccount, StripeAccount.tenant_id == Tenant.id)
             if not include_inactive:
                 q = q.where(Tenant.active.is_(True))
             if limit is not None:
@@ -215,8 +223,8 @@ class TenantService:
             # handful of values: one shared string each instead of 200,000 copies.
             intern = sys.intern
             return [
-                TenantRow(i, name, slug, email, intern(tier), intern(mode), active)
-                for i, name, slug, email, tier, mode, active in s.execute(q)
+                TenantRow(i, name, slug, email, intern(tier), intern(mode), active, intern(stripe or "none"))
+                for i, name, slug, email, tier, mode, active, stripe in s.execute(q)
             ]
 
     def _find(self, s, ref: int | str) -> Tenant:

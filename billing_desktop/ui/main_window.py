@@ -70,6 +70,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         from billing_desktop.ui.live_refresh import attach
 
         self.live = attach(self)  # other operators' commits show up here within a second
+        from billing_desktop.ui.connect_actions import ConnectActions
+
+        self.connect_ops = ConnectActions(self)  # Connect menu; the attention board after sign-in
 
         self._activity = ActivityFilter(lambda: services.auth.touch(session), self)
         QApplication.instance().installEventFilter(self._activity)
@@ -109,7 +112,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
-        for column, width in enumerate((180, 56, 130, 190, 80)):
+        for column, width in enumerate((150, 48, 72, 82, 30, 130, 190)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self._search_keys = SearchKeys(self.table, self)

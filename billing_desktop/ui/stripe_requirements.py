@@ -198,6 +198,7 @@ class CapabilitiesPage(_Page):
         self.request_name.setObjectName("capability_name")
         self.request_name.setPlaceholderText("capability, e.g. card_payments")
         self.request_name.setAccessibleName("Capability to request")
+        self.request_name.setMinimumWidth(260)
         self.request_button = QPushButton("Re&quest")
         self.request_button.setObjectName("request_capability")
         self.request_button.clicked.connect(self.request)

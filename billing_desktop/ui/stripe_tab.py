@@ -224,6 +224,18 @@ class StripeTab(QWidget):
         self.badge.setStyleSheet(f"background:{BADGES[state]}; color:white; font-weight:bold; border-radius:3px;")
         for name, _ in FIELDS:
             self.values[name].setText(_fmt(getattr(st, name, None)) if st else "—")
+            self.values[name].setToolTip("")
+        if st:  # Stripe's codes in plain words; the codes themselves in the tooltip
+            from billing_desktop.domain.requirements import disabled_words, requirement_words
+
+            for name in ("currently_due", "past_due"):
+                codes = getattr(st, name)
+                if codes:
+                    self.values[name].setText("; ".join(requirement_words(c) for c in codes))
+                    self.values[name].setToolTip(", ".join(codes))
+            if st.disabled_reason:
+                self.values["disabled_reason"].setText(disabled_words(st.disabled_reason))
+                self.values["disabled_reason"].setToolTip(st.disabled_reason)
         if st and st.message:
             self.message.setText(st.message)
             self.message.show()

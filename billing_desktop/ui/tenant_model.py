@@ -9,15 +9,19 @@ from PySide6.QtGui import QBrush, QColor
 
 from billing_desktop.services.tenants import TenantRow
 
-# Mode right after the name: it must be in sight without scrolling the list sideways.
+# Mode right after the name, then tier, Stripe state and the attention count: all in sight at 1366 px without
+# scrolling the list sideways.
 COLUMNS = [
     ("Company", "company_name"),
     ("Mode", "mode"),
+    ("Tier", "tier"),
+    ("Stripe", "stripe"),
+    ("!", "attention"),  # items on the Needs attention board (not a TenantRow field: it arrives later)
     ("Slug", "slug"),
     ("Email", "email"),
-    ("Tier", "tier"),
     ("Active", "active"),
 ]
+ATTENTION = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "attention")
 LIVE = QColor("#c92a2a")
 
 
@@ -30,6 +34,8 @@ class TenantTableModel(QAbstractTableModel):
         self._visible: list[int] = []  # the sorted ones that match the filter
         self._filter = ""
         self._sort = (0, Qt.SortOrder.AscendingOrder)
+        self._attention: dict[int, int] = {}  # tenant id -> items on the board
+        self._facets: dict[str, str | None] = {"mode": None, "tier": None, "stripe": None, "attention": None}
 
     # -- data in -------------------------------------------------------------------------------------------------
     @staticmethod
@@ -66,15 +72,49 @@ class TenantTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _filtered(self, rows) -> list[int]:
+        data, facets = self._rows, self._facets
+        checks = [(attr, value) for attr, value in facets.items() if value and attr != "attention"]
+        if checks or facets["attention"]:
+            counts = self._attention
+            rows = [
+                i
+                for i in rows
+                if all(getattr(data[i], attr) == value for attr, value in checks)
+                and (not facets["attention"] or counts.get(data[i].id, 0) > 0)
+            ]
         if not self._filter:
             return list(rows)
         needle, hay = self._filter, self._haystack
         return [i for i in rows if needle in hay[i]]
 
+    def set_facets(self, **facets: str | None) -> None:
+        """Mode, tier, Stripe state (a value, or None for all) and attention ("yes": only tenants with items)."""
+        self._facets.update(facets)
+        self.beginResetModel()
+        self._visible = self._filtered(self._order)
+        self.endResetModel()
+
+    def set_attention(self, counts: dict[int, int]) -> None:
+        self._attention = dict(counts)
+        if self._facets["attention"]:
+            self.set_facets()
+        elif self._visible:
+            column = ATTENTION
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._visible) - 1, column))
+
+    def attention(self, tenant_id: int) -> int:
+        return self._attention.get(tenant_id, 0)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._order = _sorted(self._rows, range(len(self._rows)), self._sort, self._haystack)
+        if COLUMNS[column][1] == "attention":
+            counts, data = self._attention, self._rows
+            self._order = sorted(
+                range(len(data)), key=lambda i: counts.get(data[i].id, 0), reverse=order == Qt.SortOrder.DescendingOrder
+            )
+        else:
+            self._order = _sorted(self._rows, range(len(self._rows)), self._sort, self._haystack)
         self._visible = self._filtered(self._order)
         self.layoutChanged.emit()
 
@@ -108,15 +148,28 @@ class TenantTableModel(QAbstractTableModel):
             return None
         row = self._rows[self._visible[index.row()]]
         attr = COLUMNS[index.column()][1]
+        if attr == "attention":
+            n = self._attention.get(row.id, 0)
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return str(n) if n else ""
+            if role == Qt.ItemDataRole.ForegroundRole and n:
+                return QBrush(LIVE)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{n} item{'s' * (n != 1)} on the Needs attention board" if n else "Nothing needs attention"
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             value = getattr(row, attr)
+            if attr == "stripe":
+                return "—" if value == "none" else value
             if attr == "active":
                 return "yes" if value else "no"
             if attr == "mode":
                 return value.upper() if value == "live" else value
             return value
         if role == Qt.ItemDataRole.ForegroundRole:
-            if attr == "mode" and row.mode == "live":
+            if (attr == "mode" and row.mode == "live") or (attr == "stripe" and row.stripe == "restricted"):
                 return QBrush(LIVE)
         if role == Qt.ItemDataRole.FontRole and not row.active:
             from PySide6.QtGui import QFont
@@ -132,6 +185,8 @@ class TenantTableModel(QAbstractTableModel):
 def _sorted(data: list[TenantRow], rows, sort, haystack: list[str] | None = None) -> list[int]:
     column, order = sort
     field = COLUMNS[column][1]
+    if field == "attention":  # counts live in the model, which sorts by them itself; here: by name
+        field = "company_name"
     key = attrgetter(field)
     reverse = order == Qt.SortOrder.DescendingOrder
     if field == "company_name" and haystack is not None:

@@ -299,9 +299,15 @@ class InboxPanel(QWidget):
             self.stop()
             return
         tenant_id, webhooks, session = self.tenant.id, self.services.webhooks, self.session
+        events, emit = self.services.connect_events, self.bridge.received.emit
+
+        def received(item) -> None:  # on the inbox's thread: Connect events refresh the Stripe cache first
+            events.received(session, tenant_id, item)
+            emit(item)
+
         self.start_button.setEnabled(False)  # until the inbox is listening (or refused)
         submit(
-            lambda: webhooks.open_inbox(session, tenant_id, on_receive=self.bridge.received.emit),
+            lambda: webhooks.open_inbox(session, tenant_id, on_receive=received),
             owner=self,
             on_done=lambda inbox: self._started(inbox, tenant_id),
             on_error=self._failed,

@@ -1,7 +1,7 @@
 """The Connect-operations half of the fake Stripe: account lists, capabilities, balance, payouts, application fees,
-disputes and login links, each object built from Stripe's published fixtures (shared/reference/stripe-fixtures,
-MIT) and answered in Stripe's list shape (`object: list`, `data`, `has_more`, `url`), newest first, paged with
-`limit` and `starting_after`. Rate limits: queue (Retry-After, Stripe-Should-Retry) pairs in `rate_limits`.
+disputes and login links, each object built from Stripe's published fixtures (tests/data/stripe-fixtures, MIT) and
+answered in Stripe's list shape (`object: list`, `data`, `has_more`, `url`), newest first, paged with `limit` and
+`starting_after`. Rate limits: queue (Retry-After, Stripe-Should-Retry) pairs in `rate_limits`.
 """
 
 from __future__ import annotations
@@ -18,13 +18,8 @@ _fixtures: dict[str, Any] | None = None
 
 
 def fixtures_path() -> Path:
-    # The worktree sits at /work/wt/<name> and main at /work/main: both see /work/shared.
-    for base in Path(__file__).resolve().parents:
-        candidate = base / "shared" / "reference" / "stripe-fixtures" / "fixtures3.json"
-        if candidate.exists():
-            return candidate
-    local = Path(__file__).resolve().parent / "fixtures3.json"
-    return local
+    """A copy of Stripe's fixtures ships with the tests (MIT, see the LICENSE beside it): CI has nothing else."""
+    return Path(__file__).resolve().parents[1] / "data" / "stripe-fixtures" / "fixtures3.json"
 
 
 def fixture(kind: str, **overrides: Any) -> dict[str, Any]:
@@ -62,12 +57,19 @@ class ConnectStore:
         self.login_links = 0
         self.rate_limits: list[tuple[str | None, str | None]] = []  # next answers: 429 with these headers
         self.latency = 0.0
-        self.after_list_page: Callable[[str, int], None] | None = None  # (path, page number) -> None
+        self.after_list_page: Callable[[str, dict], None] | None = None  # (path, query) -> None
+        self._positions: dict[str, tuple[tuple, dict[str, int]]] = {}
 
     # -- building objects --------------------------------------------------------------------------------------
     def set_capability(self, account_id: str, name: str, status: str, **fields: Any) -> dict:
+        if account_id not in self.capabilities:
+            self.capabilities[account_id] = {}
+            for other, other_status in (self.fake.accounts[account_id].get("capabilities") or {}).items():
+                self.capabilities[account_id][other] = fixture(
+                    "capability", id=other, account=account_id, status=other_status, requested=True
+                )
         cap = fixture("capability", id=name, account=account_id, status=status, requested=True, **fields)
-        self.capabilities.setdefault(account_id, {})[name] = cap
+        self.capabilities[account_id][name] = cap
         self.fake.accounts[account_id].setdefault("capabilities", {})[name] = status
         return cap
 
@@ -119,19 +121,27 @@ class ConnectStore:
             return error(400, "Invalid integer: limit", param="limit")
         if not 1 <= limit <= 100:
             return error(400, "This value must be between 1 and 100.", param="limit")
-        newest_first = items[::-1]
+        n = len(items)
         start = 0
         cursor = q.get("starting_after")
         if cursor:
-            index = next((i for i, o in enumerate(newest_first) if o["id"] == cursor), None)
+            index = self._position(path, items).get(cursor)
             if index is None:
                 return error(400, f"No such object: '{cursor}'", code="resource_missing", param="starting_after")
-            start = index + 1
-        data = newest_first[start : start + limit]
+            start = n - index  # position counted from the newest
+        data = [items[n - 1 - i] for i in range(start, min(start + limit, n))]
         expand = {v for k, v in q.items() if k.startswith("expand")}
         if "data.charge" in expand:
             data = [dict(o, charge=self.charges[o["charge"]]) for o in data]
-        return 200, {"object": "list", "url": path, "has_more": start + limit < len(newest_first), "data": data}
+        return 200, {"object": "list", "url": path, "has_more": start + limit < n, "data": data}
+
+    def _position(self, path: str, items: list[dict]) -> dict[str, int]:
+        """id -> index in `items`, kept while the list is unchanged (a linear search per page is too slow for the
+        100,000-fee benchmark)."""
+        key = (path, len(items), items[0]["id"] if items else "", items[-1]["id"] if items else "")
+        if self._positions.get(path, (None,))[0] != key:
+            self._positions[path] = (key, {o["id"]: i for i, o in enumerate(items)})
+        return self._positions[path][1]
 
     def get(self, path: str, q: dict[str, str], stripe_account: str | None) -> tuple[int, dict] | None:
         fake = self.fake
@@ -167,9 +177,11 @@ class ConnectStore:
 
     def _default_caps(self, account_id: str) -> dict[str, dict]:
         account = self.fake.accounts[account_id]
-        for name, status in list((account.get("capabilities") or {}).items()):
-            self.set_capability(account_id, name, status)
-        return self.capabilities.setdefault(account_id, {})
+        self.capabilities[account_id] = {
+            name: fixture("capability", id=name, account=account_id, status=status, requested=True)
+            for name, status in (account.get("capabilities") or {}).items()
+        }
+        return self.capabilities[account_id]
 
     def post(self, path: str, form: dict[str, str]) -> tuple[int, dict] | None:
         fake = self.fake

@@ -71,8 +71,8 @@ class FakeStripe:
             def log_message(self, *args):
                 pass
 
-            def _json(self, status: int, body: dict, headers: dict | None = None) -> None:
-                data = json.dumps(body).encode()
+            def _json(self, status: int, body: dict | bytes, headers: dict | None = None) -> None:
+                data = body if isinstance(body, bytes) else json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
@@ -105,9 +105,14 @@ class FakeStripe:
             def _connect(self, method: str, path: str, q: dict) -> bool:
                 """Answer a Connect-operations endpoint (True), or leave it to the handlers below (False)."""
                 store = fake.connect
-                if store.latency:
-                    time.sleep(store.latency)
+                arrived = time.monotonic()
+
+                def wait() -> None:  # a fixed latency: the answer leaves `latency` after the request came in
+                    if store.latency:
+                        time.sleep(max(0.0, store.latency - (time.monotonic() - arrived)))
+
                 if store.rate_limits:
+                    wait()
                     retry_after, should_retry = store.rate_limits.pop(0)
                     headers = {
                         k: v for k, v in (("Retry-After", retry_after), ("Stripe-Should-Retry", should_retry)) if v
@@ -127,11 +132,15 @@ class FakeStripe:
                 account = self.headers.get("Stripe-Account")
                 answer = store.get(path, q, account) if method == "GET" else store.post(path, q)
                 if answer is None:
+                    wait()
                     return False
                 if not self._authorized():
                     return True
-                self._json(*answer)
-                if method == "GET" and answer[0] == 200 and answer[1].get("object") == "list" and store.after_list_page:
+                data = json.dumps(answer[1]).encode()
+                wait()
+                self._json(answer[0], data)
+                listed = answer[0] == 200 and answer[1].get("object") == "list"
+                if method == "GET" and listed and store.after_list_page:
                     store.after_list_page(path, q)
                 return True
 

@@ -1,0 +1,182 @@
+"""The Needs attention board: everything an operator must act on, most urgent first, from the local cache.
+
+Each row opens its tenant at the right tab (Enter or double-click) or offers the fix: a fix-up link for the
+account holder, a resend of the failed webhook delivery, or the Stripe tab to connect an account.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from billing_desktop.domain.attention import AttentionKind, Fix
+from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.link_dialog import LinkDialog
+from billing_desktop.ui.records import RecordsModel, records_view, time_text
+from billing_desktop.ui.workers import describe
+
+SEVERE = {AttentionKind.ACCOUNT_DISABLED, AttentionKind.REQUIREMENTS_PAST_DUE, AttentionKind.PAYOUT_FAILED}
+FIX_TEXT = {
+    Fix.UPDATE_LINK: "Send &fix-up link…",
+    Fix.RESEND_WEBHOOK: "Re&send webhook",
+    Fix.CONNECT: "&Connect account…",
+    Fix.NONE: "&Fix…",
+}
+
+
+def _due(row) -> str:
+    return f"{time_text(row.due_at)} ({row.countdown})" if row.due_at else "—"
+
+
+class AttentionView(QDialog):
+    open_tenant = Signal(int, str)  # tenant id, tab: stripe | keys | webhooks
+    sync_requested = Signal()
+    board_loaded = Signal(object)
+
+    def __init__(self, runner, parent=None):
+        super().__init__(parent)
+        self.setObjectName("attention_view")
+        self.setWindowTitle("Needs attention")
+        self.setModal(False)
+        self.resize(1000, 480)
+        self.runner, self.services, self.session = runner, runner.services, runner.session
+        self.board = None
+        v = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.heading = QLabel("<h3>Needs attention</h3>")
+        self.stale = QLabel()
+        self.stale.setObjectName("attention_stale")
+        self.stale.setStyleSheet("background:#e67700; color:white; border-radius:3px; padding:1px 4px;")
+        self.stale.hide()
+        head.addWidget(self.heading)
+        head.addWidget(self.stale)
+        head.addStretch(1)
+        self.sync_button = QPushButton("Refresh &all from Stripe…")
+        self.sync_button.setObjectName("attention_sync")
+        self.sync_button.clicked.connect(self.sync_requested.emit)
+        self.reload_button = QPushButton("&Reload")
+        self.reload_button.setObjectName("attention_reload")
+        self.reload_button.clicked.connect(self.load)
+        head.addWidget(self.sync_button)
+        head.addWidget(self.reload_button)
+        v.addLayout(head)
+        self.model = RecordsModel(
+            [
+                ("Due", _due),
+                ("Tenant", lambda r: r.company),
+                ("What", lambda r: r.title),
+                ("Details", lambda r: r.detail),
+            ],
+            tooltip=lambda r, c: f"{r.company} ({r.slug}) — {r.kind.value.replace('_', ' ')}\n{r.detail}",
+            warn=lambda r: r.kind in SEVERE or r.countdown.endswith("ago"),
+        )
+        self.table = records_view(self.model, "attention_table", (230, 170, 300))
+        self.table.activated.connect(lambda _i: self.open_selected())  # Enter, or a double-click where that activates
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        v.addWidget(self.table, 1)
+        self.empty = QLabel("Nothing needs attention.")
+        self.empty.setObjectName("attention_empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        v.addWidget(self.empty)
+        self.message = message_label()
+        v.addWidget(self.message)
+        row = QHBoxLayout()
+        self.open_button = QPushButton("&Open tenant")
+        self.open_button.setObjectName("attention_open")
+        self.open_button.clicked.connect(self.open_selected)
+        self.fix_button = QPushButton("&Fix…")
+        self.fix_button.setObjectName("attention_fix")
+        self.fix_button.clicked.connect(self.fix_selected)
+        row.addWidget(self.open_button)
+        row.addWidget(self.fix_button)
+        row.addStretch(1)
+        close = QPushButton("Close")
+        close.clicked.connect(self.close)
+        row.addWidget(close)
+        v.addLayout(row)
+        self._selection_changed()
+
+    # -- data --------------------------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.reload_button.setEnabled(False)
+        self.runner.run(
+            self.services.attention.board, self.session, owner=self, on_done=self.show_board, on_error=self._failed
+        )
+
+    def show_board(self, board) -> None:
+        self.reload_button.setEnabled(True)
+        self.board = board
+        self.board_loaded.emit(board)
+        self.model.set_rows(board.items)
+        n = len(board.items)
+        self.heading.setText(f"<h3>Needs attention — {n} item{'s' * (n != 1)}</h3>")
+        if board.stale:
+            when = time_text(board.last_sync) if board.last_sync else "never"
+            self.stale.setText(f" From saved data · last full sync {when} ")
+        self.stale.setVisible(board.stale)
+        self.table.setVisible(bool(n))
+        self.empty.setVisible(not n)
+        if n and self.table.currentIndex().row() < 0:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def _failed(self, exc: Exception) -> None:
+        self.reload_button.setEnabled(True)
+        self.message.setText(describe(exc))
+        self.message.show()
+
+    def selected(self):
+        return self.model.row(self.table.currentIndex().row())
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        self.open_button.setEnabled(row is not None)
+        self.fix_button.setEnabled(row is not None and row.fix != Fix.NONE)
+        self.fix_button.setText(FIX_TEXT[row.fix] if row is not None else FIX_TEXT[Fix.NONE])
+
+    # -- acting ------------------------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_tenant.emit(row.tenant_id, row.tab)
+
+    def fix_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.message.hide()
+        if row.fix == Fix.UPDATE_LINK:
+            self.runner.run(
+                self.services.connect_account.update_link,
+                self.session,
+                row.tenant_id,
+                owner=self,
+                on_error=self._failed,
+                on_done=lambda link: LinkDialog(
+                    "Fix-up link",
+                    f"Send this link to {row.company}: Stripe asks for everything due.",
+                    link,
+                    self.services.stripe.open,
+                    self,
+                ).open(),
+            )
+        elif row.fix == Fix.RESEND_WEBHOOK and row.ref is not None:
+
+            def resent(result) -> None:
+                self.message.setText(f"Resent: {'delivered' if result.ok else 'failed again'}.")
+                self.message.setStyleSheet("" if result.ok else "color:#d63031;")
+                self.message.show()
+                self.load()
+
+            self.runner.run(
+                self.services.deliveries.resend,
+                self.session,
+                row.ref,
+                owner=self,
+                on_done=resent,
+                on_error=self._failed,
+            )
+        elif row.fix == Fix.CONNECT:
+            self.open_tenant.emit(row.tenant_id, "stripe")

@@ -1,0 +1,105 @@
+"""Connect operations in the main window: a Stripe menu (Needs attention, Refresh all, Platform fees), the board
+shown after sign-in when it has anything on it, and opening a tenant at the tab an item belongs to."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from billing_desktop.domain.roles import Perm, allows
+
+
+class ConnectActions:
+    def __init__(self, window):
+        self.window = window
+        self.attention = None
+        self.fees = None
+        w = window
+        operator = allows(w.session.role, Perm.PLATFORM_MANAGE)
+        bar = w.menuBar()
+        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
+        menu = bar.addMenu("&Connect")
+        if help_menu is not None:  # Help stays last
+            bar.insertMenu(help_menu, menu)
+        menu.setObjectName("connect_menu")
+        self.act_attention = w._action("&Needs attention", lambda: self.show_attention(), "Ctrl+Shift+A")
+        self.act_sync = w._action("&Refresh all Stripe accounts…", lambda: self.sync(), QKeySequence("Ctrl+Shift+R"))
+        self.act_fees = w._action("Platform &fees…", lambda: self.show_fees(), "Ctrl+Shift+E")
+        for a in (self.act_attention, self.act_sync, self.act_fees):
+            menu.addAction(a)
+        self.act_sync.setVisible(operator)
+        self.act_fees.setVisible(operator)
+        from billing_desktop.ui.tenant_filters import TenantFilters
+
+        self.filters = TenantFilters(w.model)
+        w.search.parentWidget().layout().insertWidget(1, self.filters)  # under the search box
+        self.filters.changed.connect(w._update_count)
+        # The board is the first thing an operator sees after signing in, when anything is on it.
+        w.runner.run(
+            w.services.attention.board, w.session, owner=w, on_done=self._first_board, on_error=lambda exc: None
+        )
+
+    def _first_board(self, board) -> None:
+        self.window.model.set_attention(board.per_tenant)
+        if board.items:
+            self.show_attention(board)
+
+    def show_attention(self, board=None) -> None:
+        from billing_desktop.ui.attention_view import AttentionView
+
+        if self.attention is None:
+            self.attention = AttentionView(self.window.runner, self.window)
+            self.attention.open_tenant.connect(self.open_tenant)
+            self.attention.board_loaded.connect(lambda b: self.window.model.set_attention(b.per_tenant))
+            self.attention.sync_requested.connect(self.sync)
+        self.attention.show()
+        self.attention.activateWindow()
+        if board is not None:
+            self.attention.show_board(board)
+        else:
+            self.attention.load()
+
+    def sync(self) -> None:
+        from billing_desktop.ui.sync_dialog import SyncDialog
+
+        dialog = SyncDialog(self.window.services, self.window.session, self.attention or self.window)
+        dialog.synced.connect(self._synced)
+        dialog.start()
+        self.sync_dialog = dialog
+
+    def _synced(self, report) -> None:
+        self.window.statusBar().showMessage(report.summary, 10000)
+        if self.attention is not None and self.attention.isVisible():
+            self.attention.load()
+        else:
+            w = self.window
+            w.runner.run(
+                w.services.attention.board,
+                w.session,
+                owner=w,
+                on_done=lambda b: w.model.set_attention(b.per_tenant),
+                on_error=lambda exc: None,
+            )
+        self.window.refresh()  # Stripe states in the list
+        stripe = self.window.stripe
+        if stripe.tenant is not None:
+            stripe.load()
+
+    def show_fees(self) -> None:
+        from billing_desktop.ui.fees_view import FeesView
+
+        if self.fees is None:
+            self.fees = FeesView(self.window.runner, self.window)
+        self.fees.show()
+
+    def open_tenant(self, tenant_id: int, tab: str) -> None:
+        w = self.window
+        row = w.model.row_of(tenant_id)
+        if row < 0 and w.search.text():
+            w.search.clear()  # filtered out: show everyone again
+            row = w.model.row_of(tenant_id)
+        if row >= 0:
+            w.table.selectRow(row)
+            w.table.scrollTo(w.model.index(row, 0))
+        page = {"stripe": w.stripe, "keys": w.keys, "webhooks": w.webhooks}.get(tab, w.overview)
+        w.tabs.setCurrentWidget(page)
+        w.activateWindow()

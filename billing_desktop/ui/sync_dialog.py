@@ -1,0 +1,83 @@
+"""Refresh all connected accounts from Stripe: progress, Cancel (keeps what was fetched), then the summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
+
+from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.workers import describe, submit_with_progress
+
+
+class SyncDialog(QDialog):
+    synced = Signal(object)  # the SyncReport, complete or not
+
+    def __init__(self, services, session, parent=None):
+        super().__init__(parent)
+        self.setObjectName("sync_dialog")
+        self.setWindowTitle("Refresh all Stripe accounts")
+        self.setMinimumWidth(480)
+        self.services, self.session = services, session
+        self.report = None
+        v = QVBoxLayout(self)
+        self.text = QLabel("Asking Stripe for the list of connected accounts…")
+        self.text.setObjectName("sync_text")
+        self.text.setWordWrap(True)
+        v.addWidget(self.text)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.setAccessibleName("Sync progress")
+        v.addWidget(self.bar)
+        self.message = message_label()
+        v.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel_sync")
+        self.buttons.rejected.connect(self._cancel_or_close)
+        v.addWidget(self.buttons)
+        self.task = None
+        self.finished.connect(self.deleteLater)
+
+    def start(self) -> None:
+        self.open()
+        self.task = submit_with_progress(
+            self.services.connect_sync.sync,
+            self.session,
+            on_progress=self._progress,
+            on_done=self._done,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _progress(self, count: int, text: str) -> None:
+        self.text.setText(text)
+
+    def _cancel_or_close(self) -> None:
+        if self.task is not None:  # stop at the next page; the answer still arrives with what was fetched
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.text.setText("Cancelling… (what was fetched is kept)")
+            return
+        self.reject()
+
+    def _finish(self) -> None:
+        self.task = None
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText("Close")
+
+    def _done(self, report) -> None:
+        self._finish()
+        self.report = report
+        self.text.setText(report.summary)
+        if not report.complete:
+            self.message.setText("Not every account was refreshed: the rest shows its saved data, marked stale.")
+            self.message.show()
+        self.synced.emit(report)
+
+    def _failed(self, exc: Exception) -> None:
+        self._finish()
+        self.text.setText("The sync did not run.")
+        self.message.setText(describe(exc))
+        self.message.show()

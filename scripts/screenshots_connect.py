@@ -1,0 +1,137 @@
+"""Screenshots of the Connect-operations views (attention board, Stripe requirements, fees), against the fake Stripe.
+
+Run: xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- scripts/with-keyring.sh \
+         .venv/bin/python scripts/screenshots_connect.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ.setdefault("BILLING_DESKTOP_HOME", tempfile.mkdtemp(prefix="bd-shots-"))
+
+from argon2 import PasswordHasher  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from screenshots import PASSWORD, SAMPLE, settle, shot  # noqa: E402
+
+from billing_desktop.services.bootstrap import build_services  # noqa: E402
+from billing_desktop.services.tenants import Registration  # noqa: E402
+from billing_desktop.ui.app import make_app  # noqa: E402
+
+
+def main() -> int:
+    from tests.support.connected import link
+    from tests.support.fake_connect import requirements
+    from tests.support.fake_stripe import FakeStripe
+
+    fake = FakeStripe()
+    os.environ["BILLING_DESKTOP_STRIPE_API_BASE"] = fake.base
+    os.environ["BILLING_DESKTOP_STRIPE_CONNECT_BASE"] = fake.base
+    app = make_app()
+    svc = build_services()
+    svc.ctx.hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+    svc.auth.create_operator("operator@platform.example", PASSWORD, "Olivia", "Operator")
+    session = svc.auth.sign_in("operator@platform.example", PASSWORD)
+    tenants = {}
+    for company, email, domain, tier, mode, fee in SAMPLE:
+        t = svc.tenants.register(
+            session, Registration(company, email, "tenant-password-1", "Pat", "Owner", domain, tier, mode, fee)
+        )
+        tenants[company] = t
+    svc.stripe_platform.update(session, fake.client_id, fake.secret_key, 8765)
+    svc.stripe.open_browser = lambda url: None
+    now = int(time.time())
+    accounts = {}
+    for company in ("Acme Corporation", "Globex Ltd", "Initech", "Umbrella Health", "Hooli"):
+        account = fake.new_account(type="express", name=company)
+        link(svc, tenants[company].id, account["id"])
+        accounts[company] = account
+    acme = accounts["Acme Corporation"]
+    acme["requirements"] = requirements(
+        current_deadline=now + 4 * 86400 + 3600,
+        currently_due=["external_account", "individual.verification.document", "business_profile.url"],
+        eventually_due=["company.tax_id"],
+        past_due=["tos_acceptance.date", "tos_acceptance.ip"],
+        pending_verification=["individual.id_number"],
+        errors=[
+            {
+                "code": "verification_document_expired",
+                "reason": "The identity document has expired.",
+                "requirement": "individual.verification.document",
+            }
+        ],
+        disabled_reason="requirements.past_due",
+    )
+    acme["charges_enabled"] = False
+    acme["future_requirements"] = requirements(currently_due=["company.owners_provided"])
+    globex = accounts["Globex Ltd"]
+    globex["requirements"] = requirements(current_deadline=now + 9 * 86400, currently_due=["individual.dob.day"])
+    fake.connect.set_capability(globex["id"], "card_payments", "inactive")
+    fake.connect.add_payout(accounts["Initech"]["id"], status="failed", amount=48200, failure_code="account_closed")
+    fake.connect.add_dispute(
+        accounts["Umbrella Health"]["id"],
+        due_by=now + 2 * 86400,
+        status="needs_response",
+        reason="product_not_received",
+        amount=12900,
+    )
+    fake.connect.add_dispute(
+        accounts["Hooli"]["id"], due_by=now - 3600, status="warning_needs_response", reason="fraudulent", amount=4500
+    )
+    for n in range(40):
+        company = ("Acme Corporation", "Globex Ltd", "Hooli")[n % 3]
+        pct = {"Acme Corporation": 0.025, "Globex Ltd": 0.0175, "Hooli": 0.02}[company]
+        amount = 5000 + 731 * n
+        fee = round(amount * pct) + (60 if n in (7, 22) else 0)
+        fake.connect.add_fee(
+            accounts[company]["id"],
+            charge_amount=amount,
+            fee_amount=fee,
+            created=now - n * 3600,
+            amount_refunded=fee if n == 11 else 0,
+        )
+    svc.connect_sync.sync(session)
+    svc.disputes.disputes(session)
+    for company in ("Initech",):
+        svc.connect_account.payouts(session, tenants[company].id, refresh=True)
+
+    from billing_desktop.ui.attention_view import AttentionView
+    from billing_desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(Path(os.environ["BILLING_DESKTOP_HOME"]) / "ui.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(svc, session, settings)
+    win.resize(1366, 800)
+    win.show()
+    settle(app, 800)
+    board = next(w for w in app.topLevelWidgets() if isinstance(w, AttentionView) and w.isVisible())
+    board.resize(1200, 420)
+    shot(app, board, "attention-board")
+    board.open_tenant.emit(tenants["Acme Corporation"].id, "stripe")
+    board.close()
+    settle(app, 800)
+    shot(app, win, "stripe-requirements")
+    win.stripe.ops.setCurrentWidget(win.stripe.ops.capabilities)
+    win.table.selectRow(win.model.row_of(tenants["Globex Ltd"].id))
+    settle(app, 800)
+    shot(app, win, "stripe-capabilities")
+    win.connect_ops.show_fees()
+    fees = win.connect_ops.fees
+    fees.resize(1200, 640)
+    fees.fetch_button.click()
+    settle(app, 1500)
+    shot(app, fees, "fees")
+    fees.close()
+    win.close()
+    fake.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
