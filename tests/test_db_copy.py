@@ -12,7 +12,6 @@ from billing_desktop.services.context import AppContext
 from billing_desktop.store.database import open_database
 from billing_desktop.vault import Vault
 from tests.conftest import OPERATOR_EMAIL, OPERATOR_PASSWORD, fast_hasher, register
-from tests.support.memory_keyring import MemoryKeyring
 
 
 def _cli(argv, monkeypatch, capsys, vault):
@@ -38,12 +37,13 @@ def test_copies_every_table_with_ids_and_audit_then_refuses_a_second_time(
         code, out, err = _cli(["db", "copy", "--to", target], monkeypatch, capsys, vault)
         assert code == 0, err
         assert "tenants" in out and "verified" in out
-        assert "api_keys" in out and "stay in this machine's keyring" in out  # secret keys are not moved
+        assert "sealed_secrets" in out and "travelled sealed" in out  # secrets move sealed, never readable
         assert make_url(target).password not in out + err
 
         # The team database is a working copy: same ids, same audit history, and new rows get new ids.
         engine = open_database(target)
-        team = Services(AppContext(engine=engine, vault=Vault(MemoryKeyring()), hasher=fast_hasher()))
+        # The same operator key (this keyring) opens the copied vault: its sealed copy travelled with the rows.
+        team = Services(AppContext(engine=engine, vault=Vault(keyring_backend), hasher=fast_hasher()))
         try:
             me = team.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD)
             copied = team.tenants.get(me, acme.id)

@@ -49,9 +49,18 @@ def _digest(engine: Engine, table: Table) -> tuple[int, str]:
     return n, h.hexdigest()
 
 
+# Rows the migrations themselves write into a new database (0008 gives every database its own vault id). They do
+# not make a target "non-empty": the copy replaces them with the source's, whose secrets are sealed to that vault.
+SEEDED_BY_MIGRATIONS = frozenset({"vault_state"})
+
+
 def non_empty_tables(engine: Engine) -> list[str]:
     with engine.connect() as c:
-        return [t.name for t in _tables(engine) if c.scalar(select(func.count()).select_from(t))]
+        return [
+            t.name
+            for t in _tables(engine)
+            if t.name not in SEEDED_BY_MIGRATIONS and c.scalar(select(func.count()).select_from(t))
+        ]
 
 
 def copy_all(source: Engine, target: Engine, progress: Callable[[str, int], None] | None = None) -> list[TableCopy]:
@@ -66,6 +75,9 @@ def copy_all(source: Engine, target: Engine, progress: Callable[[str, int], None
     if missing:
         raise DatabaseError(f"The target lacks tables {', '.join(missing)}: are both at the same app version?")
     with source.connect() as src, target.begin() as dst:
+        for table in reversed(dst_tables):
+            if table.name in SEEDED_BY_MIGRATIONS and table.name in src_tables:
+                dst.execute(table.delete())
         for table in dst_tables:
             if table.name not in src_tables:
                 continue
