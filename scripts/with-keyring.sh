@@ -6,7 +6,8 @@ export XDG_DATA_HOME="${KEYRING_TEST_HOME:-$(mktemp -d)}"
 mkdir -p "$XDG_DATA_HOME/keyrings"
 # A fresh login keyring with a throwaway password: --unlock reads it from stdin and creates the keyring.
 eval "$(printf 'ci-keyring-password' | gnome-keyring-daemon --unlock --components=secrets)"
-eval "$(gnome-keyring-daemon --start --components=secrets)"
+# No separate `--start`: under load it could come up before the unlocking daemon owned the bus name and start a
+# second daemon, whose login keyring is locked (every keyring test then failed with KeyringLocked).
 export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
 # The daemon creates and unlocks the login keyring in the background. Wait until the default collection exists
 # and is unlocked, asking without writing anything: a write that comes too early makes the client create a
