@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+from billing_desktop.ui import workers
 from billing_desktop.ui.auth_windows import PasswordPrompt
 from billing_desktop.ui.inspect_dialogs import InspectKeyDialog
 from billing_desktop.ui.key_dialogs import RegenerateDialog, RevokeDialog
@@ -216,7 +217,9 @@ def test_enter_in_regenerate_and_revoke_cancels(qtbot, window, services, operato
 def reveal_test_secret(qtbot, window):
     keys = window.keys
     window.tabs.setCurrentWidget(keys)
-    qtbot.waitUntil(lambda: keys.table.rowCount() == 4)
+    # Showing the tab reloads its table in a worker: select only after that reload has landed, or the reload can
+    # clear the selection between the click on the row and the click on Reveal.
+    qtbot.waitUntil(lambda: workers.pending_count() == 0 and keys.table.rowCount() == 4)
     rows = keys.visible_rows()
     keys.table.selectRow(next(n for n, r in enumerate(rows) if (r.kind, r.mode) == ("secret", "test")))
     click(qtbot, keys.reveal_button)
