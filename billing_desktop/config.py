@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,8 +107,6 @@ def mask_url_password(url: str) -> str:
 
 def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
+    with contextlib.suppress(OSError):  # not ours to change (e.g. a shared mount); the files inside stay 0600
         path.chmod(0o700)
-    except OSError:  # not ours to change (e.g. a shared mount); the files inside stay 0600
-        pass
     return path

@@ -135,7 +135,7 @@ def _strip_build_rpaths(root: Path) -> None:
         print("warning: patchelf not found; build-machine RUNPATHs stay in the bundle", file=sys.stderr)
         return
     for path in root.rglob("*"):
-        if path.is_symlink() or not path.is_file() or ".so" not in path.name and not os.access(path, os.X_OK):
+        if path.is_symlink() or not path.is_file() or (".so" not in path.name and not os.access(path, os.X_OK)):
             continue
         out = subprocess.run([patchelf, "--print-rpath", str(path)], capture_output=True, text=True)
         rpath = out.stdout.strip()
@@ -188,7 +188,7 @@ def deb(bundle: Path) -> Path:
     (control / "control").write_text(
         f"Package: {NAME}\nVersion: {VERSION}\nArchitecture: {arch()}\n"
         f"Maintainer: {author['name']} <{author['email']}>\nInstalled-Size: {installed_kb}\n"
-        f"Depends: {', '.join([libc_depends()] + DEB_DEPENDS)}\nRecommends: {', '.join(DEB_RECOMMENDS)}\n"
+        f"Depends: {', '.join([libc_depends(), *DEB_DEPENDS])}\nRecommends: {', '.join(DEB_RECOMMENDS)}\n"
         "Section: utils\nPriority: optional\nHomepage: https://billing-desktop.invalid/\n"
         "Description: desktop administration for a Stripe Connect billing platform\n"
         " Billing Desktop registers tenants, manages their users and roles,\n"

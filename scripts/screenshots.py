@@ -103,7 +103,7 @@ def main() -> int:
     dialog.reject()
 
     ProfileDialog(svc, session, svc.auth.profile(session), win).show()
-    profile = [w for w in app.topLevelWidgets() if isinstance(w, ProfileDialog)][0]
+    profile = next(w for w in app.topLevelWidgets() if isinstance(w, ProfileDialog))
     shot(app, profile, "profile")
     profile.reject()
     cp = ChangePasswordDialog(svc, session, win)

@@ -5,19 +5,18 @@ import sys
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
-from argon2 import PasswordHasher  # noqa: E402
+import pytest
+from argon2 import PasswordHasher
 
-from billing_desktop.services import Services  # noqa: E402
-from billing_desktop.services.context import AppContext, Policy  # noqa: E402
-from billing_desktop.services.tenants import Registration  # noqa: E402
-from billing_desktop.store.database import open_database  # noqa: E402
-from billing_desktop.vault import Vault  # noqa: E402
-from tests.support.clock import FakeClock  # noqa: E402
-from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
-
+from billing_desktop.services import Services
+from billing_desktop.services.context import AppContext, Policy
+from billing_desktop.services.tenants import Registration
+from billing_desktop.store.database import open_database
+from billing_desktop.vault import Vault
+from tests.support.clock import FakeClock
+from tests.support.memory_keyring import MemoryKeyring
 
 OPERATOR_EMAIL = "op@platform.example"
 OPERATOR_PASSWORD = "operator-password-1"

@@ -127,7 +127,7 @@ def test_profile_and_password_change(services, operator):
 def test_deactivated_user_and_tenant_cannot_sign_in_or_act(services, operator, acme):
     owner = services.auth.sign_in("owner@acme.example", OWNER_PASSWORD)
     services.auth.confirm_password(operator, "operator-password-1")
-    services.tenants.set_active(operator, acme.id, False)
+    services.tenants.set_active(operator, acme.id, active=False)
     with pytest.raises(PermissionDenied, match="deactivated"):
         services.tenants.get(owner, acme.id)
     with pytest.raises(AuthenticationFailed):

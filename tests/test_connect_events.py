@@ -17,7 +17,9 @@ from tests.support.fake_connect import fixture, requirements
 @pytest.fixture
 def acct(services, operator, acme, fake):
     platform(services, operator, fake)
-    services.webhooks.save(operator, acme.id, "http://127.0.0.1:9/hooks", ["*"], "", True, "stripe", True)
+    services.webhooks.save(
+        operator, acme.id, "http://127.0.0.1:9/hooks", ["*"], "", enabled=True, scheme="stripe", allow_private=True
+    )
     account = fake.new_account(type="express", name="Acme Inc")
     link(services, acme.id, account["id"])
     services.stripe.status(operator, acme.id, refresh=True)

@@ -81,7 +81,9 @@ def test_inbox_receives_and_verifies(qtbot, window):
 
 
 def test_verify_dialog(qtbot, window, services, operator, acme, receiver):
-    services.webhooks.save(operator, acme.id, receiver.url, ["*"], "", True, "stripe", True)
+    services.webhooks.save(
+        operator, acme.id, receiver.url, ["*"], "", enabled=True, scheme="stripe", allow_private=True
+    )
     services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_v"}')
     _, headers, body = receiver.requests[-1]
     window.act_verify.trigger()
@@ -96,7 +98,16 @@ def test_verify_dialog(qtbot, window, services, operator, acme, receiver):
 
 
 def test_developer_sees_config_read_only(qtbot, services, acme_users, acme, receiver, tmp_path):
-    services.webhooks.save(acme_users["owner"], acme.id, receiver.url, ["invoice.paid"], "", True, "stripe", True)
+    services.webhooks.save(
+        acme_users["owner"],
+        acme.id,
+        receiver.url,
+        ["invoice.paid"],
+        "",
+        enabled=True,
+        scheme="stripe",
+        allow_private=True,
+    )
     win = MainWindow(services, acme_users["developer"], settings(tmp_path))
     qtbot.addWidget(win)
     win.show()
@@ -112,7 +123,9 @@ def test_resend_and_automatic_retry_from_the_log(qtbot, window, services, operat
     from billing_desktop.services import webhook_delivery
 
     monkeypatch.setattr(webhook_delivery, "BACKOFF", (0.2, 0.2, 0.2, 0.2))
-    services.webhooks.save(operator, acme.id, receiver.url, ["*"], "", True, "stripe", True)
+    services.webhooks.save(
+        operator, acme.id, receiver.url, ["*"], "", enabled=True, scheme="stripe", allow_private=True
+    )
     receiver.responses = [(500, {}, b"down"), (503, {}, b"still down"), (503, {}, b"again")]
     services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_gui"}')
     tab = window.webhooks
@@ -127,4 +140,4 @@ def test_resend_and_automatic_retry_from_the_log(qtbot, window, services, operat
     panel.log.selectRow(0)
     click(qtbot, panel.retry_button)
     qtbot.waitUntil(lambda: "Last attempt: ok" in panel.retry_status.text(), timeout=10000)
-    assert [d.outcome for d in services.deliveries.list(operator, acme.id)][0] == "ok"
+    assert services.deliveries.list(operator, acme.id)[0].outcome == "ok"

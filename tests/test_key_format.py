@@ -84,8 +84,9 @@ def test_bad_input_gets_a_verdict_never_a_crash():
         "   \n\t": "Nothing to inspect",
         "x" * 1_000_000: "Too long",
         key[:10] + "\x00" + key[11:]: "NUL",
-        key.replace("a", "а") if "a" in key else "sk_test_" + "а" * 33: "non-ASCII",
-        "ｓｋ_test_" + key[8:]: "look-alike",
+        # Cyrillic a for Latin a; full-width s and k
+        key.replace("a", "\u0430") if "a" in key else "sk_test_" + "\u0430" * 33: "non-ASCII",
+        "\uff53\uff4b_test_" + key[8:]: "look-alike",
         key[:20] + " " + key[20:]: "spaces",
         "hello": "Not a key",
     }

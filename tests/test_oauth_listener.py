@@ -24,7 +24,7 @@ def raw(port: int, data: bytes, timeout: float = 5) -> bytes:
         while True:
             try:
                 chunk = s.recv(65536)
-            except (ConnectionResetError, socket.timeout):
+            except (TimeoutError, ConnectionResetError):
                 break
             if not chunk:
                 break

@@ -15,7 +15,7 @@ CALLS = [
     ("tenants.list", Perm.TENANT_VIEW, lambda s, u, t: s.tenants.list(u)),
     ("tenants.get", Perm.TENANT_VIEW, lambda s, u, t: s.tenants.get(u, t)),
     ("tenants.update", Perm.TENANT_EDIT, lambda s, u, t: s.tenants.update(u, t, {"tier": "pro"})),
-    ("tenants.deactivate", Perm.TENANT_DEACTIVATE, lambda s, u, t: s.tenants.set_active(u, t, False)),
+    ("tenants.deactivate", Perm.TENANT_DEACTIVATE, lambda s, u, t: s.tenants.set_active(u, t, active=False)),
     ("users.list", Perm.USERS_VIEW, lambda s, u, t: s.users.list(u, t)),
     (
         "users.add",
@@ -70,11 +70,11 @@ def test_tenant_lists_and_audit_show_only_the_own_tenant(services, acme_users, a
 
 def test_owner_cannot_reactivate_its_tenant(services, acme_users, acme):
     owner = acme_users["owner"]
-    services.tenants.set_active(owner, acme.id, False)
+    services.tenants.set_active(owner, acme.id, active=False)
     operator = acme_users["operator"]
-    services.tenants.set_active(operator, acme.id, True)
+    services.tenants.set_active(operator, acme.id, active=True)
     with pytest.raises(ValidationError):
-        services.tenants.set_active(owner, acme.id, True)
+        services.tenants.set_active(owner, acme.id, active=True)
 
 
 def test_tenant_roles_cannot_add_operators_or_unknown_roles(services, acme_users, acme):

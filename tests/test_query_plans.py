@@ -1,13 +1,13 @@
 """Every filter the GUI offers on the audit and delivery logs is answered from an index (SQLite's query plan)."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import text
 
 from billing_desktop.services.audit import AuditFilter
 
-T = datetime(2026, 1, 1, tzinfo=timezone.utc)
+T = datetime(2026, 1, 1, tzinfo=UTC)
 AUDIT_FILTERS = {
     "none": AuditFilter(),
     "tenant": AuditFilter(tenant_id=1),

@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from billing_desktop.errors import AuthenticationFailed
+from billing_desktop.errors import AuthenticationFailed, VaultError
 from billing_desktop.services.bootstrap import build_services
 from billing_desktop.services.key_inspection import candidates
 from billing_desktop.services.tenants import Registration
@@ -44,7 +44,7 @@ def test_no_secret_reaches_the_database_or_the_log(home):
         # A careless log call must not carry a key into the file either.
         logging.getLogger("billing_desktop.test").warning("stored %s for tenant %s", VAULT_SECRET, t.id)
         backend.fail_next = RuntimeError(f"backend echoed {VAULT_SECRET}")
-        with pytest.raises(Exception):
+        with pytest.raises(VaultError):
             svc.ctx.vault.keyring.get("anything")
     finally:
         svc.close()

@@ -139,7 +139,7 @@ def test_revoked_access_found_on_refresh(services, operator, acme, platform, fak
 
 
 def test_status_is_cached_and_marked_stale_offline(services, operator, acme, platform, fake, clock):
-    _, _, status = connect(services, operator, acme.id)
+    connect(services, operator, acme.id)
     fake.close()
     offline = services.stripe.status(operator, acme.id, refresh=True)
     assert offline.state == "connected" and offline.stale and "Could not reach Stripe" in offline.message
@@ -167,7 +167,7 @@ def test_disconnect_when_already_disconnected_in_stripe(services, operator, acme
 
 
 def test_network_failure_on_disconnect_keeps_the_record(services, operator, acme, platform, fake, keyring_backend):
-    _, _, status = connect(services, operator, acme.id)
+    connect(services, operator, acme.id)
     fake.close()
     with pytest.raises(StripeProblem, match="Could not reach Stripe"):
         services.stripe.disconnect(operator, acme.id)

@@ -90,7 +90,7 @@ def test_revoke_rekeys_so_b_cannot_and_a_can(two, acme, globex):
 
 
 def test_revoke_refuses_to_leave_nobody_and_needs_an_operator(two, acme_users):
-    a, op_a, b, op_b = two
+    a, op_a, _b, _op_b = two
     with pytest.raises(NotFound):
         a.team.revoke(op_a, B_EMAIL)  # B never joined
     with pytest.raises(Exception, match="your own access"):

@@ -99,11 +99,11 @@ def test_update_rejects_bad_values_and_unknown_fields(services, operator, acme, 
 def test_deactivate_needs_recent_password_and_operator_reactivates(services, operator, acme, clock):
     clock.advance(minutes=6)
     with pytest.raises(ReauthRequired):
-        services.tenants.set_active(operator, acme.id, False)
+        services.tenants.set_active(operator, acme.id, active=False)
     services.auth.confirm_password(operator, OPERATOR_PASSWORD)
-    assert services.tenants.set_active(operator, acme.id, False, reason="unpaid").active is False
+    assert services.tenants.set_active(operator, acme.id, active=False, reason="unpaid").active is False
     assert services.audit.list(operator)[0].reason == "unpaid"
-    assert services.tenants.set_active(operator, acme.id, True).active is True
+    assert services.tenants.set_active(operator, acme.id, active=True).active is True
 
 
 def test_unknown_tenant(services, operator):

@@ -72,7 +72,7 @@ def test_control_and_bidi_characters_are_refused_in_names_emails_and_urls(servic
     assert "control character" in check_person_name(bad)
     assert check_email(f"a{bad}@example.com") is not None
     assert "control characters" in check_url(
-        f"https://hooks{bad}.example/x", "test", False, lambda h: ["93.184.216.34"]
+        f"https://hooks{bad}.example/x", "test", lambda h: ["93.184.216.34"], allow_private=False
     )
     with pytest.raises(ValidationError) as e:
         register(services, operator, bad, "owner@bad.example")

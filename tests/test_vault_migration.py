@@ -85,7 +85,7 @@ def check_everything_readable(svc, backend, old):
 
 
 def test_upgrade_moves_every_item_and_empties_the_keyring(upgraded, tmp_path):
-    old, path = upgraded
+    old, _path = upgraded
     backend = MemoryKeyring()
     fill_keyring(backend, old)
     svc = start(old.url, backend)

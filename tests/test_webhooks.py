@@ -30,7 +30,7 @@ def receiver():
 
 @pytest.fixture
 def configured(services, operator, acme, receiver):
-    services.webhooks.save(operator, acme.id, receiver.url, ["*"], "local test", True, "stripe", allow_private=True)
+    services.webhooks.save(operator, acme.id, receiver.url, ["*"], "local test", allow_private=True)
     return receiver
 
 
@@ -49,7 +49,7 @@ def configured(services, operator, acme, receiver):
     ],
 )
 def test_url_rules(url, mode, allow, expected):
-    problem = check_url(url, mode, allow, public)
+    problem = check_url(url, mode, public, allow_private=allow)
     assert (problem is None) if expected is None else (expected in problem)
 
 
@@ -66,10 +66,10 @@ def test_url_rules(url, mode, allow, expected):
     ],
 )
 def test_private_addresses_are_refused_unless_allowed_in_test_mode(address, kind):
-    problem = check_url("https://rebind.example/x", "test", False, lambda h: ["93.184.216.34", address])
+    problem = check_url("https://rebind.example/x", "test", lambda h: ["93.184.216.34", address], allow_private=False)
     assert f"a {kind} address" in problem
-    assert check_url("https://rebind.example/x", "test", True, lambda h: [address]) is None
-    assert "test mode only" in check_url("https://rebind.example/x", "live", True, lambda h: [address])
+    assert check_url("https://rebind.example/x", "test", lambda h: [address], allow_private=True) is None
+    assert "test mode only" in check_url("https://rebind.example/x", "live", lambda h: [address], allow_private=True)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_private_addresses_are_refused_unless_allowed_in_test_mode(address, kind
 )
 def test_metadata_hidden_and_special_addresses_are_refused_even_when_private_is_allowed(address, kind):
     for allow in (False, True):
-        problem = check_url("https://rebind.example/x", "test", allow, lambda h: [address])
+        problem = check_url("https://rebind.example/x", "test", lambda h: [address], allow_private=allow)
         assert problem is not None and f"a {kind} address" in problem
         assert "allow private" not in problem  # the checkbox would not help: do not suggest it
 
@@ -115,7 +115,7 @@ def test_test_delivery_is_signed_over_the_exact_bytes_sent(services, operator, a
     assert event["id"].startswith("evt_test_") and event["tenant"] == "acme-inc" and event["livemode"] is False
     result = services.deliveries.send_test(operator, acme.id, "invoice.paid", payload)
     assert result.ok and result.status_code == 200 and result.latency_ms is not None
-    path, headers, body = configured.requests[0]
+    _, headers, body = configured.requests[0]
     assert body == payload.encode()
     assert headers["User-Agent"].startswith("BillingDesktop/")
     secret = services.webhooks.reveal_secret(operator, acme.id)
@@ -124,7 +124,9 @@ def test_test_delivery_is_signed_over_the_exact_bytes_sent(services, operator, a
 
 
 def test_standard_scheme_verifies_with_standardwebhooks(services, operator, acme, configured):
-    services.webhooks.save(operator, acme.id, configured.url, ["invoice.paid"], "", True, "standard", True)
+    services.webhooks.save(
+        operator, acme.id, configured.url, ["invoice.paid"], "", enabled=True, scheme="standard", allow_private=True
+    )
     payload = services.deliveries.sample_payload(operator, acme.id, "invoice.paid")
     assert services.deliveries.send_test(operator, acme.id, "invoice.paid", payload).ok
     _, headers, body = configured.requests[-1]
@@ -210,11 +212,15 @@ def test_remove_needs_password_and_deletes_the_secret(services, operator, acme, 
 
 def test_roles(services, acme_users, acme, globex, configured):
     admin, dev = acme_users["admin"], acme_users["developer"]
-    services.webhooks.save(admin, acme.id, configured.url, ["invoice.paid"], "", True, "stripe", True)
+    services.webhooks.save(
+        admin, acme.id, configured.url, ["invoice.paid"], "", enabled=True, scheme="stripe", allow_private=True
+    )
     assert services.deliveries.send_test(admin, acme.id, "invoice.paid", '{"id": "e"}').ok
     assert services.webhooks.get(dev, acme.id).url == configured.url
     with pytest.raises(PermissionDenied):
-        services.webhooks.save(dev, acme.id, configured.url, ["*"], "", True, "stripe", True)
+        services.webhooks.save(
+            dev, acme.id, configured.url, ["*"], "", enabled=True, scheme="stripe", allow_private=True
+        )
     with pytest.raises(PermissionDenied):
         services.webhooks.reveal_secret(dev, acme.id)
     with pytest.raises(PermissionDenied):
@@ -225,7 +231,7 @@ def test_local_inbox_verifies_and_explains(services, operator, acme, receiver):
     inbox = services.webhooks.open_inbox(operator, acme.id)
     url = inbox.url
     try:
-        services.webhooks.save(operator, acme.id, url, ["*"], "", True, "stripe", True)
+        services.webhooks.save(operator, acme.id, url, ["*"], "", enabled=True, scheme="stripe", allow_private=True)
         services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_inbox"}')
         assert inbox.received[-1].check.valid
         import httpx
@@ -239,7 +245,7 @@ def test_local_inbox_verifies_and_explains(services, operator, acme, receiver):
 def test_verify_and_inbox_need_a_session_allowed_for_the_tenant(services, acme_users, acme, globex, receiver):
     """The service checks the signature with the tenant's secrets; a front end never sees them or checks roles."""
     admin, dev = acme_users["admin"], acme_users["developer"]
-    services.webhooks.save(admin, acme.id, receiver.url, ["*"], "", True, "stripe", True)
+    services.webhooks.save(admin, acme.id, receiver.url, ["*"], "", enabled=True, scheme="stripe", allow_private=True)
     secret = services.webhooks.reveal_secret(admin, acme.id)
     body = b'{"id": "evt_1"}'
     headers = sign("stripe", [secret], "msg", int(time.time()), body)
@@ -286,7 +292,9 @@ def test_rolling_a_secret_needs_a_recent_password_and_overlaps_24_hours_by_defau
 
 def test_every_attempt_of_one_message_keeps_its_webhook_id(services, operator, acme, configured):
     """Standard Webhooks: receivers de-duplicate on webhook-id, so a resend or retry must reuse it."""
-    services.webhooks.save(operator, acme.id, configured.url, ["*"], "", True, "standard", True)
+    services.webhooks.save(
+        operator, acme.id, configured.url, ["*"], "", enabled=True, scheme="standard", allow_private=True
+    )
     configured.responses = [(500, {}, b"")]
     first = services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_same"}')
     again = services.deliveries.resend(operator, first.id)

@@ -16,7 +16,7 @@ from typing import Any
 from billing_desktop.errors import AppError, ValidationError
 
 
-def read_secret(prompt: str, env: str | None = None, confirm: bool = False) -> str:
+def read_secret(prompt: str, env: str | None = None, *, confirm: bool = False) -> str:
     if env and os.environ.get(env):
         return os.environ[env]
     if sys.stdin is not None and sys.stdin.isatty():
@@ -126,7 +126,7 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def read_file_arg(path: str, field: str, text: bool = True) -> str | bytes:
+def read_file_arg(path: str, field: str, *, text: bool = True) -> str | bytes:
     """A --payload-file style argument: its content, or a field error saying why not (missing, a folder, not a
     regular file, too large, not UTF-8). Never blocks on a FIFO."""
     import stat

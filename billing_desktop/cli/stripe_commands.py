@@ -66,7 +66,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     connect_commands.add_stripe_actions(stripe)
 
 
-def _print_status(st, as_json: bool) -> None:
+def _print_status(st, *, as_json: bool) -> None:
     if as_json:
         emit_json(st)
         return
@@ -107,7 +107,7 @@ def _wait(svc, attempt, args) -> int:
     except KeyboardInterrupt:
         attempt.cancel()
         raise
-    _print_status(status, args.json)
+    _print_status(status, as_json=args.json)
     return 0
 
 
@@ -147,7 +147,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     with open_services(args) as svc:
         session = sign_in(svc, args)
         status = svc.stripe.status(session, svc.tenants.resolve(session, args.slug), refresh=args.refresh)
-    _print_status(status, args.json)
+    _print_status(status, as_json=args.json)
     return 0
 
 

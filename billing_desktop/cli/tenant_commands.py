@@ -127,6 +127,6 @@ def cmd_deactivate(args: argparse.Namespace) -> int:
     with open_services(args) as svc:
         session = sign_in(svc, args)
         confirm(args, f"Deactivate tenant {args.slug}?")
-        t = svc.tenants.set_active(session, args.slug, False, args.reason)
+        t = svc.tenants.set_active(session, args.slug, active=False, reason=args.reason)
     print(f"Deactivated {t.slug}.")
     return 0

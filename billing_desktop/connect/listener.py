@@ -73,7 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = _not_allowed  # noqa: N815
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         owner: LoopbackListener = self.server.owner  # type: ignore[attr-defined]
         host = (self.headers.get("Host") or "").strip().lower()
         if host not in owner.allowed_hosts:

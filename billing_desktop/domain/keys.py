@@ -78,7 +78,7 @@ def mask(key: str) -> str:
     return f"{prefix}****…{key[-4:]}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Verdict:
     """What the text says about itself, with no lookup."""
 
@@ -96,42 +96,64 @@ def examine(raw: str) -> Verdict:
     if raw is None:
         raw = ""
     if len(raw) > MAX_INPUT:
-        return Verdict(f"({len(raw):,} characters)", False, f"Too long to be a key ({len(raw):,} characters).")
+        return _bad(f"({len(raw):,} characters)", f"Too long to be a key ({len(raw):,} characters).")
     text = raw.strip()
     if not text:
-        return Verdict("(empty)", False, "Nothing to inspect: paste a key.")
+        return _bad("(empty)", "Nothing to inspect: paste a key.")
     if "\x00" in text:
-        return Verdict("(contains NUL bytes)", False, "Contains NUL bytes: not a key (was binary data pasted?).")
+        return _bad("(contains NUL bytes)", "Contains NUL bytes: not a key (was binary data pasted?).")
     shown = mask(text) if len(text) > 12 else "(short text)"
     if not text.isascii():
         folded = unicodedata.normalize("NFKC", text)
         hint = " — it contains look-alike characters (for example Cyrillic or full-width letters)"
         if not folded.isascii():
-            hint = " — it contains non-ASCII characters (look-alikes such as Cyrillic 'а' for Latin 'a'?)"
-        return Verdict(shown, False, "Not a key" + hint + ". Copy the key again from its source.")
+            hint = " — it contains non-ASCII characters (look-alikes such as a Cyrillic a for the Latin one?)"
+        return _bad(shown, "Not a key" + hint + ". Copy the key again from its source.")
     if any(c.isspace() for c in text):
-        return Verdict(shown, False, "Contains spaces or line breaks inside: not a single key.")
+        return _bad(shown, "Contains spaces or line breaks inside: not a single key.")
     m = _OURS.match(text)
     if m and len(m.group(3)) == BODY_LEN:
         ok = checksum(text[:-CHECK_LEN]) == text[-CHECK_LEN:]
         kind, mode = _KIND_OF[m.group(1)], m.group(2)
         if ok:
-            return Verdict(shown, True, "", True, kind.value, mode, normalized=text)
+            return Verdict(
+                text_shown=shown, well_formed=True, checksum_ok=True, kind=kind.value, mode=mode, normalized=text
+            )
         stripe = _stripe_shape(text)
         why = "Checksum does not match: a typo, a changed character, or not one of our keys."
-        return Verdict(shown, False, why + _also(stripe), False, kind.value, mode, stripe)
+        return _bad(shown, why + _also(stripe), checksum_ok=False, kind=kind.value, mode=mode, stripe_shape=stripe)
     stripe = _stripe_shape(text)
     if m:
         why = (
             f"Wrong length for a Billing Desktop key ({len(m.group(3))} characters after the prefix, "
             f"{BODY_LEN} expected): truncated or extended copy?"
         )
-        return Verdict(shown, False, why + _also(stripe), None, _KIND_OF[m.group(1)].value, m.group(2), stripe)
+        return _bad(shown, why + _also(stripe), kind=_KIND_OF[m.group(1)].value, mode=m.group(2), stripe_shape=stripe)
     if stripe:
-        return Verdict(
-            shown, False, f"Not a Billing Desktop key: shaped like a {stripe}.", None, None, _stripe_mode(text), stripe
+        return _bad(
+            shown, f"Not a Billing Desktop key: shaped like a {stripe}.", mode=_stripe_mode(text), stripe_shape=stripe
         )
-    return Verdict(shown, False, "Not a key: Billing Desktop keys start with pk_test_, sk_test_, pk_live_ or sk_live_.")
+    return _bad(shown, "Not a key: Billing Desktop keys start with pk_test_, sk_test_, pk_live_ or sk_live_.")
+
+
+def _bad(
+    shown: str,
+    problem: str,
+    *,
+    checksum_ok: bool | None = None,
+    kind: str | None = None,
+    mode: str | None = None,
+    stripe_shape: str | None = None,
+) -> Verdict:
+    return Verdict(
+        text_shown=shown,
+        well_formed=False,
+        problem=problem,
+        checksum_ok=checksum_ok,
+        kind=kind,
+        mode=mode,
+        stripe_shape=stripe_shape,
+    )
 
 
 def _also(stripe: str | None) -> str:

@@ -33,7 +33,7 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+
 _BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 
 
-def unsafe_char(text: str, allow_newlines: bool = False) -> str | None:
+def unsafe_char(text: str, *, allow_newlines: bool = False) -> str | None:
     """The first C0/C1 control or bidi control in `text` (tab and newline allowed when asked), or None."""
     for ch in text:
         o = ord(ch)

@@ -56,10 +56,10 @@ def new_secret() -> str:
 
 
 # -- URLs -----------------------------------------------------------------------------------------------------
-def check_url(url: str, mode: str, allow_private: bool, resolve: Callable[[str], Iterable[str]]) -> str | None:
+def check_url(url: str, mode: str, resolve: Callable[[str], Iterable[str]], *, allow_private: bool) -> str | None:
     """A message saying why the URL is refused, or None. `resolve(host)` returns its IP addresses."""
     try:
-        vet_url(url, mode, allow_private, resolve)
+        vet_url(url, mode, resolve, allow_private=allow_private)
     except UrlRefusedError as exc:
         return str(exc)
     return None
@@ -69,7 +69,7 @@ class UrlRefusedError(ValueError):
     pass
 
 
-def vet_url(url: str, mode: str, allow_private: bool, resolve: Callable[[str], Iterable[str]]) -> Target:
+def vet_url(url: str, mode: str, resolve: Callable[[str], Iterable[str]], *, allow_private: bool) -> Target:
     """Resolve once, check every address, and say which address to connect to. Delivering to `connect_url`
     (never to `url`, which would resolve again) is what stops DNS rebinding. Raises UrlRefusedError."""
     url = (url or "").strip()
@@ -108,7 +108,7 @@ def vet_url(url: str, mode: str, allow_private: bool, resolve: Callable[[str], I
     if not addresses:
         raise UrlRefusedError(f"The host name {host} could not be resolved.")
     for a in addresses:  # every answer must pass: the next lookup could return any of them
-        why = _forbidden(a, allow_private)
+        why = _forbidden(a, allow_private=allow_private)
         if why:
             hint = "" if why in _ALWAYS else ' Tick "allow private addresses" (test mode only) to send there.'
             raise UrlRefusedError(f"{host} resolves to {a}, a {why} address.{hint}")
@@ -123,7 +123,7 @@ def vet_url(url: str, mode: str, allow_private: bool, resolve: Callable[[str], I
 _ALWAYS = ("cloud metadata", "IPv4-in-IPv6", "multicast", "reserved", "unspecified")
 
 
-def _forbidden(a: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_private: bool) -> str | None:
+def _forbidden(a: ipaddress.IPv4Address | ipaddress.IPv6Address, *, allow_private: bool) -> str | None:
     if isinstance(a, ipaddress.IPv6Address) and a.ipv4_mapped:
         a = a.ipv4_mapped
     if a in METADATA_HOSTS:
@@ -170,24 +170,29 @@ def sign(scheme: str, secrets_: list[str], msg_id: str, timestamp: int, body: by
 
 
 # -- verifying ----------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Check:
     valid: bool
-    reason: str  # valid | no_match | too_old | in_future | malformed
+    reason: str  # valid | no_match | too_old | in_future | malformed | error
     message: str
+
+    @classmethod
+    def failed(cls, reason: str, message: str) -> Check:
+        return cls(valid=False, reason=reason, message=message)
+
+
+VALID = Check(valid=True, reason="valid", message="Valid signature.")
 
 
 def _time_check(timestamp: int, now: int, tolerance: int) -> Check | None:
     if timestamp < now - tolerance:
-        return Check(
-            False,
+        return Check.failed(
             "too_old",
             f"The timestamp is {now - timestamp} s old: outside the {tolerance // 60}-minute "
             "tolerance (a replay, or a slow retry signed long ago).",
         )
     if timestamp > now + tolerance:
-        return Check(
-            False,
+        return Check.failed(
             "in_future",
             f"The timestamp is {timestamp - now} s in the future: outside the "
             f"{tolerance // 60}-minute tolerance (check the sender's clock).",
@@ -204,43 +209,43 @@ def verify(headers: Mapping[str, str], body: bytes, secrets_: list[str], now: in
         return _verify_stripe(h[STRIPE_HEADER.lower()], body, secrets_, now, tolerance)
     if "webhook-signature" in h:
         return _verify_standard(h, body, secrets_, now, tolerance)
-    return Check(False, "malformed", f"No signature header: expected {STRIPE_HEADER} or webhook-signature.")
+    return Check.failed("malformed", f"No signature header: expected {STRIPE_HEADER} or webhook-signature.")
 
 
 def _verify_stripe(value: str, body: bytes, secrets_: list[str], now: int, tolerance: int) -> Check:
     parts = [p.split("=", 1) for p in value.split(",") if p.strip()]
     if any(len(p) != 2 for p in parts):
-        return Check(False, "malformed", "The header is not a list of key=value pairs (t=…,v1=…).")
+        return Check.failed("malformed", "The header is not a list of key=value pairs (t=…,v1=…).")
     ts = [v for k, v in parts if k.strip() == "t"]
     sigs = [v.strip() for k, v in parts if k.strip() == "v1"]
     if len(ts) != 1 or not re.fullmatch(r"\d{1,12}", ts[0].strip()):
-        return Check(False, "malformed", "The header needs exactly one numeric t= timestamp.")
+        return Check.failed("malformed", "The header needs exactly one numeric t= timestamp.")
     if not sigs:
-        return Check(False, "malformed", "The header has no v1= signature.")
+        return Check.failed("malformed", "The header has no v1= signature.")
     timestamp = int(ts[0])
     expected = [stripe_signature(s, timestamp, body) for s in secrets_]
     if not any(hmac.compare_digest(e, g) for e in expected for g in sigs):
-        return Check(False, "no_match", "No signature matches: wrong secret, or the body was changed after signing.")
-    return _time_check(timestamp, now, tolerance) or Check(True, "valid", "Valid signature.")
+        return Check.failed("no_match", "No signature matches: wrong secret, or the body was changed after signing.")
+    return _time_check(timestamp, now, tolerance) or VALID
 
 
 def _verify_standard(h: dict[str, str], body: bytes, secrets_: list[str], now: int, tolerance: int) -> Check:
     msg_id, ts = h.get("webhook-id", ""), h.get("webhook-timestamp", "")
     if not msg_id or not re.fullmatch(r"\d{1,12}", ts):
-        return Check(
-            False, "malformed", "webhook-id and a numeric webhook-timestamp are needed with webhook-signature."
+        return Check.failed(
+            "malformed", "webhook-id and a numeric webhook-timestamp are needed with webhook-signature."
         )
     given = [p.split(",", 1)[1] for p in h["webhook-signature"].split() if p.startswith("v1,")]
     if not given:
-        return Check(False, "malformed", "webhook-signature has no v1,<base64> entry.")
+        return Check.failed("malformed", "webhook-signature has no v1,<base64> entry.")
     timestamp = int(ts)
     try:
         expected = [standard_signature(s, msg_id, timestamp, body).split(",", 1)[1] for s in secrets_]
     except ValueError:
-        return Check(False, "malformed", "The secret is not a whsec_ base64 secret.")
+        return Check.failed("malformed", "The secret is not a whsec_ base64 secret.")
     if not any(hmac.compare_digest(e, g) for e in expected for g in given):
-        return Check(False, "no_match", "No signature matches: wrong secret, or the body was changed after signing.")
-    return _time_check(timestamp, now, tolerance) or Check(True, "valid", "Valid signature.")
+        return Check.failed("no_match", "No signature matches: wrong secret, or the body was changed after signing.")
+    return _time_check(timestamp, now, tolerance) or VALID
 
 
 def parse_header_args(values: list[str]) -> dict[str, str]:

@@ -168,7 +168,7 @@ class ConnectAccountService:
 
                 raise translate(exc) from None
 
-    def _cached_or(self, refresh: bool, fetch: Callable[[], None]) -> str:
+    def _cached_or(self, fetch: Callable[[], None], *, refresh: bool) -> str:
         """Fetch into the cache when asked; on failure say why (the caller shows the cache, stale)."""
         if not refresh:
             return ""
@@ -264,7 +264,7 @@ class ConnectAccountService:
                     key=lambda o: f"{account_id}/{o['id']}",
                 )
 
-        message = self._cached_or(refresh, fetch)
+        message = self._cached_or(fetch, refresh=refresh)
         with self.ctx.db() as s:
             objs, fetched_at = load(s, kind=ObjectKind.CAPABILITY, tenant_id=tenant_id, account=account_id)
         if not objs:  # never listed: the account object knows the statuses, not the requirements
@@ -309,7 +309,7 @@ class ConnectAccountService:
                     key=lambda o: f"balance/{account_id}",
                 )
 
-        message = self._cached_or(refresh, fetch)
+        message = self._cached_or(fetch, refresh=refresh)
         with self.ctx.db() as s:
             objs, fetched_at = load(s, kind=ObjectKind.BALANCE, tenant_id=tenant_id, account=account_id)
         b = objs[0] if objs else {}
@@ -340,7 +340,7 @@ class ConnectAccountService:
                     derive=from_payout,
                 )
 
-        message = self._cached_or(refresh, fetch)
+        message = self._cached_or(fetch, refresh=refresh)
         with self.ctx.db() as s:
             objs, fetched_at = load(s, kind=ObjectKind.PAYOUT, tenant_id=tenant_id, account=account_id)
         items = [

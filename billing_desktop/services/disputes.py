@@ -92,7 +92,7 @@ class DisputeService:
                             problems.append(f"{slug}: {exc}")
             except StripeProblem as exc:
                 problems.append(str(exc))
-        return self._view([a[0] for a in accounts], problems, refresh)
+        return self._view([a[0] for a in accounts], problems, refreshed=refresh)
 
     def _fetch(self, client, tenant_id: int, account_id: str, cancelled) -> None:  # type: ignore[no-untyped-def]
         pager = Pager(client, "/v1/disputes", stripe_account=account_id, cancelled=cancelled)
@@ -110,7 +110,7 @@ class DisputeService:
             if pager.complete:  # a whole list: what it no longer holds is gone from Stripe too
                 forget(s, kind=ObjectKind.DISPUTE, tenant_id=tenant_id, keep={d["id"] for d in fetched})
 
-    def _view(self, tenant_ids: list[int], problems: list[str], refreshed: bool) -> DisputesView:
+    def _view(self, tenant_ids: list[int], problems: list[str], *, refreshed: bool) -> DisputesView:
         now = self.ctx.clock()
         with self.ctx.db() as s:
             rows = s.execute(

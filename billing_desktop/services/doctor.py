@@ -49,7 +49,7 @@ def _vault_access(engine, vault: Vault) -> str:
     }[r.access]
 
 
-def diagnose(database_url: str | None = None, vault: Vault | None = None, probe_qt: bool = True) -> dict[str, str]:
+def diagnose(database_url: str | None = None, vault: Vault | None = None, *, probe_qt: bool = True) -> dict[str, str]:
     from billing_desktop.services.team_database import with_password
     from billing_desktop.store import postgres
     from billing_desktop.store.database import integrity, is_known_revision, make_engine, schema_state

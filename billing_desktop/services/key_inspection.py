@@ -21,7 +21,7 @@ from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import ApiKey, Tenant
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Inspection:
     verdict: Verdict
     ours: bool = False  # one of this platform's keys (as far as the asker may know)
@@ -113,7 +113,7 @@ class KeyInspectionService:
 
     def _inspect(self, s, scope: int | None, v: Verdict) -> Inspection:
         if not v.well_formed:
-            return Inspection(v, summary=v.problem)
+            return Inspection(verdict=v, summary=v.problem)
         row = s.execute(
             select(ApiKey, Tenant.slug, Tenant.company_name)
             .join(Tenant, Tenant.id == ApiKey.tenant_id)
@@ -123,7 +123,7 @@ class KeyInspectionService:
             # A tenant's user learns nothing about other tenants' keys: the same answer as for an unknown key.
             what = "your tenant's" if scope is not None else "this platform's"
             return Inspection(
-                v,
+                verdict=v,
                 summary=f"Well-formed {v.mode} {v.kind} key, but not one of {what} keys "
                 "(made by another installation, or never issued).",
             )
@@ -137,17 +137,17 @@ class KeyInspectionService:
         )
         text = _describe_status(k, status)
         return Inspection(
-            v,
-            True,
-            slug,
-            name,
-            status,
-            k.created_at,
-            k.expires_at,
-            k.revoked_at,
-            k.revoked_by,
-            k.revoke_reason,
-            last_rolled if last_rolled != k.created_at else None,
+            verdict=v,
+            ours=True,
+            tenant_slug=slug,
+            tenant_name=name,
+            status=status,
+            created_at=k.created_at,
+            expires_at=k.expires_at,
+            revoked_at=k.revoked_at,
+            revoked_by=k.revoked_by,
+            revoke_reason=k.revoke_reason,
+            last_rolled=last_rolled if last_rolled != k.created_at else None,
             summary=f"{name} ({slug}) — {v.mode} {v.kind} key, {text}.",
         )
 

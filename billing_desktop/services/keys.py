@@ -136,7 +136,7 @@ class KeyService:
                 self.ctx.vault.seal(s, vault_name(tenant_id, p.vault_ref), p.key, now)
 
     # -- reading -------------------------------------------------------------------------------------------------
-    def list(self, session: UserSession, tenant_id: int, include_retired: bool = True) -> list[KeyRow]:
+    def list(self, session: UserSession, tenant_id: int, *, include_retired: bool = True) -> list[KeyRow]:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.KEYS_VIEW, tenant_id)
             now = self.ctx.clock()
@@ -278,7 +278,7 @@ class KeyService:
         return self.ctx.vault.forget(s, names) if names else 0
 
     # -- start-up repair -------------------------------------------------------------------------------------
-    def repair(self, check_missing: bool = False) -> RepairReport:
+    def repair(self, *, check_missing: bool = False) -> RepairReport:
         """Move items older versions left in the OS keyring, drop secrets whose grace period ended, and (on
         request) list current keys whose secret is missing."""
         from billing_desktop.vault import VaultLocked

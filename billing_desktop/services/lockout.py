@@ -66,7 +66,7 @@ def count_failure(s, user_id: int | None, digest: str, now: datetime, policy: Po
     return locked, locked and after == until
 
 
-def clear_on_success(s, user_id: int, now: datetime, signed_in: bool) -> bool:
+def clear_on_success(s, user_id: int, now: datetime, *, signed_in: bool) -> bool:
     """Reset the counter unless a lock landed while the password was being checked; False if locked."""
     values: dict = {"failed_attempts": 0, "locked_until": None}
     if signed_in:

@@ -220,7 +220,7 @@ class StripeConnectService:
         return attempt
 
     # -- status ------------------------------------------------------------------------------------------------
-    def _cached(self, tenant_id: int, message: str = "", stale: bool | None = None) -> StripeStatus:
+    def _cached(self, tenant_id: int, message: str = "", *, stale: bool | None = None) -> StripeStatus:
         with self.ctx.db() as s:
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
             if acct is None or acct.status == "disconnected":
@@ -250,7 +250,7 @@ class StripeConnectService:
                 message,
             )
 
-    def status(self, session: UserSession, tenant_id: int, refresh: bool = False) -> StripeStatus:
+    def status(self, session: UserSession, tenant_id: int, *, refresh: bool = False) -> StripeStatus:
         with self.ctx.db() as s:
             self._tenant(s, session, tenant_id, Perm.STRIPE_VIEW)
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))

@@ -60,7 +60,7 @@ class StripePlatformService:
             ).all()
             return {k: v for k, v, _ in rows}, max((n for _, _, n in rows), default=0)
 
-    def load(self, with_secret: bool = True) -> StripePlatform:
+    def load(self, *, with_secret: bool = True) -> StripePlatform:
         v, version = self._values()
         masked = None
         if with_secret:

@@ -205,7 +205,7 @@ class TenantService:
         if s.scalar(select(User.id).where(User.email == email)):
             raise ValidationError({"email": "A user with this email already exists."})
 
-    def list(self, session: UserSession, include_inactive: bool = True, limit: int | None = None) -> list[TenantRow]:
+    def list(self, session: UserSession, *, include_inactive: bool = True, limit: int | None = None) -> list[TenantRow]:
         """Ordered by company name; `limit` gives just a first screen (shown while the rest loads)."""
         with self.ctx.db() as s:
             if session.is_operator:
@@ -338,7 +338,7 @@ class TenantService:
             s.flush()
             return self._details(s, t)
 
-    def set_active(self, session: UserSession, ref: int | str, active: bool, reason: str = "") -> TenantDetails:
+    def set_active(self, session: UserSession, ref: int | str, *, active: bool, reason: str = "") -> TenantDetails:
         tenant_id = self.resolve(session, ref) if not isinstance(ref, int) else ref
         with self.ctx.db() as s, s.begin():
             lock_tenant(s, tenant_id)

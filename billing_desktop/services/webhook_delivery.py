@@ -166,7 +166,7 @@ class WebhookDeliveryService:
             raise AppError("Configure a webhook endpoint first.")
         # Checked again at send time (DNS may have changed since the URL was saved), and the connection goes to
         # exactly the address that passed: no second lookup for a rebinding resolver to answer differently.
-        target = self.webhooks.target(config.url, config.mode, config.allow_private)
+        target = self.webhooks.target(config.url, config.mode, allow_private=config.allow_private)
         secrets_ = self.webhooks._signing_secrets(tenant_id)
         if not secrets_:
             raise AppError("The endpoint has no signing secret in the keyring: roll the secret to make one.")

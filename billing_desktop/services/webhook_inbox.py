@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from billing_desktop.domain.webhooks import Check
@@ -45,7 +45,7 @@ class LocalInbox:
             def log_message(self, *args):
                 pass
 
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 if length > MAX_BODY:
                     self.send_response(413)
@@ -56,8 +56,8 @@ class LocalInbox:
                 try:
                     check = inbox.check(headers, body)
                 except Exception as exc:  # a locked keyring must not crash the inbox
-                    check = Check(False, "error", f"Could not check: {type(exc).__name__}")
-                item = Received(datetime.now(timezone.utc), self.path, headers, body, check)
+                    check = Check.failed("error", f"Could not check: {type(exc).__name__}")
+                item = Received(datetime.now(UTC), self.path, headers, body, check)
                 inbox.received.append(item)
                 if inbox.on_receive:
                     inbox.on_receive(item)

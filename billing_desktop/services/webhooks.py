@@ -155,13 +155,13 @@ class WebhookService:
             values = self.ctx.vault.open_many(s, names)
         return [values[n] for n in names if n in values]
 
-    def check_url(self, url: str, mode: str, allow_private: bool) -> str | None:
-        return check_url(url, mode, allow_private, self.resolve)
+    def check_url(self, url: str, mode: str, *, allow_private: bool) -> str | None:
+        return check_url(url, mode, self.resolve, allow_private=allow_private)
 
-    def target(self, url: str, mode: str, allow_private: bool) -> Target:
+    def target(self, url: str, mode: str, *, allow_private: bool) -> Target:
         """The vetted address to deliver to (one lookup); ValidationError on the url field if refused."""
         try:
-            return vet_url(url, mode, allow_private, self.resolve)
+            return vet_url(url, mode, self.resolve, allow_private=allow_private)
         except UrlRefusedError as exc:
             raise ValidationError({"url": str(exc)}) from None
 
@@ -172,6 +172,7 @@ class WebhookService:
         url: str,
         event_types: list[str],
         description: str = "",
+        *,
         enabled: bool = True,
         scheme: str = "stripe",
         allow_private: bool = False,
@@ -185,7 +186,7 @@ class WebhookService:
         types = sorted(set(event_types))
         raise_if(
             {
-                "url": self.check_url(url, mode, allow_private),
+                "url": self.check_url(url, mode, allow_private=allow_private),
                 "event_types": None
                 if types and all(t in EVENT_TYPES or t == "*" for t in types)
                 else "Choose at least one event type from the list (or all).",

@@ -104,7 +104,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(database_url: str | None = None, self_test: bool = False) -> int:
+def run(database_url: str | None = None, *, self_test: bool = False) -> int:
     os.umask(0o077)
     if self_test:  # never touch the user's data: a throwaway data dir and database
         import tempfile

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -150,8 +150,8 @@ class AuditTab(QWidget):
     def current_filter(self) -> AuditFilter:
         since = until = None
         if self.use_dates.isChecked():
-            since = datetime.combine(self.since.date().toPython(), time.min, timezone.utc)
-            until = datetime.combine(self.until.date().toPython(), time.min, timezone.utc) + timedelta(days=1)
+            since = datetime.combine(self.since.date().toPython(), time.min, UTC)
+            until = datetime.combine(self.until.date().toPython(), time.min, UTC) + timedelta(days=1)
         tenant = self.tenant_id if self.only_tenant.isChecked() else None
         return AuditFilter(tenant, self.actor.text().strip() or None, self.action.currentData(), since, until)
 
@@ -179,17 +179,16 @@ class AuditTab(QWidget):
             on_done=lambda rows: self._loaded(rows, reset=False),
         )
 
-    def _loaded(self, rows, reset: bool) -> None:
+    def _loaded(self, rows, *, reset: bool) -> None:
         self.model.reset(rows) if reset else self.model.extend(rows)
         self.more.setEnabled(len(rows) == PAGE)
         self.count.setText(f"{len(self.model.rows)} entries shown")
 
     def _actions(self, actions: list[str]) -> None:
         current = self.action.currentData()
-        self.action.blockSignals(True)
-        self.action.clear()
-        self.action.addItem("All actions", None)
-        for a in actions:
-            self.action.addItem(a, a)
-        self.action.setCurrentIndex(max(0, self.action.findData(current)))
-        self.action.blockSignals(False)
+        with QSignalBlocker(self.action):
+            self.action.clear()
+            self.action.addItem("All actions", None)
+            for a in actions:
+                self.action.addItem(a, a)
+            self.action.setCurrentIndex(max(0, self.action.findData(current)))

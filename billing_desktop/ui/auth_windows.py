@@ -143,7 +143,7 @@ class FirstRunWizard(TaskDialog):
 class PasswordPrompt(TaskDialog):
     """Asks for the signed-in user's password: to unlock, or to confirm a destructive act."""
 
-    def __init__(self, services, session, purpose: str, parent=None, unlock: bool = False):
+    def __init__(self, services, session, purpose: str, parent=None, *, unlock: bool = False):
         self.ok_text = "Unlock" if unlock else "Confirm"
         super().__init__("Session locked" if unlock else "Confirm your password", parent, intro=purpose)
         self.services, self.session, self.unlock = services, session, unlock

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 
 
 class ElidedLabel(QLabel):
-    def __init__(self, text: str = "", parent=None, heading: bool = False):
+    def __init__(self, text: str = "", parent=None, *, heading: bool = False):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -129,7 +129,7 @@ class FeesView(QDialog):
         v.addLayout(foot)
 
     # -- fetching ----------------------------------------------------------------------------------------------
-    def _work(self, slug: str, since: date, until: date, offline: bool, *, progress, cancelled):
+    def _work(self, slug: str, since: date, until: date, *, offline: bool, progress, cancelled):
         tenant_id = self.services.tenants.resolve(self.session, slug) if slug else None
         return self.services.fees.fees(
             self.session,
@@ -152,7 +152,7 @@ class FeesView(QDialog):
                 self.tenant.text().strip(),
                 _pydate(self.since.date()),
                 _pydate(self.until.date()),
-                self.offline.isChecked(),
+                offline=self.offline.isChecked(),
             ),
             on_progress=lambda n, text: self.status.setText(text),
             on_done=self._done,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -129,7 +130,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         lv.addLayout(foot)
         left.setMinimumWidth(360)  # the tenant list keeps its room whatever the tabs ask for
         split.addWidget(left)
-        split.setCollapsible(0, False)
+        split.setCollapsible(0, False)  # noqa: FBT003 - Qt's API takes no keywords
 
         self.tabs = ScrollingTabs()
         self.tabs.setObjectName("tabs")
@@ -266,10 +267,8 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         selected = self.selected_tenant_id()
         if not self.loaded:
             self.runner.run(
-                self.services.tenants.list,
+                functools.partial(self.services.tenants.list, limit=self.FIRST_SCREEN),
                 self.session,
-                True,
-                self.FIRST_SCREEN,
                 owner=self,
                 on_done=lambda rows: (
                     not self.loaded
@@ -290,7 +289,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
             on_done=lambda prepared: self._tenants_loaded(prepared, self.selected_tenant_id() or selected),
         )
 
-    def _tenants_loaded(self, prepared, keep_id: int | None, partial: bool = False) -> None:
+    def _tenants_loaded(self, prepared, keep_id: int | None, *, partial: bool = False) -> None:
         self.model.set_prepared(prepared)
         self.loaded = not partial
         self._update_count()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from PySide6.QtCore import Qt, Signal
@@ -297,7 +298,7 @@ class OverviewTab(QWidget):
             return
         activate = not d.active
         if activate:
-            self._set_active(True)
+            self._set_active(active=True)
             return
         confirm(
             self,
@@ -305,16 +306,15 @@ class OverviewTab(QWidget):
             f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer "
             "sign in. A platform operator can reactivate it.",
             "Deactivate",
-            lambda: self._set_active(False),
+            lambda: self._set_active(active=False),
         )
 
-    def _set_active(self, active: bool) -> None:
+    def _set_active(self, *, active: bool) -> None:
         d = self.details
         self.runner.run(
-            self.services.tenants.set_active,
+            functools.partial(self.services.tenants.set_active, active=active),
             self.session,
             d.id,
-            active,
             owner=self,
             on_done=self._saved,
             on_error=self._failed,

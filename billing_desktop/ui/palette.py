@@ -42,7 +42,7 @@ def colour(name: str) -> str:
     return dark if is_dark() else light
 
 
-def text_style(name: str, bold: bool = False) -> str:
+def text_style(name: str, *, bold: bool = False) -> str:
     return f"color: {colour(name)};" + (" font-weight: bold;" if bold else "")
 
 

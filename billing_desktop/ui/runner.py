@@ -41,7 +41,7 @@ class ServiceRunner(QObject):
             self._change(-1)
             if isinstance(exc, ReauthRequired):
 
-                def answered(ok: bool) -> None:
+                def answered(ok: bool) -> None:  # noqa: FBT001 - a Qt signal passes it positionally
                     if ok:
                         self.run(fn, *args, on_done=on_done, on_error=on_error, owner=owner, reason=reason)
                     elif on_error:

@@ -344,7 +344,7 @@ class StripeOpsPanel(QTabWidget):
         self.setMinimumHeight(300)
         self.currentChanged.connect(lambda _i: self.load())
 
-    def set_tenant(self, tenant, connected: bool) -> None:
+    def set_tenant(self, tenant, *, connected: bool) -> None:
         """Called whenever the tab shows a status: pages reload only when the tenant or its connection changed."""
         key = (tenant.id if tenant else None, connected)
         if key == self._shown:

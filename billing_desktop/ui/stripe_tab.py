@@ -176,7 +176,7 @@ class StripeTab(QWidget):
         super().showEvent(event)
         self.load()
 
-    def load(self, refresh: bool = False) -> None:
+    def load(self, *, refresh: bool = False) -> None:
         if self.tenant is None:
             return
         if self.session.is_operator:
@@ -242,7 +242,7 @@ class StripeTab(QWidget):
         else:
             self.message.hide()
         connected = state != "disconnected"
-        self.ops.set_tenant(self.tenant, connected and st is not None)
+        self.ops.set_tenant(self.tenant, connected=connected and st is not None)
         busy = self.attempt is not None
         if st is not None and not connected and not busy:
             self.connect_hint.show_hint(

@@ -86,10 +86,10 @@ class TaskDialog(QDialog):
             self.form.show_errors(local, self.message)
             return
         fn, args = self.work()
-        self._set_busy(True)
+        self._set_busy(busy=True)
         self._task = submit(fn, *args, on_done=self._done, on_error=self._failed, owner=self)
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, *, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.ok_button.setEnabled(not busy)
         for w in self.form.widgets.values():
@@ -97,13 +97,13 @@ class TaskDialog(QDialog):
 
     def _done(self, value: Any) -> None:
         self._task = None
-        self._set_busy(False)
+        self._set_busy(busy=False)
         self.result_value = value
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
         self._task = None
-        self._set_busy(False)
+        self._set_busy(busy=False)
         if isinstance(exc, ValidationError):
             self.form.show_errors(exc.fields, self.message)
         else:

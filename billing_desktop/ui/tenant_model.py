@@ -168,9 +168,10 @@ class TenantTableModel(QAbstractTableModel):
             if attr == "mode":
                 return value.upper() if value == "live" else value
             return value
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if (attr == "mode" and row.mode == "live") or (attr == "stripe" and row.stripe == "restricted"):
-                return QBrush(LIVE)
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            (attr == "mode" and row.mode == "live") or (attr == "stripe" and row.stripe == "restricted")
+        ):
+            return QBrush(LIVE)
         if role == Qt.ItemDataRole.FontRole and not row.active:
             from PySide6.QtGui import QFont
 

@@ -12,7 +12,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("UnsavedChanges", text)
 
 
-def ask_unsaved(parent, what: str, on_save, on_discard, can_save: bool = True) -> QMessageBox:
+def ask_unsaved(parent, what: str, on_save, on_discard, *, can_save: bool = True) -> QMessageBox:
     """Save / Discard / Cancel (the default: Enter or Escape changes nothing). Window-modal, no nested loop."""
     buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
     if can_save:
@@ -55,7 +55,7 @@ class UnsavedGuard:
     def has_unsaved_changes(self) -> bool:
         return any(e.has_unsaved_changes() for e in self.editors())
 
-    def guard_unsaved(self, then: Callable[[], None], can_save: bool = True) -> None:
+    def guard_unsaved(self, then: Callable[[], None], *, can_save: bool = True) -> None:
         """Run `then` at once if nothing is unsaved; otherwise ask editor by editor, and run it unless cancelled."""
         dirty = next((e for e in self.editors() if e.has_unsaved_changes()), None)
         if dirty is None:
@@ -64,10 +64,10 @@ class UnsavedGuard:
 
         def save() -> None:
             self.tabs.setCurrentWidget(dirty)  # a field error shows where the user can see it
-            dirty.save_changes(lambda: self.guard_unsaved(then, can_save))
+            dirty.save_changes(lambda: self.guard_unsaved(then, can_save=can_save))
 
         def discard() -> None:
             dirty.discard_changes()
-            self.guard_unsaved(then, can_save)
+            self.guard_unsaved(then, can_save=can_save)
 
-        ask_unsaved(self, dirty.unsaved_what(), save, discard, can_save)
+        ask_unsaved(self, dirty.unsaved_what(), save, discard, can_save=can_save)

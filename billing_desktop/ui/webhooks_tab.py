@@ -146,7 +146,7 @@ class WebhooksTab(QWidget):
         super().showEvent(event)
         self.load()
 
-    def _editable(self, on: bool) -> None:
+    def _editable(self, *, on: bool) -> None:
         for w in (
             self.url,
             self.all_events,
@@ -163,7 +163,7 @@ class WebhooksTab(QWidget):
         if self.tenant is None or self.has_unsaved_changes():
             return  # coming back to the tab must not overwrite what the user typed
         # Nothing can be typed until the stored configuration has arrived, so it cannot overwrite an edit.
-        self._editable(False)
+        self._editable(on=False)
         tenant_id = self.tenant.id
         self.runner.run(
             self.services.webhooks.get,
@@ -173,7 +173,7 @@ class WebhooksTab(QWidget):
             on_done=lambda cfg: self.tenant and self.tenant.id == tenant_id and self.show_config(cfg),
         )
 
-    def show_config(self, cfg, loaded: bool = True) -> None:
+    def show_config(self, cfg, *, loaded: bool = True) -> None:
         self.config = cfg
         self._loaded_config = loaded
         if cfg is None and loaded and self.tenant is not None:

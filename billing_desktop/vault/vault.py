@@ -89,7 +89,7 @@ class Vault:
         """Round-trip a throwaway keyring item; returns the backend name or raises VaultError."""
         return self.keyring.check()
 
-    def private_key(self, vault_id: str, create: bool = False) -> crypto.X25519PrivateKey | None:
+    def private_key(self, vault_id: str, *, create: bool = False) -> crypto.X25519PrivateKey | None:
         with self._lock:
             cached = self._private.get(vault_id)
         if cached is not None:
@@ -124,7 +124,7 @@ class Vault:
 
     # -- locking the generation ------------------------------------------------------------------------------------
     @staticmethod
-    def lock_state(s: Session, exclusive: bool) -> VaultState:
+    def lock_state(s: Session, *, exclusive: bool) -> VaultState:
         """Serialize against a re-key: sealers share the lock, a re-key holds it alone.
         PostgreSQL: row locks. SQLite: its one writer lock, taken before the generation is read."""
         if s.get_bind().dialect.name == "sqlite":
@@ -190,7 +190,7 @@ class Vault:
         return key
 
     # -- secrets -------------------------------------------------------------------------------------------------
-    def seal(self, s: Session, name: str, secret: str, now: Any, replace: bool = True) -> bool:
+    def seal(self, s: Session, name: str, secret: str, now: Any, *, replace: bool = True) -> bool:
         """Inside the caller's transaction. False if `replace` is off and the name is already sealed."""
         if not isinstance(secret, str) or not secret:
             raise VaultError("Refusing to store an empty secret.")

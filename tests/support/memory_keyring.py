@@ -6,7 +6,7 @@ import keyring.errors
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
     @keyring.backend.properties.classproperty
-    def priority(cls):
+    def priority(cls):  # noqa: N805 - keyring's classproperty passes the class
         # Not viable for discovery: used only where a test passes it in, never picked up by keyring.get_keyring().
         raise RuntimeError("MemoryKeyring is only used when passed in explicitly")
 

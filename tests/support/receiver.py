@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from http.server import BaseHTTPRequestHandler
 
@@ -19,7 +20,7 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 recv.requests.append((self.path, {k: v for k, v in self.headers.items()}, body))
                 if recv.delay:
@@ -30,10 +31,8 @@ class Receiver:
                     self.send_header(k, v)
                 self.send_header("Content-Length", str(len(reply)))
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(reply)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
         self._server = LoopbackServer(Handler)
         self.url = self._server.base + "/hooks"
