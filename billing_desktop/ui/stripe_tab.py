@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -184,10 +186,9 @@ class StripeTab(QWidget):
         tenant_id = self.tenant.id
         self.refresh_button.setEnabled(False)
         self.runner.run(
-            self.services.stripe.status,
+            functools.partial(self.services.stripe.status, refresh=refresh),
             self.session,
             tenant_id,
-            refresh,
             owner=self,
             on_done=lambda st: self._loaded(tenant_id, st),
             on_error=self._error,

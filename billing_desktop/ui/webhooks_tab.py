@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -269,15 +271,17 @@ class WebhooksTab(QWidget):
         self.message.hide()
         self._on_saved = on_saved
         self.runner.run(
-            self.services.webhooks.save,
+            functools.partial(
+                self.services.webhooks.save,
+                enabled=self.enabled.isChecked(),
+                scheme=self.scheme.currentData(),
+                allow_private=self.allow_private.isChecked(),
+            ),
             self.session,
             self.tenant.id,
             self.url.text(),
             self.chosen_events(),
             self.description.text(),
-            self.enabled.isChecked(),
-            self.scheme.currentData(),
-            self.allow_private.isChecked(),
             owner=self,
             on_done=self._saved,
             on_error=self._failed,
