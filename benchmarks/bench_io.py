@@ -22,7 +22,7 @@ def delivery(quick: bool = False) -> list[Row]:
 
     t = svc.tenants.register(op, Registration("Bench", "owner@bench.example", "bench-password-1"))
     receiver = Receiver()
-    svc.webhooks.save(op, t.id, receiver.url, ["*"], "", True, "stripe", True)  # noqa: FBT003
+    svc.webhooks.save(op, t.id, receiver.url, ["*"], "", enabled=True, scheme="stripe", allow_private=True)
     payload = svc.deliveries.sample_payload(op, t.id, "invoice.paid")
     body = payload.encode()
     for _ in range(5):

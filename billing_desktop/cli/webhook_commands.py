@@ -102,9 +102,9 @@ def cmd_set(args: argparse.Namespace) -> int:
             args.url,
             events,
             args.description,
-            not args.disabled,
-            args.scheme,
-            args.allow_private,
+            enabled=not args.disabled,
+            scheme=args.scheme,
+            allow_private=args.allow_private,
         )
     emit_json(cfg) if args.json else print(f"Saved. Signing secret {cfg.secrets[0].masked}")
     return 0

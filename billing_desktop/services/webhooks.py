@@ -231,7 +231,17 @@ class WebhookService:
                 s.flush()
                 config = self._config(s, tenant_id)
         except _RetryError:
-            return self.save(session, tenant_id, url, event_types, description, enabled, scheme, allow_private)
+            return self.save(
+                session,
+                tenant_id,
+                url,
+                event_types,
+                description,
+                enabled=enabled,
+                scheme=scheme,
+                allow_private=allow_private,
+                expected_version=expected_version,
+            )
         return config
 
     def remove(self, session: UserSession, tenant_id: int) -> None:
