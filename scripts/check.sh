@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Static checks: ruff lint and ruff format (check only), with the versions pinned in the project's venv.
-# Usage: scripts/check.sh   (creates .venv first when missing; CI runs it before the tests)
+# Static checks: ruff lint and ruff format (check only), with the versions requirements-lock.txt pins.
+# Usage: scripts/check.sh   (on a fresh clone it creates .venv from the lock first; CI runs it before the tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/ruff ] || { scripts/system-deps.sh && scripts/venv.sh; }
+if [ ! -x .venv/bin/ruff ]; then
+  # venv.sh installs the whole lock; system-deps.sh only when python3 cannot make a venv yet (a fresh machine).
+  python3 -c 'import ensurepip' 2>/dev/null || scripts/system-deps.sh
+  scripts/venv.sh
+fi
 status=0
 .venv/bin/ruff check . || status=1
 .venv/bin/ruff format --check . || status=1
