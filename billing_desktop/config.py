@@ -6,6 +6,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from billing_desktop import APP_ID
 
@@ -59,7 +60,7 @@ def database_url(override: str | None = None) -> str:
     return f"sqlite:///{paths().database_file}"
 
 
-def team_profile() -> dict | None:
+def team_profile() -> dict[str, Any] | None:
     """The team database chosen in File → Connect to team database… (no password in it), or None."""
     import json
 
@@ -77,7 +78,7 @@ def team_profile() -> dict | None:
     return data
 
 
-def team_database_url(profile: dict, password: str | None = None) -> str:
+def team_database_url(profile: dict[str, Any], password: str | None = None) -> str:
     """postgresql+psycopg://user[:password]@host:port/db?sslmode=…; the password only ever in memory."""
     from sqlalchemy.engine import URL
 

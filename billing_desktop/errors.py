@@ -1,5 +1,9 @@
 """The app's error types. Every message here is safe to show a user: none carries a secret."""
 
+from __future__ import annotations
+
+from datetime import datetime
+
 
 class AppError(Exception):
     """Base for errors the GUI and CLI show as a message, not as a traceback."""
@@ -53,7 +57,7 @@ class Conflict(AppError):
     """A save over a newer version than the one the form loaded: someone else changed it in between.
     `changed_by` and `changed_at` come from the audit log; `version` is the one now stored."""
 
-    def __init__(self, what: str, changed_by: str | None, changed_at, version: int):
+    def __init__(self, what: str, changed_by: str | None, changed_at: datetime | None, version: int):
         self.what, self.changed_by, self.changed_at, self.version = what, changed_by, changed_at, version
         who = f" by {changed_by}" if changed_by else ""
         when = f" at {changed_at:%Y-%m-%d %H:%M:%S} UTC" if changed_at else ""

@@ -33,13 +33,13 @@ def test_connect_tests_remembers_and_keeps_the_password_in_the_keyring(
         dialog.tls.setCurrentIndex(dialog.tls.findData("disable"))
         type_into(qtbot, dialog.password, "wrong-password")
         click(qtbot, dialog.test_button)
-        qtbot.waitUntil(lambda: "✘" in dialog.result.text(), timeout=15000)
-        assert "password authentication failed" in dialog.result.text()
+        qtbot.waitUntil(lambda: "✘" in dialog.test_result.text(), timeout=15000)
+        assert "password authentication failed" in dialog.test_result.text()
 
         type_into(qtbot, dialog.password, url.password)
         click(qtbot, dialog.test_button)
-        qtbot.waitUntil(lambda: "✔" in dialog.result.text(), timeout=15000)
-        assert "PostgreSQL" in dialog.result.text() and "TLS: no" in dialog.result.text()
+        qtbot.waitUntil(lambda: "✔" in dialog.test_result.text(), timeout=15000)
+        assert "PostgreSQL" in dialog.test_result.text() and "TLS: no" in dialog.test_result.text()
 
         click(qtbot, dialog.ok_button)
         qtbot.waitUntil(lambda: closed(dialog), timeout=15000)

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, overload
 
 from billing_desktop.errors import AppError, ValidationError
 
@@ -36,7 +36,7 @@ def _default(o: Any):
         return o.isoformat()
     if isinstance(o, Decimal):
         return str(o)
-    if is_dataclass(o):
+    if is_dataclass(o) and not isinstance(o, type):
         return asdict(o)
     if hasattr(o, "value"):
         return o.value
@@ -44,7 +44,7 @@ def _default(o: Any):
 
 
 def _plain(x: Any) -> Any:
-    if is_dataclass(x):
+    if is_dataclass(x) and not isinstance(x, type):
         return asdict(x)
     if hasattr(x, "_asdict"):  # NamedTuple rows
         return x._asdict()
@@ -126,6 +126,10 @@ def _depth(value: Any) -> int:
     return deepest
 
 
+@overload
+def read_file_arg(path: str, field: str, *, text: Literal[True] = True) -> str: ...
+@overload
+def read_file_arg(path: str, field: str, *, text: Literal[False]) -> bytes: ...
 def read_file_arg(path: str, field: str, *, text: bool = True) -> str | bytes:
     """A --payload-file style argument: its content, or a field error saying why not (missing, a folder, not a
     regular file, too large, not UTF-8). Never blocks on a FIFO."""

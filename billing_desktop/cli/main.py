@@ -98,10 +98,10 @@ def _main(argv: list[str], vault: Vault | None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # storage failures mid-command: one clear line, never a traceback
-        message = _storage_message(exc)
-        if message is None:
+        storage = _storage_message(exc)
+        if storage is None:
             raise
-        print(f"error: {message}", file=sys.stderr)
+        print(f"error: {storage}", file=sys.stderr)
         return EXIT_ERROR
 
 

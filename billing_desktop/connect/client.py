@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import os
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import stripe
+    from stripe._base_address import BaseAddresses
 
 ENV_API_BASE = "BILLING_DESKTOP_STRIPE_API_BASE"
 ENV_CONNECT_BASE = "BILLING_DESKTOP_STRIPE_CONNECT_BASE"
 TIMEOUT = 20.0
 
 
-def base_addresses() -> dict[str, str]:
-    out = {}
+def base_addresses() -> BaseAddresses:
+    out: BaseAddresses = {}
     if os.environ.get(ENV_API_BASE):
         out["api"] = os.environ[ENV_API_BASE].rstrip("/")
     if os.environ.get(ENV_CONNECT_BASE):
@@ -21,7 +27,7 @@ def base_addresses() -> dict[str, str]:
 def connect_base() -> str:
     import stripe
 
-    return base_addresses().get("connect", stripe.DEFAULT_CONNECT_API_BASE)
+    return base_addresses().get("connect") or stripe.DEFAULT_CONNECT_API_BASE
 
 
 class StripeClientFactory:
@@ -29,7 +35,7 @@ class StripeClientFactory:
 
     Use it as a context manager: `with factory(key, client_id) as client: ...` closes the HTTP connections."""
 
-    def __call__(self, secret_key: str, client_id: str | None = None, *, retries: int = 0):
+    def __call__(self, secret_key: str, client_id: str | None = None, *, retries: int = 0) -> _Closing:
         import stripe
 
         # Sync methods in a worker thread. No automatic retries unless asked: for a single action the user sees
@@ -46,13 +52,16 @@ class StripeClientFactory:
 
 
 class _Closing:
-    def __init__(self, client, http_client):
+    # http_client is Any: stripe's HTTPXClient.close() carries no annotations.
+    def __init__(self, client: stripe.StripeClient, http_client: Any) -> None:
         self.client, self.http_client = client, http_client
 
-    def __enter__(self):
+    def __enter__(self) -> stripe.StripeClient:
         return self.client
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.http_client.close()
         client_async = getattr(self.http_client, "_client_async", None)
         if client_async is not None:  # never used (sync only), but it holds a transport until closed

@@ -48,7 +48,7 @@ class _Handler(BaseHTTPRequestHandler):
     timeout = 10  # seconds a connection may stay silent before it is dropped
     protocol_version = "HTTP/1.0"
 
-    def log_message(self, fmt, *args):  # never log query strings: they carry codes and states
+    def log_message(self, fmt: str, *args: object) -> None:  # never log query strings: they carry codes and states
         # Also called for a connection that timed out before sending its request line (no command yet).
         log.debug("oauth listener: %s", getattr(self, "command", None) or "no request")
 

@@ -92,7 +92,7 @@ class Verdict:
     normalized: str | None = None  # the key to look up, when well-formed
 
 
-def examine(raw: str) -> Verdict:
+def examine(raw: str | None) -> Verdict:
     if raw is None:
         raw = ""
     if len(raw) > MAX_INPUT:

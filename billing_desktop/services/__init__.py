@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from billing_desktop.services.context import AppContext
 
@@ -11,12 +11,13 @@ if TYPE_CHECKING:
     from billing_desktop.services.attention import AttentionService
     from billing_desktop.services.audit import AuditService
     from billing_desktop.services.auth import AuthService
+    from billing_desktop.services.changes import ChangeFeed
     from billing_desktop.services.connect_account import ConnectAccountService
     from billing_desktop.services.connect_events import ConnectEventService
     from billing_desktop.services.connect_sync import ConnectSyncService
     from billing_desktop.services.disputes import DisputeService
     from billing_desktop.services.key_inspection import KeyInspectionService
-    from billing_desktop.services.keys import KeyService
+    from billing_desktop.services.keys import KeyService, RepairReport
     from billing_desktop.services.platform_fees import PlatformFeeService
     from billing_desktop.services.settings import SettingsService
     from billing_desktop.services.stripe_connect import StripeConnectService
@@ -34,7 +35,7 @@ class Services:
 
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
-        self.startup_report = None  # what the start-up key repair did, if it ran
+        self.startup_report: RepairReport | None = None  # what the start-up key repair did, if it ran
 
     @cached_property
     def auth(self) -> AuthService:
@@ -132,7 +133,7 @@ class Services:
 
         return WebhookDeliveryService(self.ctx, self.webhooks)
 
-    def change_feed(self, **options):
+    def change_feed(self, **options: Any) -> ChangeFeed:
         """A new ChangeFeed on this database (services/changes.py): other operators' commits as they happen."""
         from billing_desktop.services.changes import ChangeFeed
 

@@ -8,10 +8,13 @@ account, accounts a sync no longer found) is asked here, each from an index.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session
 
 from billing_desktop.domain.attention import FIX, TAB, AttentionKind, Fix, countdown, urgency
 from billing_desktop.domain.roles import Perm
@@ -66,7 +69,7 @@ class AttentionService:
             authorize(s, self.ctx, session, Perm.STRIPE_VIEW, scope)
             raw: list[tuple[AttentionKind, int, str, str, datetime | None, int | None]] = []
 
-            def scoped(q):  # type: ignore[no-untyped-def]
+            def scoped(q: Any) -> Any:  # any Select over Tenant
                 q = q.where(Tenant.active.is_(True))
                 return q if scope is None else q.where(Tenant.id == scope)
 
@@ -175,7 +178,7 @@ class AttentionService:
         )
 
     @staticmethod
-    def _failing_webhooks(s, scoped):  # type: ignore[no-untyped-def]
+    def _failing_webhooks(s: Session, scoped: Callable[[Any], Any]) -> list[Any]:
         """An enabled endpoint whose latest delivery failed: one indexed look-up per endpoint (there are few)."""
         latest = (
             select(WebhookDelivery.id)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
 
 from billing_desktop.domain.roles import Perm
@@ -61,7 +62,7 @@ class AuditService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
 
-    def query(self, f: AuditFilter):
+    def query(self, f: AuditFilter) -> Select[AuditEntry, str]:
         q = select(AuditEntry, Tenant.slug).outerjoin(Tenant, Tenant.id == AuditEntry.tenant_id)
         if f.tenant_id is not None:
             q = q.where(AuditEntry.tenant_id == f.tenant_id)
@@ -77,7 +78,7 @@ class AuditService:
 
     def list(
         self, session: UserSession, f: AuditFilter = AuditFilter(), limit: int = 500, offset: int = 0
-    ) -> list[AuditRow]:
+    ) -> builtins.list[AuditRow]:
         with self.ctx.db() as s:
             if not session.is_operator:
                 # A tenant's user sees only its own tenant's entries; asking for another's is refused.
@@ -92,7 +93,7 @@ class AuditService:
                 for e, slug in rows
             ]
 
-    def actions(self, session: UserSession) -> list[str]:
+    def actions(self, session: UserSession) -> builtins.list[str]:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.AUDIT_VIEW, None if session.is_operator else session.tenant_id)
             q = select(AuditEntry.action).distinct().order_by(AuditEntry.action)

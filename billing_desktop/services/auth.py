@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from billing_desktop.domain.roles import Role
 from billing_desktop.domain.validation import (
@@ -103,7 +105,7 @@ class AuthService:
         except (VerificationError, InvalidHashError):
             return False
 
-    def _attempt(self, email: str, password: str, action: str, user_id: int | None = None) -> User | None:
+    def _attempt(self, email: str, password: str, action: str, user_id: int | None = None) -> User:
         """Check a password with lockout accounting (atomic, see services/lockout.py). Returns the user, detached,
         after a success; raises AccountLocked or AuthenticationFailed, with their audit entry committed."""
         digest = lockout.email_digest(email)
@@ -125,7 +127,7 @@ class AuthService:
         ok = self._verify(pw_hash, password)
         now = self.ctx.clock()
         with self.ctx.db() as s, s.begin():
-            if ok and eligible:
+            if ok and eligible and user is not None and pw_hash is not None:
                 if lockout.clear_on_success(s, user.id, now, signed_in=user_id is None):
                     if self.ctx.hasher.check_needs_rehash(pw_hash):
                         s.execute(
@@ -150,7 +152,7 @@ class AuthService:
         raise failure
 
     @staticmethod
-    def _locked(until, now) -> AccountLocked:
+    def _locked(until: datetime, now: datetime) -> AccountLocked:
         minutes = max(1, int((until - now).total_seconds() // 60) + 1)
         return AccountLocked(f"Too many failed attempts: this account is locked for {minutes} more minute(s).")
 
@@ -213,7 +215,7 @@ class AuthService:
             u = self._me(s, session)
             return Profile(u.email, u.first_name, u.last_name, u.role, u.tenant_id, u.version)
 
-    def _me(self, s, session: UserSession) -> User:
+    def _me(self, s: Session, session: UserSession) -> User:
         from billing_desktop.errors import PermissionDenied, SessionLocked
 
         if session.locked:

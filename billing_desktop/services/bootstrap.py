@@ -51,7 +51,7 @@ class QuietFileHandler(RotatingFileHandler):
     _warned = False
 
     @classmethod
-    def warn_once(cls, path, exc: BaseException | None) -> None:
+    def warn_once(cls, path: object, exc: BaseException | None) -> None:
         if cls._warned:
             return
         cls._warned = True
@@ -68,7 +68,7 @@ def setup_logging() -> None:
     root = logging.getLogger()
     paths = config.paths()
     for h in list(root.handlers):
-        if getattr(h, "billing_desktop", False):
+        if isinstance(h, QuietFileHandler):  # ours: one per process, replaced when the data dir moves
             if h.baseFilename == str(paths.log_file.absolute()):
                 return
             root.removeHandler(h)
@@ -83,7 +83,6 @@ def setup_logging() -> None:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
-    handler.billing_desktop = True
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 

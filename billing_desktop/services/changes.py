@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from billing_desktop.store.models import AuditEntry
 
@@ -45,7 +46,7 @@ class Change:
     full: bool = False
 
 
-def notify(session, tenant_id: int | None, action: str, actor: str) -> None:
+def notify(session: Session, tenant_id: int | None, action: str, actor: str) -> None:
     """Queue a notification in the caller's transaction (PostgreSQL delivers it at commit, drops it on rollback)."""
     if session.get_bind().dialect.name != "postgresql":
         return
@@ -84,7 +85,7 @@ class ChangeFeed:
         url = self.engine.url.set(drivername="postgresql")
         return url.render_as_string(hide_password=False)
 
-    def _listen(self, on_change, on_state) -> None:
+    def _listen(self, on_change: Callable[[Change], None], on_state: Callable[[FeedState], None]) -> None:
         import psycopg
 
         failures = 0
@@ -123,7 +124,7 @@ class ChangeFeed:
             self._stop.wait(delay)
 
     # -- SQLite --------------------------------------------------------------------------------------------------
-    def _poll(self, on_change, on_state) -> None:
+    def _poll(self, on_change: Callable[[Change], None], on_state: Callable[[FeedState], None]) -> None:
         last: int | None = None
         up = False
         while not self._stop.is_set():

@@ -217,7 +217,7 @@ class ConnectAccountService:
             lambda c: c.v1.account_links.create(
                 {
                     "account": account_id,
-                    "type": kind,  # type: ignore[typeddict-item]
+                    "type": kind,
                     "collection_options": {"fields": "eventually_due"},
                     "return_url": back,
                     "refresh_url": back,

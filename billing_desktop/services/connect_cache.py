@@ -53,7 +53,7 @@ def replace_items(s: DbSession, rows: Iterable[tuple[int, str, list[Derived]]]) 
         s.execute(insert(AttentionItem), values)
 
 
-def _upsert(s: DbSession):
+def _upsert(s: DbSession) -> Any:  # the dialect's insert, which has on_conflict_do_update
     dialect = s.get_bind().dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert

@@ -6,10 +6,14 @@ import os
 import platform
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 from billing_desktop import __version__, config
 from billing_desktop.errors import AppError
 from billing_desktop.vault import Vault
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 
 def qt_platform(timeout: float = 20) -> str:
@@ -29,7 +33,7 @@ def qt_platform(timeout: float = 20) -> str:
     return f"unavailable ({last[:200]})"
 
 
-def _vault_access(engine, vault: Vault) -> str:
+def _vault_access(engine: Engine, vault: Vault) -> str:
     from sqlalchemy.orm import Session
 
     from billing_desktop.vault import Access

@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from billing_desktop.domain.keys import Verdict, examine, lookup_hash, mask
 from billing_desktop.domain.roles import Perm
@@ -36,7 +38,7 @@ class Inspection:
     last_rolled: datetime | None = None
     summary: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         v = self.verdict
         out = {
             "value": v.text_shown,
@@ -101,7 +103,7 @@ class KeyInspectionService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
 
-    def _scope(self, s, session: UserSession) -> int | None:
+    def _scope(self, s: Session, session: UserSession) -> int | None:
         """None: every tenant (operators); else the one tenant whose keys this user may recognise."""
         user = authorize(s, self.ctx, session, Perm.KEYS_VIEW, None if session.is_operator else session.tenant_id)
         return None if session.is_operator else user.tenant_id
@@ -111,8 +113,8 @@ class KeyInspectionService:
             scope = self._scope(s, session)
             return self._inspect(s, scope, examine(text))
 
-    def _inspect(self, s, scope: int | None, v: Verdict) -> Inspection:
-        if not v.well_formed:
+    def _inspect(self, s: Session, scope: int | None, v: Verdict) -> Inspection:
+        if not v.well_formed or v.normalized is None:
             return Inspection(verdict=v, summary=v.problem)
         row = s.execute(
             select(ApiKey, Tenant.slug, Tenant.company_name)
@@ -155,12 +157,12 @@ class KeyInspectionService:
     def scan(
         self,
         session: UserSession,
-        paths: Iterable[str | os.PathLike],
+        paths: Iterable[str | os.PathLike[str]],
         progress: Callable[[int, str], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> ScanResult:
-        paths = [Path(p) for p in paths]
-        missing = [str(p) for p in paths if not p.exists()]
+        found = [Path(p) for p in paths]
+        missing = [str(p) for p in found if not p.exists()]
         if missing:
             raise ValidationError({"paths": f"No such file or folder: {', '.join(missing)}."})
         result = ScanResult()
@@ -168,7 +170,7 @@ class KeyInspectionService:
         with self.ctx.db() as s:
             scope = self._scope(s, session)
             cache: dict[bytes, Inspection] = {}
-            for scanned in scan_files(walk(paths), may_hold):
+            for scanned in scan_files(walk(found), may_hold):
                 if cancelled():
                     result.cancelled = True
                     break

@@ -7,12 +7,15 @@ deleted in the same transaction as the change that retires it, so no crash can l
 
 from __future__ import annotations
 
+import builtins
 import logging
 import secrets as pysecrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from billing_desktop.domain.keys import Kind, generate, lookup_hash
 from billing_desktop.domain.roles import Perm
@@ -98,7 +101,7 @@ class KeyService:
 
     # -- creating key material -------------------------------------------------------------------------------
     @staticmethod
-    def prepare(modes=MODES) -> list[Pending]:
+    def prepare(modes: Iterable[str] = MODES) -> list[Pending]:
         """New key material, in memory only: `attach` seals and stores it in the caller's transaction."""
         return [
             Pending(kind.value, mode, generate(kind, mode), pysecrets.token_hex(16) if kind is Kind.SECRET else None)
@@ -108,7 +111,7 @@ class KeyService:
 
     def attach(
         self,
-        s,
+        s: Session,
         tenant_id: int,
         pending: list[Pending],
         actor: str,
@@ -187,7 +190,7 @@ class KeyService:
         return secret
 
     # -- changing ------------------------------------------------------------------------------------------------
-    def _current(self, s, tenant_id: int, modes) -> list[ApiKey]:
+    def _current(self, s: Session, tenant_id: int, modes: Iterable[str]) -> builtins.list[ApiKey]:
         now = self.ctx.clock()
         return list(
             s.scalars(
@@ -202,7 +205,7 @@ class KeyService:
 
     def regenerate(
         self, session: UserSession, tenant_id: int, environment: str, grace: timedelta | None = None
-    ) -> list[NewKey]:
+    ) -> builtins.list[NewKey]:
         raise_if({"environment": None if environment in ENVIRONMENTS else "Choose test, live or all."})
         modes = ENVIRONMENTS[environment]
         with self.ctx.db() as s:
@@ -270,7 +273,7 @@ class KeyService:
             )
         return len(keys)
 
-    def _forget(self, s, keys: list[ApiKey]) -> int:
+    def _forget(self, s: Session, keys: builtins.list[ApiKey]) -> int:
         """In the caller's transaction: retired keys lose their sealed secret and the pointer to it."""
         names = [vault_name(k.tenant_id, k.vault_ref) for k in keys if k.vault_ref]
         for k in keys:
@@ -310,8 +313,8 @@ class KeyService:
                 sealed = set(s.scalars(select(SealedSecret.name).where(SealedSecret.name.like("tenant/%/api-key/%"))))
                 moving = set(s.scalars(select(KeyringMove.sealed_name).where(KeyringMove.sealed_name.is_not(None))))
             for key_id, tenant_id, prefix, last4, ref in rows:
-                name = vault_name(tenant_id, ref)
-                if name not in sealed and name not in moving:
+                name = vault_name(tenant_id, ref) if ref else None
+                if name and name not in sealed and name not in moving:
                     missing.append(f"tenant {tenant_id}: {prefix}****…{last4} (key {key_id})")
         if moves.orphans_deleted or retired or missing or moves.moved:
             log.warning(

@@ -32,7 +32,7 @@ _PREFILTER_SHAPES = [
     rb"acct_[0-9A-Za-z]{8}",
     rb"ca_[0-9A-Za-z]{16}",
 ]
-_prefilter_cache: list = []
+_prefilter_cache: list[Callable[[bytes], bool] | None] = []
 # Set to "none" to scan without Hyperscan (the benchmark compares both; a user can rule out the native library).
 PREFILTER_ENV = "BILLING_DESKTOP_SCAN_PREFILTER"
 
@@ -74,7 +74,8 @@ def prefilter() -> Callable[[bytes], bool] | None:
                 return False
 
             _prefilter_cache.append(may_hold)
-    return _prefilter_cache[0]
+    prefilter_fn: Callable[[bytes], bool] | None = _prefilter_cache[0]
+    return prefilter_fn
 
 
 def candidates(data: bytes) -> list[tuple[int, bytes]]:
@@ -163,7 +164,7 @@ def scan_files(paths: Iterable[Path], may_hold: Callable[[bytes], bool] | None) 
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def walk(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+def walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     for p in paths:
         p = Path(p)
         if not p.is_dir():  # files, and FIFOs or devices, which scan_file skips without blocking on them

@@ -11,18 +11,24 @@ import base64
 import hashlib
 import os
 from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
 
+from argon2 import PasswordHasher
 from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy.orm import Session
 
 from billing_desktop.services.context import Policy
 from billing_desktop.store.models import SignInThrottle, User
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import CursorResult
 
 
 def email_digest(email: str) -> str:
     return hashlib.sha256(email.encode()).hexdigest()
 
 
-def dummy_hash(hasher) -> str:
+def dummy_hash(hasher: PasswordHasher) -> str:
     """A hash with the hasher's own cost that matches no password, made without hashing: verifying against it
     costs exactly what verifying a real account's hash costs, and building it costs nothing."""
 
@@ -35,14 +41,16 @@ def dummy_hash(hasher) -> str:
     )
 
 
-def locked_until(s, user: User | None, digest: str) -> datetime | None:
+def locked_until(s: Session, user: User | None, digest: str) -> datetime | None:
     if user is not None:
         return user.locked_until
-    return s.scalar(select(SignInThrottle.locked_until).where(SignInThrottle.email_digest == digest))
+    until: datetime | None = s.scalar(select(SignInThrottle.locked_until).where(SignInThrottle.email_digest == digest))
+    return until
 
 
-def count_failure(s, user_id: int | None, digest: str, now: datetime, policy: Policy) -> tuple[bool, bool]:
+def count_failure(s: Session, user_id: int | None, digest: str, now: datetime, policy: Policy) -> tuple[bool, bool]:
     """Count one failure atomically. Returns (locked now, locked by this very failure)."""
+    model: type[User] | type[SignInThrottle]
     if user_id is None:
         _ensure_throttle_row(s, digest)
         model, where = SignInThrottle, SignInThrottle.email_digest == digest
@@ -66,9 +74,9 @@ def count_failure(s, user_id: int | None, digest: str, now: datetime, policy: Po
     return locked, locked and after == until
 
 
-def clear_on_success(s, user_id: int, now: datetime, *, signed_in: bool) -> bool:
+def clear_on_success(s: Session, user_id: int, now: datetime, *, signed_in: bool) -> bool:
     """Reset the counter unless a lock landed while the password was being checked; False if locked."""
-    values: dict = {"failed_attempts": 0, "locked_until": None}
+    values: dict[str, Any] = {"failed_attempts": 0, "locked_until": None}
     if signed_in:
         values["last_sign_in"] = now
     result = s.execute(
@@ -77,13 +85,15 @@ def clear_on_success(s, user_id: int, now: datetime, *, signed_in: bool) -> bool
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return cast("CursorResult[Any]", result).rowcount == 1  # an UPDATE's result is a cursor result
 
 
-def _ensure_throttle_row(s, digest: str) -> None:
-    dialect = s.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+def _ensure_throttle_row(s: Session, digest: str) -> None:
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        s.execute(pg_insert(SignInThrottle).values(email_digest=digest, failed_attempts=0).on_conflict_do_nothing())
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    s.execute(insert(SignInThrottle).values(email_digest=digest, failed_attempts=0).on_conflict_do_nothing())
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        s.execute(sqlite_insert(SignInThrottle).values(email_digest=digest, failed_attempts=0).on_conflict_do_nothing())

@@ -7,15 +7,16 @@ import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from billing_desktop.connect.client import StripeClientFactory
 from billing_desktop.connect.errors import StripeProblem, translate
 from billing_desktop.connect.listener import Reply
 from billing_desktop.domain.roles import Perm
-from billing_desktop.errors import AppError, ValidationError
+from billing_desktop.errors import AppError, NotFound, ValidationError
 from billing_desktop.services import audit
 from billing_desktop.services.connect_attempt import ConnectAttempt
 from billing_desktop.services.context import AppContext
@@ -74,10 +75,10 @@ class StripeConnectService:
         self.open_browser = open_browser or webbrowser.open  # honours $BROWSER
         self.timeout = 300.0
 
-    def _client(self):
+    def _client(self) -> Any:  # a context manager yielding a stripe.StripeClient (tests inject fakes)
         return self.client_factory(self.platform.secret_key(), self.platform.require_client_id())
 
-    def _call(self, fn, *args, **kwargs) -> dict[str, Any]:
+    def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Run a StripeClient call; answers come back as plain dicts, failures as StripeProblem."""
         try:
             result = fn(*args, **kwargs)
@@ -86,9 +87,12 @@ class StripeConnectService:
             log.info("stripe call failed: %s", type(exc).__name__)
             raise translate(exc) from None
 
-    def _tenant(self, s, session: UserSession, tenant_id: int, perm: Perm) -> Tenant:
+    def _tenant(self, s: Session, session: UserSession, tenant_id: int, perm: Perm) -> Tenant:
         authorize(s, self.ctx, session, perm, tenant_id)
-        return s.get(Tenant, tenant_id)
+        t = s.get(Tenant, tenant_id)
+        if t is None:
+            raise NotFound("No such tenant.")
+        return t
 
     # -- OAuth ------------------------------------------------------------------------------------------------
     def start_connect(self, session: UserSession, tenant_id: int) -> ConnectAttempt:
@@ -147,7 +151,7 @@ class StripeConnectService:
                 else self._cached(tenant_id, message=str(exc))
             )
 
-    def _row(self, s, tenant_id: int) -> StripeAccount:
+    def _row(self, s: Session, tenant_id: int) -> StripeAccount:
         acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
         if acct is None:
             acct = StripeAccount(tenant_id=tenant_id, status="disconnected")
@@ -201,9 +205,9 @@ class StripeConnectService:
                         "refresh_url": f"{base}{ONBOARD_REFRESH}?state={attempt.state}",
                     },
                 )
-            return made["url"]
+            return str(made["url"])
 
-        def refresh(_query) -> Reply:
+        def refresh(_query: dict[str, str]) -> Reply:
             # The link expired or was reused: Stripe sends the browser here, and it gets a fresh link.
             try:
                 return Reply(302, "Continuing", "Continuing onboarding…", location=link())
@@ -324,5 +328,5 @@ class StripeConnectService:
         return f"Disconnected {account_id}."
 
 
-def _missing_code():
+def _missing_code() -> NoReturn:
     raise AppError("The browser came back without an authorization code.")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from billing_desktop.domain.roles import Perm, Role
 from billing_desktop.domain.validation import normalize_email
@@ -73,7 +74,7 @@ class TeamService:
         with self.ctx.db() as s:
             return self.ctx.vault.access(s)
 
-    def _operator(self, s, email: str) -> User:
+    def _operator(self, s: Session, email: str) -> User:
         user = s.scalar(select(User).where(User.email == normalize_email(email), User.role == Role.OPERATOR.value))
         if user is None:
             raise NotFound(f"No operator account {normalize_email(email)}.")
@@ -134,12 +135,13 @@ class TeamService:
             my_fp = crypto.fingerprint(crypto.public_bytes(mine)) if mine else None
             users = list(s.scalars(select(User).where(User.role == Role.OPERATOR.value).order_by(User.email)))
             keys: dict[int, list[OperatorKey]] = {}
-            for k in s.scalars(select(OperatorKey).order_by(OperatorKey.created_at, OperatorKey.id)):
-                keys.setdefault(k.user_id, []).append(k)
+            for key in s.scalars(select(OperatorKey).order_by(OperatorKey.created_at, OperatorKey.id)):
+                keys.setdefault(key.user_id, []).append(key)
             rows = []
             for u in users:
                 name = f"{u.first_name} {u.last_name}".strip()
-                for k in keys.get(u.id) or [None]:
+                user_keys: list[OperatorKey | None] = list(keys.get(u.id, [])) or [None]  # a row even before joining
+                for k in user_keys:
                     rows.append(
                         MemberRow(
                             email=u.email,

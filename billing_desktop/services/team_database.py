@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from billing_desktop import config
 from billing_desktop.errors import DatabaseError, ValidationError
 from billing_desktop.vault import Vault
+
+if TYPE_CHECKING:
+    from billing_desktop.store.copy import TableCopy
 
 
 class TlsMode(StrEnum):
@@ -66,8 +72,8 @@ class TeamDatabase:
         return f"{self.host.strip()}{port}/{self.database.strip()}"
 
 
-def database_label(url) -> str:
-    u = make_url(str(url)) if not hasattr(url, "get_backend_name") else url
+def database_label(url: str | URL) -> str:
+    u = url if isinstance(url, URL) else make_url(url)
     if u.get_backend_name() == "postgresql":
         port = "" if not u.port or u.port == 5432 else f":{u.port}"
         return f"{u.host or 'localhost'}{port}/{u.database}"
@@ -91,7 +97,7 @@ def with_password(url: str, vault: Vault) -> str:
     return u.set(password=password).render_as_string(hide_password=False) if password else url
 
 
-def _profile_path():
+def _profile_path() -> Path:
     return config.paths().team_profile
 
 
@@ -145,7 +151,9 @@ def test_connection(profile: TeamDatabase, password: str) -> dict[str, str]:
         engine.dispose()
 
 
-def copy_to_team(source_url: str, target_url: str, vault: Vault, progress=None):
+def copy_to_team(
+    source_url: str, target_url: str, vault: Vault, progress: Callable[[str, int], None] | None = None
+) -> tuple[list[TableCopy], dict[str, int]]:
     """Copy the local database into an empty team database; returns (per-table report, secrets left behind).
     Both are brought to this app's schema first (the source gets its usual file copy before migrating)."""
     from billing_desktop.store import copy, postgres

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from billing_desktop.domain.roles import Perm, Role
 from billing_desktop.domain.validation import (
@@ -34,6 +36,9 @@ from billing_desktop.services.permissions import authorize, require_recent_passw
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.locking import lock_tenant
 from billing_desktop.store.models import StripeAccount, Tenant, User
+
+if TYPE_CHECKING:
+    from billing_desktop.services.keys import KeyService, Pending
 
 
 class TenantRow(NamedTuple):
@@ -104,12 +109,13 @@ EDITABLE = ("company_name", "email", "domain", "tier", "platform_fee_percent", "
 
 
 class TenantService:
-    def __init__(self, ctx: AppContext, keys=None):
+    def __init__(self, ctx: AppContext, keys: KeyService | None = None):
         self.ctx = ctx
-        self.keys = keys  # KeyService: a new tenant gets its four keys in the registration transaction
-        self.on_register: list = []  # further steps run inside the registration transaction
+        self.keys = keys  # a new tenant gets its four keys in the registration transaction
+        # Further steps run inside the registration transaction: (session, tenant, actor's session).
+        self.on_register: list[Callable[..., None]] = []
 
-    def _unique_slug(self, s, name: str) -> str:
+    def _unique_slug(self, s: Session, name: str) -> str:
         base = slugify(name)
         # One index lookup in the usual case; the prefix scan (no index for LIKE on SQLite) only on a clash.
         if s.scalar(select(Tenant.id).where(Tenant.slug == base)) is None:
@@ -123,7 +129,7 @@ class TenantService:
         return f"{base}-{n}"
 
     @staticmethod
-    def _chosen_slug(s, slug: str) -> str:
+    def _chosen_slug(s: Session, slug: str) -> str:
         """A slug the operator typed is used as it is, or refused: never silently changed."""
         if s.scalar(select(Tenant.id).where(Tenant.slug == slug)):
             raise ValidationError({"slug": "Another tenant has this slug."})
@@ -156,7 +162,16 @@ class TenantService:
         pending = self.keys.prepare() if self.keys else []  # sealed in the registration transaction
         return self._register(session, r, email, domain, fee, pw_hash, pending)
 
-    def _register(self, session, r, email, domain, fee, pw_hash, pending) -> TenantDetails:
+    def _register(
+        self,
+        session: UserSession,
+        r: Registration,
+        email: str,
+        domain: str,
+        fee: Decimal,
+        pw_hash: str,
+        pending: list[Pending],
+    ) -> TenantDetails:
         with self.ctx.db() as s, s.begin():
             authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
             self._check_email_free(s, email)
@@ -199,7 +214,7 @@ class TenantService:
             return self._details(s, t)
 
     @staticmethod
-    def _check_email_free(s, email: str) -> None:
+    def _check_email_free(s: Session, email: str) -> None:
         if s.scalar(select(Tenant.id).where(Tenant.email == email)):
             raise ValidationError({"email": "A tenant with this email already exists."})
         if s.scalar(select(User.id).where(User.email == email)):
@@ -227,13 +242,13 @@ class TenantService:
                 for i, name, slug, email, tier, mode, active, stripe in s.execute(q)
             ]
 
-    def _find(self, s, ref: int | str) -> Tenant:
+    def _find(self, s: Session, ref: int | str) -> Tenant:
         t = s.get(Tenant, ref) if isinstance(ref, int) else s.scalar(select(Tenant).where(Tenant.slug == ref))
         if t is None:
             raise NotFound(f"No tenant {ref!r}.")
         return t
 
-    def _details(self, s, t: Tenant) -> TenantDetails:
+    def _details(self, s: Session, t: Tenant) -> TenantDetails:
         return TenantDetails(
             t.id,
             t.company_name,

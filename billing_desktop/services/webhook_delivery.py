@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import email.utils
 import hashlib
 import json
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from billing_desktop import __version__
 from billing_desktop.domain.roles import Perm
@@ -105,6 +106,8 @@ class WebhookDeliveryService:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_VIEW, tenant_id)
             t = s.get(Tenant, tenant_id)
+            if t is None:
+                raise NotFound("No such tenant.")
             slug, mode = t.slug, t.mode
         obj = {
             "customer.subscription": {
@@ -284,14 +287,16 @@ class WebhookDeliveryService:
         event_type: str | None = None,
         limit: int = 200,
         offset: int = 0,
-    ) -> list[DeliveryResult]:
+    ) -> builtins.list[DeliveryResult]:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_VIEW, tenant_id)
             q = delivery_query(tenant_id, outcome, event_type).limit(limit).offset(offset)
             return [_result(d) for d in s.scalars(q)]
 
 
-def delivery_query(tenant_id: int, outcome: str | None = None, event_type: str | None = None):
+def delivery_query(
+    tenant_id: int, outcome: str | None = None, event_type: str | None = None
+) -> Select[WebhookDelivery]:
     """The log's query, newest first; each filter the GUI offers has an index (tests/test_query_plans.py)."""
     q = select(WebhookDelivery).where(WebhookDelivery.tenant_id == tenant_id)
     if outcome == "failed":

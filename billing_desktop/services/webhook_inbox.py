@@ -13,7 +13,7 @@ from billing_desktop.domain.webhooks import Check
 MAX_BODY = 1024 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Received:
     at: datetime
     path: str
@@ -42,10 +42,10 @@ class LocalInbox:
         class Handler(BaseHTTPRequestHandler):
             timeout = 10
 
-            def log_message(self, *args):
+            def log_message(self, format: str, *args: object) -> None:  # quiet: the inbox table shows each request
                 pass
 
-            def do_POST(self):
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 if length > MAX_BODY:
                     self.send_response(413)
@@ -57,7 +57,7 @@ class LocalInbox:
                     check = inbox.check(headers, body)
                 except Exception as exc:  # a locked keyring must not crash the inbox
                     check = Check.failed("error", f"Could not check: {type(exc).__name__}")
-                item = Received(datetime.now(UTC), self.path, headers, body, check)
+                item = Received(at=datetime.now(UTC), path=self.path, headers=headers, body=body, check=check)
                 inbox.received.append(item)
                 if inbox.on_receive:
                     inbox.on_receive(item)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import check_text, raise_if
@@ -42,7 +43,7 @@ OVERLAPS = {"none": None, "1h": timedelta(hours=1), "24h": timedelta(hours=24)}
 
 
 def system_resolve(host: str) -> list[str]:
-    return sorted({info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)})
+    return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)})
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class SecretRow:
     expires_at: datetime | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WebhookConfig:
     tenant_id: int
     mode: str
@@ -83,7 +84,8 @@ class WebhookService:
     def __init__(self, ctx: AppContext, resolve: Callable[[str], Iterable[str]] = system_resolve):
         self.ctx, self.resolve = ctx, resolve
 
-    def _active(self, s, tenant_id: int) -> list[WebhookSecret]:
+    def _active(self, s: Session, tenant_id: int) -> list[WebhookSecret]:
+        """The secrets that sign and verify now (each has a vault_ref)."""
         now = self.ctx.clock()
         return list(
             s.scalars(
@@ -97,27 +99,40 @@ class WebhookService:
             )
         )
 
-    def _config(self, s, tenant_id: int) -> WebhookConfig | None:
+    @staticmethod
+    def _mode(s: Session, tenant_id: int) -> str:
+        mode = s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id))
+        if mode is None:
+            raise NotFound("No such tenant.")
+        return mode
+
+    def _config(self, s: Session, tenant_id: int) -> WebhookConfig | None:
         e = s.scalar(select(WebhookEndpoint).where(WebhookEndpoint.tenant_id == tenant_id))
         if e is None:
             return None
-        mode = s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id))
         rows = [
             SecretRow(w.id, f"whsec_****…{w.last4}", w.created_at, w.expires_at) for w in self._active(s, tenant_id)
         ]
         return WebhookConfig(
-            tenant_id,
-            mode,
-            e.url,
-            list(e.event_types),
-            e.description,
-            e.enabled,
-            e.scheme,
-            e.allow_private,
-            rows,
-            e.updated_at,
-            e.version,
+            tenant_id=tenant_id,
+            mode=self._mode(s, tenant_id),
+            url=e.url,
+            event_types=list(e.event_types),
+            description=e.description,
+            enabled=e.enabled,
+            scheme=e.scheme,
+            allow_private=e.allow_private,
+            secrets=rows,
+            updated_at=e.updated_at,
+            version=e.version,
         )
+
+    def _saved_config(self, s: Session, tenant_id: int) -> WebhookConfig:
+        """The configuration just written; an endpoint that vanished meanwhile (removed elsewhere) says so."""
+        config = self._config(s, tenant_id)
+        if config is None:
+            raise NotFound("The webhook endpoint was removed meanwhile.")
+        return config
 
     def get(self, session: UserSession, tenant_id: int) -> WebhookConfig | None:
         with self.ctx.db() as s:
@@ -151,7 +166,7 @@ class WebhookService:
 
     def _signing_secrets(self, tenant_id: int) -> list[str]:
         with self.ctx.db() as s:
-            names = [secret_name(tenant_id, w.vault_ref) for w in self._active(s, tenant_id)]
+            names = [secret_name(tenant_id, w.vault_ref) for w in self._active(s, tenant_id) if w.vault_ref]
             values = self.ctx.vault.open_many(s, names)
         return [values[n] for n in names if n in values]
 
@@ -181,7 +196,7 @@ class WebhookService:
         """Create or change the endpoint; with `expected_version` (0: none existed), never over a newer save."""
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
-            mode = s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id))
+            mode = self._mode(s, tenant_id)
             has_secret = bool(self._active(s, tenant_id))
         types = sorted(set(event_types))
         raise_if(
@@ -229,7 +244,7 @@ class WebhookService:
                     detail=f"scheme={scheme} enabled={enabled} events={len(types)}",
                 )
                 s.flush()
-                config = self._config(s, tenant_id)
+                config = self._saved_config(s, tenant_id)
         except _RetryError:
             return self.save(
                 session,
@@ -275,32 +290,33 @@ class WebhookService:
             if s.scalar(select(WebhookEndpoint.id).where(WebhookEndpoint.tenant_id == tenant_id)) is None:
                 raise NotFound("The webhook endpoint was removed meanwhile.")
             now = self.ctx.clock()
-            if OVERLAPS[overlap] is None:
+            keep_for = OVERLAPS[overlap]
+            if keep_for is None:
                 self._retire_all(s, tenant_id, now)
             else:
                 for old in self._active(s, tenant_id):
                     if old.expires_at is None:
-                        old.expires_at = now + OVERLAPS[overlap]
+                        old.expires_at = now + keep_for
             self._attach(s, tenant_id, prepared, now)
             audit.record(s, now, session.email, "webhooks.roll_secret", tenant_id, detail=f"overlap={overlap}")
         with self.ctx.db() as s:
-            return self._config(s, tenant_id)
+            return self._saved_config(s, tenant_id)
 
     # -- secrets across the keyring and the database ------------------------------------------------------------
     @staticmethod
     def _prepare() -> tuple[str, str]:
         return pysecrets.token_hex(16), new_secret()
 
-    def _attach(self, s, tenant_id: int, prepared: tuple[str, str], now: datetime) -> None:
+    def _attach(self, s: Session, tenant_id: int, prepared: tuple[str, str], now: datetime) -> None:
         ref, secret = prepared
         s.add(WebhookSecret(tenant_id=tenant_id, vault_ref=ref, last4=secret[-4:], created_at=now))
         self.ctx.vault.seal(s, secret_name(tenant_id, ref), secret, now)
 
-    def _retire_all(self, s, tenant_id: int, now: datetime) -> None:
+    def _retire_all(self, s: Session, tenant_id: int, now: datetime) -> None:
         """Expire every active secret now and delete its sealed value, in the caller's transaction."""
         self._forget(s, tenant_id, self._active(s, tenant_id), now)
 
-    def _forget(self, s, tenant_id: int, rows: list[WebhookSecret], now: datetime) -> None:
+    def _forget(self, s: Session, tenant_id: int, rows: list[WebhookSecret], now: datetime) -> None:
         for old in rows:
             if old.expires_at is None or old.expires_at > now:
                 old.expires_at = now
@@ -328,7 +344,7 @@ class WebhookService:
                 require_recent_password(self.ctx, session)
             active = self._active(s, tenant_id)
             row = next((w for w in active if secret_id in (None, w.id)), None)
-            if row is None:
+            if row is None or row.vault_ref is None:
                 raise NotFound("No such active signing secret.")
             value = self.ctx.vault.open(s, secret_name(tenant_id, row.vault_ref))
             if not value:

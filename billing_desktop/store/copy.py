@@ -11,8 +11,9 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import MetaData, Table, func, insert, select, text
+from sqlalchemy import Column, MetaData, Table, func, insert, select, text
 from sqlalchemy.engine import Engine
 
 from billing_desktop.errors import DatabaseError
@@ -34,7 +35,7 @@ def _tables(engine: Engine) -> list[Table]:
     return [t for t in meta.sorted_tables if t.name not in SKIP]  # parents before children
 
 
-def _order(table: Table):
+def _order(table: Table) -> list[Column[Any]]:
     return list(table.primary_key.columns) or list(table.columns)
 
 

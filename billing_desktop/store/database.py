@@ -11,12 +11,16 @@ from contextlib import closing
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 
 from billing_desktop.errors import DatabaseError, SchemaTooNew
 from billing_desktop.store import postgres
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -78,7 +82,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
 
         @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record):
+        def _pragmas(dbapi_conn: Any, _record: object) -> None:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
@@ -91,7 +95,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _alembic_config(engine: Engine):
+def _alembic_config(engine: Engine) -> Config:
     from alembic.config import Config
 
     cfg = Config()
@@ -108,7 +112,10 @@ def schema_state(engine: Engine) -> tuple[str | None, str]:
     script = ScriptDirectory.from_config(_alembic_config(engine))
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-    return current, script.get_current_head()
+    head = script.get_current_head()
+    if head is None:  # the package always ships its migrations; without them nothing here can work
+        raise RuntimeError(f"no Alembic revisions in {MIGRATIONS}")
+    return current, head
 
 
 def is_known_revision(engine: Engine, revision: str) -> bool:

@@ -13,13 +13,15 @@ Never hold the lock across network or keyring calls: prepare those before, clean
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from billing_desktop.store.models import Tenant, User
 
 
-def _dbapi(s: Session):
+def _dbapi(s: Session) -> Any:  # the driver's own connection (sqlite3 or psycopg)
     return s.connection().connection.dbapi_connection
 
 

@@ -90,7 +90,7 @@ class Setting(Base):
 
 @event.listens_for(AuditEntry, "before_update")
 @event.listens_for(AuditEntry, "before_delete")
-def _audit_is_append_only(mapper, connection, target):
+def _audit_is_append_only(mapper: object, connection: object, target: object) -> None:
     raise PermissionError("the audit log is append-only")
 
 

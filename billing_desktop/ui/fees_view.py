@@ -72,8 +72,8 @@ class FeesView(QDialog):
             lab.setBuddy(w)
             bar.addWidget(lab)
             bar.addWidget(w)
-        for w in (self.offline, self.fetch_button, self.cancel_button):
-            bar.addWidget(w)
+        for b in (self.offline, self.fetch_button, self.cancel_button):
+            bar.addWidget(b)
         bar.addStretch(1)
         v.addLayout(bar)
         self.status = QLabel("Choose a period and press Check fees.")
@@ -214,6 +214,8 @@ class FeesView(QDialog):
         from billing_desktop.services.platform_fees import to_csv
 
         report = self.report
+        if report is None:  # the Export button is enabled only once a report is shown
+            return
 
         def write() -> str:
             Path(path).write_text(to_csv(report), encoding="utf-8")

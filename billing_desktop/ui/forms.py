@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+W = TypeVar("W", bound=QWidget)
 ERROR_TONE = "error"  # coloured by the app's tone rules (ui/palette.py), readable in light and dark
 
 
@@ -16,7 +19,7 @@ class Form:
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
 
-    def add(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+    def add(self, name: str, label: str, widget: W, hint: str = "") -> W:
         box = QWidget()
         v = QVBoxLayout(box)
         v.setContentsMargins(0, 0, 0, 0)

@@ -3,6 +3,9 @@ operator, grant access after comparing the fingerprint, revoke with a re-key (pr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from billing_desktop.domain.roles import Role
 from billing_desktop.errors import ReauthRequired
 from billing_desktop.ui.forms import confirm, note
 from billing_desktop.ui.task_dialog import TaskDialog
@@ -43,28 +47,26 @@ class AddOperatorDialog(TaskDialog):
             "`billing-desktop team join` on their own OS account and read you their key's fingerprint.",
         )
         self.services, self.session = services, session
-        self.form.add("email", "&Email", QLineEdit())
-        self.form.add("first_name", "&First name", QLineEdit())
-        self.form.add("last_name", "&Last name", QLineEdit())
-        for name, label in (("password", "&Password"), ("repeat", "&Repeat password")):
-            field = QLineEdit()
+        self.email = self.form.add("email", "&Email", QLineEdit())
+        self.first_name = self.form.add("first_name", "&First name", QLineEdit())
+        self.last_name = self.form.add("last_name", "&Last name", QLineEdit())
+        self.password = self.form.add("password", "&Password", QLineEdit())
+        self.repeat = self.form.add("repeat", "&Repeat password", QLineEdit())
+        for field in (self.password, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-            self.form.add(name, label, field)
 
     def validate_locally(self) -> dict[str, str]:
-        w = self.form.widgets
-        return {} if w["password"].text() == w["repeat"].text() else {"repeat": "The two passwords differ."}
+        return {} if self.password.text() == self.repeat.text() else {"repeat": "The two passwords differ."}
 
     def work(self):
-        w = self.form.widgets
         return self.services.users.add, (
             self.session,
             None,
-            w["email"].text(),
-            w["password"].text(),
-            "operator",
-            w["first_name"].text(),
-            w["last_name"].text(),
+            self.email.text(),
+            self.password.text(),
+            Role.OPERATOR.value,
+            self.first_name.text(),
+            self.last_name.text(),
         )
 
 
@@ -80,18 +82,22 @@ class GrantDialog(TaskDialog):
             "been put in the database by someone else.",
         )
         self.services, self.session, self.runner, self.email = services, session, runner, email
-        field = QLineEdit()
-        field.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
-        self.form.add("fingerprint", "&Fingerprint", field)
+        self.fingerprint = self.form.add("fingerprint", "&Fingerprint", QLineEdit())
+        self.fingerprint.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
 
     def work(self):
-        return self.services.team.grant, (self.session, self.email, self.form.widgets["fingerprint"].text())
+        return self.services.team.grant, (self.session, self.email, self.fingerprint.text())
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, ReauthRequired):  # granting needs the password given recently: ask, then go on
             self._task = None
             self._set_busy(busy=False)
-            self.runner.confirm_password("Granting access needs your password again.", lambda ok: ok and self._start())
+
+            def answered(ok: bool) -> None:  # noqa: FBT001 - the runner passes it positionally
+                if ok:
+                    self._start()
+
+            self.runner.confirm_password("Granting access needs your password again.", answered)
             return
         super()._failed(exc)
 
@@ -198,8 +204,12 @@ class OperatorsDialog(QDialog):
         )
 
     # -- actions ---------------------------------------------------------------------------------------------
-    def _open(self, dialog: QDialog, done_text) -> None:
-        dialog.accepted.connect(lambda: (self.status.setText(done_text(dialog.result_value)), self.load()))
+    def _open(self, dialog: TaskDialog, done_text: Callable[[Any], str]) -> None:
+        def accepted() -> None:
+            self.status.setText(done_text(dialog.result_value))
+            self.load()
+
+        dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -277,9 +287,12 @@ class OperatorsDialog(QDialog):
     def _revoke_failed(self, email: str, exc: Exception) -> None:
         self._finish()
         if isinstance(exc, ReauthRequired):
-            self.runner.confirm_password(
-                "Revoking access needs your password again.", lambda ok: ok and self._revoke(email)
-            )
+
+            def answered(ok: bool) -> None:  # noqa: FBT001 - the runner passes it positionally
+                if ok:
+                    self._revoke(email)
+
+            self.runner.confirm_password("Revoking access needs your password again.", answered)
             return
         self.status.setText(describe(exc))
 

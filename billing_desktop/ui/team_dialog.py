@@ -48,9 +48,9 @@ class TeamDatabaseDialog(TaskDialog):
         self.test_button.setObjectName("test_connection")
         self.test_button.clicked.connect(self.test)
         self.form_layout.addRow("", self.test_button)
-        self.result = note("")
-        self.result.setObjectName("test_result")
-        self.form_layout.addRow("", self.result)
+        self.test_result = note("")
+        self.test_result.setObjectName("test_result")
+        self.form_layout.addRow("", self.test_result)
         self.local_button = None
         if current is not None:
             self.local_button = self.buttons.addButton("Use &local database", self.buttons.ButtonRole.ResetRole)
@@ -79,22 +79,22 @@ class TeamDatabaseDialog(TaskDialog):
         from billing_desktop.services.team_database import test_connection
 
         self.form.clear_errors()
-        self.result.setText("Connecting…")
+        self.test_result.setText("Connecting…")
         self.test_button.setEnabled(False)
 
         def done(info) -> None:
             self.test_button.setEnabled(True)
-            self.result.setText(
+            self.test_result.setText(
                 f"✔ {info['database_server']} · TLS: {info['database_tls']} · round trip {info['database_latency']}"
             )
 
         def failed(exc) -> None:
             self.test_button.setEnabled(True)
-            self.result.setText("")
+            self.test_result.setText("")
             if isinstance(exc, ValidationError):
                 self.form.show_errors(exc.fields, self.message)
             else:
-                self.result.setText(f"✘ {describe(exc)}")
+                self.test_result.setText(f"✘ {describe(exc)}")
 
         profile = self.profile()
         submit(lambda: test_connection(profile, self._password()), on_done=done, on_error=failed, owner=self)

@@ -77,6 +77,8 @@ _theme: Theme | None = None
 def install(settings: QSettings) -> Theme:
     global _theme
     app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("theme.install needs the QApplication to exist first")
     if _theme is None or _theme.app is not app:
         _theme = Theme(app, settings)
     else:

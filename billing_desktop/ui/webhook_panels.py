@@ -313,7 +313,7 @@ class InboxPanel(QWidget):
             on_error=self._failed,
         )
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: Exception) -> None:
         self.start_button.setEnabled(True)
         self.address.setText(describe(exc))
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from billing_desktop.errors import VaultError
 
 log = logging.getLogger(__name__)
 SERVICE = "billing-desktop"
+T = TypeVar("T")
 
 _NO_KEYRING = (
     "No OS keyring is available ({detail}). Billing Desktop keeps secrets only in the OS keyring: "
@@ -80,7 +82,7 @@ class OsKeyring:
         return self.backend_name
 
     # -- items ---------------------------------------------------------------------------------------------------
-    def _call(self, what: str, fn, *args):
+    def _call(self, what: str, fn: Callable[..., T], *args: str) -> T:
         backend = self._get_backend()
         try:
             return fn(backend, *args)
@@ -100,12 +102,16 @@ class OsKeyring:
         self._call("store", lambda b, n, s: b.set_password(self._service, n, s), name, secret)
 
     def get(self, name: str) -> str | None:
-        return self._call("read", lambda b, n: b.get_password(self._service, n), name)
+        def _get(backend: Any, n: str) -> str | None:
+            value = backend.get_password(self._service, n)
+            return None if value is None else str(value)
+
+        return self._call("read", _get, name)
 
     def delete(self, name: str) -> bool:
         """True if something was deleted; a missing secret is not an error."""
 
-        def _delete(backend, n):
+        def _delete(backend: Any, n: str) -> bool:
             import keyring.errors
 
             try:

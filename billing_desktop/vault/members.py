@@ -27,7 +27,7 @@ def publish_key(vault: Vault, s: Session, user_id: int, now: datetime) -> Operat
     st = state_row(s)
     if st.generation == 0:
         raise VaultLocked(Access.NO_VAULT, locked_message(Access.NO_VAULT))
-    priv = vault.private_key(st.vault_id, create=True)  # reused after a crash between keyring and commit
+    priv = vault.own_private_key(st.vault_id)  # reused after a crash between keyring and commit
     row = key_row_for(s, crypto.public_bytes(priv))
     if row is not None and row.state != KeyState.REVOKED:
         if row.user_id != user_id:

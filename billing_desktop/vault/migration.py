@@ -52,8 +52,9 @@ def move_keyring_items(vault: Vault, db: Callable[[], Any], clock: Callable[[], 
         with db() as s, s.begin():  # (2)
             sealed = set(s.scalars(select(SealedSecret.name).where(SealedSecret.name.in_([t for _, t in chunk if t]))))
             for name, target in chunk:
-                if target and values[name] and target not in sealed:
-                    vault.seal(s, target, values[name], clock(), replace=False)
+                value = values[name]
+                if target and value and target not in sealed:
+                    vault.seal(s, target, value, clock(), replace=False)
                     sealed.add(target)
         done = []
         for name, target in chunk:  # (3)

@@ -10,9 +10,10 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.orm import Session
 
 from billing_desktop.errors import VaultError
@@ -78,7 +79,7 @@ class Vault:
         self.keyring = OsKeyring(backend, service)
         self._lock = threading.Lock()
         self._keys: dict[tuple[str, int], bytes] = {}  # (vault id, generation) -> vault key, once unlocked
-        self._private: dict[str, crypto.X25519PrivateKey] = {}  # vault id -> this account's operator key
+        self._private: dict[str, X25519PrivateKey] = {}  # vault id -> this account's operator key
 
     # -- the keyring ---------------------------------------------------------------------------------------------
     @property
@@ -89,26 +90,34 @@ class Vault:
         """Round-trip a throwaway keyring item; returns the backend name or raises VaultError."""
         return self.keyring.check()
 
-    def private_key(self, vault_id: str, *, create: bool = False) -> crypto.X25519PrivateKey | None:
+    def private_key(self, vault_id: str) -> X25519PrivateKey | None:
+        """This OS account's operator key for the vault; None if its keyring holds none."""
         with self._lock:
             cached = self._private.get(vault_id)
         if cached is not None:
             return cached
         text = self.keyring.get(keyring_item(vault_id))
-        if text is None and not create:
+        if not text:
             return None
         try:
-            key = crypto.private_key_from_text(text) if text else None
+            key = crypto.private_key_from_text(text)
         except crypto.SealError as exc:
             raise VaultError(f"{exc}: run `billing-desktop team join` to make a new one.") from None
-        if key is None:
-            key = crypto.new_private_key()
-            self.keyring.set(keyring_item(vault_id), crypto.private_key_to_text(key))
         with self._lock:
             self._private[vault_id] = key
         return key
 
-    def replace_private_key(self, vault_id: str) -> crypto.X25519PrivateKey:
+    def own_private_key(self, vault_id: str) -> X25519PrivateKey:
+        """This OS account's operator key, made (private half to the keyring) when it has none yet."""
+        key = self.private_key(vault_id)
+        if key is None:
+            key = crypto.new_private_key()
+            self.keyring.set(keyring_item(vault_id), crypto.private_key_to_text(key))
+            with self._lock:
+                self._private[vault_id] = key
+        return key
+
+    def replace_private_key(self, vault_id: str) -> X25519PrivateKey:
         """A new key pair for this account (after a revoke): the old private key is overwritten in the keyring."""
         key = crypto.new_private_key()
         self.keyring.set(keyring_item(vault_id), crypto.private_key_to_text(key))
@@ -137,7 +146,8 @@ class Vault:
         txn = s.get_transaction()
         held = s.info.get("vault_shared_lock")
         if held is not None and held[0] is txn:
-            return held[1]
+            state: VaultState = held[1]
+            return state
         st = self.lock_state(s, exclusive=False)
         s.info["vault_shared_lock"] = (txn, st)
         return st
@@ -155,7 +165,8 @@ class Vault:
             fp = crypto.fingerprint(crypto.public_bytes(priv)) if priv else None
             return AccessReport(exc.access, fp, st.generation)
         priv = self.private_key(st.vault_id)
-        return AccessReport(Access.UNLOCKED, crypto.fingerprint(crypto.public_bytes(priv)), st.generation)
+        fp = crypto.fingerprint(crypto.public_bytes(priv)) if priv else None
+        return AccessReport(Access.UNLOCKED, fp, st.generation)
 
     def vault_key(self, s: Session, st: VaultState | None = None) -> bytes:
         st = st or state_row(s)
@@ -246,7 +257,8 @@ class Vault:
         names = list(names)
         if not names:
             return 0
-        return s.execute(delete(SealedSecret).where(SealedSecret.name.in_(names))).rowcount or 0
+        result = s.execute(delete(SealedSecret).where(SealedSecret.name.in_(names)))
+        return cast("CursorResult[Any]", result).rowcount or 0  # a DELETE's result is a cursor result
 
     # -- the first vault key ---------------------------------------------------------------------------------------
     def initialize(self, s: Session, user_id: int, now: Any) -> bool:
@@ -255,7 +267,7 @@ class Vault:
         st = self.lock_state(s, exclusive=True)
         if st.generation != 0:
             return False
-        priv = self.private_key(st.vault_id, create=True)  # a crash before commit: the next attempt reuses it
+        priv = self.own_private_key(st.vault_id)  # a crash before commit: the next attempt reuses it
         pub = crypto.public_bytes(priv)
         row = key_row_for(s, pub)
         if row is None:
