@@ -8,7 +8,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from billing_desktop.services.changes import FeedState
+from billing_desktop.domain.states import FeedState
 from tests.conftest import register
 
 

@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from billing_desktop.domain.attention import AttentionKind
+from billing_desktop.domain.states import EventOutcome
 from billing_desktop.domain.webhooks import STRIPE_HEADER, sign
-from billing_desktop.services.connect_events import EventOutcome
 from tests.support.connected import link, platform
 from tests.support.fake_connect import fixture, requirements
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from billing_desktop.cli.context import acting, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json
+from billing_desktop.domain.states import PayoutStatus
 
 STRIPE_ACTIONS = ("sync", "requirements", "capabilities", "update-link", "dashboard", "balance", "payouts")
 
@@ -34,7 +35,7 @@ def add_stripe_actions(stripe: Any) -> None:
         if name == "capabilities":
             sp.add_argument("--request", metavar="NAME", help="request a capability, e.g. card_payments")
         if name == "payouts":
-            sp.add_argument("--status", choices=["paid", "pending", "in_transit", "canceled", "failed"])
+            sp.add_argument("--status", choices=[s.value for s in PayoutStatus])
     for name, text in (
         ("update-link", "an Account Link for the holder to supply what is due (opened, or printed to send)"),
         ("dashboard", "a single-use Express dashboard login link"),

@@ -7,6 +7,8 @@ import sys
 
 from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json, emit_table, printable
+from billing_desktop.domain.states import USABLE
+from billing_desktop.domain.validation import Mode
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
-    sp.add_argument("--env", required=True, choices=["test", "live", "all"])
+    sp.add_argument("--env", required=True, choices=[*Mode, "all"])
     sp.add_argument(
         "--grace",
         default="none",
@@ -37,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
-    sp.add_argument("--env", required=True, choices=["test", "live", "all"])
+    sp.add_argument("--env", required=True, choices=[*Mode, "all"])
     sp.add_argument("--reason", required=True)
     sp.add_argument("--yes", action="store_true")
     sp.set_defaults(run=cmd_revoke)
@@ -120,7 +122,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         emit_json(ins.to_json())
     else:
         print(ins.summary)
-    return 0 if ins.ours and ins.status in ("active", "expiring") else 1
+    return 0 if ins.ours and ins.status in USABLE else 1
 
 
 def cmd_scan(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 
 from billing_desktop.cli.context import NEW_PASSWORD_ENV, jsonable, open_services
 from billing_desktop.cli.io import emit_json, read_secret
+from billing_desktop.domain.states import Health
 from billing_desktop.errors import AppError
 
 
@@ -41,4 +42,4 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         width = max(len(k) for k in report)
         for key, value in report.items():
             print(f"{key.replace('_', ' ').ljust(width)}  {value}")
-    return 0 if report["status"] == "ok" else 1
+    return 0 if report["status"] == Health.OK else 1

@@ -7,6 +7,7 @@ import sys
 
 from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json, emit_table
+from billing_desktop.domain.states import KeyState
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -44,7 +45,7 @@ def cmd_join(args: argparse.Namespace) -> int:
         joined = svc.team.join(sign_in(svc, args))
     if args.json:
         emit_json(joined)
-    elif joined.state == "granted":
+    elif joined.state == KeyState.GRANTED:
         print(f"You have access. Your key's fingerprint: {joined.fingerprint}")
     else:
         print(f"Your key's fingerprint: {joined.fingerprint}")

@@ -6,6 +6,7 @@ import argparse
 
 from billing_desktop.cli.context import NEW_PASSWORD_ENV, acting, confirm, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json, emit_table, parse_json_object, read_secret
+from billing_desktop.domain.validation import Mode
 from billing_desktop.errors import AppError
 
 
@@ -26,7 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--last-name", default="")
     sp.add_argument("--domain", default="")
     sp.add_argument("--tier", default="free", choices=["free", "pro", "enterprise"])
-    sp.add_argument("--mode", default="test", choices=["test", "live"])
+    sp.add_argument("--mode", default=Mode.TEST.value, choices=list(Mode))
     sp.add_argument("--fee", default="0", help="platform fee percent, 0-100")
     sp.set_defaults(run=cmd_register)
 

@@ -13,6 +13,7 @@ from billing_desktop.domain.requirements import (
     payout_failure_words,
     requirement_words,
 )
+from billing_desktop.domain.states import CapabilityStatus, PayoutStatus
 
 
 class AttentionKind(StrEnum):
@@ -110,7 +111,7 @@ def from_account(account: dict[str, Any]) -> list[Derived]:
             )
         )
     for name, status in sorted((account.get("capabilities") or {}).items()):
-        if status == "inactive":
+        if status == CapabilityStatus.INACTIVE:
             out.append(
                 Derived(
                     kind=AttentionKind.CAPABILITY_INACTIVE,
@@ -122,7 +123,7 @@ def from_account(account: dict[str, Any]) -> list[Derived]:
 
 
 def from_payout(payout: dict[str, Any]) -> list[Derived]:
-    if payout.get("status") != "failed":
+    if payout.get("status") != PayoutStatus.FAILED:
         return []
     amount = payout.get("amount", 0)
     currency = payout.get("currency", "")

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from billing_desktop.domain.attention import FIX, TAB, AttentionKind, Fix, countdown, urgency
 from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import ConnectionState, DeliveryOutcome
+from billing_desktop.domain.validation import Mode
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
@@ -89,7 +91,9 @@ class AttentionService:
                 scoped(
                     select(StripeAccount.tenant_id, StripeAccount.stripe_user_id, StripeAccount.missing_since)
                     .join(Tenant, Tenant.id == StripeAccount.tenant_id)
-                    .where(StripeAccount.missing_since.is_not(None), StripeAccount.status != "disconnected")
+                    .where(
+                        StripeAccount.missing_since.is_not(None), StripeAccount.status != ConnectionState.DISCONNECTED
+                    )
                 )
             ):
                 raw.append(
@@ -103,9 +107,9 @@ class AttentionService:
                     )
                 )
             connected = exists().where(
-                and_(StripeAccount.tenant_id == Tenant.id, StripeAccount.status != "disconnected")
+                and_(StripeAccount.tenant_id == Tenant.id, StripeAccount.status != ConnectionState.DISCONNECTED)
             )
-            for (tenant_id,) in s.execute(scoped(select(Tenant.id).where(Tenant.mode == "live", ~connected))):
+            for (tenant_id,) in s.execute(scoped(select(Tenant.id).where(Tenant.mode == Mode.LIVE, ~connected))):
                 raw.append(
                     (
                         AttentionKind.LIVE_WITHOUT_ACCOUNT,
@@ -202,7 +206,7 @@ class AttentionService:
                 )
                 .join(Tenant, Tenant.id == WebhookEndpoint.tenant_id)
                 .join(WebhookDelivery, WebhookDelivery.id == latest)
-                .where(WebhookEndpoint.enabled.is_(True), WebhookDelivery.outcome != "ok")
+                .where(WebhookEndpoint.enabled.is_(True), WebhookDelivery.outcome != DeliveryOutcome.OK)
             )
         ):
             why = f"HTTP {status}" if status else (error or outcome)

@@ -10,6 +10,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
 
 from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import AuditOutcome
 from billing_desktop.services import changes
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -23,7 +24,7 @@ def record(
     actor: str,
     action: str,
     tenant_id: int | None = None,
-    outcome: str = "ok",
+    outcome: str = AuditOutcome.OK,
     reason: str = "",
     detail: str = "",
 ) -> None:
@@ -32,7 +33,7 @@ def record(
             at=at, actor=actor, action=action, tenant_id=tenant_id, outcome=outcome, reason=reason, detail=detail
         )
     )
-    if outcome == "ok":  # other operators' windows refresh when this commits (services/changes.py)
+    if outcome == AuditOutcome.OK:  # other operators' windows refresh when this commits (services/changes.py)
         changes.notify(s, tenant_id, action, actor)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from billing_desktop.domain.roles import Role
+from billing_desktop.domain.states import AuditOutcome
 from billing_desktop.domain.validation import (
     check_email,
     check_password,
@@ -122,7 +123,7 @@ class AuthService:
         if until is not None and until > now:  # no hash: the same for a locked account and a locked unknown email
             failure = self._locked(until, now)
             with self.ctx.db() as s, s.begin():
-                audit.record(s, now, email, action, tenant_id, outcome="locked")
+                audit.record(s, now, email, action, tenant_id, outcome=AuditOutcome.LOCKED)
             raise failure
         ok = self._verify(pw_hash, password)
         now = self.ctx.clock()
@@ -137,18 +138,18 @@ class AuthService:
                     return user
                 # Enough failures arrived while this password was being checked: the lock wins.
                 failure = self._locked(s.scalar(select(User.locked_until).where(User.id == user.id)) or now, now)
-                audit.record(s, now, email, action, tenant_id, outcome="locked")
+                audit.record(s, now, email, action, tenant_id, outcome=AuditOutcome.LOCKED)
             else:
                 locked, just_now = lockout.count_failure(s, user.id if user else None, digest, now, self.ctx.policy)
                 if locked:
                     minutes = int(self.ctx.policy.lockout.total_seconds() // 60)
                     failure = AccountLocked(f"Too many failed attempts: this account is locked for {minutes} minutes.")
                     detail = "account locked" if just_now else ""
-                    audit.record(s, now, email, action, tenant_id, outcome="locked", detail=detail)
+                    audit.record(s, now, email, action, tenant_id, outcome=AuditOutcome.LOCKED, detail=detail)
                 else:
                     # Signed in already (user_id given): the email is not in question, so say it was the password.
                     failure = AuthenticationFailed(WRONG_PASSWORD if user_id and eligible else BAD_CREDENTIALS)
-                    audit.record(s, now, email, action, tenant_id, outcome="failed")
+                    audit.record(s, now, email, action, tenant_id, outcome=AuditOutcome.FAILED)
         raise failure
 
     @staticmethod

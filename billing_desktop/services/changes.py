@@ -18,22 +18,16 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from billing_desktop.domain.states import FeedState
 from billing_desktop.store.models import AuditEntry
 
 log = logging.getLogger(__name__)
 CHANNEL = "billing_desktop_changes"
-
-
-class FeedState(StrEnum):
-    CONNECTING = "connecting"
-    UP = "up"
-    DOWN = "down"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from billing_desktop.domain.states import AuditOutcome
 from billing_desktop.errors import Conflict
 from billing_desktop.store.models import AuditEntry
 
@@ -23,7 +24,9 @@ def check_version(
     """`expected=None` is a blind write (CLI without --if-version, scripts): the row lock still serializes it."""
     if expected is None or int(expected) == current:
         return
-    q = select(AuditEntry.actor, AuditEntry.at).where(AuditEntry.action.in_(actions), AuditEntry.outcome == "ok")
+    q = select(AuditEntry.actor, AuditEntry.at).where(
+        AuditEntry.action.in_(actions), AuditEntry.outcome == AuditOutcome.OK.value
+    )
     if tenant_id is not None:
         q = q.where(AuditEntry.tenant_id == tenant_id)
     if actor is not None:

@@ -20,6 +20,7 @@ from billing_desktop.domain.attention import countdown, from_payout
 from billing_desktop.domain.money import format_amount
 from billing_desktop.domain.requirements import disabled_words, error_words, payout_failure_words, requirement_words
 from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import ConnectionState
 from billing_desktop.errors import AppError, NotFound, ValidationError
 from billing_desktop.services import audit
 from billing_desktop.services.connect_cache import ObjectKind, load, store
@@ -150,7 +151,7 @@ class ConnectAccountService:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, perm, tenant_id)
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
-            if acct is None or acct.status == "disconnected" or not acct.stripe_user_id:
+            if acct is None or acct.status == ConnectionState.DISCONNECTED or not acct.stripe_user_id:
                 raise NotFound("This tenant has no connected Stripe account.")
             return acct.stripe_user_id, dict(acct.account_json or {}), acct.fetched_at
 

@@ -13,13 +13,14 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
 
 from billing_desktop.domain.attention import from_dispute, from_payout
 from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import ConnectionState, EventOutcome
+from billing_desktop.domain.validation import Mode
 from billing_desktop.services.connect_cache import ObjectKind, store
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -35,12 +36,6 @@ HANDLED = (
     "charge.dispute.created",
     "account.application.deauthorized",
 )
-
-
-class EventOutcome(StrEnum):
-    APPLIED = "applied"
-    IGNORED = "ignored"  # not a Connect event, or older than the saved copy
-    REFUSED = "refused"  # bad signature, wrong mode, another tenant's account, unreadable
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,12 +79,14 @@ class ConnectEventService:
             authorize(s, self.ctx, session, Perm.STRIPE_VIEW, tenant_id)
             mode = s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id))
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
-        account_id = acct.stripe_user_id if acct is not None and acct.status != "disconnected" else None
+        linked = acct is not None and acct.status != ConnectionState.DISCONNECTED
+        account_id = acct.stripe_user_id if acct is not None and linked else None
         named = event.get("account") or (obj.get("id") if kind == "account.updated" else None)
-        if bool(event.get("livemode")) != (mode == "live"):
+        if bool(event.get("livemode")) != (mode == Mode.LIVE):
             return self._refused(
                 kind,
-                f"A {'live' if event.get('livemode') else 'test'}-mode event for a {mode}-mode tenant: not applied.",
+                f"A {Mode.LIVE if event.get('livemode') else Mode.TEST}-mode event for a {mode}-mode tenant: "
+                "not applied.",
             )
         if not account_id or named != account_id:
             return self._refused(kind, f"The event is about {named or 'no account'}, not this tenant's account.")

@@ -19,6 +19,7 @@ from sqlalchemy import Table, bindparam, select, update
 from billing_desktop.connect.pager import Pager
 from billing_desktop.domain.attention import from_account
 from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import ConnectionState
 from billing_desktop.errors import AppError
 from billing_desktop.services import audit
 from billing_desktop.services.connect_cache import account_source, replace_items
@@ -89,7 +90,9 @@ class ConnectSyncService:
                 for row in s.execute(
                     select(StripeAccount.id, StripeAccount.tenant_id, StripeAccount.stripe_user_id, Tenant.slug)
                     .join(Tenant, Tenant.id == StripeAccount.tenant_id)
-                    .where(StripeAccount.status != "disconnected", StripeAccount.stripe_user_id.is_not(None))
+                    .where(
+                        StripeAccount.status != ConnectionState.DISCONNECTED, StripeAccount.stripe_user_id.is_not(None)
+                    )
                 )
             }
         report = progress or (lambda n, text: None)
@@ -155,7 +158,7 @@ class ConnectSyncService:
                 .where(
                     table.c.id == bindparam("row_id"),
                     table.c.stripe_user_id == bindparam("account_id"),
-                    table.c.status != "disconnected",
+                    table.c.status != ConnectionState.DISCONNECTED,
                 )
                 .values(
                     account_json=bindparam("account"),

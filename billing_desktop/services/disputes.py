@@ -19,6 +19,7 @@ from billing_desktop.domain.attention import countdown, from_dispute
 from billing_desktop.domain.money import format_amount
 from billing_desktop.domain.requirements import dispute_reason_words
 from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import ConnectionState
 from billing_desktop.services.connect_cache import ObjectKind, forget, store
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -73,7 +74,7 @@ class DisputeService:
             q = (
                 select(StripeAccount.tenant_id, StripeAccount.stripe_user_id, Tenant.slug)
                 .join(Tenant, Tenant.id == StripeAccount.tenant_id)
-                .where(StripeAccount.status != "disconnected", StripeAccount.stripe_user_id.is_not(None))
+                .where(StripeAccount.status != ConnectionState.DISCONNECTED, StripeAccount.stripe_user_id.is_not(None))
             )
             if tenant_id is not None:
                 q = q.where(StripeAccount.tenant_id == tenant_id)

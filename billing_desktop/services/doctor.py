@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from billing_desktop import __version__, config
+from billing_desktop.domain.states import Health
 from billing_desktop.errors import AppError
 from billing_desktop.vault import Vault
 
@@ -105,5 +106,5 @@ def diagnose(database_url: str | None = None, vault: Vault | None = None, *, pro
         problems.append("no working keyring")
     report["qt_platform"] = qt_platform() if probe_qt else "not probed"
     report["qt_platform_env"] = os.environ.get("QT_QPA_PLATFORM", "(unset)")
-    report["status"] = "ok" if not problems else "broken: " + "; ".join(problems)
+    report["status"] = Health.OK.value if not problems else "broken: " + "; ".join(problems)
     return report

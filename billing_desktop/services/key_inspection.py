@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from billing_desktop.domain.keys import Verdict, examine, lookup_hash, mask
 from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import KeyStatus
 from billing_desktop.errors import ValidationError
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.keys import key_status
@@ -197,12 +198,12 @@ class KeyInspectionService:
         return result
 
 
-def _describe_status(k: ApiKey, status: str) -> str:
-    if status == "expiring":
+def _describe_status(k: ApiKey, status: KeyStatus) -> str:
+    if status == KeyStatus.EXPIRING:
         return f"expiring at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced, in its grace period)"
-    if status == "expired":
+    if status == KeyStatus.EXPIRED:
         return f"expired at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced)"
-    if status == "revoked":
+    if status == KeyStatus.REVOKED:
         return f"revoked at {k.revoked_at:%Y-%m-%d %H:%M} UTC by {k.revoked_by}: {k.revoke_reason}"
     return "active"
 

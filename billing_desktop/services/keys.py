@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from billing_desktop.domain.keys import Kind, generate, lookup_hash
 from billing_desktop.domain.roles import Perm
-from billing_desktop.domain.validation import raise_if
+from billing_desktop.domain.states import KeyStatus
+from billing_desktop.domain.validation import Mode, raise_if
 from billing_desktop.errors import AppError, NotFound
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
@@ -29,9 +30,9 @@ from billing_desktop.store.locking import lock_tenant
 from billing_desktop.store.models import ApiKey, KeyringMove, SealedSecret
 
 log = logging.getLogger(__name__)
-MODES = ("test", "live")
+MODES = (Mode.TEST, Mode.LIVE)
 GRACE_CHOICES = {"none": None, "1h": timedelta(hours=1), "24h": timedelta(hours=24), "7d": timedelta(days=7)}
-ENVIRONMENTS = {"test": ("test",), "live": ("live",), "all": MODES}
+ENVIRONMENTS = {Mode.TEST.value: (Mode.TEST,), Mode.LIVE.value: (Mode.LIVE,), "all": MODES}
 
 
 def vault_name(tenant_id: int, ref: str) -> str:
@@ -39,12 +40,12 @@ def vault_name(tenant_id: int, ref: str) -> str:
     return f"tenant/{int(tenant_id)}/api-key/{ref}"
 
 
-def key_status(k: ApiKey, now: datetime) -> str:
+def key_status(k: ApiKey, now: datetime) -> KeyStatus:
     if k.revoked_at is not None:
-        return "revoked"
+        return KeyStatus.REVOKED
     if k.expires_at is not None:
-        return "expired" if k.expires_at <= now else "expiring"
-    return "active"
+        return KeyStatus.EXPIRED if k.expires_at <= now else KeyStatus.EXPIRING
+    return KeyStatus.ACTIVE
 
 
 @dataclass(frozen=True)
@@ -177,9 +178,9 @@ class KeyService:
             authorize(s, self.ctx, session, Perm.KEYS_REVEAL, k.tenant_id)
             if k.kind == Kind.PUBLISHABLE:
                 return k.publishable_value or ""
-            if k.mode == "live":
+            if k.mode == Mode.LIVE:
                 require_recent_password(self.ctx, session)
-            if key_status(k, self.ctx.clock()) in ("revoked", "expired") or not k.vault_ref:
+            if key_status(k, self.ctx.clock()) in (KeyStatus.REVOKED, KeyStatus.EXPIRED) or not k.vault_ref:
                 raise AppError("This key is no longer valid; its secret has been deleted.")
             secret = self.ctx.vault.open(s, vault_name(k.tenant_id, k.vault_ref))  # VaultLocked: no audit entry
             if secret is None:

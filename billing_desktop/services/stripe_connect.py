@@ -16,6 +16,7 @@ from billing_desktop.connect.client import StripeClientFactory
 from billing_desktop.connect.errors import StripeProblem, translate
 from billing_desktop.connect.listener import Reply
 from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import ConnectionState
 from billing_desktop.errors import AppError, NotFound, ValidationError
 from billing_desktop.services import audit
 from billing_desktop.services.connect_attempt import ConnectAttempt
@@ -31,9 +32,9 @@ STALE_AFTER = timedelta(hours=1)
 ONBOARD_RETURN, ONBOARD_REFRESH = "/stripe/onboard/return", "/stripe/onboard/refresh"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StripeStatus:
-    state: str  # pending | connected | restricted | disconnected
+    state: ConnectionState
     account_id: str | None = None
     business_name: str | None = None
     email: str | None = None
@@ -53,13 +54,13 @@ class StripeStatus:
     message: str = ""
 
 
-def state_of(account: dict[str, Any]) -> str:
+def state_of(account: dict[str, Any]) -> ConnectionState:
     req = account.get("requirements") or {}
     if req.get("disabled_reason") or req.get("past_due"):
-        return "restricted"
+        return ConnectionState.RESTRICTED
     if account.get("charges_enabled") and account.get("payouts_enabled"):
-        return "connected"
-    return "pending"
+        return ConnectionState.CONNECTED
+    return ConnectionState.PENDING
 
 
 class StripeConnectService:
@@ -140,7 +141,7 @@ class StripeConnectService:
                     vault.seal(s, vault.tenant_name(tenant_id, purpose), value, now)
             acct.stripe_user_id, acct.scope = token.get("stripe_user_id"), token.get("scope")
             acct.livemode, acct.connected_at, acct.disconnected_at = bool(token.get("livemode")), now, None
-            acct.status, acct.account_json, acct.fetched_at = "pending", None, None
+            acct.status, acct.account_json, acct.fetched_at = ConnectionState.PENDING, None, None
             audit.record(s, now, session.email, "stripe.connect", tenant_id, detail=f"account {acct.stripe_user_id}")
         try:
             return self.status(session, tenant_id, refresh=True)
@@ -154,7 +155,7 @@ class StripeConnectService:
     def _row(self, s: Session, tenant_id: int) -> StripeAccount:
         acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
         if acct is None:
-            acct = StripeAccount(tenant_id=tenant_id, status="disconnected")
+            acct = StripeAccount(tenant_id=tenant_id, status=ConnectionState.DISCONNECTED)
             s.add(acct)
         return acct
 
@@ -179,7 +180,7 @@ class StripeConnectService:
             existing = account["id"]
             with self.ctx.db() as s, s.begin():
                 acct = self._row(s, tenant_id)
-                acct.stripe_user_id, acct.status, acct.onboarding_type = existing, "pending", account_type
+                acct.stripe_user_id, acct.status, acct.onboarding_type = existing, ConnectionState.PENDING, account_type
                 acct.livemode, acct.connected_at = bool(account.get("livemode")), self.ctx.clock()
                 acct.account_json, acct.fetched_at = dict(account), self.ctx.clock()
                 audit.record(
@@ -227,38 +228,42 @@ class StripeConnectService:
     def _cached(self, tenant_id: int, message: str = "", *, stale: bool | None = None) -> StripeStatus:
         with self.ctx.db() as s:
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
-            if acct is None or acct.status == "disconnected":
-                return StripeStatus("disconnected", message=message, connected_at=acct.connected_at if acct else None)
+            if acct is None or acct.status == ConnectionState.DISCONNECTED:
+                return StripeStatus(
+                    state=ConnectionState.DISCONNECTED,
+                    message=message,
+                    connected_at=acct.connected_at if acct else None,
+                )
             a = acct.account_json or {}
             req = a.get("requirements") or {}
             profile = a.get("business_profile") or {}
             old = acct.fetched_at is None or self.ctx.clock() - acct.fetched_at > STALE_AFTER
             return StripeStatus(
-                acct.status,
-                acct.stripe_user_id,
-                profile.get("name") or (a.get("settings") or {}).get("dashboard", {}).get("display_name"),
-                a.get("email"),
-                a.get("country"),
-                a.get("default_currency"),
-                a.get("charges_enabled"),
-                a.get("payouts_enabled"),
-                a.get("details_submitted"),
-                list(req.get("currently_due") or []),
-                list(req.get("past_due") or []),
-                req.get("disabled_reason"),
-                acct.livemode,
-                acct.scope,
-                acct.connected_at,
-                acct.fetched_at,
-                old if stale is None else stale,
-                message,
+                state=ConnectionState(acct.status),
+                account_id=acct.stripe_user_id,
+                business_name=profile.get("name") or (a.get("settings") or {}).get("dashboard", {}).get("display_name"),
+                email=a.get("email"),
+                country=a.get("country"),
+                default_currency=a.get("default_currency"),
+                charges_enabled=a.get("charges_enabled"),
+                payouts_enabled=a.get("payouts_enabled"),
+                details_submitted=a.get("details_submitted"),
+                currently_due=list(req.get("currently_due") or []),
+                past_due=list(req.get("past_due") or []),
+                disabled_reason=req.get("disabled_reason"),
+                livemode=acct.livemode,
+                scope=acct.scope,
+                connected_at=acct.connected_at,
+                fetched_at=acct.fetched_at,
+                stale=old if stale is None else stale,
+                message=message,
             )
 
     def status(self, session: UserSession, tenant_id: int, *, refresh: bool = False) -> StripeStatus:
         with self.ctx.db() as s:
             self._tenant(s, session, tenant_id, Perm.STRIPE_VIEW)
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
-            account_id = acct.stripe_user_id if acct and acct.status != "disconnected" else None
+            account_id = acct.stripe_user_id if acct and acct.status != ConnectionState.DISCONNECTED else None
         if not refresh or not account_id:
             return self._cached(tenant_id)
         try:
@@ -283,7 +288,7 @@ class StripeConnectService:
 
         with self.ctx.db() as s, s.begin():
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id).with_for_update())
-            if acct is None or acct.status == "disconnected" or acct.stripe_user_id != account.get("id"):
+            if acct is None or acct.status == ConnectionState.DISCONNECTED or acct.stripe_user_id != account.get("id"):
                 return  # disconnected (or reconnected elsewhere) meanwhile: a late answer must not undo that
             acct.account_json, acct.fetched_at = dict(account), self.ctx.clock()
             acct.status, acct.missing_since = state_of(account), None
@@ -294,7 +299,7 @@ class StripeConnectService:
         with self.ctx.db() as s, s.begin():  # a token does not outlive the record that explains it
             self.ctx.vault.forget(s, [self.ctx.vault.tenant_name(tenant_id, purpose) for purpose in TOKENS])
             acct = self._row(s, tenant_id)
-            acct.status, acct.disconnected_at = "disconnected", self.ctx.clock()
+            acct.status, acct.disconnected_at = ConnectionState.DISCONNECTED, self.ctx.clock()
             audit.record(
                 s,
                 self.ctx.clock(),
@@ -309,7 +314,7 @@ class StripeConnectService:
         with self.ctx.db() as s:
             self._tenant(s, session, tenant_id, Perm.STRIPE_MANAGE)
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
-            account_id = acct.stripe_user_id if acct and acct.status != "disconnected" else None
+            account_id = acct.stripe_user_id if acct and acct.status != ConnectionState.DISCONNECTED else None
         require_recent_password(self.ctx, session)
         if not account_id:
             raise AppError("This tenant has no connected Stripe account.")

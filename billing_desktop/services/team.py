@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from billing_desktop.domain.roles import Perm, Role
+from billing_desktop.domain.states import KeyState, MemberState
 from billing_desktop.domain.validation import normalize_email
 from billing_desktop.errors import NotFound
 from billing_desktop.services import audit
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 class Joined:
     email: str
     fingerprint: str
-    state: str  # pending | granted
+    state: KeyState  # pending or granted
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class MemberRow:
     active: bool
     last_sign_in: datetime | None
     fingerprint: str | None  # None: never joined
-    state: str  # granted | pending | revoked | not joined
+    state: MemberState
     joined_at: datetime | None
     granted_by: str | None
     granted_at: datetime | None
@@ -88,9 +89,9 @@ class TeamService:
             authorize(s, self.ctx, session, Perm.TEAM_MANAGE, None)
             now = self.ctx.clock()
             row = vault_members.publish_key(self.ctx.vault, s, session.user_id, now)
-            if row.created_at == now and row.state == "pending":
+            if row.created_at == now and row.state == KeyState.PENDING:
                 audit.record(s, now, session.email, "team.join", detail=f"key {row.fingerprint}")
-            return Joined(session.email, row.fingerprint, row.state)
+            return Joined(session.email, row.fingerprint, KeyState(row.state))
 
     def grant(self, session: UserSession, email: str, fingerprint: str) -> Joined:
         with self.ctx.db() as s, s.begin():
@@ -100,7 +101,7 @@ class TeamService:
             now = self.ctx.clock()
             row = vault_members.grant(self.ctx.vault, s, user.id, fingerprint, session.email, now)
             audit.record(s, now, session.email, "team.grant", detail=f"{user.email} key {row.fingerprint}")
-            return Joined(user.email, row.fingerprint, row.state)
+            return Joined(user.email, row.fingerprint, KeyState(row.state))
 
     def revoke(
         self,
@@ -150,7 +151,7 @@ class TeamService:
                             active=u.active,
                             last_sign_in=u.last_sign_in,
                             fingerprint=k.fingerprint if k else None,
-                            state=k.state if k else "not joined",
+                            state=MemberState(k.state) if k else MemberState.NOT_JOINED,
                             joined_at=k.created_at if k else None,
                             granted_by=k.granted_by if k else None,
                             granted_at=k.granted_at if k else None,

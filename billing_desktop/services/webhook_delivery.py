@@ -17,6 +17,8 @@ from sqlalchemy import Select, select
 
 from billing_desktop import __version__
 from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import DeliveryOutcome
+from billing_desktop.domain.validation import Mode
 from billing_desktop.domain.webhooks import EVENT_TYPES, sign
 from billing_desktop.errors import AppError, NotFound, ValidationError
 from billing_desktop.services import audit
@@ -30,16 +32,17 @@ TIMEOUT = 10.0
 KEEP_BODY = 4096
 BACKOFF = (5, 30, 120, 600)
 MAX_RETRY_AFTER = 3600
+RETRYABLE = (DeliveryOutcome.TIMEOUT, DeliveryOutcome.CONNECT_ERROR, DeliveryOutcome.NETWORK_ERROR)
 USER_AGENT = f"BillingDesktop/{__version__} (+webhooks)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DeliveryResult:
     id: int
     url: str
     event_id: str
     event_type: str
-    outcome: str
+    outcome: DeliveryOutcome
     status_code: int | None
     latency_ms: int | None
     error: str
@@ -52,12 +55,13 @@ class DeliveryResult:
 
     @property
     def ok(self) -> bool:
-        return self.outcome == "ok"
+        return self.outcome == DeliveryOutcome.OK
 
     @property
     def retryable(self) -> bool:
-        return self.outcome in ("timeout", "connect_error", "network_error") or (
-            self.outcome == "http_error" and (self.status_code in (408, 425, 429) or (self.status_code or 0) >= 500)
+        return self.outcome in RETRYABLE or (
+            self.outcome == DeliveryOutcome.HTTP_ERROR
+            and (self.status_code in (408, 425, 429) or (self.status_code or 0) >= 500)
         )
 
     def retry_after(self) -> float | None:
@@ -75,20 +79,20 @@ class DeliveryResult:
 
 def _result(d: WebhookDelivery) -> DeliveryResult:
     return DeliveryResult(
-        d.id,
-        d.url,
-        d.event_id,
-        d.event_type,
-        d.outcome,
-        d.status_code,
-        d.latency_ms,
-        d.error,
-        d.attempt,
-        d.at,
-        dict(d.request_headers),
-        d.body,
-        dict(d.response_headers),
-        d.response_excerpt,
+        id=d.id,
+        url=d.url,
+        event_id=d.event_id,
+        event_type=d.event_type,
+        outcome=DeliveryOutcome(d.outcome),
+        status_code=d.status_code,
+        latency_ms=d.latency_ms,
+        error=d.error,
+        attempt=d.attempt,
+        at=d.at,
+        request_headers=dict(d.request_headers),
+        body=d.body,
+        response_headers=dict(d.response_headers),
+        response_excerpt=d.response_excerpt,
     )
 
 
@@ -138,7 +142,7 @@ class WebhookDeliveryService:
             "object": "event",
             "type": event_type,
             "created": int(self.ctx.clock().timestamp()),
-            "livemode": mode == "live",
+            "livemode": mode == Mode.LIVE,
             "tenant": slug,
             "data": {"object": obj.get(prefix, {"object": "unknown"})},
         }
@@ -183,7 +187,7 @@ class WebhookDeliveryService:
             "Billing-Event-Type": event_type,
             **sign(config.scheme, secrets_, msg_id, timestamp, body),
         }
-        outcome, status, error, resp_headers, excerpt = "ok", None, "", {}, b""
+        outcome, status, error, resp_headers, excerpt = DeliveryOutcome.OK, None, "", {}, b""
         started = time.perf_counter()
         try:
             # TLS: SNI and certificate checks use the host name, not the address connected to.
@@ -198,16 +202,16 @@ class WebhookDeliveryService:
                     if len(excerpt) >= KEEP_BODY:
                         break
             if 300 <= status < 400:
-                outcome = "redirect"
+                outcome = DeliveryOutcome.REDIRECT
                 error = f"Redirects are not followed: {status} to {resp_headers.get('location', '(no Location)')}"
             elif not 200 <= status < 300:
-                outcome, error = "http_error", f"HTTP {status}"
+                outcome, error = DeliveryOutcome.HTTP_ERROR, f"HTTP {status}"
         except httpx.TimeoutException:
-            outcome, error = "timeout", f"No answer within {int(TIMEOUT)} seconds."
+            outcome, error = DeliveryOutcome.TIMEOUT, f"No answer within {int(TIMEOUT)} seconds."
         except httpx.ConnectError as exc:
-            outcome, error = "connect_error", f"Could not connect: {_short(exc)}"
+            outcome, error = DeliveryOutcome.CONNECT_ERROR, f"Could not connect: {_short(exc)}"
         except httpx.HTTPError as exc:
-            outcome, error = "network_error", f"{type(exc).__name__}: {_short(exc)}"
+            outcome, error = DeliveryOutcome.NETWORK_ERROR, f"{type(exc).__name__}: {_short(exc)}"
         latency = int((time.perf_counter() - started) * 1000)
         with self.ctx.db() as s, s.begin():
             d = WebhookDelivery(
@@ -300,7 +304,7 @@ def delivery_query(
     """The log's query, newest first; each filter the GUI offers has an index (tests/test_query_plans.py)."""
     q = select(WebhookDelivery).where(WebhookDelivery.tenant_id == tenant_id)
     if outcome == "failed":
-        q = q.where(WebhookDelivery.outcome != "ok")
+        q = q.where(WebhookDelivery.outcome != DeliveryOutcome.OK)
     elif outcome:
         q = q.where(WebhookDelivery.outcome == outcome)
     if event_type:

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from billing_desktop.domain.roles import Perm
-from billing_desktop.domain.validation import check_text, raise_if
+from billing_desktop.domain.validation import Mode, check_text, raise_if
 from billing_desktop.domain.webhooks import (
     EVENT_TYPES,
     SCHEMES,
@@ -340,7 +340,7 @@ class WebhookService:
     def reveal_secret(self, session: UserSession, tenant_id: int, secret_id: int | None = None) -> str:
         with self.ctx.db() as s, s.begin():
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
-            if s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id)) == "live":
+            if self._mode(s, tenant_id) == Mode.LIVE:
                 require_recent_password(self.ctx, session)
             active = self._active(s, tenant_id)
             row = next((w for w in active if secret_id in (None, w.id)), None)

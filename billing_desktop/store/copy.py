@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Column, MetaData, Table, func, insert, select, text
 from sqlalchemy.engine import Engine
 
+from billing_desktop.domain.states import ConnectionState
 from billing_desktop.errors import DatabaseError
 
 BATCH = 1000
@@ -127,7 +128,11 @@ def secrets_left_behind(engine: Engine) -> dict[str, int]:
                 if n:
                     out[table.name] = n
             if table.name == "stripe_accounts" and "status" in table.columns:
-                n = c.scalar(select(func.count()).select_from(table).where(table.columns["status"] != "disconnected"))
+                n = c.scalar(
+                    select(func.count())
+                    .select_from(table)
+                    .where(table.columns["status"] != ConnectionState.DISCONNECTED.value)
+                )
                 if n:
                     out["stripe_accounts (OAuth tokens)"] = n
     return out

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, LargeBinary, Numeric, String, Text, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from billing_desktop.domain.states import ConnectionState, DeliveryOutcome
+from billing_desktop.domain.validation import Mode
 from billing_desktop.store.types import UTCDateTime
 
 
@@ -26,7 +28,7 @@ class Tenant(Base):
     domain: Mapped[str] = mapped_column(String(253), default="")
     tier: Mapped[str] = mapped_column(String(16), default="free")
     platform_fee_percent: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("0"))
-    mode: Mapped[str] = mapped_column(String(8), default="test")
+    mode: Mapped[str] = mapped_column(String(8), default=Mode.TEST.value)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     branding: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
@@ -73,7 +75,7 @@ class AuditEntry(Base):
     actor: Mapped[str] = mapped_column(String(254))
     action: Mapped[str] = mapped_column(String(64))
     tenant_id: Mapped[int | None] = mapped_column(ForeignKey("tenants.id", ondelete="SET NULL"))
-    outcome: Mapped[str] = mapped_column(String(16), default="ok")
+    outcome: Mapped[str] = mapped_column(String(16), default=DeliveryOutcome.OK.value)
     reason: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[str] = mapped_column(Text, default="")
 
@@ -189,7 +191,7 @@ class StripeAccount(Base):
     stripe_user_id: Mapped[str | None] = mapped_column(String(64))
     scope: Mapped[str | None] = mapped_column(String(32))
     livemode: Mapped[bool | None] = mapped_column(Boolean)
-    status: Mapped[str] = mapped_column(String(16), default="disconnected")  # pending|connected|restricted|disconnected
+    status: Mapped[str] = mapped_column(String(16), default=ConnectionState.DISCONNECTED.value)
     connected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disconnected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     account_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)

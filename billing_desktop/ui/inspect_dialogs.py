@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from billing_desktop.domain.states import USABLE
 from billing_desktop.ui.forms import note, password_edit
 from billing_desktop.ui.workers import describe, submit, submit_with_progress
 
@@ -103,7 +104,7 @@ class InspectKeyDialog(QDialog):
             return  # typed on since
         self.last = ins
         d = ins.to_json()
-        good = ins.ours and ins.status in ("active", "expiring")
+        good = ins.ours and ins.status in USABLE
         colour = "#2b8a3e" if good else ("#e67700" if ins.ours else "#c92a2a")
         self.summary.setText(f"<b style='color:{colour}'>{escape(ins.summary)}</b>")
 

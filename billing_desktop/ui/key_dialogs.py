@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from billing_desktop.domain.validation import Mode
 from billing_desktop.ui.clipboard import copy_secret, copy_text
 from billing_desktop.ui.forms import Form, message_label, safe_default
 
-ENV_CHOICES = [("Test keys", "test"), ("Live keys", "live"), ("All keys (test and live)", "all")]
+ENV_CHOICES = [("Test keys", Mode.TEST.value), ("Live keys", Mode.LIVE.value), ("All keys (test and live)", "all")]
 GRACE_CHOICES = [
     ("None — the old keys stop working at once", "none"),
     ("1 hour", "1h"),
@@ -69,7 +70,7 @@ class _EnvironmentDialog(QDialog):
 
     def env_label(self) -> str:
         env = self.environment.currentData()
-        return {"test": "TEST", "live": "LIVE", "all": "TEST and LIVE"}[env]
+        return "TEST and LIVE" if env == "all" else str(env).upper()
 
     def _update(self) -> None:
         self.ok_button.setText(f"{self.verb} {self.env_label()} keys")

@@ -14,13 +14,20 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.domain.states import USABLE, KeyStatus
+from billing_desktop.domain.validation import Mode
 from billing_desktop.ui.clipboard import copy_secret, copy_text
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.key_dialogs import NewKeysDialog, RegenerateDialog, RevokeDialog
 from billing_desktop.ui.revealed import RevealedSecret
 
 HEADERS = ["Kind", "Mode", "Key", "Status", "Created (UTC)", "Expires / revoked"]
-STATUS_COLOURS = {"active": "#2b8a3e", "expiring": "#e67700", "expired": "#868e96", "revoked": "#c92a2a"}
+STATUS_COLOURS = {
+    KeyStatus.ACTIVE: "#2b8a3e",
+    KeyStatus.EXPIRING: "#e67700",
+    KeyStatus.EXPIRED: "#868e96",
+    KeyStatus.REVOKED: "#c92a2a",
+}
 
 
 class KeysTab(QWidget):
@@ -113,7 +120,7 @@ class KeysTab(QWidget):
 
     def visible_rows(self):
         retired = self.show_retired.isChecked()
-        return [r for r in self.rows if retired or r.status in ("active", "expiring")]
+        return [r for r in self.rows if retired or r.status in USABLE]
 
     def _fill(self) -> None:
         from PySide6.QtGui import QBrush, QColor
@@ -121,17 +128,17 @@ class KeysTab(QWidget):
         rows = self.visible_rows()
         self.table.setRowCount(len(rows))
         for n, r in enumerate(rows):
-            if r.status == "revoked":
+            if r.status == KeyStatus.REVOKED:
                 end = f"revoked {r.revoked_at:%Y-%m-%d %H:%M} by {r.revoked_by}: {r.revoke_reason}"
             elif r.expires_at:
                 end = f"{r.expires_at:%Y-%m-%d %H:%M}" + (
-                    f" (in {_until(r.expires_at, self.services.ctx.clock())})" if r.status == "expiring" else ""
+                    f" (in {_until(r.expires_at, self.services.ctx.clock())})" if r.status == KeyStatus.EXPIRING else ""
                 )
             else:
                 end = ""
             values = [
                 r.kind,
-                r.mode.upper() if r.mode == "live" else r.mode,
+                r.mode.upper() if r.mode == Mode.LIVE else r.mode,
                 r.masked,
                 r.status,
                 f"{r.created_at:%Y-%m-%d %H:%M}",
@@ -152,7 +159,7 @@ class KeysTab(QWidget):
 
     def _selection_changed(self) -> None:
         r = self.selected()
-        usable = r is not None and r.status in ("active", "expiring")
+        usable = r is not None and r.status in USABLE
         self.copy_button.setEnabled(usable)
         self.reveal_button.setEnabled(usable and r.kind == "secret" and allows(self.session.role, Perm.KEYS_REVEAL))
         self.revealed.conceal()

@@ -7,6 +7,9 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from billing_desktop.domain.states import FeedState
+from billing_desktop.ui.palette import colour
+
 
 class LiveRefresh(QObject):
     changed = Signal(list)  # list[services.changes.Change], batched
@@ -17,7 +20,7 @@ class LiveRefresh(QObject):
     def __init__(self, services, parent=None, batch_ms: int = 150):
         super().__init__(parent)
         self.feed = services.change_feed()
-        self.state = "connecting"
+        self.state = FeedState.CONNECTING.value
         self._pending: list = []
         self._batch = QTimer(self, singleShot=True, interval=batch_ms)
         self._batch.timeout.connect(self._flush)
@@ -56,7 +59,12 @@ class LiveRefresh(QObject):
         self._thread.join(wait)
 
 
-_STATE_TEXT = {"connecting": ("connecting…", "#868e96"), "up": ("connected", "#2b8a3e"), "down": ("offline", "#c92a2a")}
+# What the status bar says for each state of the feed, and in which tone.
+_STATE_TEXT = {
+    FeedState.CONNECTING: ("connecting…", "muted"),
+    FeedState.UP: ("connected", "success"),
+    FeedState.DOWN: ("offline", "error"),
+}
 
 
 def attach(window) -> LiveRefresh:
@@ -71,7 +79,8 @@ def attach(window) -> LiveRefresh:
     name = window.services.database_label()
 
     def show_state(state: str) -> None:
-        text, color = _STATE_TEXT.get(state, (state, "#868e96"))
+        text, tone = _STATE_TEXT[FeedState(state)]
+        color = colour(tone)  # readable in the light and the dark scheme (ui/palette.py)
         label.setText(f"Database: {name} · <span style='color:{color}'>● {text}</span>")
         label.setToolTip(f"This window works on {name}; the connection is {text}.")
 

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from billing_desktop.domain.validation import Mode
 from billing_desktop.ui.palette import badge_style
 
 
@@ -30,12 +31,12 @@ class ModeBanner(QWidget):
     def show_mode(self, mode: str | None, tenant_name: str) -> None:
         self.mode = mode
         name = escape(tenant_name)
-        if mode == "live":
+        if mode == Mode.LIVE:
             text = self.tr("<b>LIVE MODE</b> — {0}: changes affect real customers and real money.").format(name)
-            style = "live"
-        elif mode == "test":
+            style = Mode.LIVE
+        elif mode == Mode.TEST:
             text = self.tr("<b>Test mode</b> — {0}: test data only, nothing is charged.").format(name)
-            style = "test"
+            style = Mode.TEST
         else:
             self.label.clear()
             self.hide()

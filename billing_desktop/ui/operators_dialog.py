@@ -23,13 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.domain.roles import Role
+from billing_desktop.domain.states import MemberState
 from billing_desktop.errors import ReauthRequired
 from billing_desktop.ui.forms import confirm, note
 from billing_desktop.ui.task_dialog import TaskDialog
 from billing_desktop.ui.workers import describe, submit_with_progress
 
 COLUMNS = ["Email", "Name", "Role", "Fingerprint", "Access", "Granted by", "Last sign-in"]
-ACCESS = {"granted": "Granted", "pending": "Waiting for a grant", "revoked": "Revoked", "not joined": "Not joined"}
+ACCESS = {
+    MemberState.GRANTED: "Granted",
+    MemberState.PENDING: "Waiting for a grant",
+    MemberState.REVOKED: "Revoked",
+    MemberState.NOT_JOINED: "Not joined",
+}
 
 
 def _when(d) -> str:
@@ -175,7 +181,7 @@ class OperatorsDialog(QDialog):
         for n, r in enumerate(self.rows):
             access = ACCESS.get(r.state, r.state) + (" (this account)" if r.this_account else "")
             granted = f"{r.granted_by} {_when(r.granted_at)}" if r.granted_by else ""
-            if r.state == "revoked":
+            if r.state == MemberState.REVOKED:
                 granted = f"revoked by {r.revoked_by} {_when(r.revoked_at)}"
             cells = [r.email, r.name, r.role, r.fingerprint or "—", access, granted, _when(r.last_sign_in)]
             for c, text in enumerate(cells):
@@ -193,12 +199,12 @@ class OperatorsDialog(QDialog):
     def _selected(self) -> None:
         r = self._current()
         busy = self.task is not None
-        self.grant_button.setEnabled(not busy and r is not None and r.state == "pending")
-        granted = {x.email for x in self.rows if x.state == "granted"}
+        self.grant_button.setEnabled(not busy and r is not None and r.state == MemberState.PENDING)
+        granted = {x.email for x in self.rows if x.state == MemberState.GRANTED}
         self.revoke_button.setEnabled(
             not busy
             and r is not None
-            and r.state in ("granted", "pending")
+            and r.state in (MemberState.GRANTED, MemberState.PENDING)
             and r.email != self.session.email
             and (len(granted - {r.email}) >= 1)
         )

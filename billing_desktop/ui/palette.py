@@ -3,22 +3,24 @@ picked from the running palette, so every custom colour stays readable in both s
 
 from __future__ import annotations
 
+from billing_desktop.domain.validation import Mode
+
 STATUS_MESSAGE_MS = 8000  # how long a status-bar message stays
 SECRET_VISIBLE_MS = 30_000  # a revealed secret hides itself again after this long
 
 # name: (on a light background, on a dark background)
 _TEXT = {
     "error": ("#c92a2a", "#ff8787"),
-    "ok": ("#2b8a3e", "#69db7c"),
+    "success": ("#2b8a3e", "#69db7c"),
     "warning": ("#d9480f", "#ffa94d"),
     "muted": ("#6c757d", "#adb5bd"),
-    "live": ("#c92a2a", "#ff8787"),
+    Mode.LIVE: ("#c92a2a", "#ff8787"),
 }
 # Badges and banners carry their own background, so one pair (background, text) works in both schemes.
 BADGES = {
-    "live": ("#c92a2a", "#ffffff"),
-    "test": ("#ffd8a8", "#3d2400"),
-    "ok": ("#2b8a3e", "#ffffff"),
+    Mode.LIVE: ("#c92a2a", "#ffffff"),
+    Mode.TEST: ("#ffd8a8", "#3d2400"),
+    "success": ("#2b8a3e", "#ffffff"),
     "warning": ("#e67700", "#ffffff"),
     "error": ("#c92a2a", "#ffffff"),
     "muted": ("#868e96", "#ffffff"),

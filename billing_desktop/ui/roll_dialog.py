@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
+from billing_desktop.domain.validation import Mode
 from billing_desktop.ui.forms import safe_default
 
 
@@ -48,7 +49,7 @@ class RollSecretDialog(QDialog):
 
     def _update(self) -> None:
         name = escape(self.tenant_name)
-        where = self.tr("<b>LIVE</b> ") if self.mode == "live" else ""
+        where = self.tr("<b>LIVE</b> ") if self.mode == Mode.LIVE else ""
         if self.overlap.currentData() == "none":
             text = self.tr(
                 "A new signing secret is made for {0}. The current one stops verifying <b>at once</b>: the "

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.domain.states import CapabilityStatus, PayoutStatus
 from billing_desktop.ui.forms import message_label
 from billing_desktop.ui.link_dialog import LinkDialog
 from billing_desktop.ui.records import RecordsModel, date_text, records_view, time_text
@@ -189,7 +190,7 @@ class CapabilitiesPage(_Page):
                 ("Needs", lambda c: "; ".join(r.words for r in c.due) or c.disabled_words),
             ],
             tooltip=lambda c, col: "\n".join(r.code for r in c.due) or c.name,
-            warn=lambda c: c.status == "inactive",
+            warn=lambda c: c.status == CapabilityStatus.INACTIVE,
         )
         self.table = records_view(self.model, "capabilities_table", (200, 90))
         self.v.addWidget(self.table, 1)
@@ -243,7 +244,12 @@ class MoneyPage(_Page):
         self.filter = QComboBox()
         self.filter.setObjectName("payout_filter")
         self.filter.setAccessibleName("Payout status")
-        for label, value in (("All", None), ("Failed", "failed"), ("Paid", "paid"), ("In transit", "in_transit")):
+        for label, value in (
+            ("All", None),
+            ("Failed", PayoutStatus.FAILED.value),
+            ("Paid", PayoutStatus.PAID.value),
+            ("In transit", PayoutStatus.IN_TRANSIT.value),
+        ):
             self.filter.addItem(label, value)
         self.filter.currentIndexChanged.connect(lambda _i: self.load_payouts())
         row.addWidget(self.filter)
@@ -257,7 +263,7 @@ class MoneyPage(_Page):
                 ("Failure", lambda p: p.failure_words),
             ],
             tooltip=lambda p, c: p.id + (f"\n{p.failure_code}" if p.failure_code else ""),
-            warn=lambda p: p.status == "failed",
+            warn=lambda p: p.status == PayoutStatus.FAILED,
         )
         self.table = records_view(self.model, "payouts_table", (120, 90, 100))
         self.v.addWidget(self.table, 1)

@@ -18,13 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.domain.states import ConnectionState
 from billing_desktop.ui.clipboard import copy_text
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
 from billing_desktop.ui.forms import confirm, message_label, note
 from billing_desktop.ui.workers import describe, submit
 
-BADGES = {"connected": "#2b8a3e", "pending": "#e67700", "restricted": "#c92a2a", "disconnected": "#868e96"}
+BADGES = {
+    ConnectionState.CONNECTED: "#2b8a3e",
+    ConnectionState.PENDING: "#e67700",
+    ConnectionState.RESTRICTED: "#c92a2a",
+    ConnectionState.DISCONNECTED: "#868e96",
+}
 FIELDS = [
     ("account_id", "Account"),
     ("business_name", "Business name"),
@@ -219,8 +225,8 @@ class StripeTab(QWidget):
 
     def show_status(self, st) -> None:
         self.status = st
-        state = st.state if st else "disconnected"
-        stale = " · stale" if st and st.stale and state != "disconnected" else ""
+        state = st.state if st else ConnectionState.DISCONNECTED
+        stale = " · stale" if st and st.stale and state != ConnectionState.DISCONNECTED else ""
         self.badge.setText(f" {state.upper()}{stale} ")
         self.badge.setStyleSheet(f"background:{BADGES[state]}; color:white; font-weight:bold; border-radius:3px;")
         for name, _ in FIELDS:
@@ -242,7 +248,7 @@ class StripeTab(QWidget):
             self.message.show()
         else:
             self.message.hide()
-        connected = state != "disconnected"
+        connected = state != ConnectionState.DISCONNECTED
         self.ops.set_tenant(self.tenant, connected=connected and st is not None)
         busy = self.attempt is not None
         if st is not None and not connected and not busy:
@@ -256,7 +262,7 @@ class StripeTab(QWidget):
         else:
             self.connect_hint.hide()
         self.connect_button.setEnabled(not connected and not busy)
-        self.onboard_button.setEnabled(not busy and (not connected or state == "pending"))
+        self.onboard_button.setEnabled(not busy and (not connected or state == ConnectionState.PENDING))
         self.disconnect_button.setEnabled(connected and not busy)
 
     # -- connecting ------------------------------------------------------------------------------------------------

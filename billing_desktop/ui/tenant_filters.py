@@ -5,16 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from billing_desktop.domain.states import ConnectionState
+from billing_desktop.domain.validation import Mode, Tier
+
 CHOICES = {
-    "mode": ("Any mode", [("Test", "test"), ("Live", "live")]),
-    "tier": ("Any tier", [("Free", "free"), ("Pro", "pro"), ("Enterprise", "enterprise")]),
+    "mode": ("Any mode", [("Test", Mode.TEST.value), ("Live", Mode.LIVE.value)]),
+    "tier": ("Any tier", [("Free", Tier.FREE.value), ("Pro", Tier.PRO.value), ("Enterprise", Tier.ENTERPRISE.value)]),
     "stripe": (
         "Any Stripe state",
         [
-            ("Connected", "connected"),
-            ("Pending", "pending"),
-            ("Restricted", "restricted"),
-            ("Disconnected", "disconnected"),
+            ("Connected", ConnectionState.CONNECTED.value),
+            ("Pending", ConnectionState.PENDING.value),
+            ("Restricted", ConnectionState.RESTRICTED.value),
+            ("Disconnected", ConnectionState.DISCONNECTED.value),
             ("No account", "none"),
         ],
     ),

@@ -7,6 +7,8 @@ from operator import attrgetter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from billing_desktop.domain.states import ConnectionState
+from billing_desktop.domain.validation import Mode
 from billing_desktop.services.tenants import TenantRow
 
 # Mode right after the name, then tier, Stripe state and the attention count: all in sight at 1366 px without
@@ -166,10 +168,11 @@ class TenantTableModel(QAbstractTableModel):
             if attr == "active":
                 return "yes" if value else "no"
             if attr == "mode":
-                return value.upper() if value == "live" else value
+                return value.upper() if value == Mode.LIVE else value
             return value
         if role == Qt.ItemDataRole.ForegroundRole and (
-            (attr == "mode" and row.mode == "live") or (attr == "stripe" and row.stripe == "restricted")
+            (attr == "mode" and row.mode == Mode.LIVE)
+            or (attr == "stripe" and row.stripe == ConnectionState.RESTRICTED)
         ):
             return QBrush(LIVE)
         if role == Qt.ItemDataRole.FontRole and not row.active:

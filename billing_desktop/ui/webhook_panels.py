@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing_desktop.domain.states import DeliveryOutcome
 from billing_desktop.domain.webhooks import EVENT_TYPES
 from billing_desktop.errors import ValidationError
 from billing_desktop.ui.forms import message_label, note
@@ -84,7 +85,7 @@ class TestPanel(QWidget):
         log_bar.addWidget(QLabel("<b>Delivery log</b>"))
         self.filter = QComboBox()
         self.filter.setAccessibleName("Log filter")
-        for label, value in (("All", None), ("Failed", "failed"), ("Delivered", "ok")):
+        for label, value in (("All", None), ("Failed", "failed"), ("Delivered", DeliveryOutcome.OK.value)):
             self.filter.addItem(label, value)
         self.filter.currentIndexChanged.connect(self.load_log)
         log_bar.addWidget(self.filter)

@@ -9,11 +9,12 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from billing_desktop.domain.states import Access, KeyState
 from billing_desktop.errors import AppError, NotFound, ValidationError
 from billing_desktop.store.models import OperatorKey, SealedSecret, VaultKeyCopy
 from billing_desktop.vault import crypto
 from billing_desktop.vault.rows import key_row_for, state_row
-from billing_desktop.vault.vault import Access, KeyState, Vault, VaultLocked, locked_message
+from billing_desktop.vault.vault import Vault, VaultLocked, locked_message
 
 REKEY_BATCH = 1000
 

@@ -9,32 +9,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, cast
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.orm import Session
 
+from billing_desktop.domain.states import Access, KeyState
 from billing_desktop.errors import VaultError
 from billing_desktop.store.models import OperatorKey, SealedSecret, VaultKeyCopy, VaultState
 from billing_desktop.vault import crypto
 from billing_desktop.vault.keyring import SERVICE, OsKeyring
 from billing_desktop.vault.rows import copy_for, key_row_for, state_row
-
-
-class Access(StrEnum):
-    NO_VAULT = "no-vault"  # no operator yet, so no vault key
-    NOT_JOINED = "not-joined"  # this OS account holds no operator key for this database
-    WAITING = "waiting"  # key published, no operator has granted access yet
-    REVOKED = "revoked"
-    UNLOCKED = "unlocked"
-
-
-class KeyState(StrEnum):
-    PENDING = "pending"
-    GRANTED = "granted"
-    REVOKED = "revoked"
 
 
 class VaultLocked(VaultError):  # noqa: N818 (reads as a state, like the other errors)
