@@ -26,7 +26,10 @@ NOT_STATES = {
     ("services/webhook_delivery.py", '"webhook": {"object": "test", "message": "Test delivery from Billing Desktop"},'),
     ("cli/connect_commands.py", 'for label, rows in (("available", v.available), ("pending", v.pending)):'),  # balances
     ("services/connect_account.py", 'pending=[money(x["amount"], x["currency"]) for x in b.get("pending") or []],'),
-    ("cli/keys_commands.py", 'emit_json({"revoked": count}) if args.json else print(f"Revoked {count} keys.")'),  # a count
+    (
+        "cli/keys_commands.py",
+        'emit_json({"revoked": count}) if args.json else print(f"Revoked {count} keys.")',
+    ),  # a count
     ("ui/fees_view.py", '("Check", lambda ln: "differs" if ln.flagged else "ok"),'),  # a cell's text
     ("ui/live_refresh.py", 'FeedState.UP: ("connected", "success"),'),  # the status bar's words for FeedState.UP
 }

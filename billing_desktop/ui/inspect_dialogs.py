@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.states import USABLE
 from billing_desktop.ui.forms import note, password_edit
+from billing_desktop.ui.palette import colour
 from billing_desktop.ui.workers import describe, submit, submit_with_progress
 
 
@@ -97,7 +98,7 @@ class InspectKeyDialog(QDialog):
         )
 
     def _failed(self, exc: Exception) -> None:
-        self.summary.setText(f"<span style='color:#d63031'>{escape(describe(exc))}</span>")
+        self.summary.setText(f"<span style='color:{colour('error')}'>{escape(describe(exc))}</span>")
 
     def _show(self, text: str, ins) -> None:
         if text != self.key.text():
@@ -105,8 +106,8 @@ class InspectKeyDialog(QDialog):
         self.last = ins
         d = ins.to_json()
         good = ins.ours and ins.status in USABLE
-        colour = "#2b8a3e" if good else ("#e67700" if ins.ours else "#c92a2a")
-        self.summary.setText(f"<b style='color:{colour}'>{escape(ins.summary)}</b>")
+        tone = colour("success" if good else ("warning" if ins.ours else "error"))
+        self.summary.setText(f"<b style='color:{tone}'>{escape(ins.summary)}</b>")
 
         def yn(value):
             return "—" if value is None else ("yes" if value else "no")

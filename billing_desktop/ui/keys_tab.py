@@ -19,14 +19,15 @@ from billing_desktop.domain.validation import Mode
 from billing_desktop.ui.clipboard import copy_secret, copy_text
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.key_dialogs import NewKeysDialog, RegenerateDialog, RevokeDialog
+from billing_desktop.ui.palette import STATUS_MESSAGE_MS, colour
 from billing_desktop.ui.revealed import RevealedSecret
 
 HEADERS = ["Kind", "Mode", "Key", "Status", "Created (UTC)", "Expires / revoked"]
-STATUS_COLOURS = {
-    KeyStatus.ACTIVE: "#2b8a3e",
-    KeyStatus.EXPIRING: "#e67700",
-    KeyStatus.EXPIRED: "#868e96",
-    KeyStatus.REVOKED: "#c92a2a",
+STATUS_TONES = {
+    KeyStatus.ACTIVE: "success",
+    KeyStatus.EXPIRING: "warning",
+    KeyStatus.EXPIRED: "muted",
+    KeyStatus.REVOKED: "error",
 }
 
 
@@ -148,7 +149,7 @@ class KeysTab(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if c == 3:
-                    item.setForeground(QBrush(QColor(STATUS_COLOURS[r.status])))
+                    item.setForeground(QBrush(QColor(colour(STATUS_TONES[r.status]))))
                 self.table.setItem(n, c, item)
         self._selection_changed()
 
@@ -171,7 +172,7 @@ class KeysTab(QWidget):
             return
         if r.kind == "publishable":
             copy_text(r.masked)
-            self.window().statusBar().showMessage("Publishable key copied.", 5000)
+            self.window().statusBar().showMessage("Publishable key copied.", STATUS_MESSAGE_MS)
             return
         self.runner.run(
             self.services.keys.reveal,
@@ -183,7 +184,7 @@ class KeysTab(QWidget):
                 copy_secret(key),
                 self.window()
                 .statusBar()
-                .showMessage("Secret key copied; the clipboard is cleared in 30 seconds.", 8000),
+                .showMessage("Secret key copied; the clipboard is cleared in 30 seconds.", STATUS_MESSAGE_MS),
             ),
         )
 
@@ -247,7 +248,10 @@ class KeysTab(QWidget):
                 reason,
                 owner=self,
                 reason=f"Revoking {env} keys needs your password again.",
-                on_done=lambda n: (self.reload(), self.window().statusBar().showMessage(f"Revoked {n} keys.", 8000)),
+                on_done=lambda n: (
+                    self.reload(),
+                    self.window().statusBar().showMessage(f"Revoked {n} keys.", STATUS_MESSAGE_MS),
+                ),
             )
 
         dialog.accepted.connect(go)

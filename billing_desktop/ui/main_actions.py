@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from billing_desktop import APP_NAME, __version__
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
+from billing_desktop.ui.palette import STATUS_MESSAGE_MS
 from billing_desktop.ui.tenant_dialogs import RegisterTenantDialog
 from billing_desktop.ui.tenant_model import TenantTableModel
 
@@ -21,7 +22,7 @@ class MainActions:
         self._open(RegisterTenantDialog(self.services, self.session, self), self._registered)
 
     def _registered(self, details) -> None:
-        self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", 8000)
+        self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", STATUS_MESSAGE_MS)
         self.search.clear()
         self.runner.run(
             lambda: TenantTableModel.prepare(self.services.tenants.list(self.session), self.model.sort_state),
@@ -48,7 +49,7 @@ class MainActions:
     def change_password(self) -> None:
         self._open(
             ChangePasswordDialog(self.services, self.session, self),
-            lambda _: self.statusBar().showMessage("Password changed.", 8000),
+            lambda _: self.statusBar().showMessage("Password changed.", STATUS_MESSAGE_MS),
         )
 
     def inspect_key(self) -> None:

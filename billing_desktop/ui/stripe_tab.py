@@ -23,13 +23,14 @@ from billing_desktop.ui.clipboard import copy_text
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
 from billing_desktop.ui.forms import confirm, message_label, note
+from billing_desktop.ui.palette import STATUS_MESSAGE_MS, badge_style
 from billing_desktop.ui.workers import describe, submit
 
 BADGES = {
-    ConnectionState.CONNECTED: "#2b8a3e",
-    ConnectionState.PENDING: "#e67700",
-    ConnectionState.RESTRICTED: "#c92a2a",
-    ConnectionState.DISCONNECTED: "#868e96",
+    ConnectionState.CONNECTED: "success",
+    ConnectionState.PENDING: "warning",
+    ConnectionState.RESTRICTED: "error",
+    ConnectionState.DISCONNECTED: "muted",
 }
 FIELDS = [
     ("account_id", "Account"),
@@ -228,7 +229,7 @@ class StripeTab(QWidget):
         state = st.state if st else ConnectionState.DISCONNECTED
         stale = " · stale" if st and st.stale and state != ConnectionState.DISCONNECTED else ""
         self.badge.setText(f" {state.upper()}{stale} ")
-        self.badge.setStyleSheet(f"background:{BADGES[state]}; color:white; font-weight:bold; border-radius:3px;")
+        self.badge.setStyleSheet(badge_style(BADGES[state]))
         for name, _ in FIELDS:
             self.values[name].setText(_fmt(getattr(st, name, None)) if st else "—")
             self.values[name].setToolTip("")
@@ -294,7 +295,7 @@ class StripeTab(QWidget):
         self.attempt = None
         self.waiting.hide()
         self.show_status(status)
-        self.window().statusBar().showMessage("Stripe account connected.", 8000)
+        self.window().statusBar().showMessage("Stripe account connected.", STATUS_MESSAGE_MS)
 
     def _failed(self, exc: Exception) -> None:
         self.attempt = None
@@ -338,7 +339,7 @@ class StripeTab(QWidget):
                 tenant.id,
                 owner=self,
                 reason="Disconnecting Stripe needs your password again.",
-                on_done=lambda text: (self.window().statusBar().showMessage(text, 8000), self.load()),
+                on_done=lambda text: (self.window().statusBar().showMessage(text, STATUS_MESSAGE_MS), self.load()),
                 on_error=self._error,
             )
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.domain.validation import Mode
 from billing_desktop.services.tenants import TenantRow
+from billing_desktop.ui.palette import colour
 
 # Mode right after the name, then tier, Stripe state and the attention count: all in sight at 1366 px without
 # scrolling the list sideways.
@@ -24,7 +25,6 @@ COLUMNS = [
     ("Active", "active"),
 ]
 ATTENTION = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "attention")
-LIVE = QColor("#c92a2a")
 
 
 class TenantTableModel(QAbstractTableModel):
@@ -155,7 +155,7 @@ class TenantTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return str(n) if n else ""
             if role == Qt.ItemDataRole.ForegroundRole and n:
-                return QBrush(LIVE)
+                return QBrush(QColor(colour("error")))
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{n} item{'s' * (n != 1)} on the Needs attention board" if n else "Nothing needs attention"
             if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -174,7 +174,7 @@ class TenantTableModel(QAbstractTableModel):
             (attr == "mode" and row.mode == Mode.LIVE)
             or (attr == "stripe" and row.stripe == ConnectionState.RESTRICTED)
         ):
-            return QBrush(LIVE)
+            return QBrush(QColor(colour(Mode.LIVE)))
         if role == Qt.ItemDataRole.FontRole and not row.active:
             from PySide6.QtGui import QFont
 

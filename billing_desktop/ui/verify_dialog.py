@@ -7,6 +7,7 @@ import time
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout
 
 from billing_desktop.ui.forms import password_edit
+from billing_desktop.ui.palette import colour
 from billing_desktop.ui.workers import describe, submit
 
 
@@ -70,7 +71,7 @@ class VerifySignatureDialog(QDialog):
             return verify(headers, body, [secret] if secret else [], int(time.time()))
 
         def show(check) -> None:
-            colour = "#2b8a3e" if check.valid else "#c92a2a"
-            self.verdict.setText(f"<b style='color:{colour}'>{check.message}</b>")
+            tone = colour("success" if check.valid else "error")
+            self.verdict.setText(f"<b style='color:{tone}'>{check.message}</b>")
 
         submit(work, owner=self, on_done=show, on_error=lambda exc: self.verdict.setText(describe(exc)))

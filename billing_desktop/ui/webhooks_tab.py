@@ -329,7 +329,7 @@ class WebhooksTab(QWidget):
                 copy_secret(v),
                 self.window()
                 .statusBar()
-                .showMessage("Signing secret copied; the clipboard is cleared in 30 seconds.", 8000),
+                .showMessage("Signing secret copied; the clipboard is cleared in 30 seconds.", STATUS_MESSAGE_MS),
             ),
         )
 
