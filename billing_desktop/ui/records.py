@@ -10,7 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-WARN = QColor("#c92a2a")
+from billing_desktop.ui.palette import colour
+
 Column = tuple[str, Callable[[Any], str]]
 
 
@@ -55,7 +56,7 @@ class RecordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and self.tooltip is not None:
             return self.tooltip(record, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and self.warn is not None and self.warn(record):
-            return QBrush(WARN)
+            return QBrush(QColor(colour("error")))
         return None
 
 

@@ -23,6 +23,7 @@ from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.states import CapabilityStatus, PayoutStatus
 from billing_desktop.ui.forms import message_label
 from billing_desktop.ui.link_dialog import LinkDialog
+from billing_desktop.ui.palette import text_style
 from billing_desktop.ui.records import RecordsModel, date_text, records_view, time_text
 from billing_desktop.ui.workers import describe
 
@@ -107,7 +108,7 @@ class RequirementsPage(_Page):
         self.deadline.setObjectName("requirements_deadline")
         self.disabled = QLabel()
         self.disabled.setObjectName("requirements_disabled")
-        self.disabled.setStyleSheet("color:#c92a2a; font-weight:bold;")
+        self.disabled.setStyleSheet(text_style("error", bold=True))
         self.disabled.setWordWrap(True)
         self.v.addWidget(self.deadline)
         self.v.addWidget(self.disabled)
