@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from billing_desktop.domain.attention import AttentionKind, Fix
 from billing_desktop.ui.forms import message_label
 from billing_desktop.ui.link_dialog import LinkDialog
+from billing_desktop.ui.palette import set_tone
 from billing_desktop.ui.records import RecordsModel, records_view, time_text
 from billing_desktop.ui.workers import describe
 
@@ -166,7 +167,7 @@ class AttentionView(QDialog):
 
             def resent(result) -> None:
                 self.message.setText(f"Resent: {'delivered' if result.ok else 'failed again'}.")
-                self.message.setStyleSheet("" if result.ok else "color:#d63031;")
+                set_tone(self.message, "success" if result.ok else "error")
                 self.message.show()
                 self.load()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui.palette import STATUS_MESSAGE_LONG_MS
 
 
 class ConnectActions:
@@ -67,7 +68,7 @@ class ConnectActions:
         self.sync_dialog = dialog
 
     def _synced(self, report) -> None:
-        self.window.statusBar().showMessage(report.summary, 10000)
+        self.window.statusBar().showMessage(report.summary, STATUS_MESSAGE_LONG_MS)
         if self.attention is not None and self.attention.isVisible():
             self.attention.load()
         else:

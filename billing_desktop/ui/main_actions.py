@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from billing_desktop import APP_NAME, __version__
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
-from billing_desktop.ui.palette import STATUS_MESSAGE_MS
+from billing_desktop.ui.palette import STATUS_MESSAGE_LONG_MS, STATUS_MESSAGE_MS
 from billing_desktop.ui.tenant_dialogs import RegisterTenantDialog
 from billing_desktop.ui.tenant_model import TenantTableModel
 
@@ -98,7 +98,7 @@ class MainActions:
 
         def chosen(profile) -> None:
             where = profile.display if profile is not None else "the local database"
-            self.statusBar().showMessage(f"Billing Desktop opens {where} from the next start.", 15000)
+            self.statusBar().showMessage(f"Billing Desktop opens {where} from the next start.", STATUS_MESSAGE_LONG_MS)
 
         try:
             current = load_profile()

@@ -26,6 +26,7 @@ from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.validation import Mode, Tier
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.forms import Form, confirm, message_label
+from billing_desktop.ui.palette import notice_banner_style
 from billing_desktop.ui.tenant_dialogs import AddUserDialog, choice_box
 
 
@@ -339,7 +340,7 @@ class ConflictBanner(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("conflict_banner")
-        self.setStyleSheet("#conflict_banner { background: #fff3bf; border: 1px solid #f08c00; border-radius: 4px; }")
+        self.setStyleSheet(notice_banner_style("conflict_banner"))
         self.theirs, self.who = None, ""
         v = QVBoxLayout(self)  # text above the buttons: the banner fits the narrowest tab
         self.text = QLabel()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from billing_desktop.domain.validation import Mode
 
 STATUS_MESSAGE_MS = 8000  # how long a status-bar message stays
+STATUS_MESSAGE_LONG_MS = 15_000  # one that carries a summary or a path to read
 SECRET_VISIBLE_MS = 30_000  # a revealed secret hides itself again after this long
 
 # name: (on a light background, on a dark background)
@@ -25,6 +26,8 @@ BADGES = {
     "error": ("#c92a2a", "#ffffff"),
     "muted": ("#868e96", "#ffffff"),
 }
+# A banner asking for a decision (the Overview's conflict banner): background, border and text, both schemes.
+NOTICE_BANNER = ("#fff3bf", "#f08c00", "#3d2400")
 
 
 def is_dark() -> bool:
@@ -46,6 +49,14 @@ def colour(name: str) -> str:
 
 def text_style(name: str, *, bold: bool = False) -> str:
     return f"color: {colour(name)};" + (" font-weight: bold;" if bold else "")
+
+
+def notice_banner_style(object_name: str) -> str:
+    background, border, text = NOTICE_BANNER
+    return (
+        f"#{object_name} {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
+        f" #{object_name} QLabel {{ color: {text}; }}"
+    )
 
 
 def badge_style(name: str) -> str:
