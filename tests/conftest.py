@@ -226,3 +226,35 @@ def run_cli(monkeypatch, capsys, cli_vault):
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def receiver():
+    """A webhook receiver on 127.0.0.1 that records each request and answers as told."""
+    from tests.support.receiver import Receiver
+
+    r = Receiver()
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def open_main_window(qtbot, services, tmp_path):
+    """Open the real main window: `open_main_window(session, tab="keys", ready=lambda win: ...)` shows it, switches to
+    the tab once that tab has its tenant, and waits until `ready(win)` holds."""
+    from billing_desktop.ui.main_window import MainWindow
+    from tests.gui_helpers import settings
+
+    def open_(session, tab=None, ready=None):
+        win = MainWindow(services, session, settings(tmp_path))
+        qtbot.addWidget(win)
+        win.show()
+        if tab is not None:
+            page = getattr(win, tab)
+            qtbot.waitUntil(lambda: page.tenant is not None)
+            win.tabs.setCurrentWidget(page)
+        if ready is not None:
+            qtbot.waitUntil(lambda: ready(win))
+        return win
+
+    return open_

@@ -38,15 +38,11 @@ def connected(services, operator, acme, fake, clock):
 
 
 @pytest.fixture
-def window(qtbot, services, operator, connected, tmp_path):
+def window(open_main_window, services, operator, connected):
     opened = []
     services.stripe.open_browser = opened.append
-    win = MainWindow(services, operator, settings(tmp_path))
+    win = open_main_window(operator, tab="stripe")
     win.opened = opened
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.stripe.tenant is not None)
-    win.tabs.setCurrentWidget(win.stripe)
     return win
 
 

@@ -7,20 +7,16 @@ from PySide6.QtWidgets import QApplication
 
 from billing_desktop.ui import palette
 from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
-from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.tenant_dialogs import AddUserDialog, RegisterTenantDialog
-from tests.gui_helpers import click, open_dialog, settings
+from tests.gui_helpers import click, open_dialog
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, services, operator, acme, globex, tmp_path):
-    win = MainWindow(services, operator, settings(tmp_path))
-    qtbot.addWidget(win)
-    win.show()
+def window(qtbot, open_main_window, operator, acme, globex):
+    win = open_main_window(operator, ready=lambda w: w.model.rowCount() == 2 and w.overview.details is not None)
     win.activateWindow()
-    qtbot.waitUntil(lambda: win.model.rowCount() == 2 and win.overview.details is not None)
     # Globex is live with no connected account, so the Needs-attention board opens after sign-in and takes the
     # focus, as it should; these tests start from the main window, so close it first.
     qtbot.waitUntil(lambda: win.connect_ops.attention is not None and win.connect_ops.attention.isVisible())

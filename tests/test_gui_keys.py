@@ -15,14 +15,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, services, operator, acme, tmp_path):
-    win = MainWindow(services, operator, settings(tmp_path))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.keys.tenant is not None)
-    win.tabs.setCurrentWidget(win.keys)
-    qtbot.waitUntil(lambda: win.keys.table.rowCount() == 4)
-    return win
+def window(open_main_window, operator, acme):
+    return open_main_window(operator, tab="keys", ready=lambda win: win.keys.table.rowCount() == 4)
 
 
 def select_key(win, kind, mode):
@@ -53,7 +47,7 @@ def test_clipboard_is_not_cleared_if_the_user_copied_something_else(qtbot, windo
     click(qtbot, window.keys.copy_button)
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text().startswith("sk_test_"))
     QGuiApplication.clipboard().setText("my own text")
-    qtbot.wait(500)
+    qtbot.waitUntil(lambda: clipboard.pending_clears() == 0, timeout=5000)  # the clear ran, and kept our text
     assert QGuiApplication.clipboard().text() == "my own text"
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from billing_desktop.services.context import Policy, utcnow
+from billing_desktop.ui import workers
 from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
 from billing_desktop.ui.auth_windows import PasswordPrompt
 from billing_desktop.ui.main_window import MainWindow
@@ -25,10 +26,8 @@ def open_window(qtbot, services, session, tmp_path) -> MainWindow:
 
 
 @pytest.fixture
-def window(qtbot, services, operator, acme, globex, tmp_path):
-    win = open_window(qtbot, services, operator, tmp_path)
-    qtbot.waitUntil(lambda: win.model.rowCount() == 2 and win.overview.details is not None)
-    return win
+def window(open_main_window, operator, acme, globex):
+    return open_main_window(operator, ready=lambda win: win.model.rowCount() == 2 and win.overview.details is not None)
 
 
 def test_lists_tenants_and_shows_the_first(window, acme):
@@ -109,7 +108,8 @@ def test_cancelling_the_confirmation_changes_nothing(qtbot, window, services, ac
     click(qtbot, window.overview.active_button)
     box = open_dialog(qtbot, QMessageBox)
     click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: closed(box))
+    qtbot.waitUntil(lambda: workers.pending_count() == 0)  # nothing left in flight that could still change it
     assert services.tenants.get(window.session, acme.id).active
 
 

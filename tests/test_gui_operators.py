@@ -18,11 +18,8 @@ B, B_PW = "bea@platform.example", "operator-b-password-1"
 
 
 @pytest.fixture
-def window(qtbot, services, operator, acme, tmp_path):
-    win = MainWindow(services, operator, settings(tmp_path))
-    qtbot.addWidget(win)
-    win.show()
-    return win
+def window(open_main_window, operator, acme):
+    return open_main_window(operator)
 
 
 def rows(dialog):

@@ -11,20 +11,16 @@ from billing_desktop.ui import workers
 from billing_desktop.ui.auth_windows import PasswordPrompt
 from billing_desktop.ui.inspect_dialogs import InspectKeyDialog
 from billing_desktop.ui.key_dialogs import RegenerateDialog, RevokeDialog
-from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.roll_dialog import RollSecretDialog
 from tests.conftest import OPERATOR_PASSWORD
-from tests.gui_helpers import click, closed, open_dialog, settings, type_into
+from tests.gui_helpers import click, closed, open_dialog, type_into
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, services, operator, acme, globex, tmp_path):
-    win = MainWindow(services, operator, settings(tmp_path))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.model.rowCount() == 2 and win.overview.details is not None)
+def window(open_main_window, operator, acme, globex):
+    win = open_main_window(operator, ready=lambda win: win.model.rowCount() == 2 and win.overview.details is not None)
     yield win
     for editor in win.editors():  # leave nothing unsaved, so closing at teardown asks nothing
         if editor.has_unsaved_changes():
@@ -94,7 +90,7 @@ def test_unsaved_webhook_endpoint_is_asked_about_too(qtbot, window, globex):
     type_into(qtbot, window.webhooks.url, "https://hooks.acme.example/in")
     window.tabs.setCurrentWidget(window.overview)
     window.tabs.setCurrentWidget(window.webhooks)  # coming back does not reload over the edit
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: workers.pending_count() == 0)  # whatever ran has answered
     assert window.webhooks.url.text() == "https://hooks.acme.example/in"
     window.table.selectRow(window.model.row_of(globex.id))
     box = prompt_box(qtbot)

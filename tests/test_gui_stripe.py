@@ -16,17 +16,12 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, services, operator, acme, fake, tmp_path):
+def window(open_main_window, services, operator, acme, fake):
     services.stripe_platform.update(operator, fake.client_id, fake.secret_key, free_port())
     opened = []
     services.stripe.open_browser = opened.append  # a browser that does nothing until the test says so
-    win = MainWindow(services, operator, settings(tmp_path))
+    win = open_main_window(operator, tab="stripe", ready=lambda win: win.stripe.status is not None)
     win.opened = opened
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.stripe.tenant is not None)
-    win.tabs.setCurrentWidget(win.stripe)
-    qtbot.waitUntil(lambda: win.stripe.status is not None)
     return win
 
 

@@ -7,26 +7,13 @@ from PySide6.QtCore import Qt
 from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.verify_dialog import VerifySignatureDialog
 from tests.gui_helpers import click, open_dialog, settings, type_into
-from tests.support.receiver import Receiver
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def receiver():
-    r = Receiver()
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def window(qtbot, services, operator, acme, tmp_path):
-    win = MainWindow(services, operator, settings(tmp_path))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.webhooks.tenant is not None)
-    win.tabs.setCurrentWidget(win.webhooks)
-    return win
+def window(open_main_window, operator, acme):
+    return open_main_window(operator, tab="webhooks")
 
 
 def test_configure_send_and_see_the_log(qtbot, window, services, operator, acme, receiver):

@@ -12,7 +12,6 @@ import pytest
 
 from billing_desktop.services.webhook_delivery import WebhookDeliveryService
 from billing_desktop.services.webhooks import WebhookService
-from tests.support.receiver import Receiver
 
 PUBLIC = "93.184.216.34"
 
@@ -41,13 +40,6 @@ class RebindingDns:
 
         monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
         monkeypatch.setattr(socket, "create_connection", create_connection)
-
-
-@pytest.fixture
-def receiver():
-    r = Receiver()
-    yield r
-    r.close()
 
 
 def test_rebinding_never_reaches_loopback_on_test_resend_or_retry(services, operator, acme, receiver, monkeypatch):

@@ -11,7 +11,6 @@ import stripe
 from billing_desktop.domain.webhooks import STRIPE_HEADER, check_url, parse_header_args, sign, verify
 from billing_desktop.errors import PermissionDenied, ReauthRequired, ValidationError
 from tests.conftest import OPERATOR_PASSWORD
-from tests.support.receiver import Receiver
 from tests.support.vault_helpers import sealed
 
 pytestmark = pytest.mark.both_backends  # store and service behaviour must hold on SQLite and PostgreSQL
@@ -19,13 +18,6 @@ pytestmark = pytest.mark.both_backends  # store and service behaviour must hold 
 
 def public(host):
     return ["93.184.216.34"]
-
-
-@pytest.fixture
-def receiver():
-    r = Receiver()
-    yield r
-    r.close()
 
 
 @pytest.fixture
