@@ -4,6 +4,7 @@ through against the fake Stripe."""
 import pytest
 from PySide6.QtCore import Qt
 
+from billing_desktop.ui import workers
 from billing_desktop.ui.attention_view import AttentionView
 from billing_desktop.ui.fees_view import FeesView
 from billing_desktop.ui.link_dialog import LinkDialog
@@ -67,7 +68,7 @@ def test_nothing_to_show_means_no_board(qtbot, services, operator, fake, tmp_pat
     platform(services, operator, fake)
     win = open_window(qtbot, services, operator, tmp_path)
     qtbot.waitUntil(lambda: win.loaded)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: workers.pending_count() == 0)  # the board query has answered: and opened nothing
     assert win.connect_ops.attention is None
     win.connect_ops.act_attention.trigger()
     view = open_dialog(qtbot, AttentionView)
