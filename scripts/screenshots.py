@@ -58,7 +58,18 @@ def main() -> int:
     session = svc.auth.sign_in("operator@platform.example", PASSWORD)
     for company, email, domain, tier, mode, fee in SAMPLE:
         svc.tenants.register(
-            session, Registration(company, email, "tenant-password-1", "Pat", "Owner", domain, tier, mode, fee)
+            session,
+            Registration(
+                company,
+                email,
+                "tenant-password-1",
+                first_name="Pat",
+                last_name="Owner",
+                domain=domain,
+                tier=tier,
+                mode=mode,
+                platform_fee_percent=fee,
+            ),
         )
 
     from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog

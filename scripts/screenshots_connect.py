@@ -42,7 +42,18 @@ def main() -> int:
     tenants = {}
     for company, email, domain, tier, mode, fee in SAMPLE:
         t = svc.tenants.register(
-            session, Registration(company, email, "tenant-password-1", "Pat", "Owner", domain, tier, mode, fee)
+            session,
+            Registration(
+                company,
+                email,
+                "tenant-password-1",
+                first_name="Pat",
+                last_name="Owner",
+                domain=domain,
+                tier=tier,
+                mode=mode,
+                platform_fee_percent=fee,
+            ),
         )
         tenants[company] = t
     svc.stripe_platform.update(session, fake.client_id, fake.secret_key, 8765)

@@ -135,7 +135,9 @@ def operator(services):
 
 
 def register(services, operator, name: str, email: str, mode: str = "test"):
-    return services.tenants.register(operator, Registration(name, email, OWNER_PASSWORD, "Pat", "Owner", mode=mode))
+    return services.tenants.register(
+        operator, Registration(name, email, OWNER_PASSWORD, first_name="Pat", last_name="Owner", mode=mode)
+    )
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 MAX_QUERY = 8192
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Reply:
     status: int
     title: str
@@ -69,7 +69,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _not_allowed(self) -> None:
-        self._send(Reply(405, "Method not allowed", "Only GET is accepted here.", headers={"Allow": "GET"}))
+        self._send(
+            Reply(
+                status=405, title="Method not allowed", message="Only GET is accepted here.", headers={"Allow": "GET"}
+            )
+        )
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = _not_allowed  # noqa: N815
 
@@ -77,25 +81,37 @@ class _Handler(BaseHTTPRequestHandler):
         owner: LoopbackListener = self.server.owner  # type: ignore[attr-defined]
         host = (self.headers.get("Host") or "").strip().lower()
         if host not in owner.allowed_hosts:
-            self._send(Reply(400, "Bad request", "This address is only for the Billing Desktop app on this computer."))
+            self._send(
+                Reply(
+                    status=400,
+                    title="Bad request",
+                    message="This address is only for the Billing Desktop app on this computer.",
+                )
+            )
             return
         parts = urlsplit(self.path)
         if len(parts.query) > MAX_QUERY:
-            self._send(Reply(414, "Request too long", "The address is too long."))
+            self._send(Reply(status=414, title="Request too long", message="The address is too long."))
             return
         try:
             raw = parse_qs(
                 parts.query, keep_blank_values=True, strict_parsing=False, errors="strict", max_num_fields=50
             )
         except (UnicodeDecodeError, ValueError):
-            self._send(Reply(400, "Bad request", "The address could not be read (bad percent-encoding)."))
+            self._send(
+                Reply(status=400, title="Bad request", message="The address could not be read (bad percent-encoding).")
+            )
             return
         query = {k: v[0] for k, v in raw.items()}
         try:
             reply = owner.route(parts.path, query)
         except Exception as exc:  # the app's failure must still answer the browser
             log.warning("oauth listener route failed: %s", type(exc).__name__)
-            reply = Reply(500, "Something went wrong", "Billing Desktop could not finish. See the app window.")
+            reply = Reply(
+                status=500,
+                title="Something went wrong",
+                message="Billing Desktop could not finish. See the app window.",
+            )
         self._send(reply)
 
 

@@ -40,7 +40,7 @@ SHARED_V4 = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT
 THIS_NETWORK_V4 = ipaddress.ip_network("0.0.0.0/8")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Target:
     """Where one delivery goes: `connect_url` names the vetted address; Host and TLS use `host`."""
 
@@ -117,7 +117,7 @@ def vet_url(url: str, mode: str, resolve: Callable[[str], Iterable[str]], *, all
     netloc = literal if port is None else f"{literal}:{port}"
     connect_url = urlunsplit((p.scheme, netloc, p.path or "/", p.query, ""))
     host_header = ascii_host if port is None else f"{ascii_host}:{port}"
-    return Target(url, ascii_host, str(address), connect_url, host_header)
+    return Target(url=url, host=ascii_host, address=str(address), connect_url=connect_url, host_header=host_header)
 
 
 _ALWAYS = ("cloud metadata", "IPv4-in-IPv6", "multicast", "reserved", "unspecified")

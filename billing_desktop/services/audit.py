@@ -37,7 +37,7 @@ def record(
         changes.notify(s, tenant_id, action, actor)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AuditRow:
     id: int
     at: datetime
@@ -50,7 +50,7 @@ class AuditRow:
     detail: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AuditFilter:
     tenant_id: int | None = None
     actor: str | None = None
@@ -85,12 +85,24 @@ class AuditService:
                 # A tenant's user sees only its own tenant's entries; asking for another's is refused.
                 wanted = session.tenant_id if f.tenant_id is None else f.tenant_id
                 authorize(s, self.ctx, session, Perm.AUDIT_VIEW, wanted)
-                f = AuditFilter(session.tenant_id, f.actor, f.action, f.since, f.until)
+                f = AuditFilter(
+                    tenant_id=session.tenant_id, actor=f.actor, action=f.action, since=f.since, until=f.until
+                )
             else:
                 authorize(s, self.ctx, session, Perm.AUDIT_VIEW, f.tenant_id)
             rows = s.execute(self.query(f).limit(limit).offset(offset)).all()
             return [
-                AuditRow(e.id, e.at, e.actor, e.action, e.tenant_id, slug, e.outcome, e.reason, e.detail)
+                AuditRow(
+                    id=e.id,
+                    at=e.at,
+                    actor=e.actor,
+                    action=e.action,
+                    tenant_id=e.tenant_id,
+                    tenant_slug=slug,
+                    outcome=e.outcome,
+                    reason=e.reason,
+                    detail=e.detail,
+                )
                 for e, slug in rows
             ]
 

@@ -31,7 +31,7 @@ WRONG_PASSWORD = "Wrong password."
 BAD_CREDENTIALS = "Wrong email or password."
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Profile:
     email: str
     first_name: str
@@ -214,7 +214,14 @@ class AuthService:
     def profile(self, session: UserSession) -> Profile:
         with self.ctx.db() as s:
             u = self._me(s, session)
-            return Profile(u.email, u.first_name, u.last_name, u.role, u.tenant_id, u.version)
+            return Profile(
+                email=u.email,
+                first_name=u.first_name,
+                last_name=u.last_name,
+                role=u.role,
+                tenant_id=u.tenant_id,
+                version=u.version,
+            )
 
     def _me(self, s: Session, session: UserSession) -> User:
         from billing_desktop.errors import PermissionDenied, SessionLocked
@@ -244,7 +251,14 @@ class AuthService:
             u.first_name, u.last_name = first_name.strip(), last_name.strip()
             u.version += 1
             audit.record(s, self.ctx.clock(), session.email, "user.update_profile", u.tenant_id)
-            return Profile(u.email, u.first_name, u.last_name, u.role, u.tenant_id, u.version)
+            return Profile(
+                email=u.email,
+                first_name=u.first_name,
+                last_name=u.last_name,
+                role=u.role,
+                tenant_id=u.tenant_id,
+                version=u.version,
+            )
 
     def change_password(self, session: UserSession, old: str, new: str) -> None:
         problem = check_password(new, session.email)

@@ -51,38 +51,42 @@ class ConnectAttempt:
     def route(self, path: str, query: dict[str, str]) -> Reply:
         if path in self._extra:
             if not self.state_ok(query):
-                return Reply(403, "Not this attempt", "This link does not belong to the current attempt.")
+                return Reply(
+                    status=403, title="Not this attempt", message="This link does not belong to the current attempt."
+                )
             return self._extra[path](query)
         if path != self.path:
-            return Reply(404, "Not found", "Nothing here.")
+            return Reply(status=404, title="Not found", message="Nothing here.")
         if not self.state_ok(query):
             # A stale tab or a forged link: refuse, and keep waiting for the real callback.
             return Reply(
-                403,
-                "Not this attempt",
-                "This link does not belong to the current connection attempt. "
+                status=403,
+                title="Not this attempt",
+                message="This link does not belong to the current connection attempt. "
                 "Go back to Billing Desktop and start again if needed.",
             )
         with self._lock:
             if self._claimed:
-                return Reply(409, "Already done", "This connection attempt has already finished.")
+                return Reply(status=409, title="Already done", message="This connection attempt has already finished.")
             self._claimed = True
         if "error" in query:
             description = query.get("error_description") or query["error"]
             self._finish(error=AppError(f"Stripe: {description} ({query['error']})."))
-            return Reply(200, "Not connected", f"Stripe said: {description}. You can close this window.")
+            return Reply(
+                status=200, title="Not connected", message=f"Stripe said: {description}. You can close this window."
+            )
         try:
             self._finish(result=self._complete(query))
         except AppError as exc:
             self._finish(error=exc)
-            return Reply(200, "Not connected", f"{exc} You can close this window.")
+            return Reply(status=200, title="Not connected", message=f"{exc} You can close this window.")
         except Exception as exc:  # report, never hang the waiting window
             import logging
 
             logging.getLogger(__name__).exception("connect attempt failed")
             self._finish(error=AppError(f"Unexpected error ({type(exc).__name__})."))
             raise
-        return Reply(200, "Done", "Billing Desktop has what it needs. You can close this window.")
+        return Reply(status=200, title="Done", message="Billing Desktop has what it needs. You can close this window.")
 
     def submit_url(self, url: str) -> Reply:
         """The address the browser was sent to, pasted by the user: the same checks as a real callback."""

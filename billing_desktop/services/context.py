@@ -35,7 +35,7 @@ class Policy:
     reauth_window: timedelta = timedelta(minutes=5)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class AppContext:
     engine: Engine
     vault: Vault

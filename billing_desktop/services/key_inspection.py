@@ -69,7 +69,7 @@ class Inspection:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Finding:
     path: str
     line: int
@@ -87,7 +87,7 @@ class Finding:
         return f"{self.path}:{self.line}"
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     files_scanned: int = 0
@@ -188,11 +188,11 @@ class KeyInspectionService:
                     ins = cache[token]
                     result.findings.append(
                         Finding(
-                            str(scanned.path),
-                            line,
-                            mask(token.decode("ascii")),
-                            _what(ins),
-                            ins.status or ("invalid" if ins.verdict.checksum_ok is False else "unknown"),
+                            path=str(scanned.path),
+                            line=line,
+                            value=mask(token.decode("ascii")),
+                            what=_what(ins),
+                            status=ins.status or ("invalid" if ins.verdict.checksum_ok is False else "unknown"),
                         )
                     )
         return result

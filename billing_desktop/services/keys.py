@@ -56,7 +56,7 @@ class Pending:
     vault_ref: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class KeyRow:
     id: int
     kind: str
@@ -77,7 +77,7 @@ class NewKey:
     key: str  # shown once
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RepairReport:
     orphans_removed: int
     retired_secrets_removed: int
@@ -150,16 +150,16 @@ class KeyService:
             rows = s.scalars(q.order_by(ApiKey.mode, ApiKey.kind, ApiKey.created_at.desc(), ApiKey.id.desc()))
             return [
                 KeyRow(
-                    k.id,
-                    k.kind,
-                    k.mode,
-                    self._display(k),
-                    key_status(k, now),
-                    k.created_at,
-                    k.expires_at,
-                    k.revoked_at,
-                    k.revoked_by,
-                    k.revoke_reason,
+                    id=k.id,
+                    kind=k.kind,
+                    mode=k.mode,
+                    masked=self._display(k),
+                    status=key_status(k, now),
+                    created_at=k.created_at,
+                    expires_at=k.expires_at,
+                    revoked_at=k.revoked_at,
+                    revoked_by=k.revoked_by,
+                    revoke_reason=k.revoke_reason,
                 )
                 for k in rows
             ]
@@ -327,12 +327,12 @@ class KeyService:
                 len(missing),
             )
         return RepairReport(
-            moves.orphans_deleted,
-            len(retired),
-            missing,
-            moves.moved,
-            waiting,
-            list(moves.missing),
+            orphans_removed=moves.orphans_deleted,
+            retired_secrets_removed=len(retired),
+            missing_secrets=missing,
+            moved_from_keyring=moves.moved,
+            waiting=waiting,
+            not_in_this_keyring=list(moves.missing),
         )
 
 

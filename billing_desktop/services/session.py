@@ -8,7 +8,7 @@ from datetime import datetime
 from billing_desktop.domain.roles import Role
 
 
-@dataclass
+@dataclass(kw_only=True)
 class UserSession:
     user_id: int
     email: str

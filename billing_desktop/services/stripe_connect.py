@@ -211,9 +211,9 @@ class StripeConnectService:
         def refresh(_query: dict[str, str]) -> Reply:
             # The link expired or was reused: Stripe sends the browser here, and it gets a fresh link.
             try:
-                return Reply(302, "Continuing", "Continuing onboarding…", location=link())
+                return Reply(status=302, title="Continuing", message="Continuing onboarding…", location=link())
             except AppError as exc:
-                return Reply(502, "Could not continue", str(exc))
+                return Reply(status=502, title="Could not continue", message=str(exc))
 
         attempt._extra[ONBOARD_REFRESH] = refresh
         attempt.start()

@@ -27,7 +27,7 @@ DEFAULT_PORT = 8765
 CALLBACK_PATH = "/stripe/callback"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StripePlatform:
     client_id: str
     port: int
@@ -73,7 +73,11 @@ class StripePlatformService:
                 except VaultLocked:  # set, but this OS account cannot open the vault yet
                     masked = "(sealed: waiting for vault access)" if self.ctx.vault.exists(s, SECRET_KEY_NAME) else None
         return StripePlatform(
-            v.get(CLIENT_ID, ""), int(v.get(PORT, DEFAULT_PORT)), v.get(RELAY_URL, ""), masked, version
+            client_id=v.get(CLIENT_ID, ""),
+            port=int(v.get(PORT, DEFAULT_PORT)),
+            relay_url=v.get(RELAY_URL, ""),
+            secret_key_masked=masked,
+            version=version,
         )
 
     def get(self, session: UserSession) -> StripePlatform:

@@ -34,7 +34,7 @@ class Joined:
     state: KeyState  # pending or granted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MemberRow:
     email: str
     name: str

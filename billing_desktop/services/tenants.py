@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import KW_ONLY, dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -54,7 +54,7 @@ class TenantRow(NamedTuple):
     stripe: str = "none"  # the connected account's state: none | pending | connected | restricted | disconnected
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TenantDetails:
     id: int
     company_name: str
@@ -85,6 +85,7 @@ class Registration:
     company_name: str
     email: str
     password: str
+    _: KW_ONLY  # the rest by name: a registration form has many optional fields
     first_name: str = ""
     last_name: str = ""
     domain: str = ""
@@ -250,21 +251,21 @@ class TenantService:
 
     def _details(self, s: Session, t: Tenant) -> TenantDetails:
         return TenantDetails(
-            t.id,
-            t.company_name,
-            t.slug,
-            t.email,
-            t.domain,
-            t.tier,
-            t.platform_fee_percent,
-            t.mode,
-            t.active,
-            dict(t.branding or {}),
-            dict(t.metadata_ or {}),
-            t.created_at,
-            t.updated_at,
-            len(t.users),
-            t.version,
+            id=t.id,
+            company_name=t.company_name,
+            slug=t.slug,
+            email=t.email,
+            domain=t.domain,
+            tier=t.tier,
+            platform_fee_percent=t.platform_fee_percent,
+            mode=t.mode,
+            active=t.active,
+            branding=dict(t.branding or {}),
+            metadata=dict(t.metadata_ or {}),
+            created_at=t.created_at,
+            updated_at=t.updated_at,
+            user_count=len(t.users),
+            version=t.version,
         )
 
     def resolve(self, session: UserSession, ref: int | str) -> int:

@@ -17,7 +17,7 @@ from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import Tenant, User
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class UserRow:
     id: int
     email: str
@@ -94,4 +94,13 @@ class UserService:
 
 
 def _row(u: User) -> UserRow:
-    return UserRow(u.id, u.email, u.first_name, u.last_name, u.role, u.active, u.last_sign_in, u.locked_until)
+    return UserRow(
+        id=u.id,
+        email=u.email,
+        first_name=u.first_name,
+        last_name=u.last_name,
+        role=u.role,
+        active=u.active,
+        last_sign_in=u.last_sign_in,
+        locked_until=u.locked_until,
+    )

@@ -153,7 +153,13 @@ class AuditTab(QWidget):
             since = datetime.combine(self.since.date().toPython(), time.min, UTC)
             until = datetime.combine(self.until.date().toPython(), time.min, UTC) + timedelta(days=1)
         tenant = self.tenant_id if self.only_tenant.isChecked() else None
-        return AuditFilter(tenant, self.actor.text().strip() or None, self.action.currentData(), since, until)
+        return AuditFilter(
+            tenant_id=tenant,
+            actor=self.actor.text().strip() or None,
+            action=self.action.currentData(),
+            since=since,
+            until=until,
+        )
 
     def reload(self) -> None:
         f = self.current_filter()

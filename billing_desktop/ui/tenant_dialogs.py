@@ -63,12 +63,12 @@ class RegisterTenantDialog(TaskDialog):
             self.company.text(),
             self.email.text(),
             self.password.text(),
-            self.first_name.text(),
-            self.last_name.text(),
-            self.domain.text(),
-            self.tier.currentData(),
-            self.mode.currentData(),
-            self.fee.text(),
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            domain=self.domain.text(),
+            tier=self.tier.currentData(),
+            mode=self.mode.currentData(),
+            platform_fee_percent=self.fee.text(),
             slug=self.slug.text().strip() if self.slug_edited else "",
         )
         return self.services.tenants.register, (self.session, r)
