@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -20,6 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.services.audit import AuditFilter, AuditRow
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
 
 PAGE = 500
 HEADERS = ["Time (UTC)", "Actor", "Action", "Tenant", "Outcome", "Reason", "Detail"]
@@ -150,8 +155,8 @@ class AuditTab(QWidget):
     def current_filter(self) -> AuditFilter:
         since = until = None
         if self.use_dates.isChecked():
-            since = datetime.combine(self.since.date().toPython(), time.min, UTC)
-            until = datetime.combine(self.until.date().toPython(), time.min, UTC) + timedelta(days=1)
+            since = datetime.combine(_pydate(self.since.date()), time.min, UTC)
+            until = datetime.combine(_pydate(self.until.date()), time.min, UTC) + timedelta(days=1)
         tenant = self.tenant_id if self.only_tenant.isChecked() else None
         return AuditFilter(
             tenant_id=tenant,

@@ -11,6 +11,7 @@ import threading
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -54,7 +55,7 @@ class CrashReporter(QObject):
         self.folder = crash_dir(data_dir)
         self.reported.connect(self.show_dialog)
         self.dialog: QMessageBox | None = None
-        self._fault_file = None
+        self._fault_file: TextIO | None = None
 
     def install(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)

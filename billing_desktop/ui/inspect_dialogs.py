@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from billing_desktop.domain.states import USABLE
 from billing_desktop.ui.forms import note, password_edit
 from billing_desktop.ui.palette import colour
-from billing_desktop.ui.workers import describe, submit, submit_with_progress
+from billing_desktop.ui.workers import Task, describe, submit, submit_with_progress
 
 
 class InspectKeyDialog(QDialog):
@@ -130,7 +130,7 @@ class ScanDialog(QDialog):
     def __init__(self, services, session, parent=None, folder: str | None = None):
         super().__init__(parent)
         self.services, self.session = services, session
-        self.task = None
+        self.task: Task | None = None
         self.setWindowTitle("Scan for leaked keys")
         self.resize(860, 520)
         v = QVBoxLayout(self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop import APP_NAME
 from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.services.tenants import TenantRow
 from billing_desktop.ui import theme
 from billing_desktop.ui.audit_tab import AuditTab
 from billing_desktop.ui.empty_state import EmptyState
@@ -76,7 +77,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.connect_ops = ConnectActions(self)  # Connect menu; the attention board after sign-in
 
         self._activity = ActivityFilter(lambda: services.auth.touch(session), self)
-        QApplication.instance().installEventFilter(self._activity)
+        app = QApplication.instance()
+        if app is not None:  # always, in the app; the guard is for the type checker's sake
+            app.installEventFilter(self._activity)
         self.idle_timer = QTimer(self)
         self._restart_idle_timer()
         self.idle_timer.timeout.connect(self._check_idle)
@@ -266,16 +269,16 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         the whole list, whose search strings and sort order are prepared in the worker too."""
         selected = self.selected_tenant_id()
         if not self.loaded:
+
+            def first_screen(rows: list[TenantRow]) -> None:
+                if not self.loaded:  # the whole list may have arrived first
+                    self._tenants_loaded(TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True)
+
             self.runner.run(
                 functools.partial(self.services.tenants.list, limit=self.FIRST_SCREEN),
                 self.session,
                 owner=self,
-                on_done=lambda rows: (
-                    not self.loaded
-                    and self._tenants_loaded(
-                        TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True
-                    )
-                ),
+                on_done=first_screen,
             )
         # Keep whichever tenant is selected when the whole list arrives (the user may have clicked meanwhile).
         sort = self.model.sort_state

@@ -28,7 +28,9 @@ class RollSecretDialog(QDialog):
             self.overlap.addItem(label, value)
         self.overlap.currentIndexChanged.connect(self._update)
         form.addRow(self.tr("Old secret keeps &working:"), self.overlap)
-        form.labelForField(self.overlap).setBuddy(self.overlap)
+        buddy = form.labelForField(self.overlap)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(self.overlap)
         v.addLayout(form)
         self.warning = QLabel()
         self.warning.setObjectName("roll_warning")

@@ -149,7 +149,10 @@ class SelfTest:
         self.window.act_quit.trigger()  # the operator's way out: the exit code is the app's own
 
 
+_running: list[SelfTest] = []
+
+
 def schedule_self_test(app: QApplication, controller) -> None:
     test = SelfTest(app, controller)
-    app._self_test = test  # keep it alive
+    _running.append(test)  # keep it alive while the app runs
     QTimer.singleShot(0, test.start)

@@ -56,8 +56,11 @@ class SingleInstance(QObject):
         return True
 
     def _accept(self) -> None:
-        while self.server.hasPendingConnections():
-            conn = self.server.nextPendingConnection()
+        server = self.server
+        if server is None:  # released meanwhile (the app is quitting)
+            return
+        while server.hasPendingConnections():
+            conn = server.nextPendingConnection()
             buffer = bytearray()
 
             def read(conn=conn, buffer=buffer) -> None:

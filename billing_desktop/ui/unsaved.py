@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTabWidget
 
 
 def _tr(text: str) -> str:
@@ -48,6 +49,11 @@ def ask_unsaved(parent, what: str, on_save, on_discard, *, can_save: bool = True
 
 class UnsavedGuard:
     """Mixed into MainWindow. Editors (tabs) offer has_unsaved_changes, unsaved_what, save_changes, discard_changes."""
+
+    # MainWindow's, declared for the type checker.
+    overview: Any
+    webhooks: Any
+    tabs: QTabWidget
 
     def editors(self) -> list:
         return [self.overview, self.webhooks]

@@ -146,6 +146,8 @@ class TestPanel(QWidget):
         )
 
     def send(self) -> None:
+        if self.tenant is None:  # the button is only enabled with a tenant shown
+            return
         self.message.hide()
         self.send_button.setEnabled(False)
         self.runner.run(
@@ -298,6 +300,8 @@ class InboxPanel(QWidget):
     def toggle(self) -> None:
         if self.inbox is not None:
             self.stop()
+            return
+        if self.tenant is None:  # the button is only enabled with a tenant shown
             return
         tenant_id, webhooks, session = self.tenant.id, self.services.webhooks, self.session
         events, emit = self.services.connect_events, self.bridge.received.emit

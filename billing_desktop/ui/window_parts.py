@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 
@@ -25,12 +27,12 @@ class ScrollingTabs(QTabWidget):
     """Each page sits in a scroll area, so the window can be narrower than the widest page (a laptop screen);
     the page methods below answer with the pages themselves, not their scroll areas."""
 
-    def addTab(self, page, label):  # noqa: N802
+    def addTab(self, page: QWidget, *label: Any) -> int:  # noqa: N802 - the label, or an icon and the label
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidget(page)
-        return super().addTab(area, label)
+        return super().addTab(area, *label)
 
     def widget(self, index):
         w = super().widget(index)
