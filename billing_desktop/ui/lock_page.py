@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from billing_desktop.ui.forms import busy_bar, message_label, password_edit
+from billing_desktop.ui.forms import WrapLabel, busy_bar, message_label, password_edit
 from billing_desktop.ui.workers import describe, submit
 
 
@@ -19,15 +21,15 @@ class LockPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QWidget()
-        box.setMaximumWidth(420)
+        # A width of its own: centred at its size hint, the box would be as narrow as a wrapped label's hint.
+        box.setFixedWidth(self.fontMetrics().averageCharWidth() * 56)
         v = QVBoxLayout(box)
         v.addWidget(QLabel("<h2>Session locked</h2>"))
-        who = QLabel(f"Signed in as <b>{session.email}</b>. Enter your password to continue.")
-        who.setWordWrap(True)
+        who = WrapLabel(f"Signed in as <b>{escape(session.email)}</b>. Enter your password to continue.")
+        who.setObjectName("lock_who")
         v.addWidget(who)
-        self.unsaved = QLabel()
+        self.unsaved = WrapLabel()
         self.unsaved.setObjectName("lock_unsaved")
-        self.unsaved.setWordWrap(True)
         self.unsaved.hide()
         v.addWidget(self.unsaved)
         self.password = password_edit("Password")

@@ -79,52 +79,14 @@ class MainActions:
             on_done=lambda current: self._open(PlatformStripeDialog(self.services, self.session, current, self)),
         )
 
-    def operators(self) -> None:
-        from billing_desktop.ui.operators_dialog import OperatorsDialog
-
-        dialog = OperatorsDialog(self.services, self.session, self.runner, self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
     def preferences(self) -> None:
         from billing_desktop.ui.preferences import PreferencesDialog
 
         self._open(PreferencesDialog(self.services, self.session, self), lambda _: self._restart_idle_timer())
 
-    def connect_team_database(self) -> None:
-        from billing_desktop.services.team_database import load_profile
-        from billing_desktop.ui.team_dialog import TeamDatabaseDialog
-
-        def chosen(profile) -> None:
-            where = profile.display if profile is not None else "the local database"
-            self.statusBar().showMessage(f"Billing Desktop opens {where} from the next start.", 15000)
-
-        try:
-            current = load_profile()
-        except Exception:  # an unreadable profile is replaced by whatever is chosen now
-            current = None
-        self._open(TeamDatabaseDialog(self.services, current, self), chosen)
-
     def _restart_idle_timer(self) -> None:
         idle_ms = int(self.services.ctx.policy.idle_lock.total_seconds() * 1000)
         self.idle_timer.setInterval(max(50, min(5000, idle_ms // 4)))
-
-    def _build_view_menu(self) -> None:
-        from PySide6.QtGui import QAction, QActionGroup
-
-        from billing_desktop.ui.theme import CHOICES
-
-        menu = self.menuBar().addMenu(self.tr("&View")).addMenu(self.tr("&Colour scheme"))
-        group = QActionGroup(self)
-        labels = {"system": self.tr("&Follow the system"), "light": self.tr("&Light"), "dark": self.tr("&Dark")}
-        self.scheme_actions = {}
-        for choice in CHOICES:
-            action = QAction(labels[choice], self, checkable=True)
-            action.setChecked(self.theme.choice() == choice)
-            action.triggered.connect(lambda _=False, c=choice: self.theme.set_choice(c))
-            group.addAction(action)
-            menu.addAction(action)
-            self.scheme_actions[choice] = action
 
     def about(self) -> None:
         QMessageBox.about(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +35,7 @@ from billing_desktop.ui.runner import ServiceRunner
 from billing_desktop.ui.screen_fit import place
 from billing_desktop.ui.session_end import SessionEnd
 from billing_desktop.ui.tenant_model import TenantTableModel
+from billing_desktop.ui.window_menus import build_menus
 from billing_desktop.ui.window_parts import ActivityFilter, ScrollingTabs, SearchKeys, focus_first
 from billing_desktop.ui.workers import submit
 
@@ -65,11 +65,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.lock_page.unlocked.connect(self._unlocked)
         self.lock_page.sign_out.connect(self.sign_out)
         self.stack.addWidget(self.lock_page)
-        self._build_actions()
+        build_menus(self)
         self._build_status_bar()
-        from billing_desktop.ui.live_refresh import attach
-
-        self.live = attach(self)  # other operators' commits show up here within a second
+        self.live = self.team.start_live_refresh()
         from billing_desktop.ui.connect_actions import ConnectActions
 
         self.connect_ops = ConnectActions(self)  # Connect menu; the attention board after sign-in
@@ -168,69 +166,6 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         split.setStretchFactor(1, 3)
         split.setSizes([470, 810])
         return split
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-        a.setStatusTip(tip or text.replace("&", "").rstrip("…"))
-        a.triggered.connect(slot)
-        self.addAction(a)
-        return a
-
-    def _build_actions(self) -> None:
-        self.act_register = self._action("&Register tenant…", self.register_tenant, "Ctrl+N")
-        self.act_register.setEnabled(allows(self.session.role, Perm.TENANT_REGISTER))
-        self.act_refresh = self._action("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh)
-        self.act_find = self._action("&Find tenant", self._focus_search, QKeySequence.StandardKey.Find)
-        self.act_lock = self._action("&Lock", self.lock, "Ctrl+L", "Lock the session now")
-        self.act_sign_out = self._action("Sign &out", self.sign_out, "Ctrl+Shift+Q")
-        self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_profile = self._action("My &profile…", self.edit_profile, "Ctrl+,")
-        self.act_password = self._action("Change &password…", self.change_password)
-        self.act_about = self._action("&About", self.about)
-        self.act_inspect = self._action("&Inspect key…", self.inspect_key, "Ctrl+I", "Tell offline what a key is")
-        self.act_scan = self._action("&Scan folder for keys…", self.scan_folder, "Ctrl+Shift+F")
-        self.act_verify = self._action("&Verify webhook signature…", self.verify_signature, "Ctrl+Shift+V")
-        self.act_platform = self._action("Platform &Stripe settings…", self.platform_settings)
-        self.act_platform.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
-        self.act_preferences = self._action("Pr&eferences…", self.preferences)
-        self.act_preferences.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
-        self.act_team_db = self._action("Connect to &team database…", self.connect_team_database)
-        self.act_operators = self._action("&Operators and access to secrets…", self.operators, "Ctrl+Shift+O")
-        self.act_operators.setVisible(allows(self.session.role, Perm.TEAM_MANAGE))
-        file_menu = self.menuBar().addMenu("&File")
-        for a in (
-            self.act_register,
-            self.act_refresh,
-            self.act_find,
-            None,
-            self.act_preferences,
-            self.act_team_db,
-            None,
-            self.act_lock,
-            self.act_sign_out,
-            None,
-            self.act_quit,
-        ):
-            file_menu.addSeparator() if a is None else file_menu.addAction(a)
-        tools = self.menuBar().addMenu("&Tools")
-        tools.addAction(self.act_inspect)
-        tools.addAction(self.act_scan)
-        tools.addAction(self.act_verify)
-        tools.addSeparator()
-        tools.addAction(self.act_platform)
-        tools.addAction(self.act_operators)
-        account = self.menuBar().addMenu("&Account")
-        account.addAction(self.act_profile)
-        account.addAction(self.act_password)
-        self._build_view_menu()
-        self.menuBar().addMenu("&Help").addAction(self.act_about)
-        tb = self.toolbar = self.addToolBar("Main")
-        tb.setObjectName("main_toolbar")
-        tb.setMovable(False)
-        for a in (self.act_register, self.act_refresh, self.act_inspect, self.act_lock, self.act_profile):
-            tb.addAction(a)
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -54,6 +55,8 @@ def _fmt(value) -> str:
 
 
 class StripeTab(QWidget):
+    status_shown = Signal(object)  # the status (or None) now on screen
+
     def __init__(self, runner, parent=None):
         super().__init__(parent)
         self.runner = runner
@@ -257,6 +260,7 @@ class StripeTab(QWidget):
         self.connect_button.setEnabled(not connected and not busy)
         self.onboard_button.setEnabled(not busy and (not connected or state == "pending"))
         self.disconnect_button.setEnabled(connected and not busy)
+        self.status_shown.emit(st)
 
     # -- connecting ------------------------------------------------------------------------------------------------
     def connect_account(self) -> None:
