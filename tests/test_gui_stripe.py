@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.platform_dialog import PlatformStripeDialog
-from tests.gui_helpers import click, open_dialog, settings, type_into
 from tests.conftest import free_port
+from tests.gui_helpers import click, open_dialog, settings, type_into
 from tests.support.fake_stripe import follow
 
 pytestmark = pytest.mark.gui

@@ -86,3 +86,25 @@ def test_lock_page_shows_the_whole_signed_in_line(qtbot, services, operator, acm
     # Wide enough that the line is not a column of single words.
     assert who.heightForWidth(who.width()) <= who.fontMetrics().lineSpacing() * 3
     win.overview.discard_changes()
+
+
+def test_narrow_list_puts_the_filters_on_two_rows_and_the_status_bar_keeps_the_database(
+    qtbot, services, operator, acme, tmp_path
+):
+    win = MainWindow(services, operator, settings(tmp_path))
+    qtbot.addWidget(win)
+    win.resize(1280, 760)
+    win.show()
+    qtbot.waitUntil(lambda: win.overview.details is not None)
+    filters = win.connect_ops.filters
+    combos = list(filters.combos.values())
+    qtbot.waitUntil(lambda: filters.columns == 4)  # room for one row
+    win.centralWidget().widget(0).setSizes([360, 920])  # the list at its narrowest, as on a small screen
+    qtbot.waitUntil(lambda: filters.columns == 2)
+    qtbot.waitUntil(lambda: all(c.width() >= c.sizeHint().width() for c in combos))  # no drop-down cuts its words
+    win.resize(820, 600)
+    database = win.findChild(QLabel, "status_database")
+    # The database and its connection state stay whole; the operator's name and the tenant give way (elided).
+    qtbot.waitUntil(lambda: database.width() >= database.sizeHint().width())
+    assert database.visibleRegion().boundingRect().width() >= database.sizeHint().width()
+    assert win.user_label.text() == f"{operator.email} · operator"

@@ -125,6 +125,9 @@ def run(database_url: str | None = None, self_test: bool = False) -> int:
     from billing_desktop.ui import theme
 
     theme.install(ui_settings())  # the sign-in window already in the chosen colour scheme
+    from billing_desktop.ui import i18n
+
+    i18n.install(ui_settings())  # and in the chosen language
 
     def build():
         from billing_desktop.services.bootstrap import build_services

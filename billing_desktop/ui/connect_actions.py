@@ -3,15 +3,11 @@ shown after sign-in when it has anything on it, and opening a tenant at the tab 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.window_menus import add_action
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectActions", text)
 
 
 class ConnectActions:

@@ -34,13 +34,13 @@ class InspectKeyDialog(QDialog):
     def __init__(self, services, session, parent=None):
         super().__init__(parent)
         self.services, self.session = services, session
-        self.setWindowTitle("Inspect key")
+        self.setWindowTitle(self.tr("Inspect key"))
         self.setMinimumWidth(620)
         v = QVBoxLayout(self)
-        v.addWidget(note("Paste a key. It is checked on this computer only: nothing is sent anywhere."))
-        self.key = password_edit("sk_live_… / pk_test_… / whsec_… / anything")
+        v.addWidget(note(self.tr("Paste a key. It is checked on this computer only: nothing is sent anywhere.")))
+        self.key = password_edit(self.tr("sk_live_… / pk_test_… / whsec_… / anything"))
         self.key.setObjectName("key_input")
-        self.key.setAccessibleName("Key to inspect")
+        self.key.setAccessibleName(self.tr("Key to inspect"))
         self.key.setMaxLength(1_100_000)  # long enough that a pasted blob gets a verdict, not a silent cut
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
@@ -133,20 +133,20 @@ class ScanDialog(QDialog):
         super().__init__(parent)
         self.services, self.session = services, session
         self.task = None
-        self.setWindowTitle("Scan for leaked keys")
+        self.setWindowTitle(self.tr("Scan for leaked keys"))
         self.resize(860, 520)
         v = QVBoxLayout(self)
         row = QHBoxLayout()
         self.folder = QLineEdit(folder or "")
         self.folder.setObjectName("scan_folder")
-        self.folder.setAccessibleName("Folder to scan")
-        self.folder.setPlaceholderText("Folder to scan")
-        browse = QPushButton("&Browse…")
+        self.folder.setAccessibleName(self.tr("Folder to scan"))
+        self.folder.setPlaceholderText(self.tr("Folder to scan"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
-        self.start_button = QPushButton("&Scan")
+        self.start_button = QPushButton(self.tr("&Scan"))
         self.start_button.setObjectName("start_scan")
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("&Cancel scan")
+        self.cancel_button = QPushButton(self.tr("&Cancel scan"))
         self.cancel_button.setObjectName("cancel_scan")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -157,7 +157,7 @@ class ScanDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.hide()
         v.addWidget(self.progress)
-        self.status = QLabel("Skips binary files and .git folders.")
+        self.status = QLabel(self.tr("Skips binary files and .git folders."))
         self.status.setObjectName("scan_status")
         v.addWidget(self.status)
         self.table = QTableWidget(0, 4)
@@ -181,7 +181,7 @@ class ScanDialog(QDialog):
     def start(self) -> None:
         folder = self.folder.text().strip()
         if not folder:
-            self.status.setText("Choose a folder first.")
+            self.status.setText(self.tr("Choose a folder first."))
             return
         self.table.setRowCount(0)
         self.start_button.setEnabled(False)
@@ -200,7 +200,7 @@ class ScanDialog(QDialog):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def _progress(self, files: int, path: str) -> None:
         self.status.setText(f"{files} files scanned — {path[-90:]}")

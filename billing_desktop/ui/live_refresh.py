@@ -7,6 +7,8 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from billing_desktop.ui.i18n import tr
+
 
 class LiveRefresh(QObject):
     changed = Signal(list)  # list[services.changes.Change], batched
@@ -56,7 +58,11 @@ class LiveRefresh(QObject):
         self._thread.join(wait)
 
 
-_STATE_TEXT = {"connecting": ("connecting…", "#868e96"), "up": ("connected", "#2b8a3e"), "down": ("offline", "#c92a2a")}
+_STATE_COLOUR = {"connecting": "#868e96", "up": "#2b8a3e", "down": "#c92a2a"}
+
+
+def _state_text(state: str) -> str:
+    return {"connecting": tr("connecting…"), "up": tr("connected"), "down": tr("offline")}.get(state, state)
 
 
 def attach(window) -> LiveRefresh:
@@ -71,9 +77,9 @@ def attach(window) -> LiveRefresh:
     name = window.services.database_label()
 
     def show_state(state: str) -> None:
-        text, color = _STATE_TEXT.get(state, (state, "#868e96"))
-        label.setText(f"Database: {name} · <span style='color:{color}'>● {text}</span>")
-        label.setToolTip(f"This window works on {name}; the connection is {text}.")
+        text, color = _state_text(state), _STATE_COLOUR.get(state, "#868e96")
+        label.setText(tr("Database: {0} · {1}").format(name, f"<span style='color:{color}'>● {text}</span>"))
+        label.setToolTip(tr("This window works on {0}; the connection is {1}.").format(name, text))
 
     live.state_changed.connect(show_state)
     show_state(live.state)

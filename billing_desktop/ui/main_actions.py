@@ -82,7 +82,19 @@ class MainActions:
     def preferences(self) -> None:
         from billing_desktop.ui.preferences import PreferencesDialog
 
-        self._open(PreferencesDialog(self.services, self.session, self), lambda _: self._restart_idle_timer())
+        dialog = PreferencesDialog(self.services, self.session, self.settings, self)
+
+        def saved(_result) -> None:
+            self._restart_idle_timer()
+            if dialog.changed_language:
+                self.statusBar().showMessage(
+                    self.tr(
+                        "The new language applies to windows opened from now on, and everywhere after you sign in again."
+                    ),
+                    15000,
+                )
+
+        self._open(dialog, saved)
 
     def _restart_idle_timer(self) -> None:
         idle_ms = int(self.services.ctx.policy.idle_lock.total_seconds() * 1000)

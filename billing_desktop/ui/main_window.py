@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -25,6 +26,7 @@ from billing_desktop import APP_NAME
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui import theme
 from billing_desktop.ui.audit_tab import AuditTab
+from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import EmptyState
 from billing_desktop.ui.lock_page import LockPage
 from billing_desktop.ui.main_actions import MainActions
@@ -89,8 +91,8 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         lv.setContentsMargins(6, 6, 0, 6)
         self.search = QLineEdit()
         self.search.setObjectName("tenant_search")
-        self.search.setPlaceholderText("Search tenants (Ctrl+F)")
-        self.search.setAccessibleName("Search tenants")
+        self.search.setPlaceholderText(self.tr("Search tenants (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search tenants"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self._select_after_filter = QTimer(self, singleShot=True, interval=200)
@@ -99,7 +101,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.model = TenantTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("tenant_table")
-        self.table.setAccessibleName("Tenants")
+        self.table.setAccessibleName(self.tr("Tenants"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -119,7 +121,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         foot = QHBoxLayout()
         self.count_label = QLabel()
         foot.addWidget(self.count_label, 1)
-        self.register_button = QPushButton("&Register tenant…")
+        self.register_button = QPushButton(self.tr("&Register tenant…"))
         self.register_button.setObjectName("register_tenant")
         self.register_button.clicked.connect(self.register_tenant)
         self.register_button.setVisible(allows(self.session.role, Perm.TENANT_REGISTER))
@@ -133,22 +135,22 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.tabs.setObjectName("tabs")
         self.overview = OverviewTab(self.runner)
         self.overview.tenant_changed.connect(self._tenant_changed)
-        self.tabs.addTab(self.overview, "&Overview")
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
         from billing_desktop.ui.stripe_tab import StripeTab
 
         self.stripe = StripeTab(self.runner)
-        self.tabs.addTab(self.stripe, "&Stripe")
+        self.tabs.addTab(self.stripe, self.tr("&Stripe"))
         from billing_desktop.ui.keys_tab import KeysTab
 
         self.keys = KeysTab(self.runner)
-        self.tabs.addTab(self.keys, "API &Keys")
+        self.tabs.addTab(self.keys, self.tr("API &Keys"))
         from billing_desktop.ui.webhooks_tab import WebhooksTab
 
         self.webhooks = WebhooksTab(self.runner)
-        self.tabs.addTab(self.webhooks, "&Webhooks")
+        self.tabs.addTab(self.webhooks, self.tr("&Webhooks"))
         self.audit = AuditTab(self.runner)
         if allows(self.session.role, Perm.AUDIT_VIEW):
-            self.tabs.addTab(self.audit, "A&udit")
+            self.tabs.addTab(self.audit, self.tr("A&udit"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.mode_banner = ModeBanner()
         workspace = QWidget()
@@ -170,26 +172,28 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
         s = self.session
-        self.user_label = QLabel(f"{s.email} · {s.role.value}")
+        # Who and which tenant give way (elided, whole in the tooltip) so the keyring and database stay readable.
+        self.user_label = ElidedLabel(f"{s.email} · {s.role.value}")
         self.user_label.setObjectName("status_user")
-        self.tenant_label = QLabel(s.tenant_name or "All tenants")
+        self.tenant_label = ElidedLabel(s.tenant_name or self.tr("All tenants"))
         self.tenant_label.setObjectName("status_tenant")
-        self.keyring_label = QLabel("Keyring: checking…")
+        self.keyring_label = QLabel(self.tr("Keyring: checking…"))
         self.keyring_label.setObjectName("status_keyring")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
         self.progress.setMaximumHeight(12)
         self.progress.hide()
-        for w in (self.user_label, self.tenant_label):
-            sb.addWidget(w)
+        for label in (self.user_label, self.tenant_label):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # whole while room
+            sb.addWidget(label)
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.keyring_label)
         # Asking the keyring which backend it has can be slow (D-Bus): never on this thread.
         submit(
             lambda: self.services.ctx.vault.backend_name,
             owner=self,
-            on_done=lambda name: self.keyring_label.setText(f"Keyring: {name}"),
+            on_done=lambda name: self.keyring_label.setText(self.tr("Keyring: {0}").format(name)),
         )
 
     # -- data ------------------------------------------------------------------------------------------------------

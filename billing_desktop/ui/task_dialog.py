@@ -36,7 +36,7 @@ class TaskDialog(QDialog):
         outer.addWidget(self.busy)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.ok_text)
+        self.ok_button.setText(self.ok_text if self.ok_text != "OK" else self.tr("OK"))
         self.ok_button.setObjectName("ok")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel")
         self.buttons.accepted.connect(self._start)

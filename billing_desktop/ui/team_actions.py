@@ -3,13 +3,8 @@ the live refresh that brings other operators' commits onto this screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from billing_desktop.domain.roles import Perm, allows
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TeamActions", text)
+from billing_desktop.ui.i18n import tr
 
 
 class TeamActions:

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from billing_desktop.services.tenants import TenantRow
+from billing_desktop.ui.i18n import tr
 
 # Mode right after the name, then tier, Stripe state and the attention count: all in sight at 1366 px without
 # scrolling the list sideways.
 COLUMNS = [
-    ("Company", "company_name"),
-    ("Mode", "mode"),
-    ("Tier", "tier"),
+    (QT_TRANSLATE_NOOP("", "Company"), "company_name"),
+    (QT_TRANSLATE_NOOP("", "Mode"), "mode"),
+    (QT_TRANSLATE_NOOP("", "Tier"), "tier"),
     ("Stripe", "stripe"),
     ("!", "attention"),  # items on the Needs attention board (not a TenantRow field: it arrives later)
-    ("Slug", "slug"),
+    (QT_TRANSLATE_NOOP("", "Slug"), "slug"),
     ("Email", "email"),
-    ("Active", "active"),
+    (QT_TRANSLATE_NOOP("", "Active"), "active"),
 ]
 ATTENTION = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "attention")
 LIVE = QColor("#c92a2a")
@@ -140,7 +141,7 @@ class TenantTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]
+            return tr(COLUMNS[section][0])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

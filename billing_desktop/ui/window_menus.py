@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from billing_desktop.domain.roles import Perm, allows
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WindowMenus", text)
+from billing_desktop.ui.i18n import tr
 
 
 def add_action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
