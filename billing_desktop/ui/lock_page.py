@@ -24,7 +24,8 @@ class LockPage(QWidget):
         # A width of its own: centred at its size hint, the box would be as narrow as a wrapped label's hint.
         box.setFixedWidth(self.fontMetrics().averageCharWidth() * 56)
         v = QVBoxLayout(box)
-        v.addWidget(QLabel("<h2>{0}</h2>".format(self.tr("Session locked"))))
+        title = self.tr("Session locked")
+        v.addWidget(QLabel(f"<h2>{title}</h2>"))
         who = WrapLabel(
             self.tr("Signed in as <b>{0}</b>. Enter your password to continue.").format(escape(session.email))
         )

@@ -87,12 +87,10 @@ class MainActions:
         def saved(_result) -> None:
             self._restart_idle_timer()
             if dialog.changed_language:
-                self.statusBar().showMessage(
-                    self.tr(
-                        "The new language applies to windows opened from now on, and everywhere after you sign in again."
-                    ),
-                    15000,
+                said = self.tr(
+                    "The new language applies to windows opened from now on, and everywhere after you sign in again."
                 )
+                self.statusBar().showMessage(said, 15000)
 
         self._open(dialog, saved)
 

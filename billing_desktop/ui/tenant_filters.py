@@ -56,7 +56,7 @@ class TenantFilters(QWidget):
     def _reflow(self) -> None:
         combos = list(self.combos.values())
         one_row = sum(c.sizeHint().width() for c in combos) + self.grid.horizontalSpacing() * (len(combos) - 1)
-        columns = len(combos) if self.width() >= one_row or not self.isVisible() and self.columns == 0 else 2
+        columns = len(combos) if self.width() >= one_row or (not self.isVisible() and self.columns == 0) else 2
         if columns == self.columns:
             return
         self.columns = columns
