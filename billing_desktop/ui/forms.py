@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
-ERROR_TONE = "error"  # coloured by the app's tone rules (ui/palette.py), readable in light and dark
+from billing_desktop.ui.palette import set_tone
+
+ERROR_TONE = "error"  # coloured by ui/palette.py for the running scheme, readable in light and dark
 
 
 class WrapLabel(QLabel):
@@ -52,7 +54,7 @@ class Form:
         v.addWidget(widget)
         err = WrapLabel()
         err.setObjectName(f"error_{name}")
-        err.setProperty("tone", ERROR_TONE)
+        set_tone(err, ERROR_TONE)
         err.hide()
         v.addWidget(err)
         if hint:
@@ -152,6 +154,6 @@ def busy_bar() -> QProgressBar:
 def message_label() -> QLabel:
     label = WrapLabel()
     label.setObjectName("message")
-    label.setProperty("tone", ERROR_TONE)
+    set_tone(label, ERROR_TONE)
     label.hide()
     return label
