@@ -12,9 +12,7 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, Signal
 
 from billing_desktop import APP_NAME, __version__
 
@@ -53,7 +51,7 @@ class CrashReporter(QObject):
         super().__init__(parent)
         self.folder = crash_dir(data_dir)
         self.reported.connect(self.show_dialog)
-        self.dialog: QMessageBox | None = None
+        self.dialog = None  # the QMessageBox shown, built only when there is a crash (start-up does not pay for it)
         self._fault_file = None
 
     def install(self) -> None:
@@ -92,6 +90,8 @@ class CrashReporter(QObject):
     def show_dialog(self, path: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             return  # one dialog for a burst of errors; every report is on disk
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
         parent = QApplication.activeWindow()
         box = QMessageBox(
             QMessageBox.Icon.Critical, self.tr("Unexpected problem"), "", QMessageBox.StandardButton.Close, parent
@@ -113,4 +113,7 @@ class CrashReporter(QObject):
         box.open()
 
     def open_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
