@@ -24,7 +24,7 @@ class MainActions:
         self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", 8000)
         self.search.clear()
         self.runner.run(
-            lambda: TenantTableModel.prepare(self.services.tenants.list(self.session), self.model.sort_state),
+            lambda: TenantTableModel.prepare(self.services.tenants.list_columns(self.session), self.model.sort_state),
             owner=self,
             on_done=lambda prepared: self._tenants_loaded(prepared, details.id),
         )

@@ -221,7 +221,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         sort = self.model.sort_state
 
         def load_all():
-            return TenantTableModel.prepare(self.services.tenants.list(self.session), sort)
+            return TenantTableModel.prepare(self.services.tenants.list_columns(self.session), sort)
 
         self.runner.run(
             load_all,
