@@ -164,10 +164,10 @@ class TenantTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows.row(self._visible[index.row()])  # one tuple for this call only
+        cols, i = self._rows, self._visible[index.row()]  # cells read from the columns: no tuple per call
         attr = COLUMNS[index.column()][1]
         if attr == "attention":
-            n = self._attention.get(row.id, 0)
+            n = self._attention.get(cols.id[i], 0)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return str(n) if n else ""
             if role == Qt.ItemDataRole.ForegroundRole and n:
@@ -178,7 +178,7 @@ class TenantTableModel(QAbstractTableModel):
                 return Qt.AlignmentFlag.AlignCenter
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            value = getattr(row, attr)
+            value = cols.value(attr, i)
             if attr == "stripe":
                 return "—" if value == "none" else value
             if attr == "active":
@@ -187,16 +187,16 @@ class TenantTableModel(QAbstractTableModel):
                 return value.upper() if value == "live" else value
             return value
         if role == Qt.ItemDataRole.ForegroundRole:
-            if (attr == "mode" and row.mode == "live") or (attr == "stripe" and row.stripe == "restricted"):
+            if (attr == "mode" and cols.mode[i] == "live") or (attr == "stripe" and cols.stripe[i] == "restricted"):
                 return QBrush(LIVE)
-        if role == Qt.ItemDataRole.FontRole and not row.active:
+        if role == Qt.ItemDataRole.FontRole and not cols.active[i]:
             from PySide6.QtGui import QFont
 
             f = QFont()
             f.setStrikeOut(True)
             return f
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.company_name} ({row.slug})" + ("" if row.active else " — deactivated")
+            return f"{cols.company_name[i]} ({cols.slug[i]})" + ("" if cols.active[i] else " — deactivated")
         return None
 
 
