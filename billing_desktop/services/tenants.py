@@ -215,18 +215,20 @@ class TenantService:
             return [
                 TenantRow(i, name, slug, email, intern(tier), intern(mode), active, intern(stripe or "none"))
                 for i, name, slug, email, tier, mode, active, stripe in s.execute(
-                    self._list_query(s, session, include_inactive, limit)
+                    self._list_query(s, session, include_inactive=include_inactive, limit=limit)
                 )
             ]
 
-    def list_columns(self, session: UserSession, include_inactive: bool = True) -> TenantColumns:
+    def list_columns(self, session: UserSession, *, include_inactive: bool = True) -> TenantColumns:
         """The whole list as columns (the list view's model at any size), in the order of `list`."""
         with self.ctx.db() as s:
             # In chunks from the cursor: all rows at once were 100,000 tuples and Row objects more at the peak.
-            query = self._list_query(s, session, include_inactive, None).execution_options(yield_per=2000)
+            query = self._list_query(s, session, include_inactive=include_inactive, limit=None).execution_options(
+                yield_per=2000
+            )
             return TenantColumns.of(s.execute(query))
 
-    def _list_query(self, s, session: UserSession, include_inactive: bool, limit: int | None):  # type: ignore[no-untyped-def]
+    def _list_query(self, s, session: UserSession, *, include_inactive: bool, limit: int | None):  # type: ignore[no-untyped-def]
         if session.is_operator:
             authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
             q = select(*_LIST_COLUMNS).order_by(func.lower(Tenant.company_name), Tenant.id)
