@@ -86,7 +86,14 @@ def main(argv: list[str]) -> int:
     unknown = [n for n in names if n not in BENCHES]
     if unknown:
         ap.error(f"no benchmark named {', '.join(unknown)} (there are: {', '.join(BENCHES)})")
+    # Child processes run the app as it is installed: with bytecode. pip, the .deb and the frozen build all ship
+    # it, but a shell with PYTHONDONTWRITEBYTECODE=1 (this machine's) makes every child compile each of the app's
+    # modules from source at every start, a cost the bare baselines never pay. The bytecode goes to build/, not
+    # next to the sources; each benchmark's unrecorded warm-up run writes it.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ.setdefault("PYTHONPYCACHEPREFIX", str(ROOT / "build" / "pycache"))
     info = machine()
+    info["bytecode"] = os.environ["PYTHONPYCACHEPREFIX"]
     print(
         f"Billing Desktop benchmarks{' (quick)' if args.quick else ''} — {datetime.now(UTC):%Y-%m-%d %H:%M}"
         f" UTC — {info['platform']}, {info['cores']} cores, Python {info['python']}, PySide6 {info['pyside6']}, "

@@ -220,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.target != default:
         parser.error(f"PyInstaller builds for the system it runs on: build {args.target} on {args.target}.")
     icons()
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"), "release"], check=True)  # .ts -> .qm
     bundle = pyinstaller(args.target)
     print(f"bundle: {bundle} ({size_mb(bundle):.1f} MB)")
     if args.target == "linux":

@@ -49,8 +49,7 @@ def shot(app: QApplication, widget: QWidget, name: str) -> None:
     print("wrote", OUT / f"{name}.png")
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
+def seeded():
     app = make_app()
     svc = build_services()
     svc.ctx.hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
@@ -71,6 +70,15 @@ def main() -> int:
                 platform_fee_percent=fee,
             ),
         )
+    return app, svc, session
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    screen = os.environ.get("BD_SHOTS_SCREEN")  # set by screenshots.sh for the runs on other screens
+    if screen:
+        return screen_shots(screen)
+    app, svc, session = seeded()
 
     from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
     from billing_desktop.ui.auth_windows import FirstRunWizard, SignInWindow
@@ -242,6 +250,55 @@ def stripe_screens(app, svc, session, win) -> None:
     settle(app, 800)
     shot(app, win, "stripe-restricted")
     fake.close()
+
+
+def screen_shots(screen: str) -> int:
+    """The main views as they open on this screen (fitted by ui/screen_fit.py, as for an operator): 1366x768,
+    1920x1080, or 1920x1080 at QT_SCALE_FACTOR=2; each also in dark mode, and the 1366 one in German too."""
+    from billing_desktop.ui import i18n
+    from billing_desktop.ui.main_window import MainWindow
+
+    app, svc, session = seeded()
+    home = Path(os.environ["BILLING_DESKTOP_HOME"])
+
+    def window(name: str):
+        win = MainWindow(svc, session, QSettings(str(home / f"{name}.ini"), QSettings.Format.IniFormat))
+        win.show()
+        settle(app, 800)
+        for attention in [w for w in app.topLevelWidgets() if w.isVisible() and w is not win]:
+            attention.close()  # the Needs-attention board that opens after sign-in (shot on its own elsewhere)
+        win.table.selectRow(win.model.row_of(1))  # Acme Corporation, live
+        return win
+
+    win = window(screen)
+    shot(app, win, f"{screen}-overview")
+    win.tabs.setCurrentWidget(win.keys)
+    shot(app, win, f"{screen}-api-keys")
+    win.tabs.setCurrentWidget(win.audit)
+    shot(app, win, f"{screen}-audit")
+    win.theme.set_choice("dark")
+    win.table.selectRow(win.model.row_of(3))  # Initech, test
+    win.tabs.setCurrentWidget(win.webhooks)
+    shot(app, win, f"{screen}-dark-webhooks")
+    win.tabs.setCurrentWidget(win.overview)
+    shot(app, win, f"{screen}-dark-overview")
+    win.search.setText("no such tenant")
+    shot(app, win, f"{screen}-dark-no-match")
+    win.search.clear()
+    win.lock()
+    shot(app, win, f"{screen}-dark-locked")
+    win.theme.set_choice("light")
+    win.close()
+    if screen == "1366":  # German is the longest of the shipped languages: does it fit the smallest screen?
+        svc.auth.unlock(session, PASSWORD)
+        i18n.apply("de")
+        german = window("1366-de")
+        shot(app, german, "1366-german-overview")
+        german.tabs.setCurrentWidget(german.stripe)
+        shot(app, german, "1366-german-stripe")
+        german.close()
+        i18n.apply("en")
+    return 0
 
 
 if __name__ == "__main__":

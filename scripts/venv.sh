@@ -12,3 +12,5 @@ pip=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 "${pip[@]}" --require-hashes -r requirements-lock.txt
 # The build backend (setuptools) comes from the lock too, hence no build isolation.
 "${pip[@]}" --no-deps --no-build-isolation -e .
+# The translations the app loads (.qm) are built from their sources (resources/translations/*.ts).
+.venv/bin/python scripts/translations.py release

@@ -136,6 +136,31 @@ def test_idle_lock_and_unlock(qtbot, services, operator, acme, tmp_path):
     assert "auth.lock" in actions and "auth.unlock" in actions
 
 
+def test_key_presses_and_clicks_count_as_activity_but_repaints_do_not(qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from billing_desktop.ui.window_parts import ActivityFilter
+
+    seen = []
+    activity = ActivityFilter(lambda: seen.append(1), None)
+    QApplication.instance().installEventFilter(activity)
+    try:
+        field = QLineEdit()
+        qtbot.addWidget(field)
+        field.show()
+        qtbot.waitExposed(field)
+        field.update()
+        qtbot.wait(50)
+        assert seen == []  # showing and painting is not the operator at work
+        qtbot.keyClick(field, "a")
+        assert len(seen) == 1
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+        assert len(seen) == 2
+    finally:
+        QApplication.instance().removeEventFilter(activity)
+
+
 def test_lock_shortcut(qtbot, window):
     window.act_lock.trigger()
     assert window.stack.currentWidget() is window.lock_page

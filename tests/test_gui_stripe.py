@@ -79,12 +79,18 @@ def test_disconnect_confirms_then_disconnects(qtbot, window, services, operator,
     follow(attempt.url)
     attempt.wait(5)
     tab = window.stripe
-    click(qtbot, tab.refresh_button)
-    qtbot.waitUntil(lambda: tab.badge.text().strip() == "CONNECTED")
+
+    def shows(state):
+        return lambda st: (st.state if st else "disconnected") == state
+
+    with qtbot.waitSignal(tab.status_shown, timeout=60_000, check_params_cb=shows("connected")):
+        click(qtbot, tab.refresh_button)
+    assert tab.badge.text().strip() == "CONNECTED"
     click(qtbot, tab.disconnect_button)
     box = open_dialog(qtbot, QMessageBox)
-    click(qtbot, box.button(QMessageBox.StandardButton.Yes))
-    qtbot.waitUntil(lambda: tab.badge.text().strip() == "DISCONNECTED", timeout=10000)
+    with qtbot.waitSignal(tab.status_shown, timeout=60_000, check_params_cb=shows("disconnected")):
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+    assert tab.badge.text().strip() == "DISCONNECTED"
 
 
 def test_admin_sees_status_but_no_connect(qtbot, services, acme_users, acme, fake, tmp_path):

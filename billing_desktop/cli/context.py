@@ -17,11 +17,13 @@ NEW_PASSWORD_ENV = "BILLING_DESKTOP_NEW_PASSWORD"
 
 
 @contextmanager
-def open_services(args: argparse.Namespace) -> Iterator[Services]:
-    """The services for one command. `args.vault` is the keyring main() was given (None: the OS keyring)."""
+def open_services(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[Services]:
+    """The services for one command. `args.vault` is the keyring main() was given (None: the OS keyring).
+    `read_only`: the command changes no tenant data (inspect, scan), so it skips the start-up repairs; the next
+    command that does, or the GUI, runs them."""
     from billing_desktop.services.bootstrap import build_services
 
-    svc = build_services(args.database_url, vault=getattr(args, "vault", None))
+    svc = build_services(args.database_url, vault=getattr(args, "vault", None), repair=not read_only)
     try:
         yield svc
     finally:

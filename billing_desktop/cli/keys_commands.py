@@ -116,7 +116,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         # Read the key before the password prompt consumes stdin: `echo KEY | … keys inspect -` with the
         # password in BILLING_DESKTOP_PASSWORD.
         args.key = sys.stdin.read()
-    with open_services(args) as svc:
+    with open_services(args, read_only=True) as svc:
         ins = svc.inspection.inspect(sign_in(svc, args), args.key)
     if args.json:
         emit_json(ins.to_json())
@@ -126,7 +126,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    with open_services(args) as svc:
+    with open_services(args, read_only=True) as svc:
         result = svc.inspection.scan(sign_in(svc, args), args.paths)
     if args.json:
         emit_json(

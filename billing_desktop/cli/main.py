@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,8 @@ from billing_desktop import __version__
 from billing_desktop.errors import AppError, AuthenticationFailed, ValidationError
 
 if TYPE_CHECKING:
+    import argparse
+
     from billing_desktop.vault import Vault
 
 EXIT_ERROR, EXIT_INVALID, EXIT_AUTH = 1, 2, 3
@@ -19,6 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     # One module per command group, each with add_parser(sub); every leaf parser sets `run` to its handler
     # (args -> exit code). A new command: a subparser and a cmd_ function in its group's module; a new group: a
     # new module, added to this list. (Imported here, not at the top: the GUI start never builds the parser.)
+    import argparse  # here, not at the top: the GUI start never needs it
+
     from billing_desktop.cli import (
         connect_commands,  # fees, disputes, attention (its stripe actions join the stripe group)
         db_commands,  # db connect/disconnect/status (team database)

@@ -37,7 +37,7 @@ from billing_desktop.store.models import (
 KEY_WARNING = timedelta(days=1)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)  # slots: a board can hold one row per live tenant
 class AttentionRow:
     kind: AttentionKind
     tenant_id: int
@@ -69,27 +69,37 @@ class AttentionService:
         with self.ctx.db() as s:
             scope = None if session.is_operator else session.tenant_id
             authorize(s, self.ctx, session, Perm.STRIPE_VIEW, scope)
-            raw: list[tuple[AttentionKind, int, str, str, datetime | None, int | None]] = []
+            # Each query joins the tenant for its slug and name (no second query with one parameter per tenant:
+            # 50,000 live tenants without an account made a 50,000-parameter IN list).
+            raw: list[tuple[AttentionKind, int, str, str, str, str, datetime | None, int | None]] = []
 
             def scoped(q: Any) -> Any:  # any Select over Tenant
                 q = q.where(Tenant.active.is_(True))
                 return q if scope is None else q.where(Tenant.id == scope)
 
-            for kind, tenant_id, title, detail, due in s.execute(
+            for kind, tenant_id, slug, company, title, detail, due in s.execute(
                 scoped(
                     select(
                         AttentionItem.kind,
                         AttentionItem.tenant_id,
+                        Tenant.slug,
+                        Tenant.company_name,
                         AttentionItem.title,
                         AttentionItem.detail,
                         AttentionItem.due_at,
                     ).join(Tenant, Tenant.id == AttentionItem.tenant_id)
                 )
             ):
-                raw.append((AttentionKind(kind), tenant_id, title, detail, due, None))
-            for tenant_id, account_id, since in s.execute(
+                raw.append((AttentionKind(kind), tenant_id, slug, company, title, detail, due, None))
+            for tenant_id, slug, company, account_id, since in s.execute(
                 scoped(
-                    select(StripeAccount.tenant_id, StripeAccount.stripe_user_id, StripeAccount.missing_since)
+                    select(
+                        StripeAccount.tenant_id,
+                        Tenant.slug,
+                        Tenant.company_name,
+                        StripeAccount.stripe_user_id,
+                        StripeAccount.missing_since,
+                    )
                     .join(Tenant, Tenant.id == StripeAccount.tenant_id)
                     .where(
                         StripeAccount.missing_since.is_not(None), StripeAccount.status != ConnectionState.DISCONNECTED
@@ -100,6 +110,8 @@ class AttentionService:
                     (
                         AttentionKind.ACCOUNT_MISSING,
                         tenant_id,
+                        slug,
+                        company,
                         f"Stripe no longer lists account {account_id}",
                         f"Not returned by a full sync since {since:%Y-%m-%d %H:%M} UTC: removed, or access revoked.",
                         None,
@@ -109,20 +121,31 @@ class AttentionService:
             connected = exists().where(
                 and_(StripeAccount.tenant_id == Tenant.id, StripeAccount.status != ConnectionState.DISCONNECTED)
             )
-            for (tenant_id,) in s.execute(scoped(select(Tenant.id).where(Tenant.mode == Mode.LIVE, ~connected))):
+            for tenant_id, slug, company in s.execute(
+                scoped(select(Tenant.id, Tenant.slug, Tenant.company_name).where(Tenant.mode == Mode.LIVE, ~connected))
+            ):
                 raw.append(
                     (
                         AttentionKind.LIVE_WITHOUT_ACCOUNT,
                         tenant_id,
+                        slug,
+                        company,
                         "Live mode, but no Stripe account is connected",
                         "Charges cannot be made until an account is connected.",
                         None,
                         None,
                     )
                 )
-            for tenant_id, prefix, last4, expires in s.execute(
+            for tenant_id, slug, company, prefix, last4, expires in s.execute(
                 scoped(
-                    select(ApiKey.tenant_id, ApiKey.prefix, ApiKey.last4, ApiKey.expires_at)
+                    select(
+                        ApiKey.tenant_id,
+                        Tenant.slug,
+                        Tenant.company_name,
+                        ApiKey.prefix,
+                        ApiKey.last4,
+                        ApiKey.expires_at,
+                    )
                     .join(Tenant, Tenant.id == ApiKey.tenant_id)
                     .where(
                         ApiKey.revoked_at.is_(None),
@@ -136,6 +159,8 @@ class AttentionService:
                     (
                         AttentionKind.KEY_GRACE_ENDING,
                         tenant_id,
+                        slug,
+                        company,
                         f"Old key {prefix}…{last4} stops working",
                         "Its grace period after a roll ends: make sure every client uses the new key.",
                         expires,
@@ -143,26 +168,14 @@ class AttentionService:
                     )
                 )
             raw.extend(self._failing_webhooks(s, scoped))
-            names = (
-                dict(
-                    (r.id, (r.slug, r.company_name))
-                    for r in s.execute(
-                        select(Tenant.id, Tenant.slug, Tenant.company_name).where(
-                            Tenant.id.in_({t for _, t, *_ in raw})
-                        )
-                    )
-                )
-                if raw
-                else {}
-            )
             last = s.get(Setting, "connect_last_sync")
         last_sync = datetime.fromisoformat(last.value) if last else None
         rows = [
             AttentionRow(
                 kind=kind,
                 tenant_id=tenant_id,
-                slug=names[tenant_id][0],
-                company=names[tenant_id][1],
+                slug=slug,
+                company=company,
                 title=title,
                 detail=detail,
                 due_at=due,
@@ -171,7 +184,7 @@ class AttentionService:
                 fix=FIX.get(kind, Fix.NONE),
                 ref=ref,
             )
-            for kind, tenant_id, title, detail, due, ref in raw
+            for kind, tenant_id, slug, company, title, detail, due, ref in raw
         ]
         rows.sort(key=lambda r: (*urgency(r.kind, r.due_at, now), r.slug))
         return AttentionBoard(
@@ -193,10 +206,12 @@ class AttentionService:
             .scalar_subquery()
         )
         out = []
-        for tenant_id, url, delivery_id, outcome, status, error, at in s.execute(
+        for tenant_id, slug, company, url, delivery_id, outcome, status, error, at in s.execute(
             scoped(
                 select(
                     WebhookEndpoint.tenant_id,
+                    Tenant.slug,
+                    Tenant.company_name,
                     WebhookEndpoint.url,
                     WebhookDelivery.id,
                     WebhookDelivery.outcome,
@@ -214,6 +229,8 @@ class AttentionService:
                 (
                     AttentionKind.WEBHOOK_FAILING,
                     tenant_id,
+                    slug,
+                    company,
                     "Webhook endpoint is failing",
                     f"{url}: last delivery {at:%Y-%m-%d %H:%M} UTC failed ({why}).",
                     None,

@@ -87,7 +87,9 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
-def build_services(database_url: str | None = None, vault: Vault | None = None) -> Services:
+def build_services(database_url: str | None = None, vault: Vault | None = None, *, repair: bool = True) -> Services:
+    """`repair=False`: a command that only reads tenant data (key inspection, the leak scan) leaves the start-up
+    repairs to the next one that changes it or the next GUI start, and does not import the services they need."""
     os.umask(0o077)  # every file we create (database, WAL, backups, log) is private to the user
     setup_logging()
     paths = config.paths()
@@ -97,7 +99,8 @@ def build_services(database_url: str | None = None, vault: Vault | None = None) 
     try:
         services = Services(AppContext(engine=engine, vault=vault))
         services.settings.load_policy()
-        startup_repair(services)
+        if repair:
+            startup_repair(services)
     except BaseException:
         engine.dispose()  # the caller never gets the engine, so it could never close its connections
         raise

@@ -15,10 +15,10 @@ class ProfileDialog(TaskDialog):
         super().__init__("My profile", parent)
         self.services, self.session = services, session
         f = self.form
-        f.add("email", "Email:", QLabel(profile.email))
-        f.add("role", "Role:", QLabel(profile.role.capitalize()))
-        self.first_name = f.add("first_name", "&First name:", QLineEdit(profile.first_name))
-        self.last_name = f.add("last_name", "&Last name:", QLineEdit(profile.last_name))
+        f.add("email", self.tr("Email:"), QLabel(profile.email))
+        f.add("role", self.tr("Role:"), QLabel(profile.role.capitalize()))
+        self.first_name = f.add("first_name", self.tr("&First name:"), QLineEdit(profile.first_name))
+        self.last_name = f.add("last_name", self.tr("&Last name:"), QLineEdit(profile.last_name))
         self.setMinimumWidth(420)
 
     def work(self):
@@ -32,9 +32,9 @@ class ChangePasswordDialog(TaskDialog):
         super().__init__("Change password", parent, intro="At least 12 characters, and not your email address.")
         self.services, self.session = services, session
         f = self.form
-        self.old = f.add("old_password", "&Current password:", password_edit())
-        self.new = f.add("new_password", "&New password:", password_edit())
-        self.repeat = f.add("repeat", "&Repeat new password:", password_edit())
+        self.old = f.add("old_password", self.tr("&Current password:"), password_edit())
+        self.new = f.add("new_password", self.tr("&New password:"), password_edit())
+        self.repeat = f.add("repeat", self.tr("&Repeat new password:"), password_edit())
         self.setMinimumWidth(420)
 
     def validate_locally(self):

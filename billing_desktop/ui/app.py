@@ -118,13 +118,16 @@ def run(database_url: str | None = None, *, self_test: bool = False) -> int:
     from billing_desktop.ui.single_instance import SingleInstance
 
     instance = SingleInstance(config.data_dir(), app)
-    if not instance.claim(sys.argv[1:]):
+    if not instance.claim(sys.argv[1:], listen=False):  # listens once the first window is up (below)
         print(f"{APP_NAME} is already running with this data directory: brought it to the front.", file=sys.stderr)
         return 0
     CrashReporter(config.data_dir(), app).install()
     from billing_desktop.ui import theme
 
     theme.install(ui_settings())  # the sign-in window already in the chosen colour scheme
+    from billing_desktop.ui import i18n
+
+    i18n.install(ui_settings())  # and in the chosen language
 
     def build():
         from billing_desktop.services.bootstrap import build_services
@@ -133,6 +136,8 @@ def run(database_url: str | None = None, *, self_test: bool = False) -> int:
 
     controller = AppController(build)
     instance.activated.connect(controller.bring_to_front)
+    controller.sign_in.first_painted.connect(instance.listen, Qt.ConnectionType.QueuedConnection)
+    QTimer.singleShot(1000, instance.listen)  # a platform that never paints
     if os.environ.get("BILLING_DESKTOP_EXIT_AFTER_FIRST_PAINT"):  # benchmarks/: time to the first window
         controller.sign_in.first_painted.connect(lambda: (print("first-paint", flush=True), app.quit()))
     controller.start()

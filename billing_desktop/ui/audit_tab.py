@@ -74,25 +74,25 @@ class AuditTab(QWidget):
         self.tenant_id: int | None = None
         v = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.only_tenant = QCheckBox("Only the selected &tenant")
+        self.only_tenant = QCheckBox(self.tr("Only the selected &tenant"))
         self.only_tenant.setObjectName("only_tenant")
         self.only_tenant.setChecked(not self.session.is_operator)
         self.only_tenant.setEnabled(self.session.is_operator)
         self.actor = QLineEdit()
         self.actor.setObjectName("actor")
-        self.actor.setPlaceholderText("Actor email")
-        self.actor.setAccessibleName("Actor filter")
+        self.actor.setPlaceholderText(self.tr("Actor email"))
+        self.actor.setAccessibleName(self.tr("Actor filter"))
         self.action = QComboBox()
         self.action.setObjectName("action")
-        self.action.setAccessibleName("Action filter")
-        self.action.addItem("All actions", None)
-        self.use_dates = QCheckBox("&From")
+        self.action.setAccessibleName(self.tr("Action filter"))
+        self.action.addItem(self.tr("All actions"), None)
+        self.use_dates = QCheckBox(self.tr("&From"))
         self.since = QDateEdit(QDate.currentDate().addDays(-30))
         self.until = QDateEdit(QDate.currentDate())
         for d in (self.since, self.until):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
-        self.apply = QPushButton("&Apply")
+        self.apply = QPushButton(self.tr("&Apply"))
         self.apply.setObjectName("apply_filter")
         self.apply.clicked.connect(self.reload)
         self.actor.returnPressed.connect(self.reload)
@@ -102,7 +102,7 @@ class AuditTab(QWidget):
             self.action,
             self.use_dates,
             self.since,
-            QLabel("to"),
+            QLabel(self.tr("to")),
             self.until,
             self.apply,
         ):
@@ -112,7 +112,7 @@ class AuditTab(QWidget):
         self.model = AuditModel(self)
         self.table = QTableView()
         self.table.setObjectName("audit_table")
-        self.table.setAccessibleName("Audit log")
+        self.table.setAccessibleName(self.tr("Audit log"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -135,7 +135,7 @@ class AuditTab(QWidget):
         v.addWidget(self.table, 1)
         foot = QHBoxLayout()
         self.count = QLabel()
-        self.more = QPushButton("Load &more")
+        self.more = QPushButton(self.tr("Load &more"))
         self.more.setObjectName("load_more")
         self.more.clicked.connect(self.load_more)
         foot.addWidget(self.count)
@@ -199,7 +199,7 @@ class AuditTab(QWidget):
         current = self.action.currentData()
         with QSignalBlocker(self.action):
             self.action.clear()
-            self.action.addItem("All actions", None)
+            self.action.addItem(self.tr("All actions"), None)
             for a in actions:
                 self.action.addItem(a, a)
             self.action.setCurrentIndex(max(0, self.action.findData(current)))

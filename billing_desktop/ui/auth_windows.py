@@ -28,7 +28,7 @@ class SignInWindow(QWidget):
     def __init__(self):
         super().__init__()
         self.services = None
-        self.setWindowTitle(f"Sign in — {APP_NAME}")
+        self.setWindowTitle(self.tr("Sign in — {0}").format(APP_NAME))
         self.setWindowIcon(app_icon())
         self.setMinimumWidth(380)
         v = QVBoxLayout(self)
@@ -37,13 +37,13 @@ class SignInWindow(QWidget):
         form_layout = QFormLayout()
         v.addLayout(form_layout)
         self.form = Form(form_layout)
-        self.email = self.form.add("email", "&Email:", QLineEdit())
-        self.password = self.form.add("password", "&Password:", password_edit())
+        self.email = self.form.add("email", self.tr("&Email:"), QLineEdit())
+        self.password = self.form.add("password", self.tr("&Password:"), password_edit())
         self.message = message_label()
         v.addWidget(self.message)
         self.busy = busy_bar()
         v.addWidget(self.busy)
-        self.button = QPushButton("&Sign in")
+        self.button = QPushButton(self.tr("&Sign in"))
         self.button.setObjectName("sign_in")
         self.button.setDefault(True)
         self.button.setEnabled(False)
@@ -51,10 +51,10 @@ class SignInWindow(QWidget):
         self.password.returnPressed.connect(self.submit)
         self.email.returnPressed.connect(self.password.setFocus)
         v.addWidget(self.button)
-        self.status = QLabel("Opening the database…")
+        self.status = QLabel(self.tr("Opening the database…"))
         self.status.setEnabled(False)
         v.addWidget(self.status)
-        footer = QLabel(f"Version {__version__}")
+        footer = QLabel(self.tr("Version {0}").format(__version__))
         footer.setEnabled(False)
         footer.setAlignment(Qt.AlignmentFlag.AlignRight)
         v.addWidget(footer)
@@ -67,12 +67,12 @@ class SignInWindow(QWidget):
 
     def set_services(self, services) -> None:
         self.services = services
-        self.status.setText("Ready.")
+        self.status.setText(self.tr("Ready."))
         self.button.setEnabled(True)
         self.email.setFocus()
 
     def show_startup_error(self, text: str) -> None:
-        self.status.setText("The database could not be opened.")
+        self.status.setText(self.tr("The database could not be opened."))
         self.message.setText(text)
         self.message.show()
 
@@ -109,26 +109,27 @@ class SignInWindow(QWidget):
 class FirstRunWizard(TaskDialog):
     """Creates the first operator account."""
 
-    ok_text = "Create operator account"
-
     def __init__(self, services, parent=None):
         super().__init__(
-            f"Welcome to {APP_NAME}",
+            self.tr("Welcome to {0}").format(APP_NAME),
             parent,
-            intro="<b>Welcome.</b> This is the first start on this computer. Create the platform operator "
-            "account: operators see and manage every tenant. Use at least 12 characters for the password.",
+            intro=self.tr(
+                "<b>Welcome.</b> This is the first start on this computer. Create the platform operator "
+                "account: operators see and manage every tenant. Use at least 12 characters for the password."
+            ),
         )
+        self.ok_button.setText(self.tr("Create operator account"))
         self.services = services
-        self.email = self.form.add("email", "&Email:", QLineEdit())
-        self.first_name = self.form.add("first_name", "&First name:", QLineEdit())
-        self.last_name = self.form.add("last_name", "&Last name:", QLineEdit())
-        self.password = self.form.add("password", "&Password:", password_edit())
-        self.repeat = self.form.add("repeat", "&Repeat password:", password_edit())
+        self.email = self.form.add("email", self.tr("&Email:"), QLineEdit())
+        self.first_name = self.form.add("first_name", self.tr("&First name:"), QLineEdit())
+        self.last_name = self.form.add("last_name", self.tr("&Last name:"), QLineEdit())
+        self.password = self.form.add("password", self.tr("&Password:"), password_edit())
+        self.repeat = self.form.add("repeat", self.tr("&Repeat password:"), password_edit())
         self.setMinimumWidth(460)
 
     def validate_locally(self) -> dict[str, str]:
         if self.password.text() != self.repeat.text():
-            return {"repeat": "The two passwords differ."}
+            return {"repeat": self.tr("The two passwords differ.")}
         return {}
 
     def work(self):
@@ -144,11 +145,13 @@ class PasswordPrompt(TaskDialog):
     """Asks for the signed-in user's password: to unlock, or to confirm a destructive act."""
 
     def __init__(self, services, session, purpose: str, parent=None, *, unlock: bool = False):
-        self.ok_text = "Unlock" if unlock else "Confirm"
-        super().__init__("Session locked" if unlock else "Confirm your password", parent, intro=purpose)
+        super().__init__(
+            self.tr("Session locked") if unlock else self.tr("Confirm your password"), parent, intro=purpose
+        )
+        self.ok_button.setText(self.tr("Unlock") if unlock else self.tr("Confirm"))
         self.services, self.session, self.unlock = services, session, unlock
-        self.password = self.form.add("password", "&Password:", password_edit())
-        self.form.add("email", "Signed in as:", QLabel(session.email))
+        self.password = self.form.add("password", self.tr("&Password:"), password_edit())
+        self.form.add("email", self.tr("Signed in as:"), QLabel(session.email))
 
     def work(self):
         fn = self.services.auth.unlock if self.unlock else self.services.auth.confirm_password

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.palette import STATUS_MESSAGE_LONG_MS
+from billing_desktop.ui.window_menus import add_action
 
 
 class ConnectActions:
@@ -17,14 +19,14 @@ class ConnectActions:
         w = window
         operator = allows(w.session.role, Perm.PLATFORM_MANAGE)
         bar = w.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        menu = bar.addMenu("&Connect")
-        if help_menu is not None:  # Help stays last
-            bar.insertMenu(help_menu, menu)
+        menu = bar.addMenu(tr("&Connect"))
+        bar.insertMenu(w.help_menu.menuAction(), menu)  # Help stays last
         menu.setObjectName("connect_menu")
-        self.act_attention = w._action("&Needs attention", lambda: self.show_attention(), "Ctrl+Shift+A")
-        self.act_sync = w._action("&Refresh all Stripe accounts…", lambda: self.sync(), QKeySequence("Ctrl+Shift+R"))
-        self.act_fees = w._action("Platform &fees…", lambda: self.show_fees(), "Ctrl+Shift+E")
+        self.act_attention = add_action(w, tr("&Needs attention"), lambda: self.show_attention(), "Ctrl+Shift+A")
+        self.act_sync = add_action(
+            w, tr("&Refresh all Stripe accounts…"), lambda: self.sync(), QKeySequence("Ctrl+Shift+R")
+        )
+        self.act_fees = add_action(w, tr("Platform &fees…"), lambda: self.show_fees(), "Ctrl+Shift+E")
         for a in (self.act_attention, self.act_sync, self.act_fees):
             menu.addAction(a)
         self.act_sync.setVisible(operator)

@@ -11,13 +11,14 @@ import threading
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, Signal
 
 from billing_desktop import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class CrashReporter(QObject):
         super().__init__(parent)
         self.folder = crash_dir(data_dir)
         self.reported.connect(self.show_dialog)
-        self.dialog: QMessageBox | None = None
+        self.dialog: QMessageBox | None = None  # built only when there is a crash (start-up does not pay for it)
         self._fault_file: TextIO | None = None
 
     def install(self) -> None:
@@ -93,6 +94,8 @@ class CrashReporter(QObject):
     def show_dialog(self, path: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             return  # one dialog for a burst of errors; every report is on disk
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
         parent = QApplication.activeWindow()
         box = QMessageBox(
             QMessageBox.Icon.Critical, self.tr("Unexpected problem"), "", QMessageBox.StandardButton.Close, parent
@@ -114,4 +117,7 @@ class CrashReporter(QObject):
         box.open()
 
     def open_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

@@ -38,7 +38,7 @@ class FeesView(QDialog):
     def __init__(self, runner, parent=None):
         super().__init__(parent)
         self.setObjectName("fees_view")
-        self.setWindowTitle("Platform fees")
+        self.setWindowTitle(self.tr("Platform fees"))
         self.setModal(False)
         self.resize(1100, 620)
         self.runner, self.services, self.session = runner, runner.services, runner.session
@@ -55,15 +55,15 @@ class FeesView(QDialog):
             edit.setObjectName(name)
         self.tenant = QLineEdit()
         self.tenant.setObjectName("fees_tenant")
-        self.tenant.setPlaceholderText("all tenants (or a slug)")
-        self.tenant.setAccessibleName("Tenant slug")
-        self.offline = QCheckBox("&Saved data only")
+        self.tenant.setPlaceholderText(self.tr("all tenants (or a slug)"))
+        self.tenant.setAccessibleName(self.tr("Tenant slug"))
+        self.offline = QCheckBox(self.tr("&Saved data only"))
         self.offline.setObjectName("fees_offline")
-        self.fetch_button = QPushButton("&Check fees")
+        self.fetch_button = QPushButton(self.tr("&Check fees"))
         self.fetch_button.setObjectName("fees_fetch")
         self.fetch_button.setDefault(True)
         self.fetch_button.clicked.connect(self.fetch)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("fees_cancel")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
@@ -76,7 +76,7 @@ class FeesView(QDialog):
             bar.addWidget(b)
         bar.addStretch(1)
         v.addLayout(bar)
-        self.status = QLabel("Choose a period and press Check fees.")
+        self.status = QLabel(self.tr("Choose a period and press Check fees."))
         self.status.setObjectName("fees_status")
         self.status.setWordWrap(True)
         v.addWidget(self.status)
@@ -116,10 +116,10 @@ class FeesView(QDialog):
         split.setSizes([150, 450])
         v.addWidget(split, 1)
         foot = QHBoxLayout()
-        self.flagged_only = QCheckBox("Show &flagged charges only")
+        self.flagged_only = QCheckBox(self.tr("Show &flagged charges only"))
         self.flagged_only.setObjectName("fees_flagged_only")
         self.flagged_only.toggled.connect(lambda _on: self._show_lines())
-        self.export_button = QPushButton("&Export CSV…")
+        self.export_button = QPushButton(self.tr("&Export CSV…"))
         self.export_button.setObjectName("fees_export")
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export)
@@ -163,7 +163,7 @@ class FeesView(QDialog):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.status.setText("Cancelling… (fees fetched so far are kept)")
+            self.status.setText(self.tr("Cancelling… (fees fetched so far are kept)"))
 
     def _idle(self) -> None:
         self.task = None

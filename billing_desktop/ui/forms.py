@@ -5,10 +5,41 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
+
+from billing_desktop.ui.palette import set_tone
 
 W = TypeVar("W", bound=QWidget)
-ERROR_TONE = "error"  # coloured by the app's tone rules (ui/palette.py), readable in light and dark
+
+ERROR_TONE = "error"  # coloured by ui/palette.py for the running scheme, readable in light and dark
+
+
+class WrapLabel(QLabel):
+    """A word-wrapped label that claims the height its wrapped text needs at the width it got.
+
+    QFormLayout rows and windows laid out before the text arrived (a field error, the lock page's "Signed in as")
+    keep a wrapped label at the height of its first line and paint the rest over the next widget; a minimum
+    height taken from `heightForWidth` makes the layout, and the window, grow instead."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.width() if self.width() > 1 else self.sizeHint().width()
+        needed = self.heightForWidth(width) if self.text() else 0
+        if needed >= 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class Form:
@@ -25,16 +56,14 @@ class Form:
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
         v.addWidget(widget)
-        err = QLabel()
+        err = WrapLabel()
         err.setObjectName(f"error_{name}")
-        err.setProperty("tone", ERROR_TONE)
-        err.setWordWrap(True)
+        set_tone(err, ERROR_TONE)
         err.hide()
         v.addWidget(err)
         if hint:
-            h = QLabel(hint)
+            h = WrapLabel(hint)
             h.setEnabled(False)
-            h.setWordWrap(True)
             v.addWidget(h)
         widget.setObjectName(name)
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
@@ -127,9 +156,8 @@ def busy_bar() -> QProgressBar:
 
 
 def message_label() -> QLabel:
-    label = QLabel()
+    label = WrapLabel()
     label.setObjectName("message")
-    label.setProperty("tone", ERROR_TONE)
-    label.setWordWrap(True)
+    set_tone(label, ERROR_TONE)
     label.hide()
     return label

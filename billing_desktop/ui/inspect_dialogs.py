@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,16 +31,18 @@ from billing_desktop.ui.workers import Task, describe, submit, submit_with_progr
 class InspectKeyDialog(QDialog):
     """Tells, with no network and no keyring, what a pasted key is and whose."""
 
+    inspected = Signal(str)  # the verdict on this text is on screen (tests wait for it, not for a time)
+
     def __init__(self, services, session, parent=None):
         super().__init__(parent)
         self.services, self.session = services, session
-        self.setWindowTitle("Inspect key")
+        self.setWindowTitle(self.tr("Inspect key"))
         self.setMinimumWidth(620)
         v = QVBoxLayout(self)
-        v.addWidget(note("Paste a key. It is checked on this computer only: nothing is sent anywhere."))
-        self.key = password_edit("sk_live_… / pk_test_… / whsec_… / anything")
+        v.addWidget(note(self.tr("Paste a key. It is checked on this computer only: nothing is sent anywhere.")))
+        self.key = password_edit(self.tr("sk_live_… / pk_test_… / whsec_… / anything"))
         self.key.setObjectName("key_input")
-        self.key.setAccessibleName("Key to inspect")
+        self.key.setAccessibleName(self.tr("Key to inspect"))
         self.key.setMaxLength(1_100_000)  # long enough that a pasted blob gets a verdict, not a silent cut
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
@@ -94,11 +96,12 @@ class InspectKeyDialog(QDialog):
             text,
             owner=self,
             on_done=lambda ins: self._show(text, ins),
-            on_error=self._failed,
+            on_error=lambda exc: self._failed(text, exc),
         )
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, text: str, exc: Exception) -> None:
         self.summary.setText(f"<span style='color:{colour('error')}'>{escape(describe(exc))}</span>")
+        self.inspected.emit(text)
 
     def _show(self, text: str, ins) -> None:
         if text != self.key.text():
@@ -122,6 +125,7 @@ class InspectKeyDialog(QDialog):
         f["created_at"].setText(f"{ins.created_at:%Y-%m-%d %H:%M} UTC" if ins.created_at else "—")
         f["last_rolled"].setText(f"{ins.last_rolled:%Y-%m-%d %H:%M} UTC" if ins.last_rolled else "—")
         f["stripe_shape"].setText(d["stripe_shape"] or "—")
+        self.inspected.emit(text)
 
 
 class ScanDialog(QDialog):
@@ -131,20 +135,20 @@ class ScanDialog(QDialog):
         super().__init__(parent)
         self.services, self.session = services, session
         self.task: Task | None = None
-        self.setWindowTitle("Scan for leaked keys")
+        self.setWindowTitle(self.tr("Scan for leaked keys"))
         self.resize(860, 520)
         v = QVBoxLayout(self)
         row = QHBoxLayout()
         self.folder = QLineEdit(folder or "")
         self.folder.setObjectName("scan_folder")
-        self.folder.setAccessibleName("Folder to scan")
-        self.folder.setPlaceholderText("Folder to scan")
-        browse = QPushButton("&Browse…")
+        self.folder.setAccessibleName(self.tr("Folder to scan"))
+        self.folder.setPlaceholderText(self.tr("Folder to scan"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
-        self.start_button = QPushButton("&Scan")
+        self.start_button = QPushButton(self.tr("&Scan"))
         self.start_button.setObjectName("start_scan")
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("&Cancel scan")
+        self.cancel_button = QPushButton(self.tr("&Cancel scan"))
         self.cancel_button.setObjectName("cancel_scan")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -155,7 +159,7 @@ class ScanDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.hide()
         v.addWidget(self.progress)
-        self.status = QLabel("Skips binary files and .git folders.")
+        self.status = QLabel(self.tr("Skips binary files and .git folders."))
         self.status.setObjectName("scan_status")
         v.addWidget(self.status)
         self.table = QTableWidget(0, 4)
@@ -179,7 +183,7 @@ class ScanDialog(QDialog):
     def start(self) -> None:
         folder = self.folder.text().strip()
         if not folder:
-            self.status.setText("Choose a folder first.")
+            self.status.setText(self.tr("Choose a folder first."))
             return
         self.table.setRowCount(0)
         self.start_button.setEnabled(False)
@@ -198,7 +202,7 @@ class ScanDialog(QDialog):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def _progress(self, files: int, path: str) -> None:
         self.status.setText(f"{files} files scanned — {path[-90:]}")

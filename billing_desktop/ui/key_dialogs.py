@@ -44,7 +44,7 @@ class _EnvironmentDialog(QDialog):
         layout = QFormLayout()
         v.addLayout(layout)
         self.form = Form(layout)
-        self.environment = self.form.add("environment", "&Environment:", _combo(ENV_CHOICES))
+        self.environment = self.form.add("environment", self.tr("&Environment:"), _combo(ENV_CHOICES))
         self.environment.currentIndexChanged.connect(self._update)
         self.extra(self.form)
         self.warning = QLabel()
@@ -87,7 +87,7 @@ class RegenerateDialog(_EnvironmentDialog):
         self.setWindowTitle(f"Regenerate keys — {tenant_name}")
 
     def extra(self, form: Form) -> None:
-        self.grace = form.add("grace", "Old keys keep &working:", _combo(GRACE_CHOICES))
+        self.grace = form.add("grace", self.tr("Old keys keep &working:"), _combo(GRACE_CHOICES))
         self.grace.setCurrentIndex(2)
         self.grace.currentIndexChanged.connect(self._update)
 
@@ -112,8 +112,8 @@ class RevokeDialog(_EnvironmentDialog):
         self.setWindowTitle(f"Revoke keys — {tenant_name}")
 
     def extra(self, form: Form) -> None:
-        self.reason = form.add("reason", "&Reason:", QLineEdit())
-        self.reason.setPlaceholderText("e.g. leaked in a public repository")
+        self.reason = form.add("reason", self.tr("&Reason:"), QLineEdit())
+        self.reason.setPlaceholderText(self.tr("e.g. leaked in a public repository"))
 
     def _update(self) -> None:
         super()._update()
@@ -138,9 +138,11 @@ class NewKeysDialog(QDialog):
         self.setWindowTitle(f"New keys — {tenant_name}")
         v = QVBoxLayout(self)
         note = QLabel(
-            "<b>Store the new secret keys now.</b> They are shown only this once; later they can be "
-            "revealed only with your password. A copied secret is cleared from the clipboard after "
-            "30 seconds."
+            self.tr(
+                "<b>Store the new secret keys now.</b> They are shown only this once; later they can be "
+                "revealed only with your password. A copied secret is cleared from the clipboard after "
+                "30 seconds."
+            )
         )
         note.setWordWrap(True)
         v.addWidget(note)
@@ -153,7 +155,7 @@ class NewKeysDialog(QDialog):
             field.setMinimumWidth(360)
             field.setAccessibleName(f"New {k.mode} {k.kind} key")
             grid.addWidget(field, row, 1)
-            button = QPushButton("Copy")
+            button = QPushButton(self.tr("Copy"))
             button.setObjectName(f"copy_{k.mode}_{k.kind}")
             button.clicked.connect(lambda _=False, key=k: (copy_secret if key.kind == "secret" else copy_text)(key.key))
             grid.addWidget(button, row, 2)

@@ -43,7 +43,7 @@ class KeysTab(QWidget):
         v.addWidget(self.heading)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("keys_table")
-        self.table.setAccessibleName("API keys")
+        self.table.setAccessibleName(self.tr("API keys"))
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -58,20 +58,22 @@ class KeysTab(QWidget):
         self.revealed = RevealedSecret()
         v.addWidget(self.revealed)
         row = QHBoxLayout()
-        self.copy_button = QPushButton("&Copy")
+        self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setObjectName("copy_key")
-        self.copy_button.setToolTip("Copy the key; a secret key is cleared from the clipboard after 30 seconds")
+        self.copy_button.setToolTip(
+            self.tr("Copy the key; a secret key is cleared from the clipboard after 30 seconds")
+        )
         self.copy_button.clicked.connect(self.copy)
-        self.reveal_button = QPushButton("Re&veal")
+        self.reveal_button = QPushButton(self.tr("Re&veal"))
         self.reveal_button.setObjectName("reveal_key")
         self.reveal_button.clicked.connect(self.reveal)
-        self.show_retired = QCheckBox("Show &retired keys")
+        self.show_retired = QCheckBox(self.tr("Show &retired keys"))
         self.show_retired.setChecked(True)
         self.show_retired.toggled.connect(self._fill)
-        self.regenerate_button = QPushButton("Re&generate…")
+        self.regenerate_button = QPushButton(self.tr("Re&generate…"))
         self.regenerate_button.setObjectName("regenerate_keys")
         self.regenerate_button.clicked.connect(self.regenerate)
-        self.revoke_button = QPushButton("Re&voke…")
+        self.revoke_button = QPushButton(self.tr("Re&voke…"))
         self.revoke_button.setObjectName("revoke_keys")
         self.revoke_button.clicked.connect(self.revoke)
         for w in (self.copy_button, self.reveal_button, self.show_retired):
@@ -172,7 +174,7 @@ class KeysTab(QWidget):
             return
         if r.kind == "publishable":
             copy_text(r.masked)
-            self.window().statusBar().showMessage("Publishable key copied.", STATUS_MESSAGE_MS)
+            self.window().statusBar().showMessage(self.tr("Publishable key copied."), STATUS_MESSAGE_MS)
             return
         self.runner.run(
             self.services.keys.reveal,
@@ -184,7 +186,7 @@ class KeysTab(QWidget):
                 copy_secret(key),
                 self.window()
                 .statusBar()
-                .showMessage("Secret key copied; the clipboard is cleared in 30 seconds.", STATUS_MESSAGE_MS),
+                .showMessage(self.tr("Secret key copied; the clipboard is cleared in 30 seconds."), STATUS_MESSAGE_MS),
             ),
         )
 

@@ -8,6 +8,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from billing_desktop.domain.states import FeedState
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.palette import colour
 
 
@@ -59,12 +60,14 @@ class LiveRefresh(QObject):
         self._thread.join(wait)
 
 
-# What the status bar says for each state of the feed, and in which tone.
-_STATE_TEXT = {
-    FeedState.CONNECTING: ("connecting…", "muted"),
-    FeedState.UP: ("connected", "success"),
-    FeedState.DOWN: ("offline", "error"),
-}
+# The status bar's word for each state of the feed, and its tone (ui/palette.py).
+_STATE_TONE = {FeedState.CONNECTING: "muted", FeedState.UP: "success", FeedState.DOWN: "error"}
+
+
+def _state_text(state: FeedState) -> str:
+    return {FeedState.CONNECTING: tr("connecting…"), FeedState.UP: tr("connected"), FeedState.DOWN: tr("offline")}[
+        state
+    ]
 
 
 def attach(window) -> LiveRefresh:
@@ -79,10 +82,9 @@ def attach(window) -> LiveRefresh:
     name = window.services.database_label()
 
     def show_state(state: str) -> None:
-        text, tone = _STATE_TEXT[FeedState(state)]
-        color = colour(tone)  # readable in the light and the dark scheme (ui/palette.py)
-        label.setText(f"Database: {name} · <span style='color:{color}'>● {text}</span>")
-        label.setToolTip(f"This window works on {name}; the connection is {text}.")
+        text, color = _state_text(FeedState(state)), colour(_STATE_TONE[FeedState(state)])
+        label.setText(tr("Database: {0} · {1}").format(name, f"<span style='color:{color}'>● {text}</span>"))
+        label.setToolTip(tr("This window works on {0}; the connection is {1}.").format(name, text))
 
     live.state_changed.connect(show_state)
     show_state(live.state)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from billing_desktop.ui.forms import busy_bar, message_label, password_edit
+from billing_desktop.ui.forms import WrapLabel, busy_bar, message_label, password_edit
 from billing_desktop.ui.workers import describe, submit
 
 
@@ -19,20 +21,23 @@ class LockPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QWidget()
-        box.setMaximumWidth(420)
+        # A width of its own: centred at its size hint, the box would be as narrow as a wrapped label's hint.
+        box.setFixedWidth(self.fontMetrics().averageCharWidth() * 56)
         v = QVBoxLayout(box)
-        v.addWidget(QLabel("<h2>Session locked</h2>"))
-        who = QLabel(f"Signed in as <b>{session.email}</b>. Enter your password to continue.")
-        who.setWordWrap(True)
+        title = self.tr("Session locked")
+        v.addWidget(QLabel(f"<h2>{title}</h2>"))
+        who = WrapLabel(
+            self.tr("Signed in as <b>{0}</b>. Enter your password to continue.").format(escape(session.email))
+        )
+        who.setObjectName("lock_who")
         v.addWidget(who)
-        self.unsaved = QLabel()
+        self.unsaved = WrapLabel()
         self.unsaved.setObjectName("lock_unsaved")
-        self.unsaved.setWordWrap(True)
         self.unsaved.hide()
         v.addWidget(self.unsaved)
-        self.password = password_edit("Password")
+        self.password = password_edit(self.tr("Password"))
         self.password.setObjectName("unlock_password")
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.returnPressed.connect(self.unlock)
         v.addWidget(self.password)
         self.message = message_label()
@@ -40,11 +45,11 @@ class LockPage(QWidget):
         self.busy = busy_bar()
         v.addWidget(self.busy)
         row = QHBoxLayout()
-        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setObjectName("unlock")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock)
-        out = QPushButton("Sign &out")
+        out = QPushButton(self.tr("Sign &out"))
         out.setObjectName("lock_sign_out")
         out.clicked.connect(self.sign_out.emit)
         row.addWidget(self.unlock_button)

@@ -25,7 +25,7 @@ class MainActions:
         self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", STATUS_MESSAGE_MS)
         self.search.clear()
         self.runner.run(
-            lambda: TenantTableModel.prepare(self.services.tenants.list(self.session), self.model.sort_state),
+            lambda: TenantTableModel.prepare(self.services.tenants.list_columns(self.session), self.model.sort_state),
             owner=self,
             on_done=lambda prepared: self._tenants_loaded(prepared, details.id),
         )
@@ -80,52 +80,24 @@ class MainActions:
             on_done=lambda current: self._open(PlatformStripeDialog(self.services, self.session, current, self)),
         )
 
-    def operators(self) -> None:
-        from billing_desktop.ui.operators_dialog import OperatorsDialog
-
-        dialog = OperatorsDialog(self.services, self.session, self.runner, self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
     def preferences(self) -> None:
         from billing_desktop.ui.preferences import PreferencesDialog
 
-        self._open(PreferencesDialog(self.services, self.session, self), lambda _: self._restart_idle_timer())
+        dialog = PreferencesDialog(self.services, self.session, self.settings, self)
 
-    def connect_team_database(self) -> None:
-        from billing_desktop.services.team_database import load_profile
-        from billing_desktop.ui.team_dialog import TeamDatabaseDialog
+        def saved(_result) -> None:
+            self._restart_idle_timer()
+            if dialog.changed_language:
+                said = self.tr(
+                    "The new language applies to windows opened from now on, and everywhere after you sign in again."
+                )
+                self.statusBar().showMessage(said, STATUS_MESSAGE_LONG_MS)
 
-        def chosen(profile) -> None:
-            where = profile.display if profile is not None else "the local database"
-            self.statusBar().showMessage(f"Billing Desktop opens {where} from the next start.", STATUS_MESSAGE_LONG_MS)
-
-        try:
-            current = load_profile()
-        except Exception:  # an unreadable profile is replaced by whatever is chosen now
-            current = None
-        self._open(TeamDatabaseDialog(self.services, current, self), chosen)
+        self._open(dialog, saved)
 
     def _restart_idle_timer(self) -> None:
         idle_ms = int(self.services.ctx.policy.idle_lock.total_seconds() * 1000)
         self.idle_timer.setInterval(max(50, min(5000, idle_ms // 4)))
-
-    def _build_view_menu(self) -> None:
-        from PySide6.QtGui import QAction, QActionGroup
-
-        from billing_desktop.ui.theme import CHOICES
-
-        menu = self.menuBar().addMenu(self.tr("&View")).addMenu(self.tr("&Colour scheme"))
-        group = QActionGroup(self)
-        labels = {"system": self.tr("&Follow the system"), "light": self.tr("&Light"), "dark": self.tr("&Dark")}
-        self.scheme_actions = {}
-        for choice in CHOICES:
-            action = QAction(labels[choice], self, checkable=True)
-            action.setChecked(self.theme.choice() == choice)
-            action.triggered.connect(lambda _=False, c=choice: self.theme.set_choice(c))
-            group.addAction(action)
-            menu.addAction(action)
-            self.scheme_actions[choice] = action
 
     def about(self) -> None:
         QMessageBox.about(

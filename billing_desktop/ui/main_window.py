@@ -6,7 +6,6 @@ import functools
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -28,6 +28,7 @@ from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.services.tenants import TenantRow
 from billing_desktop.ui import theme
 from billing_desktop.ui.audit_tab import AuditTab
+from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import EmptyState
 from billing_desktop.ui.lock_page import LockPage
 from billing_desktop.ui.main_actions import MainActions
@@ -38,6 +39,7 @@ from billing_desktop.ui.runner import ServiceRunner
 from billing_desktop.ui.screen_fit import place
 from billing_desktop.ui.session_end import SessionEnd
 from billing_desktop.ui.tenant_model import TenantTableModel
+from billing_desktop.ui.window_menus import build_menus
 from billing_desktop.ui.window_parts import ActivityFilter, ScrollingTabs, SearchKeys, focus_first
 from billing_desktop.ui.workers import submit
 
@@ -67,11 +69,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.lock_page.unlocked.connect(self._unlocked)
         self.lock_page.sign_out.connect(self.sign_out)
         self.stack.addWidget(self.lock_page)
-        self._build_actions()
+        build_menus(self)
         self._build_status_bar()
-        from billing_desktop.ui.live_refresh import attach
-
-        self.live = attach(self)  # other operators' commits show up here within a second
+        self.live = self.team.start_live_refresh()
         from billing_desktop.ui.connect_actions import ConnectActions
 
         self.connect_ops = ConnectActions(self)  # Connect menu; the attention board after sign-in
@@ -95,8 +95,8 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         lv.setContentsMargins(6, 6, 0, 6)
         self.search = QLineEdit()
         self.search.setObjectName("tenant_search")
-        self.search.setPlaceholderText("Search tenants (Ctrl+F)")
-        self.search.setAccessibleName("Search tenants")
+        self.search.setPlaceholderText(self.tr("Search tenants (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search tenants"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self._select_after_filter = QTimer(self, singleShot=True, interval=200)
@@ -105,7 +105,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.model = TenantTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("tenant_table")
-        self.table.setAccessibleName("Tenants")
+        self.table.setAccessibleName(self.tr("Tenants"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -125,7 +125,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         foot = QHBoxLayout()
         self.count_label = QLabel()
         foot.addWidget(self.count_label, 1)
-        self.register_button = QPushButton("&Register tenant…")
+        self.register_button = QPushButton(self.tr("&Register tenant…"))
         self.register_button.setObjectName("register_tenant")
         self.register_button.clicked.connect(self.register_tenant)
         self.register_button.setVisible(allows(self.session.role, Perm.TENANT_REGISTER))
@@ -139,22 +139,22 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.tabs.setObjectName("tabs")
         self.overview = OverviewTab(self.runner)
         self.overview.tenant_changed.connect(self._tenant_changed)
-        self.tabs.addTab(self.overview, "&Overview")
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
         from billing_desktop.ui.stripe_tab import StripeTab
 
         self.stripe = StripeTab(self.runner)
-        self.tabs.addTab(self.stripe, "&Stripe")
+        self.tabs.addTab(self.stripe, self.tr("&Stripe"))
         from billing_desktop.ui.keys_tab import KeysTab
 
         self.keys = KeysTab(self.runner)
-        self.tabs.addTab(self.keys, "API &Keys")
+        self.tabs.addTab(self.keys, self.tr("API &Keys"))
         from billing_desktop.ui.webhooks_tab import WebhooksTab
 
         self.webhooks = WebhooksTab(self.runner)
-        self.tabs.addTab(self.webhooks, "&Webhooks")
+        self.tabs.addTab(self.webhooks, self.tr("&Webhooks"))
         self.audit = AuditTab(self.runner)
         if allows(self.session.role, Perm.AUDIT_VIEW):
-            self.tabs.addTab(self.audit, "A&udit")
+            self.tabs.addTab(self.audit, self.tr("A&udit"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.mode_banner = ModeBanner()
         workspace = QWidget()
@@ -173,92 +173,31 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         split.setSizes([470, 810])
         return split
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-        a.setStatusTip(tip or text.replace("&", "").rstrip("…"))
-        a.triggered.connect(slot)
-        self.addAction(a)
-        return a
-
-    def _build_actions(self) -> None:
-        self.act_register = self._action("&Register tenant…", self.register_tenant, "Ctrl+N")
-        self.act_register.setEnabled(allows(self.session.role, Perm.TENANT_REGISTER))
-        self.act_refresh = self._action("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh)
-        self.act_find = self._action("&Find tenant", self._focus_search, QKeySequence.StandardKey.Find)
-        self.act_lock = self._action("&Lock", self.lock, "Ctrl+L", "Lock the session now")
-        self.act_sign_out = self._action("Sign &out", self.sign_out, "Ctrl+Shift+Q")
-        self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_profile = self._action("My &profile…", self.edit_profile, "Ctrl+,")
-        self.act_password = self._action("Change &password…", self.change_password)
-        self.act_about = self._action("&About", self.about)
-        self.act_inspect = self._action("&Inspect key…", self.inspect_key, "Ctrl+I", "Tell offline what a key is")
-        self.act_scan = self._action("&Scan folder for keys…", self.scan_folder, "Ctrl+Shift+F")
-        self.act_verify = self._action("&Verify webhook signature…", self.verify_signature, "Ctrl+Shift+V")
-        self.act_platform = self._action("Platform &Stripe settings…", self.platform_settings)
-        self.act_platform.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
-        self.act_preferences = self._action("Pr&eferences…", self.preferences)
-        self.act_preferences.setVisible(allows(self.session.role, Perm.PLATFORM_MANAGE))
-        self.act_team_db = self._action("Connect to &team database…", self.connect_team_database)
-        self.act_operators = self._action("&Operators and access to secrets…", self.operators, "Ctrl+Shift+O")
-        self.act_operators.setVisible(allows(self.session.role, Perm.TEAM_MANAGE))
-        file_menu = self.menuBar().addMenu("&File")
-        for a in (
-            self.act_register,
-            self.act_refresh,
-            self.act_find,
-            None,
-            self.act_preferences,
-            self.act_team_db,
-            None,
-            self.act_lock,
-            self.act_sign_out,
-            None,
-            self.act_quit,
-        ):
-            file_menu.addSeparator() if a is None else file_menu.addAction(a)
-        tools = self.menuBar().addMenu("&Tools")
-        tools.addAction(self.act_inspect)
-        tools.addAction(self.act_scan)
-        tools.addAction(self.act_verify)
-        tools.addSeparator()
-        tools.addAction(self.act_platform)
-        tools.addAction(self.act_operators)
-        account = self.menuBar().addMenu("&Account")
-        account.addAction(self.act_profile)
-        account.addAction(self.act_password)
-        self._build_view_menu()
-        self.menuBar().addMenu("&Help").addAction(self.act_about)
-        tb = self.toolbar = self.addToolBar("Main")
-        tb.setObjectName("main_toolbar")
-        tb.setMovable(False)
-        for a in (self.act_register, self.act_refresh, self.act_inspect, self.act_lock, self.act_profile):
-            tb.addAction(a)
-
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
         s = self.session
-        self.user_label = QLabel(f"{s.email} · {s.role.value}")
+        # Who and which tenant give way (elided, whole in the tooltip) so the keyring and database stay readable.
+        self.user_label = ElidedLabel(f"{s.email} · {s.role.value}")
         self.user_label.setObjectName("status_user")
-        self.tenant_label = QLabel(s.tenant_name or "All tenants")
+        self.tenant_label = ElidedLabel(s.tenant_name or self.tr("All tenants"))
         self.tenant_label.setObjectName("status_tenant")
-        self.keyring_label = QLabel("Keyring: checking…")
+        self.keyring_label = QLabel(self.tr("Keyring: checking…"))
         self.keyring_label.setObjectName("status_keyring")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
         self.progress.setMaximumHeight(12)
         self.progress.hide()
-        for w in (self.user_label, self.tenant_label):
-            sb.addWidget(w)
+        for label in (self.user_label, self.tenant_label):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # whole while room
+            sb.addWidget(label)
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.keyring_label)
         # Asking the keyring which backend it has can be slow (D-Bus): never on this thread.
         submit(
             lambda: self.services.ctx.vault.backend_name,
             owner=self,
-            on_done=lambda name: self.keyring_label.setText(f"Keyring: {name}"),
+            on_done=lambda name: self.keyring_label.setText(self.tr("Keyring: {0}").format(name)),
         )
 
     # -- data ------------------------------------------------------------------------------------------------------
@@ -284,7 +223,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         sort = self.model.sort_state
 
         def load_all():
-            return TenantTableModel.prepare(self.services.tenants.list(self.session), sort)
+            return TenantTableModel.prepare(self.services.tenants.list_columns(self.session), sort)
 
         self.runner.run(
             load_all,

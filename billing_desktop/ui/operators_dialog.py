@@ -89,7 +89,7 @@ class GrantDialog(TaskDialog):
         )
         self.services, self.session, self.runner, self.email = services, session, runner, email
         self.fingerprint = self.form.add("fingerprint", "&Fingerprint", QLineEdit())
-        self.fingerprint.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        self.fingerprint.setPlaceholderText(self.tr("XXXX-XXXX-XXXX-XXXX"))
 
     def work(self):
         return self.services.team.grant, (self.session, self.email, self.fingerprint.text())
@@ -111,7 +111,7 @@ class GrantDialog(TaskDialog):
 class OperatorsDialog(QDialog):
     def __init__(self, services, session, runner, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Operators")
+        self.setWindowTitle(self.tr("Operators"))
         self.setObjectName("operators_dialog")
         self.services, self.session, self.runner = services, session, runner
         self.rows: list = []
@@ -119,8 +119,10 @@ class OperatorsDialog(QDialog):
         v = QVBoxLayout(self)
         v.addWidget(
             note(
-                "Every operator's OS keyring holds their own key; the team's secrets are sealed in the database to "
-                "each granted key. Grant only after comparing the fingerprint with the operator."
+                self.tr(
+                    "Every operator's OS keyring holds their own key; the team's secrets are sealed in the database to "
+                    "each granted key. Grant only after comparing the fingerprint with the operator."
+                )
             )
         )
         self.table = QTableWidget(0, len(COLUMNS))
@@ -135,10 +137,10 @@ class OperatorsDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selected)
         v.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add operator…")
-        self.grant_button = QPushButton("&Grant access…")
-        self.revoke_button = QPushButton("Re&voke access…")
-        self.refresh_button = QPushButton("&Refresh")
+        self.add_button = QPushButton(self.tr("&Add operator…"))
+        self.grant_button = QPushButton(self.tr("&Grant access…"))
+        self.revoke_button = QPushButton(self.tr("Re&voke access…"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         for name, b, slot in (
             ("add_operator", self.add_button, self.add_operator),
@@ -159,7 +161,7 @@ class OperatorsDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.hide()
         v.addWidget(self.progress)
-        self.cancel_button = QPushButton("&Cancel re-key")
+        self.cancel_button = QPushButton(self.tr("&Cancel re-key"))
         self.cancel_button.setObjectName("cancel_rekey")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self._cancel)
@@ -237,12 +239,12 @@ class OperatorsDialog(QDialog):
             return
         confirm(
             self,
-            "Revoke access",
+            self.tr("Revoke access"),
             f"Revoke {r.email}'s access to the team's secrets?\n\nA new vault key is made and every secret is "
             f"re-encrypted under it, sealed to the remaining operators only: {r.email} cannot open any secret "
             "from now on. Secrets they have already seen stay known to them — roll those keys and webhook "
             "secrets if you do not trust them.",
-            "Revoke access",
+            self.tr("Revoke access"),
             lambda: self._revoke(r.email),
         )
 
@@ -277,7 +279,7 @@ class OperatorsDialog(QDialog):
     def _cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.status.setText("Cancelling: nothing changes until the re-key commits…")
+            self.status.setText(self.tr("Cancelling: nothing changes until the re-key commits…"))
 
     def _finish(self) -> None:
         self.task = None

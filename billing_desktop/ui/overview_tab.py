@@ -47,20 +47,20 @@ class OverviewTab(QWidget):
         form_layout = QFormLayout()
         v.addLayout(form_layout)
         f = self.form = Form(form_layout)
-        self.company = f.add("company_name", "&Company name:", QLineEdit())
-        self.slug = f.add("slug", "Slug:", QLabel())
-        self.email = f.add("email", "&Email:", QLineEdit())
-        self.domain = f.add("domain", "&Domain:", QLineEdit())
-        self.tier = f.add("tier", "&Tier:", choice_box(Tier))
-        self.fee = f.add("platform_fee_percent", "Platform &fee %:", QLineEdit())
-        self.mode = f.add("mode", "&Mode:", choice_box(Mode))
-        self.branding = f.add("branding", "&Branding (JSON):", QPlainTextEdit())
-        self.metadata = f.add("metadata", "Me&tadata (JSON):", QPlainTextEdit())
+        self.company = f.add("company_name", self.tr("&Company name:"), QLineEdit())
+        self.slug = f.add("slug", self.tr("Slug:"), QLabel())
+        self.email = f.add("email", self.tr("&Email:"), QLineEdit())
+        self.domain = f.add("domain", self.tr("&Domain:"), QLineEdit())
+        self.tier = f.add("tier", self.tr("&Tier:"), choice_box(Tier))
+        self.fee = f.add("platform_fee_percent", self.tr("Platform &fee %:"), QLineEdit())
+        self.mode = f.add("mode", self.tr("&Mode:"), choice_box(Mode))
+        self.branding = f.add("branding", self.tr("&Branding (JSON):"), QPlainTextEdit())
+        self.metadata = f.add("metadata", self.tr("Me&tadata (JSON):"), QPlainTextEdit())
         for box in (self.branding, self.metadata):
             box.setMaximumHeight(60)
             box.setTabChangesFocus(True)
-        self.status = f.add("status", "Status:", QLabel())
-        self.times = f.add("times", "Created / updated:", QLabel())
+        self.status = f.add("status", self.tr("Status:"), QLabel())
+        self.times = f.add("times", self.tr("Created / updated:"), QLabel())
         self.message = message_label()
         v.addWidget(self.message)
         self.banner = ConflictBanner(self)
@@ -68,14 +68,14 @@ class OverviewTab(QWidget):
         self.banner.keep_mine.connect(self._keep_mine)
         v.addWidget(self.banner)
         row = QHBoxLayout()
-        self.save_button = QPushButton("&Save changes")
+        self.save_button = QPushButton(self.tr("&Save changes"))
         self.save_button.setObjectName("save_tenant")
-        self.save_button.setToolTip("Save changes (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save changes (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: self.save())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.revert_button = QPushButton("Re&vert")
+        self.revert_button = QPushButton(self.tr("Re&vert"))
         self.revert_button.clicked.connect(self.discard_changes)
-        self.active_button = QPushButton("Deactivate tenant…")
+        self.active_button = QPushButton(self.tr("Deactivate tenant…"))
         self.active_button.setObjectName("toggle_active")
         self.active_button.clicked.connect(self.toggle_active)
         row.addWidget(self.save_button)
@@ -83,10 +83,10 @@ class OverviewTab(QWidget):
         row.addStretch(1)
         row.addWidget(self.active_button)
         v.addLayout(row)
-        v.addWidget(QLabel("<b>Users</b>"))
+        v.addWidget(QLabel(self.tr("<b>Users</b>")))
         self.users = QTableWidget(0, 4)
         self.users.setObjectName("users")
-        self.users.setAccessibleName("Users of this tenant")
+        self.users.setAccessibleName(self.tr("Users of this tenant"))
         self.users.setHorizontalHeaderLabels(["Email", "Name", "Role", "Last sign-in"])
         self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.users.horizontalHeader().setStretchLastSection(True)
@@ -94,7 +94,7 @@ class OverviewTab(QWidget):
             self.users.setColumnWidth(column, width)
         self.users.verticalHeader().hide()
         v.addWidget(self.users, 1)
-        self.add_user_button = QPushButton("&Add user…")
+        self.add_user_button = QPushButton(self.tr("&Add user…"))
         self.add_user_button.setObjectName("add_user")
         self.add_user_button.clicked.connect(self.add_user)
         v.addWidget(self.add_user_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -259,7 +259,7 @@ class OverviewTab(QWidget):
         # The operator has seen their change and keeps the form's text: the next save goes over their version.
         self.details = self.banner.theirs
         self.banner.hide()
-        self.message.setText("Your edits are kept. Save changes puts them over the other operator's version.")
+        self.message.setText(self.tr("Your edits are kept. Save changes puts them over the other operator's version."))
         self.message.show()
 
     def _saved(self, d) -> None:
@@ -303,10 +303,10 @@ class OverviewTab(QWidget):
             return
         confirm(
             self,
-            "Deactivate tenant",
+            self.tr("Deactivate tenant"),
             f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer "
             "sign in. A platform operator can reactivate it.",
-            "Deactivate",
+            self.tr("Deactivate"),
             lambda: self._set_active(active=False),
         )
 
@@ -348,13 +348,13 @@ class ConflictBanner(QFrame):
         v.addWidget(self.text)
         h = QHBoxLayout()
         v.addLayout(h)
-        self.load_button = QPushButton("&Load their version")
+        self.load_button = QPushButton(self.tr("&Load their version"))
         self.load_button.setObjectName("conflict_load")
-        self.load_button.setToolTip("Replace the form with what is saved now (your edits are dropped)")
+        self.load_button.setToolTip(self.tr("Replace the form with what is saved now (your edits are dropped)"))
         self.load_button.clicked.connect(self.load_theirs)
-        self.keep_button = QPushButton("&Keep my edits")
+        self.keep_button = QPushButton(self.tr("&Keep my edits"))
         self.keep_button.setObjectName("conflict_keep")
-        self.keep_button.setToolTip("Keep the form as it is; Save then puts your edits over theirs")
+        self.keep_button.setToolTip(self.tr("Keep the form as it is; Save then puts your edits over theirs"))
         self.keep_button.clicked.connect(self.keep_mine)
         h.addWidget(self.load_button)
         h.addWidget(self.keep_button)

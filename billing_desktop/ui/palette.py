@@ -64,12 +64,21 @@ def badge_style(name: str) -> str:
     return f"background: {background}; color: {text}; font-weight: bold; border-radius: 3px; padding: 1px 6px;"
 
 
-def tone_sheet() -> str:
-    """App-wide rules for labels marked with a `tone` property: re-applied when the colour scheme changes."""
-    return "\n".join(f'QLabel[tone="{name}"] {{ color: {colour(name)}; }}' for name in _TEXT)
-
-
 def set_tone(widget, name: str) -> None:
+    """Mark a label with a tone (error, ok, ...) and colour its text for the running scheme. Its own palette, not an
+    app-wide style sheet: a style sheet on the application makes Qt polish every widget through the (slow) style
+    sheet style, which cost the sign-in window and the main window most of their build time."""
     widget.setProperty("tone", name)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    apply_tone(widget)
+
+
+def apply_tone(widget) -> None:
+    """Re-colour a toned label (after a scheme change); widgets without a tone are left alone."""
+    name = widget.property("tone")
+    if name not in _TEXT:
+        return
+    from PySide6.QtGui import QColor, QPalette
+
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, QColor(colour(name)))
+    widget.setPalette(pal)

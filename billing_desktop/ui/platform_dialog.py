@@ -19,22 +19,22 @@ class PlatformStripeDialog(TaskDialog):
         )
         self.services, self.session = services, session
         f = self.form
-        self.client_id = f.add("client_id", "Connect &client ID:", QLineEdit(current.client_id))
-        self.client_id.setPlaceholderText("ca_…")
+        self.client_id = f.add("client_id", self.tr("Connect &client ID:"), QLineEdit(current.client_id))
+        self.client_id.setPlaceholderText(self.tr("ca_…"))
         self.secret_key = f.add(
             "secret_key",
-            "&Secret key:",
+            self.tr("&Secret key:"),
             password_edit(
                 f"stored: {current.secret_key_masked} — leave empty to keep"
                 if current.secret_key_masked
                 else "sk_test_… or sk_live_…"
             ),
         )
-        self.port = f.add("port", "OAuth listener &port:", QSpinBox())
+        self.port = f.add("port", self.tr("OAuth listener &port:"), QSpinBox())
         self.port.setRange(1024, 65535)
         self.port.setValue(current.port)
-        self.relay = f.add("relay_url", "HTTPS &relay URL (live):", QLineEdit(current.relay_url))
-        self.relay.setPlaceholderText("optional: https://your-site.example/stripe-relay.html")
+        self.relay = f.add("relay_url", self.tr("HTTPS &relay URL (live):"), QLineEdit(current.relay_url))
+        self.relay.setPlaceholderText(self.tr("optional: https://your-site.example/stripe-relay.html"))
         self.setMinimumWidth(560)
 
     def work(self):

@@ -1,22 +1,48 @@
-"""Preferences (operators): installation-wide settings."""
+"""Preferences: the language of this computer's windows (everyone), and installation-wide settings (operators)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QSpinBox
 
+from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui import i18n
 from billing_desktop.ui.task_dialog import TaskDialog
 
 
 class PreferencesDialog(TaskDialog):
-    ok_text = "Save"
-
-    def __init__(self, services, session, parent=None):
-        super().__init__("Preferences", parent, intro="These settings apply to everyone using this installation.")
-        self.services, self.session = services, session
-        self.idle = self.form.add("idle_lock_minutes", "&Lock after idle (minutes):", QSpinBox())
-        self.idle.setRange(1, 240)
-        self.idle.setValue(services.settings.idle_lock_minutes())
+    def __init__(self, services, session, settings: QSettings, parent=None):
+        operator = allows(session.role, Perm.PLATFORM_MANAGE)
+        super().__init__(
+            self.tr("Preferences"),
+            parent,
+            intro=self.tr("The language applies to this computer; the idle lock to everyone using this installation.")
+            if operator
+            else self.tr("The language applies to this computer."),
+        )
+        self.ok_button.setText(self.tr("Save"))
+        self.services, self.session, self.settings = services, session, settings
+        self.language = self.form.add("language", self.tr("&Language:"), QComboBox())
+        self.language.addItem(self.tr("Follow the system"), "system")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)  # each language in its own words
+        self.language.setCurrentIndex(self.language.findData(i18n.choice(settings)))
+        self.idle = QSpinBox()
+        if operator:
+            self.form.add("idle_lock_minutes", self.tr("&Lock after idle (minutes):"), self.idle)
+            self.idle.setRange(1, 240)
+            self.idle.setValue(services.settings.idle_lock_minutes())
+        self.operator = operator
+        self.changed_language = False
+        self.accepted.connect(self._save_language)
         self.setMinimumWidth(420)
 
+    def _save_language(self) -> None:
+        if self.language.currentData() != i18n.choice(self.settings):
+            i18n.set_choice(self.settings, self.language.currentData())  # new windows and dialogs use it at once
+            self.changed_language = True
+
     def work(self):
+        if not self.operator:
+            return (lambda: None), ()
         return self.services.settings.set_idle_lock_minutes, (self.session, self.idle.value())

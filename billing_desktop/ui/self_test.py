@@ -45,6 +45,23 @@ class SelfTest:
         QTimer.singleShot(limit * 1000, lambda: self.fail(f"timed out after {limit} s"))
         self._wait_for_services()
 
+    def _check_translations(self) -> None:
+        """Every language Preferences offers has its catalogue in this installation (a bundle that lost its .qm
+        files would silently show English)."""
+        from PySide6.QtCore import QTranslator
+
+        from billing_desktop.ui import i18n
+
+        for language in i18n.LANGUAGES:
+            if language == "en":
+                continue
+            catalogue = QTranslator()
+            if not catalogue.load(f"{i18n.CATALOGUE}_{language}", str(i18n.translations_dir())):
+                self.problems.append(f"no {language} catalogue in {i18n.translations_dir()}")
+            elif not catalogue.translate("", "&File"):
+                self.problems.append(f"the {language} catalogue does not translate the File menu")
+        self.steps.append(f"catalogues for {', '.join(sorted(i18n.LANGUAGES))}")
+
     def _wait_for_services(self) -> None:
         if self.controller.sign_in.message.isVisible():
             return self.fail("start-up: " + self.controller.sign_in.message.text())
@@ -62,6 +79,7 @@ class SelfTest:
                 resource(name)
             except FileNotFoundError as exc:
                 self.problems.append(str(exc))
+        self._check_translations()
         if self.controller.wizard is not None:
             self.controller.wizard.reject()  # the self-test makes its own operator below
         services = self.controller.services

@@ -1,24 +1,25 @@
 """One app per data directory: a second launch hands its arguments to the running one, which comes to the front.
 
 QLockFile decides who runs (a lock left by a crashed process is taken over: the lock names a PID that no longer
-lives); QLocalServer carries the second launch's arguments to the first."""
+lives); QLocalServer carries the second launch's arguments to the first. The app takes the lock before its first
+window and starts listening just after it has painted (QtNetwork is not on the start-up path); a second launch in
+that moment keeps trying to connect for up to CONNECT_MS."""
 
 from __future__ import annotations
 
-import hashlib
-import json
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QByteArray, QCryptographicHash, QLockFile, QObject, Signal
 
 CONNECT_MS = 2000
 
 
 def server_name(data_dir: Path) -> str:
     # A short name (Qt puts it in the temp dir, or makes it a pipe on Windows), one per user and data directory.
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return f"billing-desktop-{digest}"
+    # SHA-256 through Qt, which is loaded anyway (hashlib would load OpenSSL at start-up).
+    digest = QCryptographicHash.hash(QByteArray(str(data_dir.resolve()).encode()), QCryptographicHash.Algorithm.Sha256)
+    return f"billing-desktop-{bytes(digest.toHex().data()).decode()[:16]}"
 
 
 class SingleInstance(QObject):
@@ -30,25 +31,45 @@ class SingleInstance(QObject):
         self.lock = QLockFile(str(data_dir / "instance.lock"))
         self.lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
         self.name = server_name(data_dir)
-        self.server: QLocalServer | None = None
+        self.server = None  # a QLocalServer once listening
 
-    def claim(self, args: list[str]) -> bool:
-        """True: this is the first instance, now listening. False: the running one has the arguments."""
+    def claim(self, args: list[str], *, listen: bool = True) -> bool:
+        """True: this is the first instance (listening, unless `listen` is False: then call `listen()` soon).
+        False: the running one has the arguments."""
         if self.lock.tryLock(100):
-            QLocalServer.removeServer(self.name)  # a socket file a crashed instance left behind
-            self.server = QLocalServer(self)
-            self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-            self.server.newConnection.connect(self._accept)
-            self.server.listen(self.name)
+            if listen:
+                self.listen()
             return True
         return not self._hand_over(args)
 
+    def listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None:
+            return
+        QLocalServer.removeServer(self.name)  # a socket file a crashed instance left behind
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._accept)
+        self.server.listen(self.name)
+
     def _hand_over(self, args: list[str]) -> bool:
-        # Blocking, but only in a second launch that is about to exit and has no window yet.
+        # Blocking, but only in a second launch that is about to exit and has no window yet. The holder may have
+        # its lock but not yet its server (it listens once its first window has painted): keep trying a while.
+        import json
+
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_MS):
-            return False  # the holder does not answer (starting, or hung): run rather than do nothing
+        deadline = time.monotonic() + CONNECT_MS / 1000
+        while True:
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(max(1, int((deadline - time.monotonic()) * 1000))):
+                break
+            socket.abort()
+            if time.monotonic() >= deadline:
+                return False  # the holder does not answer (hung): run rather than do nothing
+            time.sleep(0.05)
         socket.write(json.dumps({"args": args}).encode() + b"\n")
         socket.flush()
         socket.waitForBytesWritten(CONNECT_MS)
@@ -73,6 +94,8 @@ class SingleInstance(QObject):
             conn.disconnected.connect(conn.deleteLater)
 
     def _received(self, data: bytes) -> None:
+        import json
+
         try:
             args = json.loads(data.decode())["args"]
         except (ValueError, KeyError, TypeError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from billing_desktop.ui.clipboard import copy_text
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
 from billing_desktop.ui.forms import confirm, message_label, note
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS, badge_style
 from billing_desktop.ui.workers import describe, submit
 
@@ -33,20 +35,20 @@ BADGES = {
     ConnectionState.DISCONNECTED: "muted",
 }
 FIELDS = [
-    ("account_id", "Account"),
-    ("business_name", "Business name"),
-    ("email", "Email"),
-    ("country", "Country"),
-    ("default_currency", "Default currency"),
-    ("charges_enabled", "Charges enabled"),
-    ("payouts_enabled", "Payouts enabled"),
-    ("details_submitted", "Details submitted"),
-    ("currently_due", "Currently due"),
-    ("past_due", "Past due"),
-    ("disabled_reason", "Disabled reason"),
-    ("livemode", "Live mode"),
-    ("connected_at", "Connected at"),
-    ("fetched_at", "Fetched at"),
+    ("account_id", QT_TRANSLATE_NOOP("", "Account")),
+    ("business_name", QT_TRANSLATE_NOOP("", "Business name")),
+    ("email", QT_TRANSLATE_NOOP("", "Email")),
+    ("country", QT_TRANSLATE_NOOP("", "Country")),
+    ("default_currency", QT_TRANSLATE_NOOP("", "Default currency")),
+    ("charges_enabled", QT_TRANSLATE_NOOP("", "Charges enabled")),
+    ("payouts_enabled", QT_TRANSLATE_NOOP("", "Payouts enabled")),
+    ("details_submitted", QT_TRANSLATE_NOOP("", "Details submitted")),
+    ("currently_due", QT_TRANSLATE_NOOP("", "Currently due")),
+    ("past_due", QT_TRANSLATE_NOOP("", "Past due")),
+    ("disabled_reason", QT_TRANSLATE_NOOP("", "Disabled reason")),
+    ("livemode", QT_TRANSLATE_NOOP("", "Live mode")),
+    ("connected_at", QT_TRANSLATE_NOOP("", "Connected at")),
+    ("fetched_at", QT_TRANSLATE_NOOP("", "Fetched at")),
 ]
 
 
@@ -63,6 +65,8 @@ def _fmt(value) -> str:
 
 
 class StripeTab(QWidget):
+    status_shown = Signal(object)  # the status (or None) now on screen
+
     def __init__(self, runner, parent=None):
         super().__init__(parent)
         self.runner = runner
@@ -88,29 +92,31 @@ class StripeTab(QWidget):
             lab = QLabel("—")
             lab.setObjectName(f"stripe_{name}")
             lab.setWordWrap(True)
-            form.addRow(f"{label}:", lab)
+            form.addRow(f"{tr(label)}:", lab)
             self.values[name] = lab
         v.addLayout(form)
         self.message = message_label()
         v.addWidget(self.message)
 
-        self.waiting = QGroupBox("Waiting for Stripe")
+        self.waiting = QGroupBox(self.tr("Waiting for Stripe"))
         self.waiting.setObjectName("stripe_waiting")
         w = QVBoxLayout(self.waiting)
         w.addWidget(
             note(
-                "Your browser was opened at Stripe. Finish there; this panel updates by itself. "
-                "If the browser did not open, copy the address into it."
+                self.tr(
+                    "Your browser was opened at Stripe. Finish there; this panel updates by itself. "
+                    "If the browser did not open, copy the address into it."
+                )
             )
         )
         row = QHBoxLayout()
         self.url = QLineEdit()
         self.url.setObjectName("connect_url")
         self.url.setReadOnly(True)
-        self.url.setAccessibleName("Stripe address")
-        self.copy_url = QPushButton("&Copy address")
+        self.url.setAccessibleName(self.tr("Stripe address"))
+        self.copy_url = QPushButton(self.tr("&Copy address"))
         self.copy_url.clicked.connect(lambda: copy_text(self.url.text()))
-        self.cancel_button = QPushButton("C&ancel")
+        self.cancel_button = QPushButton(self.tr("C&ancel"))
         self.cancel_button.setObjectName("cancel_connect")
         self.cancel_button.clicked.connect(self.cancel)
         for widget in (self.url, self.copy_url, self.cancel_button):
@@ -119,9 +125,11 @@ class StripeTab(QWidget):
         paste_row = QHBoxLayout()
         self.pasted = QLineEdit()
         self.pasted.setObjectName("pasted_url")
-        self.pasted.setPlaceholderText("Paste the address you were sent to (if the browser could not reach this app)")
-        self.pasted.setAccessibleName("Address you were sent to")
-        self.submit_pasted = QPushButton("&Use address")
+        self.pasted.setPlaceholderText(
+            self.tr("Paste the address you were sent to (if the browser could not reach this app)")
+        )
+        self.pasted.setAccessibleName(self.tr("Address you were sent to"))
+        self.submit_pasted = QPushButton(self.tr("&Use address"))
         self.submit_pasted.clicked.connect(self.use_pasted)
         paste_row.addWidget(self.pasted)
         paste_row.addWidget(self.submit_pasted)
@@ -136,20 +144,20 @@ class StripeTab(QWidget):
         v.addWidget(self.waiting)
 
         buttons = QHBoxLayout()
-        self.connect_button = QPushButton("&Connect Stripe account…")
+        self.connect_button = QPushButton(self.tr("&Connect Stripe account…"))
         self.connect_button.setObjectName("connect_stripe")
         self.connect_button.clicked.connect(self.connect_account)
         self.onboard_type = QComboBox()
-        self.onboard_type.addItem("Express", "express")
-        self.onboard_type.addItem("Standard", "standard")
-        self.onboard_type.setAccessibleName("New account type")
-        self.onboard_button = QPushButton("&Onboard new account")
+        self.onboard_type.addItem(self.tr("Express"), "express")
+        self.onboard_type.addItem(self.tr("Standard"), "standard")
+        self.onboard_type.setAccessibleName(self.tr("New account type"))
+        self.onboard_button = QPushButton(self.tr("&Onboard new account"))
         self.onboard_button.setObjectName("onboard_stripe")
         self.onboard_button.clicked.connect(self.onboard)
-        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setObjectName("refresh_stripe")
         self.refresh_button.clicked.connect(lambda: self.load(refresh=True))
-        self.disconnect_button = QPushButton("&Disconnect…")
+        self.disconnect_button = QPushButton(self.tr("&Disconnect…"))
         self.disconnect_button.setObjectName("disconnect_stripe")
         self.disconnect_button.clicked.connect(self.disconnect)
         for widget in (self.connect_button, self.onboard_type, self.onboard_button):
@@ -162,7 +170,8 @@ class StripeTab(QWidget):
 
         self.ops = StripeOpsPanel(runner)
         self.ops.hide()
-        v.addWidget(self.ops, 1)
+        v.addWidget(self.ops, 100)
+        v.addStretch(1)  # while the panel is hidden the room goes here, not into a tall badge and gaps
         self.can_manage = allows(self.session.role, Perm.STRIPE_MANAGE)
         for widget in (self.connect_button, self.onboard_type, self.onboard_button, self.disconnect_button):
             widget.setVisible(self.can_manage)
@@ -265,6 +274,7 @@ class StripeTab(QWidget):
         self.connect_button.setEnabled(not connected and not busy)
         self.onboard_button.setEnabled(not busy and (not connected or state == ConnectionState.PENDING))
         self.disconnect_button.setEnabled(connected and not busy)
+        self.status_shown.emit(st)
 
     # -- connecting ------------------------------------------------------------------------------------------------
     def connect_account(self) -> None:
@@ -295,7 +305,7 @@ class StripeTab(QWidget):
         self.attempt = None
         self.waiting.hide()
         self.show_status(status)
-        self.window().statusBar().showMessage("Stripe account connected.", STATUS_MESSAGE_MS)
+        self.window().statusBar().showMessage(self.tr("Stripe account connected."), STATUS_MESSAGE_MS)
 
     def _failed(self, exc: Exception) -> None:
         self.attempt = None
@@ -345,9 +355,9 @@ class StripeTab(QWidget):
 
         confirm(
             self,
-            "Disconnect Stripe",
+            self.tr("Disconnect Stripe"),
             f"Disconnect {st.account_id} from {tenant.company_name}?\n\nThe platform "
             "loses access to the account and its tokens are deleted. The tenant can connect again later.",
-            "Disconnect",
+            self.tr("Disconnect"),
             go,
         )

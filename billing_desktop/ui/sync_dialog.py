@@ -15,18 +15,18 @@ class SyncDialog(QDialog):
     def __init__(self, services, session, parent=None):
         super().__init__(parent)
         self.setObjectName("sync_dialog")
-        self.setWindowTitle("Refresh all Stripe accounts")
+        self.setWindowTitle(self.tr("Refresh all Stripe accounts"))
         self.setMinimumWidth(480)
         self.services, self.session = services, session
         self.report = None
         v = QVBoxLayout(self)
-        self.text = QLabel("Asking Stripe for the list of connected accounts…")
+        self.text = QLabel(self.tr("Asking Stripe for the list of connected accounts…"))
         self.text.setObjectName("sync_text")
         self.text.setWordWrap(True)
         v.addWidget(self.text)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
-        self.bar.setAccessibleName("Sync progress")
+        self.bar.setAccessibleName(self.tr("Sync progress"))
         v.addWidget(self.bar)
         self.message = message_label()
         v.addWidget(self.message)
@@ -56,7 +56,7 @@ class SyncDialog(QDialog):
         if self.task is not None:  # stop at the next page; the answer still arrives with what was fetched
             self.task.cancel()
             self.cancel_button.setEnabled(False)
-            self.text.setText("Cancelling… (what was fetched is kept)")
+            self.text.setText(self.tr("Cancelling… (what was fetched is kept)"))
             return
         self.reject()
 
@@ -65,19 +65,21 @@ class SyncDialog(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
 
     def _done(self, report) -> None:
         self._finish()
         self.report = report
         self.text.setText(report.summary)
         if not report.complete:
-            self.message.setText("Not every account was refreshed: the rest shows its saved data, marked stale.")
+            self.message.setText(
+                self.tr("Not every account was refreshed: the rest shows its saved data, marked stale.")
+            )
             self.message.show()
         self.synced.emit(report)
 
     def _failed(self, exc: Exception) -> None:
         self._finish()
-        self.text.setText("The sync did not run.")
+        self.text.setText(self.tr("The sync did not run."))
         self.message.setText(describe(exc))
         self.message.show()

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from billing_desktop.errors import ValidationError
-from billing_desktop.ui.forms import Form, busy_bar, message_label
+from billing_desktop.ui.forms import Form, WrapLabel, busy_bar, message_label
 from billing_desktop.ui.workers import Task, describe, submit
 
 
@@ -26,9 +26,7 @@ class TaskDialog(QDialog):
         self._task: Task | None = None
         outer = QVBoxLayout(self)
         if intro:
-            label = QLabel(intro)
-            label.setWordWrap(True)
-            outer.addWidget(label)
+            outer.addWidget(WrapLabel(intro))
         self.form_layout = QFormLayout()
         outer.addLayout(self.form_layout)
         self.form = Form(self.form_layout)
@@ -38,7 +36,7 @@ class TaskDialog(QDialog):
         outer.addWidget(self.busy)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.ok_text)
+        self.ok_button.setText(self.ok_text if self.ok_text != "OK" else self.tr("OK"))
         self.ok_button.setObjectName("ok")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel")
         self.buttons.accepted.connect(self._start)

@@ -30,21 +30,23 @@ class TeamDatabaseDialog(TaskDialog):
         )
         self.services = services
         f = self.form
-        self.host = f.add("host", "&Host:", QLineEdit(current.host if current else ""))
-        self.host.setPlaceholderText("db.example.com")
-        self.port = f.add("port", "&Port:", QSpinBox())
+        self.host = f.add("host", self.tr("&Host:"), QLineEdit(current.host if current else ""))
+        self.host.setPlaceholderText(self.tr("db.example.com"))
+        self.port = f.add("port", self.tr("&Port:"), QSpinBox())
         self.port.setRange(1, 65535)
         self.port.setValue(current.port if current else 5432)
-        self.database = f.add("database", "&Database:", QLineEdit(current.database if current else "billing"))
-        self.user = f.add("user", "&User:", QLineEdit(current.user if current else ""))
-        self.tls = f.add("tls", "&TLS mode:", QComboBox())
+        self.database = f.add("database", self.tr("&Database:"), QLineEdit(current.database if current else "billing"))
+        self.user = f.add("user", self.tr("&User:"), QLineEdit(current.user if current else ""))
+        self.tls = f.add("tls", self.tr("&TLS mode:"), QComboBox())
         for mode, text in TLS_HELP.items():
             self.tls.addItem(f"{mode} — {text}", mode)
         self.tls.setCurrentIndex(self.tls.findData(current.tls if current else "prefer"))
         self.password = f.add(
-            "password", "Pass&word:", password_edit("stored in the keyring — leave empty to keep" if current else "")
+            "password",
+            self.tr("Pass&word:"),
+            password_edit("stored in the keyring — leave empty to keep" if current else ""),
         )
-        self.test_button = QPushButton("T&est connection")
+        self.test_button = QPushButton(self.tr("T&est connection"))
         self.test_button.setObjectName("test_connection")
         self.test_button.clicked.connect(self.test)
         self.form_layout.addRow("", self.test_button)
@@ -79,7 +81,7 @@ class TeamDatabaseDialog(TaskDialog):
         from billing_desktop.services.team_database import test_connection
 
         self.form.clear_errors()
-        self.test_result.setText("Connecting…")
+        self.test_result.setText(self.tr("Connecting…"))
         self.test_button.setEnabled(False)
 
         def done(info) -> None:

@@ -28,7 +28,7 @@ class RegisterTenantDialog(TaskDialog):
         )
         self.services, self.session = services, session
         f = self.form
-        self.company = f.add("company_name", "&Company name:", QLineEdit())
+        self.company = f.add("company_name", self.tr("&Company name:"), QLineEdit())
         self.slug = f.add(
             "slug",
             self.tr("S&lug:"),
@@ -38,16 +38,16 @@ class RegisterTenantDialog(TaskDialog):
         self.slug_edited = False  # once the operator types a slug, the name no longer changes it
         self.slug.textEdited.connect(lambda text: setattr(self, "slug_edited", bool(text)))
         self.company.textChanged.connect(self._propose_slug)
-        self.email = f.add("email", "Owner &email:", QLineEdit())
-        self.first_name = f.add("first_name", "&First name:", QLineEdit())
-        self.last_name = f.add("last_name", "&Last name:", QLineEdit())
-        self.password = f.add("password", "Owner &password:", password_edit("at least 12 characters"))
-        self.repeat = f.add("repeat", "&Repeat password:", password_edit())
-        self.domain = f.add("domain", "&Domain:", QLineEdit())
-        self.domain.setPlaceholderText("example.com")
-        self.tier = f.add("tier", "&Tier:", choice_box(Tier))
-        self.mode = f.add("mode", "&Mode:", choice_box(Mode))
-        self.fee = f.add("platform_fee_percent", "Platform &fee %:", QLineEdit("0"))
+        self.email = f.add("email", self.tr("Owner &email:"), QLineEdit())
+        self.first_name = f.add("first_name", self.tr("&First name:"), QLineEdit())
+        self.last_name = f.add("last_name", self.tr("&Last name:"), QLineEdit())
+        self.password = f.add("password", self.tr("Owner &password:"), password_edit(self.tr("at least 12 characters")))
+        self.repeat = f.add("repeat", self.tr("&Repeat password:"), password_edit())
+        self.domain = f.add("domain", self.tr("&Domain:"), QLineEdit())
+        self.domain.setPlaceholderText(self.tr("example.com"))
+        self.tier = f.add("tier", self.tr("&Tier:"), choice_box(Tier))
+        self.mode = f.add("mode", self.tr("&Mode:"), choice_box(Mode))
+        self.fee = f.add("platform_fee_percent", self.tr("Platform &fee %:"), QLineEdit("0"))
         self.setMinimumWidth(480)
         self.company.setFocus()
 
@@ -86,13 +86,13 @@ class AddUserDialog(TaskDialog):
         )
         self.services, self.session, self.tenant_id = services, session, tenant_id
         f = self.form
-        self.email = f.add("email", "&Email:", QLineEdit())
-        self.first_name = f.add("first_name", "&First name:", QLineEdit())
-        self.last_name = f.add("last_name", "&Last name:", QLineEdit())
-        self.role = f.add("role", "&Role:", QComboBox())
+        self.email = f.add("email", self.tr("&Email:"), QLineEdit())
+        self.first_name = f.add("first_name", self.tr("&First name:"), QLineEdit())
+        self.last_name = f.add("last_name", self.tr("&Last name:"), QLineEdit())
+        self.role = f.add("role", self.tr("&Role:"), QComboBox())
         for role in ("developer", "admin", "owner"):
             self.role.addItem(role.capitalize(), role)
-        self.password = f.add("password", "&Password:", password_edit("at least 12 characters"))
+        self.password = f.add("password", self.tr("&Password:"), password_edit(self.tr("at least 12 characters")))
         self.setMinimumWidth(460)
 
     def work(self):

@@ -1,27 +1,35 @@
-"""Filters over the tenant list: mode, tier, Stripe state and "needs attention", each a drop-down."""
+"""Filters over the tenant list: mode, tier, Stripe state and "needs attention", each a drop-down; in one row, or
+two when the list is too narrow for one (a small screen, a large scale factor) rather than cutting their words."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.domain.validation import Mode, Tier
+from billing_desktop.ui.i18n import tr
 
 CHOICES = {
-    "mode": ("Any mode", [("Test", Mode.TEST.value), ("Live", Mode.LIVE.value)]),
-    "tier": ("Any tier", [("Free", Tier.FREE.value), ("Pro", Tier.PRO.value), ("Enterprise", Tier.ENTERPRISE.value)]),
+    "mode": (
+        QT_TRANSLATE_NOOP("", "Any mode"),
+        [(QT_TRANSLATE_NOOP("", "Test"), Mode.TEST.value), ("Live", Mode.LIVE.value)],
+    ),
+    "tier": (
+        QT_TRANSLATE_NOOP("", "Any tier"),
+        [("Free", Tier.FREE.value), ("Pro", Tier.PRO.value), ("Enterprise", Tier.ENTERPRISE.value)],
+    ),
     "stripe": (
-        "Any Stripe state",
+        QT_TRANSLATE_NOOP("", "Any Stripe state"),
         [
-            ("Connected", ConnectionState.CONNECTED.value),
-            ("Pending", ConnectionState.PENDING.value),
-            ("Restricted", ConnectionState.RESTRICTED.value),
-            ("Disconnected", ConnectionState.DISCONNECTED.value),
-            ("No account", "none"),
+            (QT_TRANSLATE_NOOP("", "Connected"), ConnectionState.CONNECTED.value),
+            (QT_TRANSLATE_NOOP("", "Pending"), ConnectionState.PENDING.value),
+            (QT_TRANSLATE_NOOP("", "Restricted"), ConnectionState.RESTRICTED.value),
+            (QT_TRANSLATE_NOOP("", "Disconnected"), ConnectionState.DISCONNECTED.value),
+            (QT_TRANSLATE_NOOP("", "No account"), "none"),
         ],
     ),
-    "attention": ("Attention: all", [("Needs attention", "yes")]),
+    "attention": (QT_TRANSLATE_NOOP("", "Attention: all"), [(QT_TRANSLATE_NOOP("", "Needs attention"), "yes")]),
 }
 
 
@@ -31,19 +39,36 @@ class TenantFilters(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.combos: dict[str, QComboBox] = {}
         for name, (everything, options) in CHOICES.items():
             combo = QComboBox()
             combo.setObjectName(f"filter_{name}")
             combo.setAccessibleName(f"Filter by {name}")
-            combo.addItem(everything, None)
+            combo.addItem(tr(everything), None)
             for label, value in options:
-                combo.addItem(label, value)
+                combo.addItem(tr(label), value)
             combo.currentIndexChanged.connect(lambda _i, name=name: self._apply(name))
-            row.addWidget(combo)
             self.combos[name] = combo
+        self.columns = 0
+        self._reflow()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        combos = list(self.combos.values())
+        one_row = sum(c.sizeHint().width() for c in combos) + self.grid.horizontalSpacing() * (len(combos) - 1)
+        columns = len(combos) if self.width() >= one_row or (not self.isVisible() and self.columns == 0) else 2
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for combo in combos:
+            self.grid.removeWidget(combo)
+        for i, combo in enumerate(combos):
+            self.grid.addWidget(combo, i // columns, i % columns)
 
     def _apply(self, name: str) -> None:
         self.model.set_facets(**{name: self.combos[name].currentData()})

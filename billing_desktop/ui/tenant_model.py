@@ -1,28 +1,31 @@
-"""The tenant list as a table model that stays smooth at 100,000 rows: filtering and sorting are index lists."""
+"""The tenant list as a table model that stays smooth at 100,000 rows: the data held column by column
+(services/tenant_columns.py), filtering and sorting as arrays of row numbers."""
 
 from __future__ import annotations
 
-from operator import attrgetter
+from array import array
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.domain.validation import Mode
+from billing_desktop.services.tenant_columns import TenantColumns
 from billing_desktop.services.tenants import TenantRow
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.palette import colour
 
 # Mode right after the name, then tier, Stripe state and the attention count: all in sight at 1366 px without
 # scrolling the list sideways.
 COLUMNS = [
-    ("Company", "company_name"),
-    ("Mode", "mode"),
-    ("Tier", "tier"),
+    (QT_TRANSLATE_NOOP("", "Company"), "company_name"),
+    (QT_TRANSLATE_NOOP("", "Mode"), "mode"),
+    (QT_TRANSLATE_NOOP("", "Tier"), "tier"),
     ("Stripe", "stripe"),
     ("!", "attention"),  # items on the Needs attention board (not a TenantRow field: it arrives later)
-    ("Slug", "slug"),
+    (QT_TRANSLATE_NOOP("", "Slug"), "slug"),
     ("Email", "email"),
-    ("Active", "active"),
+    (QT_TRANSLATE_NOOP("", "Active"), "active"),
 ]
 ATTENTION = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "attention")
 
@@ -30,10 +33,12 @@ ATTENTION = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "attention"
 class TenantTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[TenantRow] = []
+        self._rows = TenantColumns()
         self._haystack: list[str] = []
-        self._order: list[int] = []  # all row numbers, sorted
-        self._visible: list[int] = []  # the sorted ones that match the filter
+        # Row numbers as machine ints (an array), not one int object each: all of them sorted, and the sorted ones
+        # that match the filter.
+        self._order = array("l")
+        self._visible = array("l")
         self._filter = ""
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self._attention: dict[int, int] = {}  # tenant id -> items on the board
@@ -41,12 +46,18 @@ class TenantTableModel(QAbstractTableModel):
 
     # -- data in -------------------------------------------------------------------------------------------------
     @staticmethod
-    def prepare(rows: list[TenantRow], sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)):
+    def prepare(
+        rows: TenantColumns | list[TenantRow], sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+    ):
         """The slow part of loading (search strings, sort order), pure Python: run it in a worker."""
-        haystack = [f"{r.company_name}\t{r.slug}\t{r.email}".casefold() for r in rows]
-        return rows, haystack, _sorted(rows, range(len(rows)), sort, haystack), sort
+        cols = rows if isinstance(rows, TenantColumns) else TenantColumns.of(rows)
+        haystack = [
+            f"{name}\t{slug}\t{email}".casefold()
+            for name, slug, email in zip(cols.company_name, cols.slug, cols.email, strict=True)
+        ]
+        return cols, haystack, _sorted(cols, range(len(cols)), sort, haystack), sort
 
-    def set_rows(self, rows: list[TenantRow]) -> None:
+    def set_rows(self, rows: TenantColumns | list[TenantRow]) -> None:
         self.set_prepared(self.prepare(rows, self._sort))
 
     def set_prepared(self, prepared) -> None:
@@ -73,21 +84,24 @@ class TenantTableModel(QAbstractTableModel):
         self._visible = self._filtered(base)
         self.endResetModel()
 
-    def _filtered(self, rows) -> list[int]:
+    def _filtered(self, rows) -> array:
         data, facets = self._rows, self._facets
-        checks = [(attr, value) for attr, value in facets.items() if value and attr != "attention"]
+        checks = [(getattr(data, attr), value) for attr, value in facets.items() if value and attr != "attention"]
         if checks or facets["attention"]:
-            counts = self._attention
-            rows = [
-                i
-                for i in rows
-                if all(getattr(data[i], attr) == value for attr, value in checks)
-                and (not facets["attention"] or counts.get(data[i].id, 0) > 0)
-            ]
+            counts, ids = self._attention, data.id
+            rows = array(
+                "l",
+                (
+                    i
+                    for i in rows
+                    if all(column[i] == value for column, value in checks)
+                    and (not facets["attention"] or counts.get(ids[i], 0) > 0)
+                ),
+            )
         if not self._filter:
-            return list(rows)
+            return array("l", rows)
         needle, hay = self._filter, self._haystack
-        return [i for i in rows if needle in hay[i]]
+        return array("l", [i for i in rows if needle in hay[i]])
 
     def set_facets(self, **facets: str | None) -> None:
         """Mode, tier, Stripe state (a value, or None for all) and attention ("yes": only tenants with items)."""
@@ -111,9 +125,12 @@ class TenantTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         if COLUMNS[column][1] == "attention":
-            counts, data = self._attention, self._rows
-            self._order = sorted(
-                range(len(data)), key=lambda i: counts.get(data[i].id, 0), reverse=order == Qt.SortOrder.DescendingOrder
+            counts, ids = self._attention, self._rows.id
+            self._order = array(
+                "l",
+                sorted(
+                    range(len(ids)), key=lambda i: counts.get(ids[i], 0), reverse=order == Qt.SortOrder.DescendingOrder
+                ),
             )
         else:
             self._order = _sorted(self._rows, range(len(self._rows)), self._sort, self._haystack)
@@ -122,11 +139,12 @@ class TenantTableModel(QAbstractTableModel):
 
     # -- lookups ---------------------------------------------------------------------------------------------------
     def row_at(self, row: int) -> TenantRow | None:
-        return self._rows[self._visible[row]] if 0 <= row < len(self._visible) else None
+        return self._rows.row(self._visible[row]) if 0 <= row < len(self._visible) else None
 
     def row_of(self, tenant_id: int) -> int:
+        ids = self._rows.id
         for n, i in enumerate(self._visible):
-            if self._rows[i].id == tenant_id:
+            if ids[i] == tenant_id:
                 return n
         return -1
 
@@ -142,16 +160,16 @@ class TenantTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]
+            return tr(COLUMNS[section][0])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[self._visible[index.row()]]
+        cols, i = self._rows, self._visible[index.row()]  # cells read from the columns: no tuple per call
         attr = COLUMNS[index.column()][1]
         if attr == "attention":
-            n = self._attention.get(row.id, 0)
+            n = self._attention.get(cols.id[i], 0)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return str(n) if n else ""
             if role == Qt.ItemDataRole.ForegroundRole and n:
@@ -162,7 +180,7 @@ class TenantTableModel(QAbstractTableModel):
                 return Qt.AlignmentFlag.AlignCenter
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            value = getattr(row, attr)
+            value = cols.value(attr, i)
             if attr == "stripe":
                 return "—" if value == "none" else value
             if attr == "active":
@@ -171,31 +189,31 @@ class TenantTableModel(QAbstractTableModel):
                 return value.upper() if value == Mode.LIVE else value
             return value
         if role == Qt.ItemDataRole.ForegroundRole and (
-            (attr == "mode" and row.mode == Mode.LIVE)
-            or (attr == "stripe" and row.stripe == ConnectionState.RESTRICTED)
+            (attr == "mode" and cols.mode[i] == Mode.LIVE)
+            or (attr == "stripe" and cols.stripe[i] == ConnectionState.RESTRICTED)
         ):
             return QBrush(QColor(colour(Mode.LIVE)))
-        if role == Qt.ItemDataRole.FontRole and not row.active:
+        if role == Qt.ItemDataRole.FontRole and not cols.active[i]:
             from PySide6.QtGui import QFont
 
             f = QFont()
             f.setStrikeOut(True)
             return f
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.company_name} ({row.slug})" + ("" if row.active else " — deactivated")
+            return f"{cols.company_name[i]} ({cols.slug[i]})" + ("" if cols.active[i] else " — deactivated")
         return None
 
 
-def _sorted(data: list[TenantRow], rows, sort, haystack: list[str] | None = None) -> list[int]:
+def _sorted(data: TenantColumns, rows, sort, haystack: list[str] | None = None) -> array:
     column, order = sort
     field = COLUMNS[column][1]
     if field == "attention":  # counts live in the model, which sorts by them itself; here: by name
         field = "company_name"
-    key = attrgetter(field)
+    values = getattr(data, field)
     reverse = order == Qt.SortOrder.DescendingOrder
     if field == "company_name" and haystack is not None:
         # The search string starts with the case-folded name: sort by it and make no new strings.
-        return sorted(rows, key=haystack.__getitem__, reverse=reverse)
+        return array("l", sorted(rows, key=haystack.__getitem__, reverse=reverse))
     if field in ("company_name", "slug", "email"):
-        return sorted(rows, key=lambda i: key(data[i]).casefold(), reverse=reverse)
-    return sorted(rows, key=lambda i: key(data[i]), reverse=reverse)
+        return array("l", sorted(rows, key=lambda i: values[i].casefold(), reverse=reverse))
+    return array("l", sorted(rows, key=values.__getitem__, reverse=reverse))

@@ -45,6 +45,7 @@ class Theme(QObject):
         super().__init__(app)
         self.app, self.settings = app, settings
         self.light = app.palette()  # the platform's own palette, for light
+        self._applied = False
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
 
     def choice(self) -> str:
@@ -62,13 +63,20 @@ class Theme(QObject):
         return choice == "dark"
 
     def apply(self) -> None:
+        """Idempotent and cheap when nothing changed: every window that installs the theme calls it."""
         if self.is_dark():
-            self.app.setStyle("Fusion")  # the one built-in style that draws any palette faithfully
-            self.app.setPalette(dark_palette())
+            if self.app.style().name().lower() != "fusion":
+                self.app.setStyle("Fusion")  # the one built-in style that draws any palette faithfully
+            wanted = dark_palette()
         else:
-            self.app.setPalette(self.light)
+            wanted = self.light
+        if self.app.palette() == wanted and self._applied:
+            return
+        self.app.setPalette(wanted)
+        self._applied = True
         # Labels that carry a tone (errors, success) get the shade readable on this background.
-        self.app.setStyleSheet(palette.tone_sheet())
+        for widget in QApplication.allWidgets():
+            palette.apply_tone(widget)
 
 
 _theme: Theme | None = None

@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QTabWidget
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnsavedChanges", text)
+from billing_desktop.ui.i18n import tr
 
 
 def ask_unsaved(parent, what: str, on_save, on_discard, *, can_save: bool = True) -> QMessageBox:
@@ -20,16 +17,16 @@ def ask_unsaved(parent, what: str, on_save, on_discard, *, can_save: bool = True
         buttons |= QMessageBox.StandardButton.Save
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("Unsaved changes"),
-        _tr("You have unsaved changes to {0}.").format(what),
+        tr("Unsaved changes"),
+        tr("You have unsaved changes to {0}.").format(what),
         buttons,
         parent,
     )
     box.setObjectName("unsaved_prompt")
     box.setInformativeText(
-        _tr("Save them, discard them, or cancel and keep editing.")
+        tr("Save them, discard them, or cancel and keep editing.")
         if can_save
-        else _tr("The session is locked: unlock to save them, or discard them.")
+        else tr("The session is locked: unlock to save them, or discard them.")
     )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)

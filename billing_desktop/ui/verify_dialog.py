@@ -15,19 +15,19 @@ class VerifySignatureDialog(QDialog):
     def __init__(self, services, session, tenant=None, parent=None):
         super().__init__(parent)
         self.services, self.session, self.tenant = services, session, tenant
-        self.setWindowTitle("Verify webhook signature")
+        self.setWindowTitle(self.tr("Verify webhook signature"))
         self.resize(640, 520)
         v = QVBoxLayout(self)
         form = QFormLayout()
         self.headers = QPlainTextEdit()
         self.headers.setObjectName("verify_headers")
         self.headers.setPlaceholderText(
-            "t=1700000000,v1=5257a8…\n— or —\nwebhook-id: msg_…\nwebhook-timestamp: …\nwebhook-signature: v1,…"
+            self.tr("t=1700000000,v1=5257a8…\n— or —\nwebhook-id: msg_…\nwebhook-timestamp: …\nwebhook-signature: v1,…")
         )
         self.headers.setMaximumHeight(100)
         self.payload = QPlainTextEdit()
         self.payload.setObjectName("verify_payload")
-        self.payload.setPlaceholderText("The raw request body, exactly as received")
+        self.payload.setPlaceholderText(self.tr("The raw request body, exactly as received"))
         self.use_tenant = QCheckBox(
             f"Use the signing secrets of {tenant.company_name}"
             if tenant
@@ -35,7 +35,7 @@ class VerifySignatureDialog(QDialog):
         )
         self.use_tenant.setEnabled(tenant is not None)
         self.use_tenant.setChecked(tenant is not None)
-        self.secret = password_edit("whsec_…")
+        self.secret = password_edit(self.tr("whsec_…"))
         self.secret.setObjectName("verify_secret")
         self.use_tenant.toggled.connect(lambda on: self.secret.setEnabled(not on))
         self.secret.setEnabled(tenant is None)

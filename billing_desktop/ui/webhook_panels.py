@@ -57,13 +57,13 @@ class TestPanel(QWidget):
         top = QHBoxLayout()
         self.event_type = QComboBox()
         self.event_type.setObjectName("test_event_type")
-        self.event_type.setAccessibleName("Event type")
+        self.event_type.setAccessibleName(self.tr("Event type"))
         self.event_type.addItems(EVENT_TYPES)
         self.event_type.currentTextChanged.connect(self.fill_sample)
-        self.send_button = QPushButton("Se&nd test delivery")
+        self.send_button = QPushButton(self.tr("Se&nd test delivery"))
         self.send_button.setObjectName("send_test")
         self.send_button.clicked.connect(self.send)
-        top.addWidget(QLabel("Event type:"))
+        top.addWidget(QLabel(self.tr("Event type:")))
         top.addWidget(self.event_type)
         top.addStretch(1)
         top.addWidget(self.send_button)
@@ -71,33 +71,35 @@ class TestPanel(QWidget):
         split = QSplitter()
         self.payload = QPlainTextEdit()
         self.payload.setObjectName("payload")
-        self.payload.setAccessibleName("Payload (JSON)")
+        self.payload.setAccessibleName(self.tr("Payload (JSON)"))
         self.result = QPlainTextEdit()
         self.result.setObjectName("delivery_result")
         self.result.setReadOnly(True)
-        self.result.setAccessibleName("Delivery result")
+        self.result.setAccessibleName(self.tr("Delivery result"))
         split.addWidget(self.payload)
         split.addWidget(self.result)
         v.addWidget(split, 2)
         self.message = message_label()
         v.addWidget(self.message)
         log_bar = QHBoxLayout()
-        log_bar.addWidget(QLabel("<b>Delivery log</b>"))
+        log_bar.addWidget(QLabel(self.tr("<b>Delivery log</b>")))
         self.filter = QComboBox()
-        self.filter.setAccessibleName("Log filter")
+        self.filter.setAccessibleName(self.tr("Log filter"))
         for label, value in (("All", None), ("Failed", "failed"), ("Delivered", DeliveryOutcome.OK.value)):
             self.filter.addItem(label, value)
         self.filter.currentIndexChanged.connect(self.load_log)
         log_bar.addWidget(self.filter)
         log_bar.addStretch(1)
-        self.resend_button = QPushButton("&Resend")
+        self.resend_button = QPushButton(self.tr("&Resend"))
         self.resend_button.setObjectName("resend")
         self.resend_button.clicked.connect(self.resend)
-        self.retry_button = QPushButton("Retry &automatically")
+        self.retry_button = QPushButton(self.tr("Retry &automatically"))
         self.retry_button.setObjectName("retry_auto")
-        self.retry_button.setToolTip("Resend after 5 s, 30 s, 2 min and 10 min (or as Retry-After asks) until it works")
+        self.retry_button.setToolTip(
+            self.tr("Resend after 5 s, 30 s, 2 min and 10 min (or as Retry-After asks) until it works")
+        )
         self.retry_button.clicked.connect(self.retry)
-        self.cancel_retry = QPushButton("Cancel retries")
+        self.cancel_retry = QPushButton(self.tr("Cancel retries"))
         self.cancel_retry.setEnabled(False)
         self.cancel_retry.clicked.connect(lambda: self.retry_task and self.retry_task.cancel())
         for w in (self.resend_button, self.retry_button, self.cancel_retry):
@@ -268,18 +270,20 @@ class InboxPanel(QWidget):
         v = QVBoxLayout(self)
         v.addWidget(
             note(
-                "A receiver on this computer, for trying the whole flow with no internet. Start it, use "
-                "its address as the endpoint URL (with private addresses allowed, test mode), and send."
+                self.tr(
+                    "A receiver on this computer, for trying the whole flow with no internet. Start it, use "
+                    "its address as the endpoint URL (with private addresses allowed, test mode), and send."
+                )
             )
         )
         row = QHBoxLayout()
-        self.start_button = QPushButton("S&tart inbox")
+        self.start_button = QPushButton(self.tr("S&tart inbox"))
         self.start_button.setObjectName("start_inbox")
         self.start_button.clicked.connect(self.toggle)
         self.address = QLineEdit()
         self.address.setReadOnly(True)
-        self.address.setAccessibleName("Inbox address")
-        self.use_button = QPushButton("&Use as endpoint URL")
+        self.address.setAccessibleName(self.tr("Inbox address"))
+        self.use_button = QPushButton(self.tr("&Use as endpoint URL"))
         self.use_button.setEnabled(False)
         self.use_button.clicked.connect(self.use)
         for w in (self.start_button, self.address, self.use_button):
@@ -329,7 +333,7 @@ class InboxPanel(QWidget):
             return
         self.inbox = inbox
         self.address.setText(inbox.url)
-        self.start_button.setText("S&top inbox")
+        self.start_button.setText(self.tr("S&top inbox"))
         self.use_button.setEnabled(True)
 
     def stop(self) -> None:
@@ -337,7 +341,7 @@ class InboxPanel(QWidget):
             inbox, self.inbox = self.inbox, None
             submit(inbox.stop)
         self.address.clear()
-        self.start_button.setText("S&tart inbox")
+        self.start_button.setText(self.tr("S&tart inbox"))
         self.use_button.setEnabled(False)
 
     def use(self) -> None:

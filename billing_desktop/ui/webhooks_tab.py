@@ -54,9 +54,9 @@ class WebhooksTab(QWidget):
         f = self.form = Form(layout)
         self.none_hint = InlineHint("webhook_none_hint")
         v.insertWidget(0, self.none_hint)
-        self.url = f.add("url", "Endpoint &URL:", QLineEdit())
-        self.url.setPlaceholderText("https://example.com/webhooks/billing")
-        self.all_events = QCheckBox("All event types")
+        self.url = f.add("url", self.tr("Endpoint &URL:"), QLineEdit())
+        self.url.setPlaceholderText(self.tr("https://example.com/webhooks/billing"))
+        self.all_events = QCheckBox(self.tr("All event types"))
         self.all_events.toggled.connect(lambda on: self.events.setEnabled(not on))
         self.events = QListWidget()
         self.events.setMaximumHeight(120)
@@ -70,39 +70,39 @@ class WebhooksTab(QWidget):
         bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(self.all_events)
         bl.addWidget(self.events)
-        f.add("event_types", "&Events:", box)
-        self.description = f.add("description", "&Description:", QLineEdit())
-        self.scheme = f.add("scheme", "Signature &scheme:", QComboBox())
-        self.scheme.addItem("Stripe style (X-Webhook-Signature: t=…,v1=…)", "stripe")
-        self.scheme.addItem("Standard Webhooks (webhook-id / -timestamp / -signature)", "standard")
+        f.add("event_types", self.tr("&Events:"), box)
+        self.description = f.add("description", self.tr("&Description:"), QLineEdit())
+        self.scheme = f.add("scheme", self.tr("Signature &scheme:"), QComboBox())
+        self.scheme.addItem(self.tr("Stripe style (X-Webhook-Signature: t=…,v1=…)"), "stripe")
+        self.scheme.addItem(self.tr("Standard Webhooks (webhook-id / -timestamp / -signature)"), "standard")
         self.scheme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scheme.setMinimumContentsLength(24)
-        self.enabled = f.add("enabled", "", QCheckBox("&Enabled"))
-        self.allow_private = f.add("allow_private", "", QCheckBox("Allow &private addresses (test mode only)"))
+        self.enabled = f.add("enabled", "", QCheckBox(self.tr("&Enabled")))
+        self.allow_private = f.add("allow_private", "", QCheckBox(self.tr("Allow &private addresses (test mode only)")))
         self.message = message_label()
         v.addWidget(self.message)
         row = QHBoxLayout()
-        self.save_button = QPushButton("&Save endpoint")
+        self.save_button = QPushButton(self.tr("&Save endpoint"))
         self.save_button.setObjectName("save_webhook")
         self.save_button.clicked.connect(lambda: self.save())
-        self.remove_button = QPushButton("&Remove…")
+        self.remove_button = QPushButton(self.tr("&Remove…"))
         self.remove_button.setObjectName("remove_webhook")
         self.remove_button.clicked.connect(self.remove)
         row.addWidget(self.save_button)
         row.addStretch(1)
         row.addWidget(self.remove_button)
         v.addLayout(row)
-        v.addWidget(QLabel("<b>Signing secrets</b> (two during a roll's overlap)"))
+        v.addWidget(QLabel(self.tr("<b>Signing secrets</b> (two during a roll's overlap)")))
         self.secrets = QListWidget()
         self.secrets.setObjectName("webhook_secrets")
         self.secrets.setMaximumHeight(70)
         v.addWidget(self.secrets)
         srow = QHBoxLayout()
-        self.reveal_button = QPushButton("Re&veal")
+        self.reveal_button = QPushButton(self.tr("Re&veal"))
         self.reveal_button.clicked.connect(self.reveal)
-        self.copy_button = QPushButton("&Copy")
+        self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.clicked.connect(self.copy)
-        self.roll_button = QPushButton("R&oll secret…")
+        self.roll_button = QPushButton(self.tr("R&oll secret…"))
         self.roll_button.setObjectName("roll_secret")
         self.roll_button.clicked.connect(self.roll)
         for w in (self.reveal_button, self.copy_button):
@@ -113,13 +113,13 @@ class WebhooksTab(QWidget):
         self.revealed = RevealedSecret()
         v.addWidget(self.revealed)
         v.addStretch(1)
-        self.inner.addTab(page, "Endpoint")
+        self.inner.addTab(page, self.tr("Endpoint"))
         from billing_desktop.ui.webhook_panels import InboxPanel, TestPanel
 
         self.test_panel = TestPanel(runner)
-        self.inner.addTab(self.test_panel, "Test && log")
+        self.inner.addTab(self.test_panel, self.tr("Test && log"))
         self.inbox_panel = InboxPanel(runner, self)
-        self.inner.addTab(self.inbox_panel, "Local inbox")
+        self.inner.addTab(self.inbox_panel, self.tr("Local inbox"))
         self.can_manage = allows(self.session.role, Perm.WEBHOOKS_MANAGE)
         for w in (
             self.save_button,
@@ -329,7 +329,9 @@ class WebhooksTab(QWidget):
                 copy_secret(v),
                 self.window()
                 .statusBar()
-                .showMessage("Signing secret copied; the clipboard is cleared in 30 seconds.", STATUS_MESSAGE_MS),
+                .showMessage(
+                    self.tr("Signing secret copied; the clipboard is cleared in 30 seconds."), STATUS_MESSAGE_MS
+                ),
             ),
         )
 
@@ -357,16 +359,16 @@ class WebhooksTab(QWidget):
 
     def _rolled(self, cfg) -> None:
         self.show_config(cfg)
-        self.window().statusBar().showMessage("Signing secret rolled.", STATUS_MESSAGE_MS)
+        self.window().statusBar().showMessage(self.tr("Signing secret rolled."), STATUS_MESSAGE_MS)
 
     def remove(self) -> None:
         tenant = self.tenant
         confirm(
             self,
-            "Remove webhook endpoint",
+            self.tr("Remove webhook endpoint"),
             f"Remove the webhook endpoint of {tenant.company_name}?\n\nIts "
             "signing secrets are deleted; deliveries stop.",
-            "Remove",
+            self.tr("Remove"),
             lambda: self.runner.run(
                 self.services.webhooks.remove,
                 self.session,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QInputEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
@@ -18,7 +19,9 @@ class ActivityFilter(QObject):
         self.on_activity = on_activity
 
     def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
-        if event.type() in _ACTIVITY:
+        # Every event of the app passes here: the isinstance test is six times cheaper than event.type(), which
+        # builds a Python enum (about 0.1 s of the sign-in to the main window went to it).
+        if isinstance(event, QInputEvent) and event.type() in _ACTIVITY:
             self.on_activity()
         return False
 

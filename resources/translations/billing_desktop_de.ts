@@ -1,0 +1,1715 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>&amp;Needs attention</source>
+        <translation>&amp;Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh all Stripe accounts…</source>
+        <translation>Alle Stripe-Konten a&amp;ktualisieren…</translation>
+    </message>
+    <message>
+        <source>Platform &amp;fees…</source>
+        <translation>Plattform&amp;gebühren…</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;team database…</source>
+        <translation>Mit &amp;Team-Datenbank verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Operators and access to secrets…</source>
+        <translation>&amp;Operatoren und Zugriff auf Geheimnisse…</translation>
+    </message>
+    <message>
+        <source>the local database</source>
+        <translation>die lokale Datenbank</translation>
+    </message>
+    <message>
+        <source>Billing Desktop opens {0} from the next start.</source>
+        <translation>Billing Desktop öffnet ab dem nächsten Start {0}.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>You have unsaved changes to {0}.</source>
+        <translation>Sie haben ungespeicherte Änderungen an {0}.</translation>
+    </message>
+    <message>
+        <source>Save them, discard them, or cancel and keep editing.</source>
+        <translation>Speichern, verwerfen oder abbrechen und weiter bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The session is locked: unlock to save them, or discard them.</source>
+        <translation>Die Sitzung ist gesperrt: Entsperren Sie, um sie zu speichern, oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Register tenant…</source>
+        <translation>Mandanten &amp;registrieren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Find tenant</source>
+        <translation>Mandanten &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>Lock the session now</source>
+        <translation>Sitzung jetzt sperren</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>My &amp;profile…</source>
+        <translation>Mein &amp;Profil…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect key…</source>
+        <translation>Schlüssel &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Tell offline what a key is</source>
+        <translation>Offline erkennen, was ein Schlüssel ist</translation>
+    </message>
+    <message>
+        <source>&amp;Scan folder for keys…</source>
+        <translation>Ordner nach Schlüsseln &amp;durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify webhook signature…</source>
+        <translation>Webhook-Signatur &amp;verifizieren…</translation>
+    </message>
+    <message>
+        <source>Platform &amp;Stripe settings…</source>
+        <translation>&amp;Stripe-Einstellungen der Plattform…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Colour scheme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the system</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <source>Database: {0} · {1}</source>
+        <translation>Datenbank: {0} · {1}</translation>
+    </message>
+    <message>
+        <source>This window works on {0}; the connection is {1}.</source>
+        <translation>Dieses Fenster arbeitet mit {0}; die Verbindung ist {1}.</translation>
+    </message>
+    <message>
+        <source>Any mode</source>
+        <translation>Jeder Modus</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Any tier</source>
+        <translation>Jeder Tarif</translation>
+    </message>
+    <message>
+        <source>Any Stripe state</source>
+        <translation>Jeder Stripe-Zustand</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>Eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Kein Konto</translation>
+    </message>
+    <message>
+        <source>Attention: all</source>
+        <translation>Handlungsbedarf: alle</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Business name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Default currency</source>
+        <translation>Standardwährung</translation>
+    </message>
+    <message>
+        <source>Charges enabled</source>
+        <translation>Zahlungen aktiv</translation>
+    </message>
+    <message>
+        <source>Payouts enabled</source>
+        <translation>Auszahlungen aktiv</translation>
+    </message>
+    <message>
+        <source>Details submitted</source>
+        <translation>Angaben eingereicht</translation>
+    </message>
+    <message>
+        <source>Currently due</source>
+        <translation>Derzeit fällig</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Disabled reason</source>
+        <translation>Grund der Sperre</translation>
+    </message>
+    <message>
+        <source>Live mode</source>
+        <translation>Live-Modus</translation>
+    </message>
+    <message>
+        <source>Connected at</source>
+        <translation>Verbunden am</translation>
+    </message>
+    <message>
+        <source>Fetched at</source>
+        <translation>Abgerufen am</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>at least 12 characters</source>
+        <translation>mindestens 12 Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionView</name>
+    <message>
+        <source>Needs attention</source>
+        <translation>Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Needs attention&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Handlungsbedarf&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;all from Stripe…</source>
+        <translation>&amp;Alles von Stripe aktualisieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Kein Handlungsbedarf.</translation>
+    </message>
+    <message>
+        <source>&amp;Open tenant</source>
+        <translation>Mandanten ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Fix…</source>
+        <translation>&amp;Beheben…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>Only the selected &amp;tenant</source>
+        <translation>Nur der ausgewählte &amp;Mandant</translation>
+    </message>
+    <message>
+        <source>Actor email</source>
+        <translation>E-Mail des Handelnden</translation>
+    </message>
+    <message>
+        <source>Actor filter</source>
+        <translation>Filter nach Handelndem</translation>
+    </message>
+    <message>
+        <source>Action filter</source>
+        <translation>Aktionsfilter</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>&amp;Mehr laden</translation>
+    </message>
+</context>
+<context>
+    <name>CapabilitiesPage</name>
+    <message>
+        <source>capability, e.g. card_payments</source>
+        <translation>Fähigkeit, z. B. card_payments</translation>
+    </message>
+    <message>
+        <source>Capability to request</source>
+        <translation>Anzufordernde Fähigkeit</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest</source>
+        <translation>An&amp;fordern</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>&amp;Load their version</source>
+        <translation>Deren Version &amp;laden</translation>
+    </message>
+    <message>
+        <source>Replace the form with what is saved now (your edits are dropped)</source>
+        <translation>Formular durch den gespeicherten Stand ersetzen (Ihre Änderungen entfallen)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my edits</source>
+        <translation>Meine Änderungen &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Keep the form as it is; Save then puts your edits over theirs</source>
+        <translation>Formular so lassen; Speichern setzt dann Ihre Änderungen über die anderen</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>Unerwartetes Problem</translation>
+    </message>
+    <message>
+        <source>{0} ran into a problem it did not expect.</source>
+        <translation>{0} ist auf ein unerwartetes Problem gestoßen.</translation>
+    </message>
+    <message>
+        <source>What was saved before stays saved; the last action may not have finished. Check it, and restart the app if something looks wrong. A report (with secrets removed) was written to:
+{0}
+Send it to whoever supports your installation.</source>
+        <translation>Was zuvor gespeichert war, bleibt gespeichert; die letzte Aktion ist womöglich nicht fertig geworden. Prüfen Sie sie und starten Sie die App neu, wenn etwas falsch aussieht. Ein Bericht (ohne Geheimnisse) wurde geschrieben nach:
+{0}
+Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
+    </message>
+    <message>
+        <source>&amp;Open report folder</source>
+        <translation>Berichtsordner ö&amp;ffnen</translation>
+    </message>
+</context>
+<context>
+    <name>FeesView</name>
+    <message>
+        <source>Platform fees</source>
+        <translation>Plattformgebühren</translation>
+    </message>
+    <message>
+        <source>all tenants (or a slug)</source>
+        <translation>alle Mandanten (oder ein Kürzel)</translation>
+    </message>
+    <message>
+        <source>Tenant slug</source>
+        <translation>Kürzel des Mandanten</translation>
+    </message>
+    <message>
+        <source>&amp;Saved data only</source>
+        <translation>Nur &amp;gespeicherte Daten</translation>
+    </message>
+    <message>
+        <source>&amp;Check fees</source>
+        <translation>Gebühren &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose a period and press Check fees.</source>
+        <translation>Wählen Sie einen Zeitraum und drücken Sie „Gebühren prüfen“.</translation>
+    </message>
+    <message>
+        <source>Show &amp;flagged charges only</source>
+        <translation>Nur &amp;markierte Zahlungen zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Cancelling… (fees fetched so far are kept)</source>
+        <translation>Wird abgebrochen… (bisher geholte Gebühren bleiben erhalten)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Welcome to {0}</source>
+        <translation>Willkommen bei {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Welcome.&lt;/b&gt; This is the first start on this computer. Create the platform operator account: operators see and manage every tenant. Use at least 12 characters for the password.</source>
+        <translation>&lt;b&gt;Willkommen.&lt;/b&gt; Dies ist der erste Start auf diesem Computer. Legen Sie das Operator-Konto der Plattform an: Operatoren sehen und verwalten alle Mandanten. Das Passwort braucht mindestens 12 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Create operator account</source>
+        <translation>Operator-Konto anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialog</name>
+    <message>
+        <source>XXXX-XXXX-XXXX-XXXX</source>
+        <translation>XXXX-XXXX-XXXX-XXXX</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPanel</name>
+    <message>
+        <source>A receiver on this computer, for trying the whole flow with no internet. Start it, use its address as the endpoint URL (with private addresses allowed, test mode), and send.</source>
+        <translation>Ein Empfänger auf diesem Computer, um den ganzen Ablauf ohne Internet auszuprobieren. Starten Sie ihn, verwenden Sie seine Adresse als Endpunkt-URL (private Adressen erlaubt, Testmodus) und senden Sie.</translation>
+    </message>
+    <message>
+        <source>S&amp;tart inbox</source>
+        <translation>Eingang s&amp;tarten</translation>
+    </message>
+    <message>
+        <source>Inbox address</source>
+        <translation>Adresse des Eingangs</translation>
+    </message>
+    <message>
+        <source>&amp;Use as endpoint URL</source>
+        <translation>Als Endpunkt-URL &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>S&amp;top inbox</source>
+        <translation>Eingang s&amp;toppen</translation>
+    </message>
+</context>
+<context>
+    <name>InspectKeyDialog</name>
+    <message>
+        <source>Inspect key</source>
+        <translation>Schlüssel prüfen</translation>
+    </message>
+    <message>
+        <source>Paste a key. It is checked on this computer only: nothing is sent anywhere.</source>
+        <translation>Fügen Sie einen Schlüssel ein. Er wird nur auf diesem Computer geprüft: Nichts wird irgendwohin gesendet.</translation>
+    </message>
+    <message>
+        <source>sk_live_… / pk_test_… / whsec_… / anything</source>
+        <translation>sk_live_… / pk_test_… / whsec_… / beliebig</translation>
+    </message>
+    <message>
+        <source>Key to inspect</source>
+        <translation>Zu prüfender Schlüssel</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+    <message>
+        <source>Show the pasted key in plain text</source>
+        <translation>Den eingefügten Schlüssel im Klartext zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>KeysTab</name>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the key; a secret key is cleared from the clipboard after 30 seconds</source>
+        <translation>Schlüssel kopieren; ein geheimer Schlüssel wird nach 30 Sekunden aus der Zwischenablage gelöscht</translation>
+    </message>
+    <message>
+        <source>Re&amp;veal</source>
+        <translation>&amp;Aufdecken</translation>
+    </message>
+    <message>
+        <source>Show &amp;retired keys</source>
+        <translation>&amp;Ausgemusterte Schlüssel zeigen</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate…</source>
+        <translation>Neu &amp;erzeugen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>API keys — {0}</source>
+        <translation>API-Schlüssel — {0}</translation>
+    </message>
+    <message>
+        <source>No tenant selected</source>
+        <translation>Kein Mandant ausgewählt</translation>
+    </message>
+    <message>
+        <source>Publishable key copied.</source>
+        <translation>Öffentlicher Schlüssel kopiert.</translation>
+    </message>
+    <message>
+        <source>Secret key copied; the clipboard is cleared in 30 seconds.</source>
+        <translation>Geheimer Schlüssel kopiert; die Zwischenablage wird in 30 Sekunden geleert.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open in browser</source>
+        <translation>Im Browser ö&amp;ffnen</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Sitzung gesperrt</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;{0}&lt;/b&gt;. Enter your password to continue.</source>
+        <translation>Angemeldet als &lt;b&gt;{0}&lt;/b&gt;. Geben Sie Ihr Passwort ein, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>MainActions</name>
+    <message>
+        <source>The new language applies to windows opened from now on, and everywhere after you sign in again.</source>
+        <translation>Die neue Sprache gilt für ab jetzt geöffnete Fenster und nach der nächsten Anmeldung überall.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Search tenants (Ctrl+F)</source>
+        <translation>Mandanten suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search tenants</source>
+        <translation>Mandanten suchen</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>Mandanten</translation>
+    </message>
+    <message>
+        <source>&amp;Register tenant…</source>
+        <translation>Mandanten &amp;registrieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Stripe</source>
+        <translation>&amp;Stripe</translation>
+    </message>
+    <message>
+        <source>API &amp;Keys</source>
+        <translation>API-&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Webhooks</source>
+        <translation>&amp;Webhooks</translation>
+    </message>
+    <message>
+        <source>A&amp;udit</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>All tenants</source>
+        <translation>Alle Mandanten</translation>
+    </message>
+    <message>
+        <source>Keyring: checking…</source>
+        <translation>Schlüsselbund: wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Keyring: {0}</source>
+        <translation>Schlüsselbund: {0}</translation>
+    </message>
+    <message>
+        <source>{0}+ tenants (loading…)</source>
+        <translation>{0}+ Mandanten (wird geladen…)</translation>
+    </message>
+    <message>
+        <source>1 tenant</source>
+        <translation>1 Mandant</translation>
+    </message>
+    <message>
+        <source>{0} tenants</source>
+        <translation>{0} Mandanten</translation>
+    </message>
+    <message>
+        <source>{0} of {1} tenants</source>
+        <translation>{0} von {1} Mandanten</translation>
+    </message>
+    <message>
+        <source>No tenants yet</source>
+        <translation>Noch keine Mandanten</translation>
+    </message>
+    <message>
+        <source>Register the first tenant: its owner account and API keys are made with it.</source>
+        <translation>Registrieren Sie den ersten Mandanten: Sein Eigentümerkonto und seine API-Schlüssel entstehen mit ihm.</translation>
+    </message>
+    <message>
+        <source>There is no tenant you can see.</source>
+        <translation>Es gibt keinen Mandanten, den Sie sehen dürfen.</translation>
+    </message>
+    <message>
+        <source>No tenant matches “{0}”</source>
+        <translation>Kein Mandant passt zu „{0}“</translation>
+    </message>
+    <message>
+        <source>Search looks at company names, slugs and email addresses.</source>
+        <translation>Die Suche betrachtet Firmennamen, Kürzel und E-Mail-Adressen.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear search</source>
+        <translation>Suche &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>ModeBanner</name>
+    <message>
+        <source>&lt;b&gt;LIVE MODE&lt;/b&gt; — {0}: changes affect real customers and real money.</source>
+        <translation>&lt;b&gt;LIVE-MODUS&lt;/b&gt; — {0}: Änderungen betreffen echte Kunden und echtes Geld.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Test mode&lt;/b&gt; — {0}: test data only, nothing is charged.</source>
+        <translation>&lt;b&gt;Testmodus&lt;/b&gt; — {0}: nur Testdaten, nichts wird berechnet.</translation>
+    </message>
+    <message>
+        <source>Mode: {0}</source>
+        <translation>Modus: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyPage</name>
+    <message>
+        <source>Payouts:</source>
+        <translation>Auszahlungen:</translation>
+    </message>
+    <message>
+        <source>Payout status</source>
+        <translation>Auszahlungsstatus</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeysDialog</name>
+    <message>
+        <source>&lt;b&gt;Store the new secret keys now.&lt;/b&gt; They are shown only this once; later they can be revealed only with your password. A copied secret is cleared from the clipboard after 30 seconds.</source>
+        <translation>&lt;b&gt;Speichern Sie die neuen geheimen Schlüssel jetzt.&lt;/b&gt; Sie werden nur dieses eine Mal angezeigt; später lassen sie sich nur mit Ihrem Passwort aufdecken. Ein kopiertes Geheimnis wird nach 30 Sekunden aus der Zwischenablage gelöscht.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <source>Operators</source>
+        <translation>Operatoren</translation>
+    </message>
+    <message>
+        <source>Every operator&apos;s OS keyring holds their own key; the team&apos;s secrets are sealed in the database to each granted key. Grant only after comparing the fingerprint with the operator.</source>
+        <translation>Der Schlüsselbund jedes Operators hält dessen eigenen Schlüssel; die Geheimnisse des Teams sind in der Datenbank für jeden berechtigten Schlüssel versiegelt. Gewähren Sie Zugriff erst, nachdem Sie den Fingerabdruck mit dem Operator verglichen haben.</translation>
+    </message>
+    <message>
+        <source>&amp;Add operator…</source>
+        <translation>Operator &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Grant access…</source>
+        <translation>Zugriff &amp;gewähren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke access…</source>
+        <translation>Zugriff &amp;entziehen…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel re-key</source>
+        <translation>Neuverschlüsselung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Revoke access</source>
+        <translation>Zugriff entziehen</translation>
+    </message>
+    <message>
+        <source>Cancelling: nothing changes until the re-key commits…</source>
+        <translation>Wird abgebrochen: Nichts ändert sich, bevor die Neuverschlüsselung festgeschrieben ist…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>No tenant selected</source>
+        <translation>Kein Mandant ausgewählt</translation>
+    </message>
+    <message>
+        <source>&amp;Company name:</source>
+        <translation>&amp;Firmenname:</translation>
+    </message>
+    <message>
+        <source>Slug:</source>
+        <translation>Kürzel:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Tarif:</translation>
+    </message>
+    <message>
+        <source>Platform &amp;fee %:</source>
+        <translation>Plattform&amp;gebühr %:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>&amp;Branding (JSON):</source>
+        <translation>&amp;Branding (JSON):</translation>
+    </message>
+    <message>
+        <source>Me&amp;tadata (JSON):</source>
+        <translation>Me&amp;tadaten (JSON):</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Created / updated:</source>
+        <translation>Angelegt / geändert:</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>Änderungen speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Deactivate tenant…</source>
+        <translation>Mandanten deaktivieren…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Users&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Benutzer&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Users of this tenant</source>
+        <translation>Benutzer dieses Mandanten</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>Benutzer &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>the Overview of {0}</source>
+        <translation>die Übersicht von {0}</translation>
+    </message>
+    <message>
+        <source>Switch to live mode</source>
+        <translation>In den Live-Modus wechseln</translation>
+    </message>
+    <message>
+        <source>Switch {0} ({1}) to LIVE mode?
+
+Its live API keys, Stripe account and webhooks then act on real customers and real money. You are asked for your password unless you gave it in the last few minutes.</source>
+        <translation>{0} ({1}) in den LIVE-Modus umstellen?
+
+Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf echte Kunden und echtes Geld. Sie werden nach Ihrem Passwort gefragt, sofern Sie es nicht in den letzten Minuten eingegeben haben.</translation>
+    </message>
+    <message>
+        <source>Switch to live</source>
+        <translation>Auf live umstellen</translation>
+    </message>
+    <message>
+        <source>Switching a tenant to live mode needs your password again.</source>
+        <translation>Einen Mandanten auf live umzustellen erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Your edits are kept. Save changes puts them over the other operator&apos;s version.</source>
+        <translation>Ihre Änderungen bleiben erhalten. „Änderungen speichern“ setzt sie über die Version des anderen Operators.</translation>
+    </message>
+    <message>
+        <source>Deactivate tenant</source>
+        <translation>Mandanten deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Sitzung gesperrt</translation>
+    </message>
+    <message>
+        <source>Confirm your password</source>
+        <translation>Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Angemeldet als:</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformStripeDialog</name>
+    <message>
+        <source>Connect &amp;client ID:</source>
+        <translation>Connect-&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <source>ca_…</source>
+        <translation>ca_…</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key:</source>
+        <translation>&amp;Geheimer Schlüssel:</translation>
+    </message>
+    <message>
+        <source>OAuth listener &amp;port:</source>
+        <translation>&amp;Port des OAuth-Empfängers:</translation>
+    </message>
+    <message>
+        <source>HTTPS &amp;relay URL (live):</source>
+        <translation>HTTPS-&amp;Relay-URL (live):</translation>
+    </message>
+    <message>
+        <source>optional: https://your-site.example/stripe-relay.html</source>
+        <translation>optional: https://your-site.example/stripe-relay.html</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The language applies to this computer; the idle lock to everyone using this installation.</source>
+        <translation>Die Sprache gilt für diesen Computer, die Leerlaufsperre für alle, die diese Installation nutzen.</translation>
+    </message>
+    <message>
+        <source>The language applies to this computer.</source>
+        <translation>Die Sprache gilt für diesen Computer.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle (minutes):</source>
+        <translation>Sperren nach &amp;Leerlauf (Minuten):</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+</context>
+<context>
+    <name>RegenerateDialog</name>
+    <message>
+        <source>Old keys keep &amp;working:</source>
+        <translation>Alte Schlüssel gelten &amp;weiter:</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTenantDialog</name>
+    <message>
+        <source>&amp;Company name:</source>
+        <translation>&amp;Firmenname:</translation>
+    </message>
+    <message>
+        <source>S&amp;lug:</source>
+        <translation>&amp;Kürzel:</translation>
+    </message>
+    <message>
+        <source>Made from the name (a number is added if it is taken); edit it to choose your own.</source>
+        <translation>Aus dem Namen gebildet (ist er vergeben, wird eine Zahl angehängt); bearbeiten Sie ihn, um einen eigenen zu wählen.</translation>
+    </message>
+    <message>
+        <source>Owner &amp;email:</source>
+        <translation>&amp;E-Mail des Eigentümers:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>Owner &amp;password:</source>
+        <translation>&amp;Passwort des Eigentümers:</translation>
+    </message>
+    <message>
+        <source>at least 12 characters</source>
+        <translation>mindestens 12 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>example.com</source>
+        <translation>example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Tarif:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>Platform &amp;fee %:</source>
+        <translation>Plattform&amp;gebühr %:</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementsPage</name>
+    <message>
+        <source>Send &amp;fix-up link…</source>
+        <translation>&amp;Nachbesserungs-Link senden…</translation>
+    </message>
+    <message>
+        <source>An Account Link where the account holder supplies everything due</source>
+        <translation>Ein Account Link, über den der Kontoinhaber alles Fällige nachreicht</translation>
+    </message>
+    <message>
+        <source>E&amp;xpress dashboard…</source>
+        <translation>E&amp;xpress-Dashboard…</translation>
+    </message>
+</context>
+<context>
+    <name>RevealedSecret</name>
+    <message>
+        <source>Revealed secret</source>
+        <translation>Aufgedecktes Geheimnis</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Verbergen</translation>
+    </message>
+    <message>
+        <source>hides in {0} s</source>
+        <translation>verschwindet in {0} s</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>e.g. leaked in a public repository</source>
+        <translation>z. B. in einem öffentlichen Repository gelandet</translation>
+    </message>
+</context>
+<context>
+    <name>RollSecretDialog</name>
+    <message>
+        <source>Roll signing secret — {0}</source>
+        <translation>Signaturgeheimnis wechseln — {0}</translation>
+    </message>
+    <message>
+        <source>24 hours (recommended)</source>
+        <translation>24 Stunden (empfohlen)</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>None — the current secret stops verifying at once</source>
+        <translation>Keine — das bisherige Geheimnis verifiziert sofort nicht mehr</translation>
+    </message>
+    <message>
+        <source>Old secret keeps &amp;working:</source>
+        <translation>Altes Geheimnis gilt &amp;weiter:</translation>
+    </message>
+    <message>
+        <source>Roll secret</source>
+        <translation>Geheimnis wechseln</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;LIVE&lt;/b&gt; </source>
+        <translation>&lt;b&gt;LIVE&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>A new signing secret is made for {0}. The current one stops verifying &lt;b&gt;at once&lt;/b&gt;: the {1}receiver rejects every delivery until it has the new secret.</source>
+        <translation>Für {0} wird ein neues Signaturgeheimnis erzeugt. Das bisherige verifiziert &lt;b&gt;sofort&lt;/b&gt; nicht mehr: Der {1}Empfänger lehnt jede Zustellung ab, bis er das neue Geheimnis hat.</translation>
+    </message>
+    <message>
+        <source>A new signing secret is made for {0}. Deliveries are signed with both secrets for &lt;b&gt;{1}&lt;/b&gt;; update the {2}receiver within that time, or it starts rejecting deliveries.</source>
+        <translation>Für {0} wird ein neues Signaturgeheimnis erzeugt. Zustellungen werden &lt;b&gt;{1}&lt;/b&gt; lang mit beiden Geheimnissen signiert; aktualisieren Sie den {2}Empfänger in dieser Zeit, sonst lehnt er Zustellungen ab.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan for leaked keys</source>
+        <translation>Nach durchgesickerten Schlüsseln suchen</translation>
+    </message>
+    <message>
+        <source>Folder to scan</source>
+        <translation>Zu durchsuchender Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel scan</source>
+        <translation>Suche a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Skips binary files and .git folders.</source>
+        <translation>Überspringt Binärdateien und .git-Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Wählen Sie zuerst einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEnd</name>
+    <message>
+        <source>Unsaved changes to {0} are kept: unlock to save them.</source>
+        <translation>Ungespeicherte Änderungen an {0} bleiben erhalten: Entsperren Sie, um sie zu speichern.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Sign in — {0}</source>
+        <translation>Anmelden — {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Datenbank wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>Version {0}</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Bereit.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>Die Datenbank konnte nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>StripeOpsPanel</name>
+    <message>
+        <source>Re&amp;quirements</source>
+        <translation>&amp;Anforderungen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pabilities</source>
+        <translation>&amp;Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Balance &amp;&amp; payouts</source>
+        <translation>&amp;Saldo &amp;&amp; Auszahlungen</translation>
+    </message>
+    <message>
+        <source>D&amp;isputes</source>
+        <translation>&amp;Rückbuchungen</translation>
+    </message>
+</context>
+<context>
+    <name>StripeTab</name>
+    <message>
+        <source>Waiting for Stripe</source>
+        <translation>Warten auf Stripe</translation>
+    </message>
+    <message>
+        <source>Your browser was opened at Stripe. Finish there; this panel updates by itself. If the browser did not open, copy the address into it.</source>
+        <translation>Ihr Browser wurde bei Stripe geöffnet. Schließen Sie dort ab; diese Ansicht aktualisiert sich selbst. Falls sich der Browser nicht öffnete, kopieren Sie die Adresse hinein.</translation>
+    </message>
+    <message>
+        <source>Stripe address</source>
+        <translation>Stripe-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Copy address</source>
+        <translation>Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Paste the address you were sent to (if the browser could not reach this app)</source>
+        <translation>Fügen Sie die Adresse ein, an die Sie geleitet wurden (falls der Browser diese App nicht erreichte)</translation>
+    </message>
+    <message>
+        <source>Address you were sent to</source>
+        <translation>Adresse, an die Sie geleitet wurden</translation>
+    </message>
+    <message>
+        <source>&amp;Use address</source>
+        <translation>Adresse &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Stripe account…</source>
+        <translation>Stripe-Konto &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>New account type</source>
+        <translation>Art des neuen Kontos</translation>
+    </message>
+    <message>
+        <source>&amp;Onboard new account</source>
+        <translation>Neues Konto &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect…</source>
+        <translation>&amp;Trennen…</translation>
+    </message>
+    <message>
+        <source>Stripe — {0}</source>
+        <translation>Stripe — {0}</translation>
+    </message>
+    <message>
+        <source>No tenant selected</source>
+        <translation>Kein Mandant ausgewählt</translation>
+    </message>
+    <message>
+        <source>Stripe is not set up for the platform yet: enter the Connect client ID and the platform&apos;s secret key before connecting tenants.</source>
+        <translation>Stripe ist für die Plattform noch nicht eingerichtet: Geben Sie die Connect-Client-ID und den geheimen Schlüssel der Plattform ein, bevor Sie Mandanten verbinden.</translation>
+    </message>
+    <message>
+        <source>Platform &amp;Stripe settings…</source>
+        <translation>&amp;Stripe-Einstellungen der Plattform…</translation>
+    </message>
+    <message>
+        <source>No Stripe account is connected to {0}. Connect the account it already has, or onboard a new one.</source>
+        <translation>Mit {0} ist kein Stripe-Konto verbunden. Verbinden Sie das vorhandene Konto oder legen Sie ein neues an.</translation>
+    </message>
+    <message>
+        <source>No Stripe account is connected yet; an owner or a platform operator can connect one.</source>
+        <translation>Noch ist kein Stripe-Konto verbunden; ein Eigentümer oder ein Plattform-Operator kann eines verbinden.</translation>
+    </message>
+    <message>
+        <source>Stripe account connected.</source>
+        <translation>Stripe-Konto verbunden.</translation>
+    </message>
+    <message>
+        <source>Disconnect Stripe</source>
+        <translation>Stripe trennen</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Refresh all Stripe accounts</source>
+        <translation>Alle Stripe-Konten aktualisieren</translation>
+    </message>
+    <message>
+        <source>Asking Stripe for the list of connected accounts…</source>
+        <translation>Stripe wird nach der Liste der verbundenen Konten gefragt…</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Fortschritt des Abgleichs</translation>
+    </message>
+    <message>
+        <source>Cancelling… (what was fetched is kept)</source>
+        <translation>Wird abgebrochen… (bereits Geholtes bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Not every account was refreshed: the rest shows its saved data, marked stale.</source>
+        <translation>Nicht jedes Konto wurde aktualisiert: Die übrigen zeigen ihre gespeicherten Daten, als veraltet markiert.</translation>
+    </message>
+    <message>
+        <source>The sync did not run.</source>
+        <translation>Der Abgleich lief nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS mode:</source>
+        <translation>&amp;TLS-Modus:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+</context>
+<context>
+    <name>TestPanel</name>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd test delivery</source>
+        <translation>Test&amp;zustellung senden</translation>
+    </message>
+    <message>
+        <source>Event type:</source>
+        <translation>Ereignistyp:</translation>
+    </message>
+    <message>
+        <source>Payload (JSON)</source>
+        <translation>Nutzdaten (JSON)</translation>
+    </message>
+    <message>
+        <source>Delivery result</source>
+        <translation>Zustellergebnis</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Delivery log&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Zustellprotokoll&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Log filter</source>
+        <translation>Protokollfilter</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>Erneut &amp;senden</translation>
+    </message>
+    <message>
+        <source>Retry &amp;automatically</source>
+        <translation>&amp;Automatisch wiederholen</translation>
+    </message>
+    <message>
+        <source>Resend after 5 s, 30 s, 2 min and 10 min (or as Retry-After asks) until it works</source>
+        <translation>Erneut senden nach 5 s, 30 s, 2 min und 10 min (oder wie Retry-After verlangt), bis es klappt</translation>
+    </message>
+    <message>
+        <source>Cancel retries</source>
+        <translation>Wiederholungen abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>VerifySignatureDialog</name>
+    <message>
+        <source>Verify webhook signature</source>
+        <translation>Webhook-Signatur verifizieren</translation>
+    </message>
+    <message>
+        <source>t=1700000000,v1=5257a8…
+— or —
+webhook-id: msg_…
+webhook-timestamp: …
+webhook-signature: v1,…</source>
+        <translation>t=1700000000,v1=5257a8…
+— oder —
+webhook-id: msg_…
+webhook-timestamp: …
+webhook-signature: v1,…</translation>
+    </message>
+    <message>
+        <source>The raw request body, exactly as received</source>
+        <translation>Der rohe Anfragetext, genau wie empfangen</translation>
+    </message>
+    <message>
+        <source>whsec_…</source>
+        <translation>whsec_…</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksTab</name>
+    <message>
+        <source>Endpoint &amp;URL:</source>
+        <translation>Endpunkt-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://example.com/webhooks/billing</source>
+        <translation>https://example.com/webhooks/billing</translation>
+    </message>
+    <message>
+        <source>All event types</source>
+        <translation>Alle Ereignistypen</translation>
+    </message>
+    <message>
+        <source>&amp;Events:</source>
+        <translation>&amp;Ereignisse:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Signature &amp;scheme:</source>
+        <translation>Signatur&amp;verfahren:</translation>
+    </message>
+    <message>
+        <source>Stripe style (X-Webhook-Signature: t=…,v1=…)</source>
+        <translation>Stripe-Art (X-Webhook-Signature: t=…,v1=…)</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks (webhook-id / -timestamp / -signature)</source>
+        <translation>Standard Webhooks (webhook-id / -timestamp / -signature)</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiv</translation>
+    </message>
+    <message>
+        <source>Allow &amp;private addresses (test mode only)</source>
+        <translation>&amp;Private Adressen erlauben (nur Testmodus)</translation>
+    </message>
+    <message>
+        <source>&amp;Save endpoint</source>
+        <translation>Endpunkt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signing secrets&lt;/b&gt; (two during a roll&apos;s overlap)</source>
+        <translation>&lt;b&gt;Signaturgeheimnisse&lt;/b&gt; (zwei während der Überlappung eines Wechsels)</translation>
+    </message>
+    <message>
+        <source>Re&amp;veal</source>
+        <translation>&amp;Aufdecken</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>R&amp;oll secret…</source>
+        <translation>Geheimnis &amp;wechseln…</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; log</source>
+        <translation>Test &amp;&amp; Protokoll</translation>
+    </message>
+    <message>
+        <source>Local inbox</source>
+        <translation>Lokaler Eingang</translation>
+    </message>
+    <message>
+        <source>Webhooks — {0}</source>
+        <translation>Webhooks — {0}</translation>
+    </message>
+    <message>
+        <source>No tenant selected</source>
+        <translation>Kein Mandant ausgewählt</translation>
+    </message>
+    <message>
+        <source>No webhook endpoint yet. Enter the address that should receive the events of {0} and save; to try it on this computer first, use the Local inbox tab.</source>
+        <translation>Noch kein Webhook-Endpunkt. Geben Sie die Adresse ein, die die Ereignisse von {0} empfangen soll, und speichern Sie; um es zuerst auf diesem Computer zu versuchen, nutzen Sie den Reiter „Lokaler Eingang“.</translation>
+    </message>
+    <message>
+        <source>No webhook endpoint is configured for {0}.</source>
+        <translation>Für {0} ist kein Webhook-Endpunkt eingerichtet.</translation>
+    </message>
+    <message>
+        <source>the webhook endpoint of {0}</source>
+        <translation>den Webhook-Endpunkt von {0}</translation>
+    </message>
+    <message>
+        <source>Webhook endpoint saved.</source>
+        <translation>Webhook-Endpunkt gespeichert.</translation>
+    </message>
+    <message>
+        <source>Signing secret copied; the clipboard is cleared in 30 seconds.</source>
+        <translation>Signaturgeheimnis kopiert; die Zwischenablage wird in 30 Sekunden geleert.</translation>
+    </message>
+    <message>
+        <source>Signing secret rolled.</source>
+        <translation>Signaturgeheimnis gewechselt.</translation>
+    </message>
+    <message>
+        <source>Remove webhook endpoint</source>
+        <translation>Webhook-Endpunkt entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>_EnvironmentDialog</name>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+</context>
+</TS>
