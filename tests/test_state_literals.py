@@ -31,7 +31,7 @@ NOT_STATES = {
         'emit_json({"revoked": count}) if args.json else print(f"Revoked {count} keys.")',
     ),  # a count
     ("ui/fees_view.py", '("Check", lambda ln: "differs" if ln.flagged else "ok"),'),  # a cell's text
-    ("ui/live_refresh.py", 'FeedState.UP: ("connected", "success"),'),  # the status bar's words for FeedState.UP
+    ("ui/live_refresh.py", 'return tr("connected")  # the word shown, not a state'),  # the status bar's word
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from billing_desktop.services.tenants import TenantRow
@@ -29,7 +29,7 @@ class TenantColumns:
         self.stripe: list[str] = []
 
     @classmethod
-    def of(cls, rows: Iterable[tuple]) -> TenantColumns:
+    def of(cls, rows: Iterable[tuple[Any, ...]]) -> TenantColumns:
         """From (id, company_name, slug, email, tier, mode, active, stripe) tuples: TenantRows or a cursor's."""
         cols, intern = cls(), sys.intern
         ids, names, slugs, emails = cols.id, cols.company_name, cols.slug, cols.email

@@ -246,7 +246,7 @@ class TenantService:
 
     def _list_query(
         self, s: Session, session: UserSession, *, include_inactive: bool, limit: int | None
-    ) -> Select[Any]:
+    ) -> Select[*tuple[Any, ...]]:
         if session.is_operator:
             authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
             q = select(*_LIST_COLUMNS).order_by(func.lower(Tenant.company_name), Tenant.id)

@@ -41,6 +41,8 @@ def language_for(choice_: str) -> str:
 def apply(language: str) -> bool:
     """Swap the installed translators for `language`'s; windows built from now on use it. False: no catalogue."""
     app = QCoreApplication.instance()
+    if app is None:  # no application yet: nothing to translate
+        return False
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

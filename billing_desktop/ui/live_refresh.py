@@ -65,9 +65,9 @@ _STATE_TONE = {FeedState.CONNECTING: "muted", FeedState.UP: "success", FeedState
 
 
 def _state_text(state: FeedState) -> str:
-    return {FeedState.CONNECTING: tr("connecting…"), FeedState.UP: tr("connected"), FeedState.DOWN: tr("offline")}[
-        state
-    ]
+    if state is FeedState.UP:
+        return tr("connected")  # the word shown, not a state
+    return tr("connecting…") if state is FeedState.CONNECTING else tr("offline")
 
 
 def attach(window) -> LiveRefresh:

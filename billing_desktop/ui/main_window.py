@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -43,9 +44,13 @@ from billing_desktop.ui.window_menus import build_menus
 from billing_desktop.ui.window_parts import ActivityFilter, ScrollingTabs, SearchKeys, focus_first
 from billing_desktop.ui.workers import submit
 
+if TYPE_CHECKING:
+    from billing_desktop.ui.team_actions import TeamActions
+
 
 class MainWindow(MainActions, SessionEnd, QMainWindow):
     signed_out = Signal()
+    team: TeamActions  # set by build_menus (ui/window_menus.py)
 
     def __init__(self, services, session, settings: QSettings | None = None):
         super().__init__()

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QLockFile, QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer  # not at run time: QtNetwork is off the start-up path
 
 CONNECT_MS = 2000
 
@@ -31,7 +35,7 @@ class SingleInstance(QObject):
         self.lock = QLockFile(str(data_dir / "instance.lock"))
         self.lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
         self.name = server_name(data_dir)
-        self.server = None  # a QLocalServer once listening
+        self.server: QLocalServer | None = None  # once listening
 
     def claim(self, args: list[str], *, listen: bool = True) -> bool:
         """True: this is the first instance (listening, unless `listen` is False: then call `listen()` soon).

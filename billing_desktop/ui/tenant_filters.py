@@ -10,7 +10,8 @@ from billing_desktop.domain.states import ConnectionState
 from billing_desktop.domain.validation import Mode, Tier
 from billing_desktop.ui.i18n import tr
 
-CHOICES = {
+# Labels marked for translation (QT_TRANSLATE_NOOP returns them unchanged; its stubs say object).
+CHOICES: dict[str, tuple[object, list[tuple[object, str]]]] = {
     "mode": (
         QT_TRANSLATE_NOOP("", "Any mode"),
         [(QT_TRANSLATE_NOOP("", "Test"), Mode.TEST.value), ("Live", Mode.LIVE.value)],
@@ -46,9 +47,9 @@ class TenantFilters(QWidget):
             combo = QComboBox()
             combo.setObjectName(f"filter_{name}")
             combo.setAccessibleName(f"Filter by {name}")
-            combo.addItem(tr(everything), None)
+            combo.addItem(tr(str(everything)), None)
             for label, value in options:
-                combo.addItem(tr(label), value)
+                combo.addItem(tr(str(label)), value)
             combo.currentIndexChanged.connect(lambda _i, name=name: self._apply(name))
             self.combos[name] = combo
         self.columns = 0
