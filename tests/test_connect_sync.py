@@ -137,3 +137,21 @@ def test_list_pages_come_as_plain_dicts_through_stripe_pythons_requestor(service
         assert callable(client._requestor.request_raw) and callable(client._requestor._interpret_response)
         page = next(iter(Pager(client, "/v1/accounts")))
     assert len(page) == 100 and type(page[0]) is dict and page[0]["object"] == "account"
+
+
+def test_stripe_clients_share_one_verifying_tls_context():
+    """connect/client.py builds the CA context once per process (stripe-python's own client loads the bundle for
+    every client); sharing it must not weaken it."""
+    import ssl
+
+    from billing_desktop.connect.client import StripeClientFactory
+
+    first, second = StripeClientFactory()("sk_test_x"), StripeClientFactory()("sk_test_x")
+    try:
+        contexts = [c.http_client._client._transport._pool._ssl_context for c in (first, second)]
+        assert contexts[0] is contexts[1]
+        assert contexts[0].verify_mode == ssl.CERT_REQUIRED and contexts[0].check_hostname
+        assert first.http_client._client_async._transport._pool._ssl_context is contexts[0]
+    finally:
+        for c in (first, second):
+            c.__exit__(None, None, None)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import ssl
 
 ENV_API_BASE = "BILLING_DESKTOP_STRIPE_API_BASE"
 ENV_CONNECT_BASE = "BILLING_DESKTOP_STRIPE_CONNECT_BASE"
@@ -34,7 +36,7 @@ class StripeClientFactory:
 
         # Sync methods in a worker thread. No automatic retries unless asked: for a single action the user sees
         # the failure and decides; bulk reads (sync, lists) ask for a few, which honours Stripe-Should-Retry.
-        http_client = stripe.HTTPXClient(allow_sync_methods=True, timeout=TIMEOUT)
+        http_client = _httpx_client_class()(TIMEOUT)
         client = stripe.StripeClient(
             secret_key,
             client_id=client_id,
@@ -43,6 +45,36 @@ class StripeClientFactory:
             max_network_retries=retries,
         )
         return _Closing(client, http_client)
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One verifying TLS context per process, from stripe-python's CA bundle (what HTTPXClient itself builds)."""
+    import stripe
+
+    return ssl.create_default_context(cafile=stripe.ca_bundle_path)
+
+
+@functools.cache
+def _httpx_client_class() -> type:
+    """Made on first use, so that stripe is imported only when Stripe is called."""
+    import stripe
+
+    class HTTPXClient(stripe.HTTPXClient):
+        """stripe.HTTPXClient (sync methods allowed) that reuses one TLS context: its own constructor loads the CA
+        bundle for every client, ~20-50 ms, more than a whole list page's wait, for every Stripe call."""
+
+        def __init__(self, timeout: float):
+            stripe.HTTPClient.__init__(self)  # verify_ssl_certs=True, no proxy
+            import anyio
+            import httpx
+
+            self.httpx, self.anyio = httpx, anyio
+            self._client_async = httpx.AsyncClient(verify=_tls_context())  # builds requests for streaming calls
+            self._client = httpx.Client(verify=_tls_context())
+            self._timeout = timeout
+
+    return HTTPXClient
 
 
 class _Closing:
