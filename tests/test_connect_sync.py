@@ -151,6 +151,7 @@ def test_stripe_clients_share_one_verifying_tls_context():
         contexts = [c.http_client._client._transport._pool._ssl_context for c in (first, second)]
         assert contexts[0] is contexts[1]
         assert contexts[0].verify_mode == ssl.CERT_REQUIRED and contexts[0].check_hostname
+        assert first.http_client.opened_async is None  # made only for a streamed call
         assert first.http_client._client_async._transport._pool._ssl_context is contexts[0]
     finally:
         for c in (first, second):

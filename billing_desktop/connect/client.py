@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import ssl
+from typing import Any
 
 ENV_API_BASE = "BILLING_DESKTOP_STRIPE_API_BASE"
 ENV_CONNECT_BASE = "BILLING_DESKTOP_STRIPE_CONNECT_BASE"
@@ -61,8 +62,10 @@ def _httpx_client_class() -> type:
     import stripe
 
     class HTTPXClient(stripe.HTTPXClient):
-        """stripe.HTTPXClient (sync methods allowed) that reuses one TLS context: its own constructor loads the CA
-        bundle for every client, ~20-50 ms, more than a whole list page's wait, for every Stripe call."""
+        """stripe.HTTPXClient (sync methods allowed) that reuses one TLS context and makes its async client only if
+        asked: its own constructor loads the CA bundle for every client (~20-50 ms), and closing an async client that
+        was never used still starts an event loop (~10-20 ms); both, for every Stripe call, cost more than a whole
+        list page's wait."""
 
         def __init__(self, timeout: float):
             stripe.HTTPClient.__init__(self)  # verify_ssl_certs=True, no proxy
@@ -70,9 +73,15 @@ def _httpx_client_class() -> type:
             import httpx
 
             self.httpx, self.anyio = httpx, anyio
-            self._client_async = httpx.AsyncClient(verify=_tls_context())  # builds requests for streaming calls
             self._client = httpx.Client(verify=_tls_context())
             self._timeout = timeout
+            self.opened_async: Any = None
+
+        @property  # type: ignore[override]
+        def _client_async(self) -> Any:  # stripe-python builds streamed sync requests with it; we do not stream
+            if self.opened_async is None:
+                self.opened_async = self.httpx.AsyncClient(verify=_tls_context())
+            return self.opened_async
 
     return HTTPXClient
 
@@ -86,8 +95,8 @@ class _Closing:
 
     def __exit__(self, *exc) -> None:
         self.http_client.close()
-        client_async = getattr(self.http_client, "_client_async", None)
-        if client_async is not None:  # never used (sync only), but it holds a transport until closed
+        client_async = getattr(self.http_client, "opened_async", None)
+        if client_async is not None:  # made for a streamed call: it holds a transport until closed
             import anyio
 
             anyio.run(client_async.aclose)
