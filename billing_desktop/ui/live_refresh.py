@@ -58,7 +58,7 @@ class LiveRefresh(QObject):
         self._thread.join(wait)
 
 
-_STATE_COLOUR = {"connecting": "#868e96", "up": "#2b8a3e", "down": "#c92a2a"}
+_STATE_TONE = {"connecting": "muted", "up": "ok", "down": "error"}  # ui/palette.py: a shade for light and dark
 
 
 def _state_text(state: str) -> str:
@@ -77,7 +77,9 @@ def attach(window) -> LiveRefresh:
     name = window.services.database_label()
 
     def show_state(state: str) -> None:
-        text, color = _state_text(state), _STATE_COLOUR.get(state, "#868e96")
+        from billing_desktop.ui.palette import colour
+
+        text, color = _state_text(state), colour(_STATE_TONE.get(state, "muted"))
         label.setText(tr("Database: {0} · {1}").format(name, f"<span style='color:{color}'>● {text}</span>"))
         label.setToolTip(tr("This window works on {0}; the connection is {1}.").format(name, text))
 

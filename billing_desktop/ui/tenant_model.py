@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from billing_desktop.services.tenant_columns import TenantColumns
 from billing_desktop.services.tenants import TenantRow
+from billing_desktop.ui import palette
 from billing_desktop.ui.i18n import tr
 
 # Mode right after the name, then tier, Stripe state and the attention count: all in sight at 1366 px without
@@ -25,7 +26,6 @@ COLUMNS = [
     (QT_TRANSLATE_NOOP("", "Active"), "active"),
 ]
 ATTENTION = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "attention")
-LIVE = QColor("#c92a2a")
 
 
 class TenantTableModel(QAbstractTableModel):
@@ -171,7 +171,7 @@ class TenantTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return str(n) if n else ""
             if role == Qt.ItemDataRole.ForegroundRole and n:
-                return QBrush(LIVE)
+                return QBrush(QColor(palette.colour("live")))  # the shade readable in light or dark
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{n} item{'s' * (n != 1)} on the Needs attention board" if n else "Nothing needs attention"
             if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -188,7 +188,7 @@ class TenantTableModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.ForegroundRole:
             if (attr == "mode" and cols.mode[i] == "live") or (attr == "stripe" and cols.stripe[i] == "restricted"):
-                return QBrush(LIVE)
+                return QBrush(QColor(palette.colour("live")))  # the shade readable in light or dark
         if role == Qt.ItemDataRole.FontRole and not cols.active[i]:
             from PySide6.QtGui import QFont
 
