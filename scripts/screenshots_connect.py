@@ -139,9 +139,49 @@ def main() -> int:
     settle(app, 1500)
     shot(app, fees, "fees")
     fees.close()
+    win.connect_ops.show_disputes()
+    disputes = win.connect_ops.disputes
+    disputes.resize(1100, 300)
+    settle(app, 1000)
+    shot(app, disputes, "disputes")
+    disputes.close()
+    from billing_desktop.ui.preferences import PreferencesDialog
+
+    prefs = PreferencesDialog(svc, session, win)
+    prefs.sync.setValue(30)
+    prefs.show()
+    shot(app, prefs, "preferences")
+    prefs.reject()
+    _apply_event_shot(app, svc, session, win, tenants["Initech"], accounts["Initech"])
     win.close()
     fake.close()
     return 0
+
+
+def _apply_event_shot(app, svc, session, win, tenant, account) -> None:
+    """Connect → Apply a signed Stripe event, with an event signed as Stripe signs it, once applied."""
+    import json
+
+    import stripe
+
+    from billing_desktop.ui.apply_event_dialog import ApplyEventDialog
+    from tests.support.fake_connect import fixture
+
+    svc.webhooks.save(session, tenant.id, "http://127.0.0.1:9/hooks", ["*"], allow_private=True)
+    secret = svc.webhooks.reveal_secret(session, tenant.id)
+    payout = fixture("payout", id="po_1QxEvent", status="failed", amount=7300, failure_code="no_account")
+    event = fixture("event", type="payout.failed", account=account["id"], livemode=False)
+    event["data"] = {"object": payout}
+    body = json.dumps(event, indent=2)
+    win.table.selectRow(win.model.row_of(tenant.id))
+    dialog = ApplyEventDialog(svc, session, win.model.row_at(win.table.currentIndex().row()), win)
+    dialog.signature.setText(stripe.WebhookSignature.generate_signature_header(body, secret))
+    dialog.payload.setPlainText(body)
+    dialog.show()
+    dialog.apply_button.click()
+    settle(app, 800)
+    shot(app, dialog, "apply-event")
+    dialog.reject()
 
 
 if __name__ == "__main__":

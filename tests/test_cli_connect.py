@@ -100,3 +100,37 @@ def test_every_connect_view_online_then_offline(cli, tmp_path):
     assert "OVERDUE acme" in cli("disputes", "--offline")[0]
     assert "5.00 USD" in cli("stripe", "payouts", "acme", "--offline")[0]
     cli("fees", "--since", "2026-13-01", expect=2)
+
+
+def test_apply_a_signed_event(cli, cli_vault, tmp_path):
+    """An event signed as Stripe signs it (stripe-python's own signer) with the tenant's webhook secret."""
+    import stripe
+
+    from billing_desktop.services.bootstrap import build_services
+    from tests.support.fake_connect import fixture
+
+    svc = build_services(None, vault=cli_vault)
+    try:
+        operator = svc.auth.sign_in("op@cli.example", OP_PW)
+        tenant_id = svc.tenants.resolve(operator, "acme")
+        svc.webhooks.save(operator, tenant_id, "http://127.0.0.1:9/hooks", ["*"], allow_private=True)
+        secret = svc.webhooks.reveal_secret(operator, tenant_id)
+    finally:
+        svc.close()
+    payout = fixture("payout", id="po_pasted", status="failed", amount=900, failure_code="account_closed")
+    event = fixture("event", type="payout.failed", account=cli.account["id"], livemode=False)
+    event["data"] = {"object": payout}
+    payload = tmp_path / "event.json"
+    payload.write_text(json.dumps(event))
+    header = stripe.WebhookSignature.generate_signature_header(payload.read_text(), secret)
+
+    out, _ = cli("stripe", "apply-event", "acme", "--signature", header, "--payload-file", str(payload))
+    assert out.strip() == "Applied payout.failed."
+    assert "Payout of 9.00 USD failed" in cli("attention")[0]  # from the cache, without asking Stripe
+    assert "po_pasted" in cli("stripe", "payouts", "acme", "--offline")[0]
+
+    payload.write_text(json.dumps(event) + " ")  # not the body that was signed
+    _, err = cli("stripe", "apply-event", "acme", "--signature", header, "--payload-file", str(payload), expect=1)
+    assert err.startswith("Not applied:")
+    _, err = cli("stripe", "apply-event", "acme", "--signature", header, "--payload-file", str(tmp_path), expect=2)
+    assert "is a folder" in err

@@ -73,8 +73,12 @@ def test_the_colour_scheme_can_be_forced_dark_and_colours_stay_readable(qtbot, w
     text_colour = error.palette().color(error.foregroundRole())
     assert text_colour.lightness() > pal.color(QPalette.ColorRole.Window).lightness() + 60  # light on dark
     window.overview.discard_changes()
+    model = window.model
+    live = model.index(next(r for r in range(model.rowCount()) if model.row_at(r).mode == "live"), 1)
+    assert window.model.data(live, Qt.ItemDataRole.ForegroundRole).color().name() == "#ff8787"  # LIVE in the list
     window.scheme_actions["light"].trigger()
     assert not palette.is_dark() and palette.colour("error") == "#c92a2a"
+    assert window.model.data(live, Qt.ItemDataRole.ForegroundRole).color().name() == "#c92a2a"
 
 
 def test_following_the_system_scheme_by_default(window):

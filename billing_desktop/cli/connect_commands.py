@@ -14,7 +14,16 @@ from billing_desktop.cli.context import acting, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json
 from billing_desktop.domain.states import PayoutStatus
 
-STRIPE_ACTIONS = ("sync", "requirements", "capabilities", "update-link", "dashboard", "balance", "payouts")
+STRIPE_ACTIONS = (
+    "sync",
+    "requirements",
+    "capabilities",
+    "update-link",
+    "dashboard",
+    "balance",
+    "payouts",
+    "apply-event",
+)
 
 
 def add_stripe_actions(stripe: Any) -> None:
@@ -45,6 +54,14 @@ def add_stripe_actions(stripe: Any) -> None:
         jsonable(sp)
         sp.add_argument("slug")
         sp.add_argument("--no-browser", action="store_true", help="only print the link")
+    sp = stripe.add_parser(
+        "apply-event", help="apply a Stripe event (account, capability, payout, dispute) with its signature"
+    )
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("slug")
+    sp.add_argument("--signature", required=True, help="the Stripe-Signature header: 't=…,v1=…'")
+    sp.add_argument("--payload-file", required=True, help="the event body exactly as received")
     for name in STRIPE_ACTIONS:
         stripe.choices[name].set_defaults(run=cmd_stripe_action)
 
@@ -63,6 +80,8 @@ def run_stripe(args: Any, svc: Any, session: Any) -> int:
     if args.action == "sync":
         return _sync(args, svc, session)
     tenant_id = svc.tenants.resolve(session, args.slug)
+    if args.action == "apply-event":
+        return _apply_event(args, svc, session, tenant_id)
     online = not getattr(args, "offline", False)
     ops = svc.connect_account
     if args.action == "requirements":
@@ -85,6 +104,20 @@ def run_stripe(args: Any, svc: Any, session: Any) -> int:
     if not args.no_browser:
         svc.stripe.open(link.url)
     return 0
+
+
+def _apply_event(args: Any, svc: Any, session: Any, tenant_id: int) -> int:
+    """Exit 0 when applied or rightly ignored (not a Connect event, older than the saved copy), 1 when refused."""
+    from billing_desktop.cli.io import read_file_arg
+    from billing_desktop.domain.states import EventOutcome
+
+    body = read_file_arg(args.payload_file, "payload_file", text=False)
+    result = svc.connect_events.apply_signed(session, tenant_id, {"Stripe-Signature": args.signature}, body)
+    if args.json:
+        emit_json(result)
+    else:
+        print(result.message, file=sys.stdout if result.outcome != EventOutcome.REFUSED else sys.stderr)
+    return 1 if result.outcome == EventOutcome.REFUSED else 0
 
 
 def _date(value: Any, *, time: bool = False) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import ssl
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +42,7 @@ class StripeClientFactory:
 
         # Sync methods in a worker thread. No automatic retries unless asked: for a single action the user sees
         # the failure and decides; bulk reads (sync, lists) ask for a few, which honours Stripe-Should-Retry.
-        http_client = stripe.HTTPXClient(allow_sync_methods=True, timeout=TIMEOUT)
+        http_client = _httpx_client_class()(TIMEOUT)
         client = stripe.StripeClient(
             secret_key,
             client_id=client_id,
@@ -49,6 +51,44 @@ class StripeClientFactory:
             max_network_retries=retries,
         )
         return _Closing(client, http_client)
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One verifying TLS context per process, from stripe-python's CA bundle (what HTTPXClient itself builds)."""
+    import stripe
+
+    return ssl.create_default_context(cafile=stripe.ca_bundle_path)
+
+
+@functools.cache
+def _httpx_client_class() -> type:
+    """Made on first use, so that stripe is imported only when Stripe is called."""
+    import stripe
+
+    class HTTPXClient(stripe.HTTPXClient):
+        """stripe.HTTPXClient (sync methods allowed) that reuses one TLS context and makes its async client only if
+        asked: its own constructor loads the CA bundle for every client (~20-50 ms), and closing an async client that
+        was never used still starts an event loop (~10-20 ms); both, for every Stripe call, cost more than a whole
+        list page's wait."""
+
+        def __init__(self, timeout: float):
+            stripe.HTTPClient.__init__(self)  # verify_ssl_certs=True, no proxy
+            import anyio
+            import httpx
+
+            self.httpx, self.anyio = httpx, anyio
+            self._client = httpx.Client(verify=_tls_context())
+            self._timeout = timeout
+            self.opened_async: Any = None
+
+        @property
+        def _client_async(self) -> Any:  # stripe-python builds streamed sync requests with it; we do not stream
+            if self.opened_async is None:
+                self.opened_async = self.httpx.AsyncClient(verify=_tls_context())
+            return self.opened_async
+
+    return HTTPXClient
 
 
 class _Closing:
@@ -63,8 +103,8 @@ class _Closing:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.http_client.close()
-        client_async = getattr(self.http_client, "_client_async", None)
-        if client_async is not None:  # never used (sync only), but it holds a transport until closed
+        client_async = getattr(self.http_client, "opened_async", None)
+        if client_async is not None:  # made for a streamed call: it holds a transport until closed
             import anyio
 
             anyio.run(client_async.aclose)

@@ -23,7 +23,7 @@ from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.errors import AppError, NotFound, ValidationError
 from billing_desktop.services import audit
-from billing_desktop.services.connect_cache import ObjectKind, load, store
+from billing_desktop.services.connect_cache import ObjectKind, load, store_connected
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
@@ -255,7 +255,7 @@ class ConnectAccountService:
             caps = self._online(lambda c: c.v1.accounts.capabilities.list(account_id))
             objs = [c.to_dict() for c in caps.data]
             with self.ctx.db() as s, s.begin():
-                store(
+                store_connected(
                     s,
                     kind=ObjectKind.CAPABILITY,
                     tenant_id=tenant_id,
@@ -300,7 +300,7 @@ class ConnectAccountService:
         def fetch() -> None:
             answer = self._online(lambda c: c.raw_request("get", "/v1/balance", stripe_account=account_id).data)
             with self.ctx.db() as s, s.begin():
-                store(
+                store_connected(
                     s,
                     kind=ObjectKind.BALANCE,
                     tenant_id=tenant_id,
@@ -331,7 +331,7 @@ class ConnectAccountService:
             params = {"status": status} if status else {}
             page = self._online(lambda c: next(iter(Pager(c, "/v1/payouts", params, stripe_account=account_id)), []))
             with self.ctx.db() as s, s.begin():
-                store(
+                store_connected(
                     s,
                     kind=ObjectKind.PAYOUT,
                     tenant_id=tenant_id,

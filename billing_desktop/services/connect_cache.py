@@ -16,7 +16,9 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session as DbSession
 
 from billing_desktop.domain.attention import Derived
-from billing_desktop.store.models import AttentionItem, StripeObject
+from billing_desktop.domain.states import ConnectionState
+from billing_desktop.store.locking import lock_tenants
+from billing_desktop.store.models import AttentionItem, StripeAccount, StripeObject
 
 
 class ObjectKind(StrEnum):
@@ -29,6 +31,27 @@ class ObjectKind(StrEnum):
 
 def account_source(account_id: str) -> str:
     return f"account:{account_id}"
+
+
+def lock_connected(s: DbSession, tenant_ids: Iterable[int]) -> dict[int, str]:
+    """Lock the tenants (store.locking, first in the transaction) and say which account each is still connected
+    to: every write of a Stripe answer checks this under the lock, so an answer that arrives after a disconnect
+    never writes the cache or attention items of the account that was let go."""
+    ids = sorted(set(tenant_ids))
+    lock_tenants(s, ids)
+    connected: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        connected.update(
+            (tenant_id, str(account))
+            for tenant_id, account in s.execute(
+                select(StripeAccount.tenant_id, StripeAccount.stripe_user_id).where(
+                    StripeAccount.tenant_id.in_(ids[start : start + 500]),
+                    StripeAccount.status != ConnectionState.DISCONNECTED,
+                    StripeAccount.stripe_user_id.is_not(None),
+                )
+            )
+        )
+    return connected
 
 
 def replace_items(s: DbSession, rows: Iterable[tuple[int, str, list[Derived]]]) -> None:
@@ -100,6 +123,15 @@ def store(
     )
     if derive is not None and tenant_id is not None:
         replace_items(s, [(tenant_id, f"{kind.value}:{key(o)}", derive(o)) for o in objects])
+
+
+def store_connected(s: DbSession, *, tenant_id: int, account: str, **kwargs: Any) -> bool:
+    """`store`, first taking the tenant's lock, only while `account` is still the tenant's connected account
+    (False: disconnected meanwhile, nothing written). Starts the transaction, so call it first in one."""
+    if lock_connected(s, [tenant_id]).get(tenant_id) != account:
+        return False
+    store(s, tenant_id=tenant_id, account=account, **kwargs)
+    return True
 
 
 def load(

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 
-from billing_desktop.domain.attention import from_dispute, from_payout
+from billing_desktop.domain.attention import Derived, from_dispute, from_payout
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState, EventOutcome
 from billing_desktop.domain.validation import Mode
-from billing_desktop.services.connect_cache import ObjectKind, store
+from billing_desktop.services.connect_cache import ObjectKind, store_connected
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
@@ -29,6 +29,7 @@ from billing_desktop.services.stripe_connect import StripeConnectService
 from billing_desktop.store.models import StripeAccount, Tenant
 
 log = logging.getLogger(__name__)
+Derive = Callable[[dict[str, Any]], list[Derived]]
 HANDLED = (
     "account.updated",
     "capability.updated",
@@ -36,6 +37,12 @@ HANDLED = (
     "charge.dispute.created",
     "account.application.deauthorized",
 )
+# Events whose object is cached as it comes, with the attention items derived from it.
+CACHED: dict[str, tuple[ObjectKind, Derive | None]] = {
+    "capability.updated": (ObjectKind.CAPABILITY, None),
+    "payout.failed": (ObjectKind.PAYOUT, from_payout),
+    "charge.dispute.created": (ObjectKind.DISPUTE, from_dispute),
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -99,48 +106,40 @@ class ConnectEventService:
             and (datetime.fromtimestamp(created, UTC) < fetched)
         ):
             return EventResult(outcome=EventOutcome.IGNORED, event_type=kind, message="Older than the saved copy.")
-        now = self.ctx.clock()
         if kind == "account.updated":
             self.stripe.remember_account(tenant_id, obj)
-        elif kind == "capability.updated":
-            account = dict((acct.account_json if acct is not None else None) or {"id": account_id})
-            account["capabilities"] = dict(account.get("capabilities") or {}, **{obj["id"]: obj.get("status")})
-            with self.ctx.db() as s, s.begin():
-                store(
-                    s,
-                    kind=ObjectKind.CAPABILITY,
-                    tenant_id=tenant_id,
-                    account=account_id,
-                    objects=[obj],
-                    now=now,
-                    key=lambda o: f"{account_id}/{o['id']}",
-                )
-            self.stripe.remember_account(tenant_id, account)
-        elif kind == "payout.failed":
-            with self.ctx.db() as s, s.begin():
-                store(
-                    s,
-                    kind=ObjectKind.PAYOUT,
-                    tenant_id=tenant_id,
-                    account=account_id,
-                    objects=[obj],
-                    now=now,
-                    derive=from_payout,
-                )
-        elif kind == "charge.dispute.created":
-            with self.ctx.db() as s, s.begin():
-                store(
-                    s,
-                    kind=ObjectKind.DISPUTE,
-                    tenant_id=tenant_id,
-                    account=account_id,
-                    objects=[obj],
-                    now=now,
-                    derive=from_dispute,
-                )
-        else:  # account.application.deauthorized: the platform lost access
+        elif kind == "account.application.deauthorized":  # the platform lost access
             self.stripe._mark_disconnected(session, tenant_id, "deauthorized in Stripe (event)")
+        else:
+            cache_as, derive = CACHED[kind]
+            if not self._cache(tenant_id, account_id, cache_as, obj, derive):
+                return EventResult(
+                    outcome=EventOutcome.IGNORED, event_type=kind, message="The account was disconnected meanwhile."
+                )
+            if kind == "capability.updated":  # the account's own summary of its capabilities follows
+                account = dict((acct.account_json if acct is not None else None) or {"id": account_id})
+                account["capabilities"] = dict(account.get("capabilities") or {}, **{obj["id"]: obj.get("status")})
+                self.stripe.remember_account(tenant_id, account)
         return EventResult(outcome=EventOutcome.APPLIED, event_type=kind, message=f"Applied {kind}.")
+
+    def _cache(
+        self, tenant_id: int, account_id: str, kind: ObjectKind, obj: dict[str, Any], derive: Derive | None
+    ) -> bool:
+        """Cache the event's object, under the tenant's lock and only while the account is still connected."""
+        with self.ctx.db() as s, s.begin():
+            return store_connected(
+                s,
+                kind=kind,
+                tenant_id=tenant_id,
+                account=account_id,
+                objects=[obj],
+                now=self.ctx.clock(),
+                # A capability's id ("card_payments") is only unique within its account.
+                key=(lambda o: f"{account_id}/{o['id']}")
+                if kind == ObjectKind.CAPABILITY
+                else (lambda o: str(o["id"])),
+                derive=derive,
+            )
 
     @staticmethod
     def _refused(kind: str, message: str) -> EventResult:

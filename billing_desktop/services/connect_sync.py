@@ -22,11 +22,11 @@ from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.errors import AppError
 from billing_desktop.services import audit
-from billing_desktop.services.connect_cache import account_source, replace_items
+from billing_desktop.services.connect_cache import account_source, lock_connected, replace_items
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
-from billing_desktop.services.stripe_connect import StripeConnectService, state_of
+from billing_desktop.services.stripe_connect import StripeConnectService, compact_account, state_of
 from billing_desktop.store.models import Setting, StripeAccount, Tenant
 
 log = logging.getLogger(__name__)
@@ -151,15 +151,16 @@ class ConnectSyncService:
     def _write_page(self, mine: list[tuple[tuple[int, int, str], dict[str, Any]]]) -> None:
         now = self.ctx.clock()
         with self.ctx.db() as s, s.begin():
+            # Under the tenants' lock, only accounts still connected: one disconnected while this page was on the
+            # wire keeps its disconnect, and gets no attention items back.
+            still = lock_connected(s, [tenant_id for (_, tenant_id, _), _ in mine])
+            mine = [(row, a) for row, a in mine if still.get(row[1]) == a["id"]]
+            if not mine:
+                return
             table: Table = StripeAccount.__table__  # type: ignore[assignment]
             s.execute(
                 update(table)
-                # Not a row disconnected while the page was on the wire: a late answer must not reconnect it.
-                .where(
-                    table.c.id == bindparam("row_id"),
-                    table.c.stripe_user_id == bindparam("account_id"),
-                    table.c.status != ConnectionState.DISCONNECTED,
-                )
+                .where(table.c.id == bindparam("row_id"))
                 .values(
                     account_json=bindparam("account"),
                     fetched_at=bindparam("now"),
@@ -167,7 +168,7 @@ class ConnectSyncService:
                     missing_since=None,
                 ),
                 [
-                    {"row_id": row_id, "account_id": a["id"], "account": a, "now": now, "state": state_of(a)}
+                    {"row_id": row_id, "account": compact_account(a), "now": now, "state": state_of(a)}
                     for (row_id, _, _), a in mine
                 ],
             )

@@ -33,6 +33,7 @@ class Policy:
     lockout: timedelta = timedelta(minutes=15)
     idle_lock: timedelta = timedelta(minutes=15)
     reauth_window: timedelta = timedelta(minutes=5)
+    sync_interval: timedelta = timedelta(0)  # the GUI's periodic Refresh all; zero: off
 
 
 @dataclass(kw_only=True)

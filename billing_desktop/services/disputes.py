@@ -20,7 +20,7 @@ from billing_desktop.domain.money import format_amount
 from billing_desktop.domain.requirements import dispute_reason_words
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
-from billing_desktop.services.connect_cache import ObjectKind, forget, store
+from billing_desktop.services.connect_cache import ObjectKind, forget, store_connected
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
@@ -67,6 +67,7 @@ class DisputeService:
         *,
         tenant_id: int | None = None,
         refresh: bool = True,
+        progress: Callable[[int, str], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> DisputesView:
         with self.ctx.db() as s:
@@ -83,10 +84,12 @@ class DisputeService:
         if refresh:
             try:
                 with self.stripe.client_factory(self.stripe.platform.secret_key(), retries=2) as client:
-                    for t_id, account_id, slug in accounts:
+                    for n, (t_id, account_id, slug) in enumerate(accounts):
                         if cancelled():
-                            problems.append("Cancelled before every account was asked.")
+                            problems.append(f"Cancelled: {len(accounts) - n} of {len(accounts)} accounts not asked.")
                             break
+                        if progress is not None:
+                            progress(n, f"Asking Stripe for the disputes of {slug} ({n + 1} of {len(accounts)})…")
                         try:
                             self._fetch(client, t_id, str(account_id), cancelled)
                         except StripeProblem as exc:
@@ -99,7 +102,7 @@ class DisputeService:
         pager = Pager(client, "/v1/disputes", stripe_account=account_id, cancelled=cancelled)
         fetched = [d for page in pager for d in page]
         with self.ctx.db() as s, s.begin():
-            store(
+            written = store_connected(
                 s,
                 kind=ObjectKind.DISPUTE,
                 tenant_id=tenant_id,
@@ -108,7 +111,7 @@ class DisputeService:
                 now=self.ctx.clock(),
                 derive=from_dispute,
             )
-            if pager.complete:  # a whole list: what it no longer holds is gone from Stripe too
+            if written and pager.complete:  # a whole list: what it no longer holds is gone from Stripe too
                 forget(s, kind=ObjectKind.DISPUTE, tenant_id=tenant_id, keep={d["id"] for d in fetched})
 
     def _view(self, tenant_ids: list[int], problems: list[str], *, refreshed: bool) -> DisputesView:

@@ -99,50 +99,66 @@ def _bounds(since: date | None, until: date | None) -> tuple[int | None, int | N
     return lo, hi
 
 
+class FeeCheck:
+    """Pure and incremental: compact fees in, page by page (the fee writer checks each page while the next is on
+    the wire); `result()` gives the lines (flagged where the fee is off the agreed percentage), the totals per tenant
+    and currency then per currency, and how many fees belong to no tenant here."""
+
+    def __init__(self, tenants: dict[str, tuple[str, Decimal]], slug: str | None = None):
+        self.tenants, self.slug = tenants, slug
+        self.lines: list[FeeLine] = []
+        self.sums: dict[tuple[str, str], list[int]] = {}
+        self.unknown = 0
+
+    def add(self, fees: list[dict[str, Any]]) -> None:
+        for f in fees:
+            owner = self.tenants.get(f.get("account") or "")
+            if owner is None:
+                self.unknown += 1
+                continue
+            if self.slug is not None and owner[0] != self.slug:
+                continue
+            charge_amount = f.get("charge_amount")
+            expected = expected_fee(charge_amount, owner[1]) if charge_amount is not None else f["amount"]
+            flagged = charge_amount is not None and abs(f["amount"] - expected) > 1
+            self.lines.append(
+                FeeLine(
+                    fee_id=f["id"],
+                    slug=owner[0],
+                    charge_id=f.get("charge") or "",
+                    created=datetime.fromtimestamp(f["created"], UTC),
+                    currency=f["currency"],
+                    charge_amount=charge_amount or 0,
+                    fee_amount=f["amount"],
+                    refunded=f.get("amount_refunded", 0),
+                    expected=expected,
+                    percent=owner[1],
+                    flagged=flagged,
+                )
+            )
+            for key in ((owner[0], f["currency"]), ("", f["currency"])):
+                acc = self.sums.setdefault(key, [0, 0, 0, 0, 0])
+                acc[0] += charge_amount or 0
+                acc[1] += f["amount"]
+                acc[2] += f.get("amount_refunded", 0)
+                acc[3] += 1
+                acc[4] += flagged
+
+    def result(self) -> tuple[list[FeeLine], list[FeeTotal], int]:
+        totals = [
+            FeeTotal(slug=k[0], currency=k[1], charges=v[0], fees=v[1], refunded=v[2], count=v[3], flagged=v[4])
+            for k, v in sorted(self.sums.items(), key=lambda kv: (kv[0][0] == "", kv[0]))
+        ]
+        return self.lines, totals, self.unknown
+
+
 def check(
     fees: list[dict[str, Any]], tenants: dict[str, tuple[str, Decimal]], slug: str | None = None
 ) -> tuple[list[FeeLine], list[FeeTotal], int]:
-    """Pure: compact fees -> lines (flagged where the fee is off the agreed percentage), totals, unknown count."""
-    lines: list[FeeLine] = []
-    sums: dict[tuple[str, str], list[int]] = {}
-    unknown = 0
-    for f in fees:
-        owner = tenants.get(f.get("account") or "")
-        if owner is None:
-            unknown += 1
-            continue
-        if slug is not None and owner[0] != slug:
-            continue
-        charge_amount = f.get("charge_amount")
-        expected = expected_fee(charge_amount, owner[1]) if charge_amount is not None else f["amount"]
-        flagged = charge_amount is not None and abs(f["amount"] - expected) > 1
-        lines.append(
-            FeeLine(
-                fee_id=f["id"],
-                slug=owner[0],
-                charge_id=f.get("charge") or "",
-                created=datetime.fromtimestamp(f["created"], UTC),
-                currency=f["currency"],
-                charge_amount=charge_amount or 0,
-                fee_amount=f["amount"],
-                refunded=f.get("amount_refunded", 0),
-                expected=expected,
-                percent=owner[1],
-                flagged=flagged,
-            )
-        )
-        for key in ((owner[0], f["currency"]), ("", f["currency"])):
-            acc = sums.setdefault(key, [0, 0, 0, 0, 0])
-            acc[0] += charge_amount or 0
-            acc[1] += f["amount"]
-            acc[2] += f.get("amount_refunded", 0)
-            acc[3] += 1
-            acc[4] += flagged
-    totals = [
-        FeeTotal(slug=k[0], currency=k[1], charges=v[0], fees=v[1], refunded=v[2], count=v[3], flagged=v[4])
-        for k, v in sorted(sums.items(), key=lambda kv: (kv[0][0] == "", kv[0]))
-    ]
-    return lines, totals, unknown
+    """Pure: compact fees -> lines, totals, unknown count (FeeCheck over one list)."""
+    checker = FeeCheck(tenants, slug)
+    checker.add(fees)
+    return checker.result()
 
 
 def to_csv(report: FeeReport) -> str:
@@ -214,18 +230,21 @@ class PlatformFeeService:
             owners = self._tenants(s)
             slug = s.get(Tenant, tenant_id).slug if tenant_id is not None else None  # type: ignore[union-attr]
         tenants = {k: (v[0], v[1]) for k, v in owners.items()}
-        message, fees, fetched_at = "", None, None
+        message, checked, fetched_at = "", None, None
         if refresh:
             try:
-                fees = self._fetch(owners, lo, hi, progress or (lambda n, t: None), cancelled)
+                checked = FeeCheck(tenants, slug)
+                fetched = self._fetch(owners, lo, hi, progress or (lambda n, t: None), cancelled, checked)
                 fetched_at = self.ctx.clock()
                 if cancelled():
-                    message = f"Cancelled: only the {len(fees)} newest fees of the period were fetched."
+                    message = f"Cancelled: only the {fetched} newest fees of the period were fetched."
             except StripeProblem as exc:
-                message = f"Showing saved data: {exc}"
-        if fees is None:
+                checked, message = None, f"Showing saved data: {exc}"
+        if checked is None:
             fees, fetched_at = self._cached(lo, hi)
-        lines, totals, unknown = check(fees, tenants, slug)
+            checked = FeeCheck(tenants, slug)
+            checked.add(fees)
+        lines, totals, unknown = checked.result()
         return FeeReport(
             since=since,
             until=until,
@@ -238,33 +257,36 @@ class PlatformFeeService:
             unknown_accounts=unknown,
         )
 
-    def _fetch(self, owners, lo, hi, progress, cancelled) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    def _fetch(self, owners, lo, hi, progress, cancelled, checked: FeeCheck) -> int:  # type: ignore[no-untyped-def]
+        """Fetch every fee of the period; each page is cached and checked by a writer thread while the next page is
+        on the wire. Returns how many fees were fetched."""
         params: dict[str, Any] = {"expand": ["data.charge"]}
         if lo is not None or hi is not None:
             params["created"] = {k: v for k, v in (("gte", lo), ("lte", hi)) if v is not None}
-        out: list[dict[str, Any]] = []
+        count = 0
         writes: list[Future[None]] = []
         with (
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="fee-writer") as writer,
             self.stripe.client_factory(self.stripe.platform.secret_key(), retries=2) as client,
         ):
             for page in Pager(client, "/v1/application_fees", params, cancelled=cancelled):
-                rows = [compact(f) for f in page]
-                out.extend(rows)
-                writes.append(writer.submit(self._store, rows, owners))
-                progress(len(out), f"{len(out)} fees fetched")
+                count += len(page)
+                writes.append(writer.submit(self._store, page, owners, checked))
+                progress(count, f"{count} fees fetched")
             for w in writes:
                 w.result()
-        return out
+        return count
 
-    def _store(self, rows: list[dict[str, Any]], owners: dict[str, tuple[str, Decimal, int]]) -> None:
+    def _store(
+        self, page: list[dict[str, Any]], owners: dict[str, tuple[str, Decimal, int]], checked: FeeCheck
+    ) -> None:
+        rows = [compact(f) for f in page]
+        checked.add(rows)  # one writer thread: pages are added in the order they came
         for r in rows:
             owner = owners.get(r.get("account") or "")
             r["_tenant_id"] = owner[2] if owner else None
         with self.ctx.db() as s, s.begin():
             store(s, kind=ObjectKind.FEE, tenant_id=None, account=None, objects=rows, now=self.ctx.clock())
-        for r in rows:
-            r.pop("_tenant_id", None)
 
     def _cached(self, lo: int | None, hi: int | None) -> tuple[list[dict[str, Any]], datetime | None]:
         with self.ctx.db() as s:

@@ -16,6 +16,8 @@ from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import Setting
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
+SYNC_INTERVAL_MINUTES = "connect_sync_interval_minutes"
+SYNC_INTERVAL_RANGE = (5, 1440)  # or 0: off. Stripe's list costs one request per 100 accounts each time.
 
 
 class SettingsService:
@@ -31,19 +33,53 @@ class SettingsService:
         minutes = self._get(IDLE_LOCK_MINUTES)
         if minutes and minutes.isdigit():
             self.ctx.policy = replace(self.ctx.policy, idle_lock=timedelta(minutes=int(minutes)))
+        minutes = self._get(SYNC_INTERVAL_MINUTES)
+        if minutes and minutes.isdigit():
+            self.ctx.policy = replace(self.ctx.policy, sync_interval=timedelta(minutes=int(minutes)))
 
     def idle_lock_minutes(self) -> int:
         return int(self.ctx.policy.idle_lock.total_seconds() // 60)
 
+    def sync_interval_minutes(self) -> int:
+        """How often the GUI refreshes every connected account by itself; 0: never (the default)."""
+        return int(self.ctx.policy.sync_interval.total_seconds() // 60)
+
     def set_idle_lock_minutes(self, session: UserSession, minutes: int) -> int:
-        raise_if({"idle_lock_minutes": None if 1 <= int(minutes) <= 240 else "Choose between 1 and 240 minutes."})
+        self.save_preferences(session, idle_lock_minutes=minutes, sync_interval_minutes=self.sync_interval_minutes())
+        return int(minutes)
+
+    def save_preferences(self, session: UserSession, *, idle_lock_minutes: int, sync_interval_minutes: int) -> None:
+        low, high = SYNC_INTERVAL_RANGE
+        raise_if(
+            {
+                "idle_lock_minutes": None
+                if 1 <= int(idle_lock_minutes) <= 240
+                else "Choose between 1 and 240 minutes.",
+                "sync_interval_minutes": None
+                if int(sync_interval_minutes) == 0 or low <= int(sync_interval_minutes) <= high
+                else f"Choose Off, or between {low} and {high} minutes.",
+            }
+        )
+        values = {IDLE_LOCK_MINUTES: int(idle_lock_minutes), SYNC_INTERVAL_MINUTES: int(sync_interval_minutes)}
         with self.ctx.db() as s, s.begin():
             authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
-            row = s.get(Setting, IDLE_LOCK_MINUTES)
-            if row is None:
-                s.add(Setting(key=IDLE_LOCK_MINUTES, value=str(int(minutes))))
-            else:
-                row.value = str(int(minutes))
-            audit.record(s, self.ctx.clock(), session.email, "settings.update", detail=f"idle lock: {minutes} min")
-        self.ctx.policy = replace(self.ctx.policy, idle_lock=timedelta(minutes=int(minutes)))
-        return int(minutes)
+            changed = []
+            for key, value in values.items():
+                row = s.get(Setting, key)
+                if row is None:
+                    s.add(Setting(key=key, value=str(value)))
+                elif row.value != str(value):
+                    row.value = str(value)
+                else:
+                    continue
+                changed.append(key)
+            if changed:
+                detail = f"idle lock: {idle_lock_minutes} min; Stripe refresh: " + (
+                    f"every {sync_interval_minutes} min" if sync_interval_minutes else "off"
+                )
+                audit.record(s, self.ctx.clock(), session.email, "settings.update", detail=detail)
+        self.ctx.policy = replace(
+            self.ctx.policy,
+            idle_lock=timedelta(minutes=int(idle_lock_minutes)),
+            sync_interval=timedelta(minutes=int(sync_interval_minutes)),
+        )

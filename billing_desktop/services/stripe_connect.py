@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, NoReturn
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from billing_desktop.connect.client import StripeClientFactory
@@ -24,7 +24,8 @@ from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
 from billing_desktop.services.stripe_platform import CALLBACK_PATH, StripePlatformService
-from billing_desktop.store.models import StripeAccount, Tenant
+from billing_desktop.store.locking import lock_tenant
+from billing_desktop.store.models import AttentionItem, StripeAccount, Tenant
 
 log = logging.getLogger(__name__)
 TOKENS = ("stripe-access-token", "stripe-refresh-token", "stripe-publishable-key")
@@ -52,6 +53,36 @@ class StripeStatus:
     fetched_at: datetime | None = None
     stale: bool = False
     message: str = ""
+
+
+# What the cache keeps of an account: the fields the app shows or decides on. The rest (settings, external
+# accounts, terms acceptance, metadata) is half of each object and would be serialised again on every sync.
+ACCOUNT_FIELDS = (
+    "id",
+    "object",
+    "type",
+    "controller",
+    "business_type",
+    "business_profile",
+    "email",
+    "country",
+    "default_currency",
+    "created",
+    "charges_enabled",
+    "payouts_enabled",
+    "details_submitted",
+    "capabilities",
+    "requirements",
+    "future_requirements",
+)
+
+
+def compact_account(account: dict[str, Any]) -> dict[str, Any]:
+    out = {k: account[k] for k in ACCOUNT_FIELDS if k in account}
+    name = ((account.get("settings") or {}).get("dashboard") or {}).get("display_name")
+    if name:
+        out["settings"] = {"dashboard": {"display_name": name}}
+    return out
 
 
 def state_of(account: dict[str, Any]) -> ConnectionState:
@@ -182,7 +213,7 @@ class StripeConnectService:
                 acct = self._row(s, tenant_id)
                 acct.stripe_user_id, acct.status, acct.onboarding_type = existing, ConnectionState.PENDING, account_type
                 acct.livemode, acct.connected_at = bool(account.get("livemode")), self.ctx.clock()
-                acct.account_json, acct.fetched_at = dict(account), self.ctx.clock()
+                acct.account_json, acct.fetched_at = compact_account(account), self.ctx.clock()
                 audit.record(
                     s,
                     self.ctx.clock(),
@@ -284,19 +315,22 @@ class StripeConnectService:
     def remember_account(self, tenant_id: int, account: dict[str, Any]) -> None:
         """Cache one account answer (a refresh or an `account.updated` event) with its attention items."""
         from billing_desktop.domain.attention import from_account
-        from billing_desktop.services.connect_cache import account_source, replace_items
+        from billing_desktop.services.connect_cache import account_source, lock_connected, replace_items
 
         with self.ctx.db() as s, s.begin():
-            acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id).with_for_update())
-            if acct is None or acct.status == ConnectionState.DISCONNECTED or acct.stripe_user_id != account.get("id"):
+            if lock_connected(s, [tenant_id]).get(tenant_id) != account.get("id"):
                 return  # disconnected (or reconnected elsewhere) meanwhile: a late answer must not undo that
-            acct.account_json, acct.fetched_at = dict(account), self.ctx.clock()
+            acct = self._row(s, tenant_id)
+            acct.account_json, acct.fetched_at = compact_account(account), self.ctx.clock()
             acct.status, acct.missing_since = state_of(account), None
             replace_items(s, [(tenant_id, account_source(account["id"]), from_account(account))])
 
     # -- disconnect --------------------------------------------------------------------------------------------
     def _mark_disconnected(self, session: UserSession, tenant_id: int, reason: str) -> None:
         with self.ctx.db() as s, s.begin():  # a token does not outlive the record that explains it
+            lock_tenant(s, tenant_id)  # first: a sync page writing this account waits, then sees it disconnected
+            # What Stripe said about the account no longer needs acting on here.
+            s.execute(delete(AttentionItem).where(AttentionItem.tenant_id == tenant_id))
             self.ctx.vault.forget(s, [self.ctx.vault.tenant_name(tenant_id, purpose) for purpose in TOKENS])
             acct = self._row(s, tenant_id)
             acct.status, acct.disconnected_at = ConnectionState.DISCONNECTED, self.ctx.clock()

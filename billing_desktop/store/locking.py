@@ -33,6 +33,15 @@ def lock_tenant(s: Session, tenant_id: int) -> None:
         s.execute(select(Tenant.id).where(Tenant.id == tenant_id).with_for_update())
 
 
+def lock_tenants(s: Session, tenant_ids: list[int]) -> None:
+    """`lock_tenant` for several tenants at once (a sync page): rows taken in id order, so that two callers
+    locking overlapping sets cannot deadlock."""
+    if s.get_bind().dialect.name == "sqlite":
+        _sqlite_write_lock(s)
+    elif tenant_ids:
+        s.execute(select(Tenant.id).where(Tenant.id.in_(sorted(set(tenant_ids)))).order_by(Tenant.id).with_for_update())
+
+
 def lock_user(s: Session, user_id: int) -> None:
     """Block until this transaction alone may change the user row (profile edits); on SQLite the write lock."""
     if s.get_bind().dialect.name == "sqlite":

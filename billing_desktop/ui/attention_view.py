@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from billing_desktop.domain.attention import AttentionKind, Fix
 from billing_desktop.ui.forms import message_label
 from billing_desktop.ui.link_dialog import LinkDialog
-from billing_desktop.ui.palette import set_tone
+from billing_desktop.ui.palette import badge_style, set_tone
 from billing_desktop.ui.records import RecordsModel, records_view, time_text
 from billing_desktop.ui.workers import describe
 
@@ -47,7 +47,7 @@ class AttentionView(QDialog):
         self.heading = QLabel(self.tr("<h3>Needs attention</h3>"))
         self.stale = QLabel()
         self.stale.setObjectName("attention_stale")
-        self.stale.setStyleSheet("background:#e67700; color:white; border-radius:3px; padding:1px 4px;")
+        self.stale.setStyleSheet(badge_style("warning"))
         self.stale.hide()
         head.addWidget(self.heading)
         head.addWidget(self.stale)

@@ -16,6 +16,7 @@ class ConnectActions:
         self.window = window
         self.attention = None
         self.fees = None
+        self.disputes = None
         w = window
         operator = allows(w.session.role, Perm.PLATFORM_MANAGE)
         bar = w.menuBar()
@@ -27,15 +28,24 @@ class ConnectActions:
             w, tr("&Refresh all Stripe accounts…"), lambda: self.sync(), QKeySequence("Ctrl+Shift+R")
         )
         self.act_fees = add_action(w, tr("Platform &fees…"), lambda: self.show_fees(), "Ctrl+Shift+E")
-        for a in (self.act_attention, self.act_sync, self.act_fees):
+        self.act_disputes = add_action(w, tr("Open &disputes…"), lambda: self.show_disputes(), "Ctrl+Shift+D")
+        self.act_event = add_action(w, tr("Apply a signed Stripe e&vent…"), lambda: self.apply_event())
+        for a in (self.act_attention, self.act_sync, self.act_fees, self.act_disputes):
             menu.addAction(a)
-        self.act_sync.setVisible(operator)
-        self.act_fees.setVisible(operator)
+        menu.addSeparator()
+        menu.addAction(self.act_event)
+        for a in (self.act_sync, self.act_fees, self.act_disputes):  # every tenant's: operators only
+            a.setVisible(operator)
         from billing_desktop.ui.tenant_filters import TenantFilters
 
         self.filters = TenantFilters(w.model)
         w.search.parentWidget().layout().insertWidget(1, self.filters)  # under the search box
         self.filters.changed.connect(w._update_count)
+        from billing_desktop.ui.auto_sync import AutoSync
+
+        self.sync_dialog = None
+        self.auto_sync = AutoSync(w, enabled=operator, busy=self._dialog_syncing)
+        self.auto_sync.apply_interval()  # off unless Preferences say otherwise
         # The board is the first thing an operator sees after signing in, when anything is on it.
         w.runner.run(
             w.services.attention.board, w.session, owner=w, on_done=self._first_board, on_error=lambda exc: None
@@ -65,12 +75,24 @@ class ConnectActions:
         from billing_desktop.ui.sync_dialog import SyncDialog
 
         dialog = SyncDialog(self.window.services, self.window.session, self.attention or self.window)
-        dialog.synced.connect(self._synced)
+        dialog.synced.connect(self.synced)
         dialog.start()
         self.sync_dialog = dialog
 
-    def _synced(self, report) -> None:
-        self.window.statusBar().showMessage(report.summary, STATUS_MESSAGE_LONG_MS)
+    def _dialog_syncing(self) -> bool:
+        import shiboken6
+
+        d = self.sync_dialog
+        return d is not None and shiboken6.isValid(d) and d.task is not None
+
+    def synced(self, report, *, automatic: bool = False) -> None:
+        self.window.statusBar().showMessage(
+            ("Automatic refresh: " if automatic else "") + report.summary, STATUS_MESSAGE_LONG_MS
+        )
+        self.cache_changed()
+
+    def cache_changed(self) -> None:
+        """The Connect cache changed (a sync, an event): the board, the list's counts and the Stripe tab follow."""
         if self.attention is not None and self.attention.isVisible():
             self.attention.load()
         else:
@@ -93,6 +115,28 @@ class ConnectActions:
         if self.fees is None:
             self.fees = FeesView(self.window.runner, self.window)
         self.fees.show()
+
+    def apply_event(self) -> None:
+        from billing_desktop.ui.apply_event_dialog import ApplyEventDialog
+
+        w = self.window
+        tenant = w.model.row_at(w.table.currentIndex().row())
+        if tenant is None:
+            w.statusBar().showMessage("Select the tenant the event belongs to first.", 8000)
+            return
+        dialog = ApplyEventDialog(w.services, w.session, tenant, w)
+        dialog.applied.connect(lambda _result: self.cache_changed())
+        dialog.open()
+
+    def show_disputes(self) -> None:
+        from billing_desktop.ui.disputes_view import DisputesView
+
+        if self.disputes is None:
+            self.disputes = DisputesView(self.window.runner, self.window)
+            self.disputes.open_tenant.connect(self.open_tenant)
+        self.disputes.show()
+        self.disputes.activateWindow()
+        self.disputes.load()
 
     def open_tenant(self, tenant_id: int, tab: str) -> None:
         w = self.window

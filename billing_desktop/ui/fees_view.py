@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.domain.money import format_amount
+from billing_desktop.ui.fetch_task import CancellableFetch
 from billing_desktop.ui.forms import message_label
 from billing_desktop.ui.records import RecordsModel, records_view, time_text
-from billing_desktop.ui.workers import describe, submit, submit_with_progress
+from billing_desktop.ui.workers import submit
 
 
 def _qdate(d: date) -> QDate:
@@ -34,7 +35,7 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-class FeesView(QDialog):
+class FeesView(CancellableFetch, QDialog):
     def __init__(self, runner, parent=None):
         super().__init__(parent)
         self.setObjectName("fees_view")
@@ -63,6 +64,7 @@ class FeesView(QDialog):
         self.fetch_button.setObjectName("fees_fetch")
         self.fetch_button.setDefault(True)
         self.fetch_button.clicked.connect(self.fetch)
+        self.start_button = self.fetch_button
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("fees_cancel")
         self.cancel_button.clicked.connect(self.cancel)
@@ -142,11 +144,7 @@ class FeesView(QDialog):
         )
 
     def fetch(self) -> None:
-        self.message.hide()
-        self.fetch_button.setEnabled(False)
-        self.cancel_button.show()
-        self.status.setText("Reading saved fees…" if self.offline.isChecked() else "Asking Stripe for fees…")
-        self.task = submit_with_progress(
+        self.start_fetch(
             partial(
                 self._work,
                 self.tenant.text().strip(),
@@ -154,21 +152,8 @@ class FeesView(QDialog):
                 _pydate(self.until.date()),
                 offline=self.offline.isChecked(),
             ),
-            on_progress=lambda n, text: self.status.setText(text),
-            on_done=self._done,
-            on_error=self._failed,
-            owner=self,
+            "Reading saved fees…" if self.offline.isChecked() else "Asking Stripe for fees…",
         )
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.status.setText(self.tr("Cancelling… (fees fetched so far are kept)"))
-
-    def _idle(self) -> None:
-        self.task = None
-        self.fetch_button.setEnabled(True)
-        self.cancel_button.hide()
 
     def _done(self, report) -> None:
         self._idle()
@@ -189,12 +174,6 @@ class FeesView(QDialog):
         if self.report is not None:
             lines = self.report.lines
             self.lines_model.set_rows([ln for ln in lines if ln.flagged] if self.flagged_only.isChecked() else lines)
-
-    def _failed(self, exc: Exception) -> None:
-        self._idle()
-        self.status.setText("")
-        self.message.setText(describe(exc))
-        self.message.show()
 
     # -- export ------------------------------------------------------------------------------------------------
     def export(self) -> None:

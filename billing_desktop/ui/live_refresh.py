@@ -82,6 +82,7 @@ def attach(window) -> LiveRefresh:
     name = window.services.database_label()
 
     def show_state(state: str) -> None:
+
         text, color = _state_text(FeedState(state)), colour(_STATE_TONE[FeedState(state)])
         label.setText(tr("Database: {0} · {1}").format(name, f"<span style='color:{color}'>● {text}</span>"))
         label.setToolTip(tr("This window works on {0}; the connection is {1}.").format(name, text))

@@ -87,6 +87,7 @@ class MainActions:
 
         def saved(_result) -> None:
             self._restart_idle_timer()
+            self.connect_ops.auto_sync.apply_interval()
             if dialog.changed_language:
                 said = self.tr(
                     "The new language applies to windows opened from now on, and everywhere after you sign in again."

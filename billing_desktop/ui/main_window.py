@@ -194,7 +194,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.progress.setMaximumHeight(12)
         self.progress.hide()
         for label in (self.user_label, self.tenant_label):
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # whole while room
+            label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # whole while room
             sb.addWidget(label)
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.keyring_label)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
@@ -16,7 +18,10 @@ class PreferencesDialog(TaskDialog):
         super().__init__(
             self.tr("Preferences"),
             parent,
-            intro=self.tr("The language applies to this computer; the idle lock to everyone using this installation.")
+            intro=self.tr(
+                "The language applies to this computer; the idle lock and the Stripe refresh to everyone using "
+                "this installation."
+            )
             if operator
             else self.tr("The language applies to this computer."),
         )
@@ -32,6 +37,22 @@ class PreferencesDialog(TaskDialog):
             self.form.add("idle_lock_minutes", self.tr("&Lock after idle (minutes):"), self.idle)
             self.idle.setRange(1, 240)
             self.idle.setValue(services.settings.idle_lock_minutes())
+        self.sync = QSpinBox()
+        if operator:
+            self.form.add(
+                "sync_interval_minutes",
+                self.tr("&Refresh all Stripe accounts every:"),
+                self.sync,
+                hint=self.tr(
+                    "Off by default. Runs in the background while this window is open and unlocked; "
+                    "one Stripe request per 100 accounts."
+                ),
+            )
+            self.sync.setRange(0, 1440)
+            self.sync.setSpecialValueText(self.tr("Off"))  # 0: only when asked (Connect → Refresh all)
+            self.sync.setSuffix(self.tr(" min"))
+            self.sync.setSingleStep(5)
+            self.sync.setValue(services.settings.sync_interval_minutes())
         self.operator = operator
         self.changed_language = False
         self.accepted.connect(self._save_language)
@@ -45,4 +66,8 @@ class PreferencesDialog(TaskDialog):
     def work(self):
         if not self.operator:
             return (lambda: None), ()
-        return self.services.settings.set_idle_lock_minutes, (self.session, self.idle.value())
+        return partial(
+            self.services.settings.save_preferences,
+            idle_lock_minutes=self.idle.value(),
+            sync_interval_minutes=self.sync.value(),
+        ), (self.session,)

@@ -22,6 +22,7 @@ class SessionEnd(UnsavedGuard):
         # The workspace is hidden at once; the service marks the session locked and audits it in a worker.
         # Unsaved edits stay in their fields (nothing is lost by locking) and the lock page says so.
         self.stack.setCurrentWidget(self.lock_page)
+        self.connect_ops.auto_sync.pause()  # no Stripe refresh behind the lock page
         self.menuBar().setEnabled(False)
         self.toolbar.setEnabled(False)
         dirty = [e.unsaved_what() for e in self.editors() if e.has_unsaved_changes()]
@@ -34,6 +35,7 @@ class SessionEnd(UnsavedGuard):
 
     def _unlocked(self) -> None:
         self.stack.setCurrentIndex(0)
+        self.connect_ops.auto_sync.resume()
         self.menuBar().setEnabled(True)
         self.toolbar.setEnabled(True)
 
@@ -45,6 +47,7 @@ class SessionEnd(UnsavedGuard):
 
     def _sign_out_now(self) -> None:
         self._closing = True
+        self.connect_ops.auto_sync.pause()
         self.services.auth.end(self.session)
         self.close()
         self.signed_out.emit()
@@ -56,6 +59,7 @@ class SessionEnd(UnsavedGuard):
             return
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.idle_timer.stop()
+        self.connect_ops.auto_sync.pause()
         self.live.stop()
         app = QApplication.instance()
         if app is not None:

@@ -12,8 +12,8 @@ from billing_desktop.domain.states import ConnectionState
 from billing_desktop.domain.validation import Mode
 from billing_desktop.services.tenant_columns import TenantColumns
 from billing_desktop.services.tenants import TenantRow
+from billing_desktop.ui import palette
 from billing_desktop.ui.i18n import tr
-from billing_desktop.ui.palette import colour
 
 # Mode right after the name, then tier, Stripe state and the attention count: all in sight at 1366 px without
 # scrolling the list sideways.
@@ -173,7 +173,7 @@ class TenantTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return str(n) if n else ""
             if role == Qt.ItemDataRole.ForegroundRole and n:
-                return QBrush(QColor(colour("error")))
+                return QBrush(QColor(palette.colour("error")))  # the shade readable in light or dark
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{n} item{'s' * (n != 1)} on the Needs attention board" if n else "Nothing needs attention"
             if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -192,7 +192,7 @@ class TenantTableModel(QAbstractTableModel):
             (attr == "mode" and cols.mode[i] == Mode.LIVE)
             or (attr == "stripe" and cols.stripe[i] == ConnectionState.RESTRICTED)
         ):
-            return QBrush(QColor(colour(Mode.LIVE)))
+            return QBrush(QColor(palette.colour(Mode.LIVE)))  # the shade readable in light or dark
         if role == Qt.ItemDataRole.FontRole and not cols.active[i]:
             from PySide6.QtGui import QFont
 

@@ -20,6 +20,14 @@
         <translation>Plattform&amp;gebühren…</translation>
     </message>
     <message>
+        <source>Open &amp;disputes…</source>
+        <translation>Offene &amp;Rückbuchungen…</translation>
+    </message>
+    <message>
+        <source>Apply a signed Stripe e&amp;vent…</source>
+        <translation>Signiertes Stripe-&amp;Ereignis übernehmen…</translation>
+    </message>
+    <message>
         <source>Connect to &amp;team database…</source>
         <translation>Mit &amp;Team-Datenbank verbinden…</translation>
     </message>
@@ -295,6 +303,10 @@
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
+    <message>
+        <source>Cancelling… (what was fetched is kept)</source>
+        <translation>Wird abgebrochen… (bereits Geholtes bleibt erhalten)</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -510,10 +522,6 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
     <message>
         <source>&amp;Export CSV…</source>
         <translation>CSV &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>Cancelling… (fees fetched so far are kept)</source>
-        <translation>Wird abgebrochen… (bisher geholte Gebühren bleiben erhalten)</translation>
     </message>
 </context>
 <context>
@@ -1047,8 +1055,8 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>The language applies to this computer; the idle lock to everyone using this installation.</source>
-        <translation>Die Sprache gilt für diesen Computer, die Leerlaufsperre für alle, die diese Installation nutzen.</translation>
+        <source>The language applies to this computer; the idle lock and the Stripe refresh to everyone using this installation.</source>
+        <translation>Die Sprache gilt für diesen Computer, die Leerlaufsperre und die Stripe-Aktualisierung für alle, die diese Installation nutzen.</translation>
     </message>
     <message>
         <source>The language applies to this computer.</source>
@@ -1069,6 +1077,22 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
     <message>
         <source>&amp;Lock after idle (minutes):</source>
         <translation>Sperren nach &amp;Leerlauf (Minuten):</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh all Stripe accounts every:</source>
+        <translation>Alle Stripe-Konten &amp;aktualisieren alle:</translation>
+    </message>
+    <message>
+        <source>Off by default. Runs in the background while this window is open and unlocked; one Stripe request per 100 accounts.</source>
+        <translation>Standardmäßig aus. Läuft im Hintergrund, solange dieses Fenster offen und entsperrt ist; eine Stripe-Anfrage je 100 Konten.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
     </message>
 </context>
 <context>

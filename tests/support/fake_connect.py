@@ -58,6 +58,7 @@ class ConnectStore:
         self.rate_limits: list[tuple[str | None, str | None]] = []  # next answers: 429 with these headers
         self.latency = 0.0
         self.after_list_page: Callable[[str, dict], None] | None = None  # (path, query) -> None
+        self.before_answer: Callable[[str, dict], None] | None = None  # (path, query) -> None, answer made
         self._positions: dict[str, tuple[tuple, dict[str, int]]] = {}
 
     # -- building objects --------------------------------------------------------------------------------------

@@ -137,6 +137,8 @@ class FakeStripe:
                 if not self._authorized():
                     return True
                 data = json.dumps(answer[1]).encode()
+                if store.before_answer:  # the answer is made: a test may act while it is "on the wire"
+                    store.before_answer(path, q)
                 wait()
                 self._json(answer[0], data)
                 listed = answer[0] == 200 and answer[1].get("object") == "list"

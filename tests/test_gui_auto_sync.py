@@ -1,0 +1,106 @@
+"""The periodic Refresh all from Preferences: off by default, in a worker, never two at once, stopped by the lock and
+by signing out. Ticks are fired by hand (the real interval is minutes); the sync runs against the fake Stripe."""
+
+import threading
+
+import pytest
+
+from billing_desktop.ui.main_window import MainWindow
+from billing_desktop.ui.preferences import PreferencesDialog
+from tests.conftest import OPERATOR_PASSWORD
+from tests.gui_helpers import click, open_dialog, settings, type_into
+from tests.support.connected import bulk_tenants, link, platform
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, services, operator, fake, tmp_path):
+    platform(services, operator, fake)
+    for n in range(150):  # two pages
+        fake.new_account(name=f"Other {n}")
+    (acme,) = bulk_tenants(services, ["Acme"])
+    link(services, acme.id, fake.new_account(type="express", name="Acme")["id"])
+    win = MainWindow(services, operator, settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.loaded)
+    qtbot.wait(300)  # the board after sign-in, if it has anything to show
+    if win.connect_ops.attention is not None:
+        win.connect_ops.attention.close()
+    return win
+
+
+def first_pages(fake) -> int:
+    return sum(1 for m, p, q in fake.requests if p == "/v1/accounts" and "starting_after" not in q)
+
+
+def set_interval(qtbot, window, minutes: int) -> PreferencesDialog:
+    window.act_preferences.trigger()
+    dialog = open_dialog(qtbot, PreferencesDialog)
+    dialog.sync.setValue(minutes)
+    click(qtbot, dialog.ok_button)
+    return dialog
+
+
+def test_off_by_default_and_set_in_preferences(qtbot, window, services):
+    auto = window.connect_ops.auto_sync
+    assert services.settings.sync_interval_minutes() == 0 and not auto.timer.isActive()
+    window.act_preferences.trigger()
+    dialog = open_dialog(qtbot, PreferencesDialog)
+    assert dialog.sync.text() == "Off"
+    dialog.sync.setValue(3)  # below the minimum: refused next to the field, nothing saved
+    click(qtbot, dialog.ok_button)
+    error = dialog.findChild(type(dialog.message), "error_sync_interval_minutes")
+    qtbot.waitUntil(lambda: error.isVisible())
+    assert "between 5 and 1440" in error.text() and services.settings.sync_interval_minutes() == 0
+    dialog.sync.setValue(30)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: auto.timer.isActive())
+    assert auto.timer.interval() == 30 * 60_000 and services.settings.sync_interval_minutes() == 30
+    set_interval(qtbot, window, 0)
+    qtbot.waitUntil(lambda: not auto.timer.isActive())
+
+
+def test_ticks_sync_in_a_worker_never_overlapping_and_the_lock_stops_it(qtbot, window, services, fake):
+    auto = window.connect_ops.auto_sync
+    set_interval(qtbot, window, 15)
+    qtbot.waitUntil(lambda: auto.timer.isActive())
+    gate = threading.Event()
+    fake.connect.after_list_page = lambda path, q: "starting_after" not in q and gate.wait(20)
+    auto.timer.timeout.emit()  # the interval has passed
+    qtbot.waitUntil(lambda: first_pages(fake) == 1, timeout=10000)  # the GUI thread is free meanwhile
+    auto.timer.timeout.emit()  # and again, while the first is still on page 1: skipped
+    auto.timer.timeout.emit()
+    assert auto.runs == 1 and auto.running
+    gate.set()
+    qtbot.waitUntil(lambda: not auto.running, timeout=20000)
+    assert first_pages(fake) == 1
+    assert window.statusBar().currentMessage().startswith("Automatic refresh: Synced 1 connected accounts")
+    assert services.connect_sync.last_sync() is not None
+
+    # Locked mid-sync: the timer stops and the sync in flight stops before its next page.
+    gate.clear()
+    auto.timer.timeout.emit()
+    qtbot.waitUntil(lambda: first_pages(fake) == 2, timeout=10000)
+    window.lock()
+    assert not auto.timer.isActive()
+    gate.set()
+    qtbot.waitUntil(lambda: not auto.running, timeout=20000)
+    fake.connect.after_list_page = None
+    pages_after_lock = len([r for r in fake.requests if r[1] == "/v1/accounts"])
+    auto.timer.timeout.emit()  # a tick that was already queued: nothing behind the lock page
+    qtbot.wait(200)
+    assert len([r for r in fake.requests if r[1] == "/v1/accounts"]) == pages_after_lock
+    type_into(qtbot, window.lock_page.password, OPERATOR_PASSWORD)
+    click(qtbot, window.lock_page.unlock_button)
+    qtbot.waitUntil(lambda: auto.timer.isActive(), timeout=10000)
+
+
+def test_signing_out_stops_it(qtbot, window, services):
+    auto = window.connect_ops.auto_sync
+    set_interval(qtbot, window, 15)
+    qtbot.waitUntil(lambda: auto.timer.isActive())
+    window.sign_out()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert not auto.timer.isActive() and auto.paused
