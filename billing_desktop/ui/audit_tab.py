@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,9 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.services.audit import AuditFilter, AuditRow
+from billing_desktop.ui.i18n import tr
 
 PAGE = 500
-HEADERS = ["Time (UTC)", "Actor", "Action", "Tenant", "Outcome", "Reason", "Detail"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("", "Time (UTC)"),
+    QT_TRANSLATE_NOOP("", "Actor"),
+    QT_TRANSLATE_NOOP("", "Action"),
+    QT_TRANSLATE_NOOP("", "Tenant"),
+    QT_TRANSLATE_NOOP("", "Outcome"),
+    QT_TRANSLATE_NOOP("", "Reason"),
+    QT_TRANSLATE_NOOP("", "Detail"),
+]
 
 
 class AuditModel(QAbstractTableModel):
@@ -49,7 +58,7 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return tr(HEADERS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

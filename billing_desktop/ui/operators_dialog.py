@@ -3,6 +3,7 @@ operator, grant access after comparing the fingerprint, revoke with a re-key (pr
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,10 +22,19 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.errors import ReauthRequired
 from billing_desktop.ui.forms import confirm, note
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.task_dialog import TaskDialog
 from billing_desktop.ui.workers import describe, submit_with_progress
 
-COLUMNS = ["Email", "Name", "Role", "Fingerprint", "Access", "Granted by", "Last sign-in"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("", "Email"),
+    QT_TRANSLATE_NOOP("", "Name"),
+    QT_TRANSLATE_NOOP("", "Role"),
+    QT_TRANSLATE_NOOP("", "Fingerprint"),
+    QT_TRANSLATE_NOOP("", "Access"),
+    QT_TRANSLATE_NOOP("", "Granted by"),
+    QT_TRANSLATE_NOOP("", "Last sign-in"),
+]
 ACCESS = {"granted": "Granted", "pending": "Waiting for a grant", "revoked": "Revoked", "not joined": "Not joined"}
 
 
@@ -115,7 +125,7 @@ class OperatorsDialog(QDialog):
         )
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("operators")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
