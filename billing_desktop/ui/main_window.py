@@ -203,30 +203,38 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         """Two steps, so a large platform still shows its first screen at once: the first rows by name, then
         the whole list, whose search strings and sort order are prepared in the worker too."""
         selected = self.selected_tenant_id()
-        if not self.loaded:
-            self.runner.run(
-                self.services.tenants.list,
-                self.session,
-                True,
-                self.FIRST_SCREEN,
-                owner=self,
-                on_done=lambda rows: (
-                    not self.loaded
-                    and self._tenants_loaded(
-                        TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True
-                    )
-                ),
-            )
-        # Keep whichever tenant is selected when the whole list arrives (the user may have clicked meanwhile).
         sort = self.model.sort_state
 
         def load_all():
             return TenantTableModel.prepare(self.services.tenants.list_columns(self.session), sort)
 
+        def whole_list(_result=None) -> None:
+            # Keep whichever tenant is selected when the whole list arrives (the user may have clicked meanwhile).
+            self.runner.run(
+                load_all,
+                owner=self,
+                on_done=lambda prepared: self._tenants_loaded(prepared, self.selected_tenant_id() or selected),
+            )
+
+        if self.loaded:
+            whole_list()
+            return
+
+        def first_screen(rows) -> None:
+            if not self.loaded:
+                self._tenants_loaded(TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True)
+            # The whole list only now: built in a worker, its Python work would hold the GIL against the first
+            # screen's window.
+            whole_list()
+
         self.runner.run(
-            load_all,
+            self.services.tenants.list,
+            self.session,
+            True,
+            self.FIRST_SCREEN,
             owner=self,
-            on_done=lambda prepared: self._tenants_loaded(prepared, self.selected_tenant_id() or selected),
+            on_done=first_screen,
+            on_error=whole_list,
         )
 
     def _tenants_loaded(self, prepared, keep_id: int | None, partial: bool = False) -> None:
