@@ -106,9 +106,10 @@ def empty_database_url(backend, db_file, request):
 def services(database_url, keyring_backend, clock):
     engine = open_database(database_url)
     ctx = AppContext(engine=engine, vault=Vault(keyring_backend), clock=clock, hasher=fast_hasher(), policy=Policy())
-    yield Services(ctx)
+    services = Services(ctx)
+    yield services
     wait_for_workers()
-    engine.dispose()
+    services.close()  # stops the GUI's change feed first, as the app does
 
 
 def wait_for_workers() -> None:

@@ -5,6 +5,7 @@ import os
 import socket
 import sqlite3
 import time
+from contextlib import closing
 
 import pytest
 
@@ -103,7 +104,7 @@ def test_keys_scan_of_a_fifo_and_of_a_missing_path(acme, run_cli, tmp_path):
 def test_stored_control_characters_are_escaped_when_printed(acme, run_cli):
     """A name stored before validation refused them (or written by another tool) is shown, not obeyed."""
     db = acme / "billing-desktop.sqlite3"
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn, conn:  # the second `with` commits, closing() closes
         conn.execute("UPDATE tenants SET company_name = ? WHERE slug = 'acme'", ("Acme\x1b[2J\u202eInc",))
     for argv in (["tenants", "list"], ["tenants", "show", "acme"]):
         code, out, err = run_cli(argv, env=AUTH)

@@ -75,6 +75,8 @@ def test_german_from_preferences(qtbot, services, operator, acme, tmp_path, engl
     assert restarted.count_label.text() == "1 Mandant"
     assert restarted.mode_banner.text().startswith("Testmodus — Acme Inc")
     assert restarted.overview.save_button.text() == "Änderungen &speichern"
+    assert restarted.model.headerData(0, Qt.Orientation.Horizontal) == "Firma"  # the tenant list's columns
+    assert restarted.keys.table.horizontalHeaderItem(0).text() == "Art"
 
 
 def test_back_to_english_and_the_system_choice(qtbot, services, operator, tmp_path, english_again):

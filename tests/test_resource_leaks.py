@@ -61,6 +61,59 @@ def test_a_test_that_leaves_a_connection_open_fails_where_it_opened_it(tmp_path)
     assert "ERROR test_leaky.py::test_closes" not in out.stdout
 
 
+LEAKY_PG = """
+import os
+
+import psycopg
+from sqlalchemy import create_engine, text
+
+URL = os.environ["BILLING_DESKTOP_TEST_POSTGRES_URL"]
+
+
+def test_closes():
+    with psycopg.connect(URL.replace("+psycopg", "")) as c:
+        c.execute("select 1")
+    engine = create_engine(URL)
+    with engine.connect() as c:
+        c.execute(text("select 1"))
+    engine.dispose()
+
+
+def test_drops_an_open_connection():
+    c = psycopg.connect(URL.replace("+psycopg", ""))
+    c.execute("select 1")
+
+
+def test_never_disposes_its_engine():
+    engine = create_engine(URL)
+    with engine.connect() as c:
+        c.execute(text("select 1"))
+"""
+
+
+def test_a_test_that_leaves_a_postgresql_connection_or_engine_open_fails_where_it_opened_it(pg_server, tmp_path):
+    """The PostgreSQL half: psycopg's own warning would come at a random later test, the plugin fails this one."""
+    (tmp_path / "test_leaky_pg.py").write_text(LEAKY_PG)
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.support.open_connections", "-p", "no:cacheprovider", "-q"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "3 passed, 2 errors" in out.stdout, out.stdout
+    assert "ERROR test_leaky_pg.py::test_drops_an_open_connection" in out.stdout
+    assert "ERROR test_leaky_pg.py::test_never_disposes_its_engine" in out.stdout
+    assert "ERROR test_leaky_pg.py::test_closes" not in out.stdout
+    lines = LEAKY_PG.splitlines()
+    opened_at = lines.index("def test_drops_an_open_connection():") + 2
+    assert f'test_leaky_pg.py", line {opened_at}, in test_drops_an_open_connection' in out.stdout
+    opened_at = lines.index("def test_never_disposes_its_engine():") + 3  # engine.connect(), not create_engine()
+    assert f'test_leaky_pg.py", line {opened_at}, in test_never_disposes_its_engine' in out.stdout
+
+
 @pytest.mark.secret_service
 @pytest.mark.gui
 def test_the_app_closes_its_database_and_leaves_nothing_unclosed(secret_service, tmp_path):

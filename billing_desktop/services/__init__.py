@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from billing_desktop.services.webhooks import WebhookService
 
 
+log = logging.getLogger(__name__)
+
+
 class Services:
     """All use cases over one AppContext. Each is built (and its module imported) on first use, so a command that
     needs one use case does not pay for Stripe, httpx and the rest (`keys inspect` runs as its own process)."""
@@ -36,6 +40,7 @@ class Services:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
         self.startup_report: RepairReport | None = None  # what the start-up key repair did, if it ran
+        self._feeds: list[ChangeFeed] = []  # stopped and waited for by close()
 
     @cached_property
     def auth(self) -> AuthService:
@@ -137,7 +142,9 @@ class Services:
         """A new ChangeFeed on this database (services/changes.py): other operators' commits as they happen."""
         from billing_desktop.services.changes import ChangeFeed
 
-        return ChangeFeed(self.ctx.engine, **options)
+        feed = ChangeFeed(self.ctx.engine, **options)
+        self._feeds.append(feed)
+        return feed
 
     def database_label(self) -> str:
         """Which database this is, for the status bar: `host/db` for a team database, else the local file."""
@@ -158,4 +165,11 @@ class Services:
         return ConnectEventService(self.ctx, self.stripe, self.webhooks)
 
     def close(self) -> None:
+        """Stop the change feeds and wait for them, then close the database's connections: a feed still polling
+        would give its connection back to the pool after dispose() and leave it open."""
+        for feed in self._feeds:
+            feed.stop()
+        for feed in self._feeds:
+            if not feed.join(5.0):
+                log.warning("a change feed did not stop within 5 s")
         self.ctx.engine.dispose()

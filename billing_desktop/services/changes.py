@@ -59,6 +59,7 @@ class ChangeFeed:
         self.poll_interval = poll_interval
         self.backoff = backoff
         self._stop = threading.Event()
+        self._running = threading.Lock()  # held while run() runs: join() waits for its connection to be given back
 
     def stop(self) -> None:
         """The loop notices within a second (notifies() and the poll wake up at least that often)."""
@@ -68,11 +69,19 @@ class ChangeFeed:
     def stopped(self) -> bool:
         return self._stop.is_set()
 
+    def join(self, timeout: float) -> bool:
+        """Wait until run() has returned (at once if it never started); False if it is still running."""
+        if not self._running.acquire(timeout=timeout):
+            return False
+        self._running.release()
+        return True
+
     def run(self, on_change: Callable[[Change], None], on_state: Callable[[FeedState], None]) -> None:
-        if self.engine.dialect.name == "postgresql":
-            self._listen(on_change, on_state)
-        else:
-            self._poll(on_change, on_state)
+        with self._running:
+            if self.engine.dialect.name == "postgresql":
+                self._listen(on_change, on_state)
+            else:
+                self._poll(on_change, on_state)
 
     # -- PostgreSQL ----------------------------------------------------------------------------------------------
     def _conninfo(self) -> str:

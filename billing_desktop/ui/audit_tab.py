@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.services.audit import AuditFilter, AuditRow
+from billing_desktop.ui.i18n import tr
 
 
 def _pydate(q: QDate) -> date:
@@ -27,7 +28,15 @@ def _pydate(q: QDate) -> date:
 
 
 PAGE = 500
-HEADERS = ["Time (UTC)", "Actor", "Action", "Tenant", "Outcome", "Reason", "Detail"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("", "Time (UTC)"),
+    QT_TRANSLATE_NOOP("", "Actor"),
+    QT_TRANSLATE_NOOP("", "Action"),
+    QT_TRANSLATE_NOOP("", "Tenant"),
+    QT_TRANSLATE_NOOP("", "Outcome"),
+    QT_TRANSLATE_NOOP("", "Reason"),
+    QT_TRANSLATE_NOOP("", "Detail"),
+]
 
 
 class AuditModel(QAbstractTableModel):
@@ -54,7 +63,7 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return tr(HEADERS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -164,7 +164,9 @@ class ScanDialog(QDialog):
         v.addWidget(self.status)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("findings")
-        self.table.setHorizontalHeaderLabels(["File", "Line", "Value", "What / status"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Line"), self.tr("Value"), self.tr("What / status")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 340)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,11 +19,19 @@ from billing_desktop.domain.states import USABLE, KeyStatus
 from billing_desktop.domain.validation import Mode
 from billing_desktop.ui.clipboard import copy_secret, copy_text
 from billing_desktop.ui.elided import ElidedLabel
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.key_dialogs import NewKeysDialog, RegenerateDialog, RevokeDialog
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS, colour
 from billing_desktop.ui.revealed import RevealedSecret
 
-HEADERS = ["Kind", "Mode", "Key", "Status", "Created (UTC)", "Expires / revoked"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("", "Kind"),
+    QT_TRANSLATE_NOOP("", "Mode"),
+    QT_TRANSLATE_NOOP("", "Key"),
+    QT_TRANSLATE_NOOP("", "Status"),
+    QT_TRANSLATE_NOOP("", "Created (UTC)"),
+    QT_TRANSLATE_NOOP("", "Expires / revoked"),
+]
 STATUS_TONES = {
     KeyStatus.ACTIVE: "success",
     KeyStatus.EXPIRING: "warning",
@@ -44,7 +53,7 @@ class KeysTab(QWidget):
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("keys_table")
         self.table.setAccessibleName(self.tr("API keys"))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

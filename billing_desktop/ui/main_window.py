@@ -212,28 +212,36 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         """Two steps, so a large platform still shows its first screen at once: the first rows by name, then
         the whole list, whose search strings and sort order are prepared in the worker too."""
         selected = self.selected_tenant_id()
-        if not self.loaded:
-
-            def first_screen(rows: list[TenantRow]) -> None:
-                if not self.loaded:  # the whole list may have arrived first
-                    self._tenants_loaded(TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True)
-
-            self.runner.run(
-                functools.partial(self.services.tenants.list, limit=self.FIRST_SCREEN),
-                self.session,
-                owner=self,
-                on_done=first_screen,
-            )
-        # Keep whichever tenant is selected when the whole list arrives (the user may have clicked meanwhile).
         sort = self.model.sort_state
 
         def load_all():
             return TenantTableModel.prepare(self.services.tenants.list_columns(self.session), sort)
 
+        def whole_list(_result=None) -> None:
+            # Keep whichever tenant is selected when the whole list arrives (the user may have clicked meanwhile).
+            self.runner.run(
+                load_all,
+                owner=self,
+                on_done=lambda prepared: self._tenants_loaded(prepared, self.selected_tenant_id() or selected),
+            )
+
+        if self.loaded:
+            whole_list()
+            return
+
+        def first_screen(rows: list[TenantRow]) -> None:
+            if not self.loaded:
+                self._tenants_loaded(TenantTableModel.prepare(rows, self.model.sort_state), selected, partial=True)
+            # The whole list only now: built in a worker, its Python work would hold the GIL against the first
+            # screen's window.
+            whole_list()
+
         self.runner.run(
-            load_all,
+            functools.partial(self.services.tenants.list, limit=self.FIRST_SCREEN),
+            self.session,
             owner=self,
-            on_done=lambda prepared: self._tenants_loaded(prepared, self.selected_tenant_id() or selected),
+            on_done=first_screen,
+            on_error=whole_list,
         )
 
     def _tenants_loaded(self, prepared, keep_id: int | None, *, partial: bool = False) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,10 +27,19 @@ from billing_desktop.domain.roles import Role
 from billing_desktop.domain.states import MemberState
 from billing_desktop.errors import ReauthRequired
 from billing_desktop.ui.forms import confirm, note
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.task_dialog import TaskDialog
 from billing_desktop.ui.workers import describe, submit_with_progress
 
-COLUMNS = ["Email", "Name", "Role", "Fingerprint", "Access", "Granted by", "Last sign-in"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("", "Email"),
+    QT_TRANSLATE_NOOP("", "Name"),
+    QT_TRANSLATE_NOOP("", "Role"),
+    QT_TRANSLATE_NOOP("", "Fingerprint"),
+    QT_TRANSLATE_NOOP("", "Access"),
+    QT_TRANSLATE_NOOP("", "Granted by"),
+    QT_TRANSLATE_NOOP("", "Last sign-in"),
+]
 ACCESS = {
     MemberState.GRANTED: "Granted",
     MemberState.PENDING: "Waiting for a grant",
@@ -127,7 +137,8 @@ class OperatorsDialog(QDialog):
         )
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("operators")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        # QT_TRANSLATE_NOOP hands back the str (its stubs say object).
+        self.table.setHorizontalHeaderLabels([tr(str(c)) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

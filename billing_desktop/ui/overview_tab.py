@@ -87,7 +87,9 @@ class OverviewTab(QWidget):
         self.users = QTableWidget(0, 4)
         self.users.setObjectName("users")
         self.users.setAccessibleName(self.tr("Users of this tenant"))
-        self.users.setHorizontalHeaderLabels(["Email", "Name", "Role", "Last sign-in"])
+        self.users.setHorizontalHeaderLabels(
+            [self.tr("Email"), self.tr("Name"), self.tr("Role"), self.tr("Last sign-in")]
+        )
         self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.users.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((240, 160, 90)):

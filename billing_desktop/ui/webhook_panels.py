@@ -110,7 +110,16 @@ class TestPanel(QWidget):
         v.addWidget(self.retry_status)
         self.log = QTableWidget(0, 6)
         self.log.setObjectName("delivery_log")
-        self.log.setHorizontalHeaderLabels(["Time (UTC)", "Event", "Outcome", "Status", "Latency", "Attempt"])
+        self.log.setHorizontalHeaderLabels(
+            [
+                self.tr("Time (UTC)"),
+                self.tr("Event"),
+                self.tr("Outcome"),
+                self.tr("Status"),
+                self.tr("Latency"),
+                self.tr("Attempt"),
+            ]
+        )
         self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.log.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.log.horizontalHeader().setStretchLastSection(True)
@@ -291,7 +300,9 @@ class InboxPanel(QWidget):
         v.addLayout(row)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("inbox_table")
-        self.table.setHorizontalHeaderLabels(["Time (UTC)", "Event", "Signature", "Why"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Time (UTC)"), self.tr("Event"), self.tr("Signature"), self.tr("Why")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         v.addWidget(self.table, 1)

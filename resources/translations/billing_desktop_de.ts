@@ -240,6 +240,30 @@
         <translation>E-Mail</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Granted by</source>
+        <translation>Gewährt von</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
         <source>Country</source>
         <translation>Land</translation>
     </message>
@@ -288,8 +312,28 @@
         <translation>Firma</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
         <source>Mode</source>
         <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>Angelegt (UTC)</translation>
+    </message>
+    <message>
+        <source>Expires / revoked</source>
+        <translation>Läuft ab / widerrufen</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -306,6 +350,34 @@
     <message>
         <source>Cancelling… (what was fetched is kept)</source>
         <translation>Wird abgebrochen… (bereits Geholtes bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Handelnder</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
@@ -587,6 +659,22 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
     <message>
         <source>&amp;Use as endpoint URL</source>
         <translation>Als Endpunkt-URL &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
     </message>
     <message>
         <source>S&amp;top inbox</source>
@@ -954,6 +1042,22 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>Benutzer dieses Mandanten</translation>
     </message>
     <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
         <source>&amp;Add user…</source>
         <translation>Benutzer &amp;hinzufügen…</translation>
     </message>
@@ -1287,6 +1391,22 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
         <translation>Überspringt Binärdateien und .git-Ordner.</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>What / status</source>
+        <translation>Was / Status</translation>
+    </message>
+    <message>
         <source>Choose a folder first.</source>
         <translation>Wählen Sie zuerst einen Ordner.</translation>
     </message>
@@ -1581,6 +1701,30 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
     <message>
         <source>Cancel retries</source>
         <translation>Wiederholungen abbrechen</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
     </message>
 </context>
 <context>
