@@ -21,7 +21,7 @@ class MainActions:
         self._open(RegisterTenantDialog(self.services, self.session, self), self._registered)
 
     def _registered(self, details) -> None:
-        self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", 8000)
+        self.statusBar().showMessage(self.tr("Registered {0} as {1}.").format(details.company_name, details.slug), 8000)
         self.search.clear()
         self.runner.run(
             lambda: TenantTableModel.prepare(self.services.tenants.list_columns(self.session), self.model.sort_state),
@@ -48,7 +48,7 @@ class MainActions:
     def change_password(self) -> None:
         self._open(
             ChangePasswordDialog(self.services, self.session, self),
-            lambda _: self.statusBar().showMessage("Password changed.", 8000),
+            lambda _: self.statusBar().showMessage(self.tr("Password changed."), 8000),
         )
 
     def inspect_key(self) -> None:
@@ -102,6 +102,7 @@ class MainActions:
     def about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {__version__}<br>Administer a multi-tenant billing platform on Stripe Connect.",
+            self.tr("About {0}").format(APP_NAME),
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            + self.tr("Administer a multi-tenant billing platform on Stripe Connect."),
         )

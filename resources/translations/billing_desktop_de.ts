@@ -796,8 +796,24 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
 <context>
     <name>MainActions</name>
     <message>
+        <source>Registered {0} as {1}.</source>
+        <translation>{0} als {1} registriert.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Passwort geändert.</translation>
+    </message>
+    <message>
         <source>The new language applies to windows opened from now on, and everywhere after you sign in again.</source>
         <translation>Die neue Sprache gilt für ab jetzt geöffnete Fenster und nach der nächsten Anmeldung überall.</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>Über {0}</translation>
+    </message>
+    <message>
+        <source>Administer a multi-tenant billing platform on Stripe Connect.</source>
+        <translation>Verwalten Sie eine mandantenfähige Abrechnungsplattform auf Stripe Connect.</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1078,18 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>Benutzer &amp;hinzufügen…</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Reactivate tenant</source>
+        <translation>Mandanten reaktivieren</translation>
+    </message>
+    <message>
         <source>the Overview of {0}</source>
         <translation>die Übersicht von {0}</translation>
     </message>
@@ -1094,8 +1122,20 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
         <translation>Mandanten deaktivieren</translation>
     </message>
     <message>
+        <source>Deactivate {0} ({1})?
+
+Its users can no longer sign in. A platform operator can reactivate it.</source>
+        <translation>{0} ({1}) deaktivieren?
+
+Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn reaktivieren.</translation>
+    </message>
+    <message>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivating {0} needs your password again.</source>
+        <translation>{0} zu deaktivieren erfordert erneut Ihr Passwort.</translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1615,14 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
         <translation>Stripe trennen</translation>
     </message>
     <message>
+        <source>Disconnect {0} from {1}?
+
+The platform loses access to the account and its tokens are deleted. The tenant can connect again later.</source>
+        <translation>{0} von {1} trennen?
+
+Die Plattform verliert den Zugriff auf das Konto, seine Tokens werden gelöscht. Der Mandant kann später wieder verbinden.</translation>
+    </message>
+    <message>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
@@ -1869,8 +1917,20 @@ webhook-signature: v1,…</translation>
         <translation>Webhook-Endpunkt entfernen</translation>
     </message>
     <message>
+        <source>Remove the webhook endpoint of {0}?
+
+Its signing secrets are deleted; deliveries stop.</source>
+        <translation>Den Webhook-Endpunkt von {0} entfernen?
+
+Seine Signaturgeheimnisse werden gelöscht; Zustellungen enden.</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing a webhook endpoint needs your password again.</source>
+        <translation>Einen Webhook-Endpunkt zu entfernen erfordert erneut Ihr Passwort.</translation>
     </message>
 </context>
 <context>
