@@ -379,6 +379,34 @@
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
+    <message>
+        <source>Test keys</source>
+        <translation>Testschlüssel</translation>
+    </message>
+    <message>
+        <source>Live keys</source>
+        <translation>Live-Schlüssel</translation>
+    </message>
+    <message>
+        <source>All keys (test and live)</source>
+        <translation>Alle Schlüssel (Test und Live)</translation>
+    </message>
+    <message>
+        <source>None — the old keys stop working at once</source>
+        <translation>Keine — die alten Schlüssel gelten sofort nicht mehr</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -751,8 +779,28 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>Öffentlicher Schlüssel kopiert.</translation>
     </message>
     <message>
+        <source>Copying a live secret key needs your password again.</source>
+        <translation>Einen geheimen Live-Schlüssel zu kopieren erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
         <source>Secret key copied; the clipboard is cleared in 30 seconds.</source>
         <translation>Geheimer Schlüssel kopiert; die Zwischenablage wird in 30 Sekunden geleert.</translation>
+    </message>
+    <message>
+        <source>Revealing a live secret key needs your password again.</source>
+        <translation>Einen geheimen Live-Schlüssel aufzudecken erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Regenerating {0} keys needs your password again.</source>
+        <translation>{0}-Schlüssel neu zu erzeugen erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Revoking {0} keys needs your password again.</source>
+        <translation>{0}-Schlüssel zu widerrufen erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Revoked {0} keys.</source>
+        <translation>{0} Schlüssel widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +983,10 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
 </context>
 <context>
     <name>NewKeysDialog</name>
+    <message>
+        <source>New keys — {0}</source>
+        <translation>Neue Schlüssel — {0}</translation>
+    </message>
     <message>
         <source>&lt;b&gt;Store the new secret keys now.&lt;/b&gt; They are shown only this once; later they can be revealed only with your password. A copied secret is cleared from the clipboard after 30 seconds.</source>
         <translation>&lt;b&gt;Speichern Sie die neuen geheimen Schlüssel jetzt.&lt;/b&gt; Sie werden nur dieses eine Mal angezeigt; später lassen sie sich nur mit Ihrem Passwort aufdecken. Ein kopiertes Geheimnis wird nach 30 Sekunden aus der Zwischenablage gelöscht.</translation>
@@ -1261,8 +1313,24 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
 <context>
     <name>RegenerateDialog</name>
     <message>
+        <source>Regenerate keys — {0}</source>
+        <translation>Schlüssel neu erzeugen — {0}</translation>
+    </message>
+    <message>
         <source>Old keys keep &amp;working:</source>
         <translation>Alte Schlüssel gelten &amp;weiter:</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>after {0}</source>
+        <translation>nach {0}</translation>
+    </message>
+    <message>
+        <source>New {0} keys are made for &lt;b&gt;{1}&lt;/b&gt;. Integrations using the current {0} keys stop working &lt;b&gt;{2}&lt;/b&gt;. The new secret keys are shown once.</source>
+        <translation>Für &lt;b&gt;{1}&lt;/b&gt; werden neue {0}-Schlüssel erzeugt. Integrationen mit den aktuellen {0}-Schlüsseln funktionieren &lt;b&gt;{2}&lt;/b&gt; nicht mehr. Die neuen geheimen Schlüssel werden einmal angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -1357,12 +1425,24 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
 <context>
     <name>RevokeDialog</name>
     <message>
+        <source>Revoke keys — {0}</source>
+        <translation>Schlüssel widerrufen — {0}</translation>
+    </message>
+    <message>
         <source>&amp;Reason:</source>
         <translation>&amp;Grund:</translation>
     </message>
     <message>
         <source>e.g. leaked in a public repository</source>
         <translation>z. B. in einem öffentlichen Repository gelandet</translation>
+    </message>
+    <message>
+        <source>The {0} keys of &lt;b&gt;{1}&lt;/b&gt; stop working at once and cannot be restored; regenerate to issue new ones. The reason is kept with the keys and in the audit log.</source>
+        <translation>Die {0}-Schlüssel von &lt;b&gt;{1}&lt;/b&gt; gelten sofort nicht mehr und lassen sich nicht wiederherstellen; erzeugen Sie stattdessen neue. Der Grund wird bei den Schlüsseln und im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept with the keys and in the audit log.</source>
+        <translation>Geben Sie einen Grund an: Er wird bei den Schlüsseln und im Prüfprotokoll festgehalten.</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +2018,10 @@ Seine Signaturgeheimnisse werden gelöscht; Zustellungen enden.</translation>
     <message>
         <source>&amp;Environment:</source>
         <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>TEST and LIVE</source>
+        <translation>TEST und LIVE</translation>
     </message>
 </context>
 </TS>
