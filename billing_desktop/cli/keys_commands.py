@@ -120,7 +120,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         emit_json(ins.to_json())
     else:
         print(ins.summary)
-    return 0 if ins.ours and ins.status in ("active", "expiring") else 1
+    return 0 if ins.usable else 1
 
 
 def cmd_scan(args: argparse.Namespace) -> int:

@@ -35,6 +35,12 @@ class Inspection:
     revoke_reason: str | None = None
     last_rolled: datetime | None = None
     summary: str = ""
+    tenant_active: bool = True  # a deactivated tenant's keys are refused whatever their own status
+
+    @property
+    def usable(self) -> bool:
+        """The key would be accepted today: ours, active or in its grace period, of an active tenant."""
+        return self.ours and self.tenant_active and self.status in ("active", "expiring")
 
     def to_json(self) -> dict:
         v = self.verdict
@@ -61,6 +67,7 @@ class Inspection:
                     "revoked_by": self.revoked_by,
                     "revoke_reason": self.revoke_reason,
                     "last_rolled": _iso(self.last_rolled),
+                    "tenant_active": self.tenant_active,
                 }
             )
         return out
@@ -69,10 +76,11 @@ class Inspection:
 @dataclass(frozen=True)
 class Finding:
     path: str
-    line: int
+    line: int  # 0 in a file without lines (binary, a database): `offset` says where
     value: str  # masked
     what: str
     status: str
+    offset: int | None = None  # the byte offset, in a binary file
 
     @property
     def is_secret(self) -> bool:
@@ -81,7 +89,7 @@ class Finding:
 
     @property
     def where(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}" if self.offset is None else f"{self.path} (byte {self.offset})"
 
 
 @dataclass
@@ -115,7 +123,7 @@ class KeyInspectionService:
         if not v.well_formed:
             return Inspection(v, summary=v.problem)
         row = s.execute(
-            select(ApiKey, Tenant.slug, Tenant.company_name)
+            select(ApiKey, Tenant.slug, Tenant.company_name, Tenant.active)
             .join(Tenant, Tenant.id == ApiKey.tenant_id)
             .where(ApiKey.lookup_hash == lookup_hash(v.normalized))
         ).first()
@@ -127,7 +135,7 @@ class KeyInspectionService:
                 summary=f"Well-formed {v.mode} {v.kind} key, but not one of {what} keys "
                 "(made by another installation, or never issued).",
             )
-        k, slug, name = row
+        k, slug, name, tenant_active = row
         now = self.ctx.clock()
         status = key_status(k, now)
         last_rolled = s.scalar(
@@ -136,6 +144,8 @@ class KeyInspectionService:
             )
         )
         text = _describe_status(k, status)
+        if not tenant_active:
+            text += "; the tenant is deactivated, so the key is refused"
         return Inspection(
             v,
             True,
@@ -149,6 +159,7 @@ class KeyInspectionService:
             k.revoke_reason,
             last_rolled if last_rolled != k.created_at else None,
             summary=f"{name} ({slug}) — {v.mode} {v.kind} key, {text}.",
+            tenant_active=bool(tenant_active),
         )
 
     # -- scanning ------------------------------------------------------------------------------------------------
@@ -179,17 +190,18 @@ class KeyInspectionService:
                     continue
                 result.files_scanned += 1
                 result.bytes_scanned += scanned.size
-                for line, token in scanned.hits:
+                for place, token in scanned.hits:
                     if token not in cache:
                         cache[token] = self._inspect(s, scope, examine(token.decode("ascii")))
                     ins = cache[token]
                     result.findings.append(
                         Finding(
                             str(scanned.path),
-                            line,
+                            place if scanned.by_line else 0,
                             mask(token.decode("ascii")),
                             _what(ins),
                             ins.status or ("invalid" if ins.verdict.checksum_ok is False else "unknown"),
+                            None if scanned.by_line else place,
                         )
                     )
         return result

@@ -106,7 +106,7 @@ class InspectKeyDialog(QDialog):
             return  # typed on since
         self.last = ins
         d = ins.to_json()
-        good = ins.ours and ins.status in ("active", "expiring")
+        good = ins.usable
         colour = "#2b8a3e" if good else ("#e67700" if ins.ours else "#c92a2a")
         self.summary.setText(f"<b style='color:{colour}'>{escape(ins.summary)}</b>")
 
@@ -163,7 +163,7 @@ class ScanDialog(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("findings")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Line"), self.tr("Value"), self.tr("What / status")]
+            [self.tr("File"), self.tr("Line / byte"), self.tr("Value"), self.tr("What / status")]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -217,7 +217,8 @@ class ScanDialog(QDialog):
         self._finish()
         self.table.setRowCount(len(result.findings))
         for n, f in enumerate(result.findings):
-            for c, text in enumerate([f.path, str(f.line), f.value, f"{f.what} ({f.status})"]):
+            place = str(f.line) if f.offset is None else f"byte {f.offset}"  # binary files have no lines
+            for c, text in enumerate([f.path, place, f.value, f"{f.what} ({f.status})"]):
                 self.table.setItem(n, c, QTableWidgetItem(text))
         state = "Cancelled" if result.cancelled else "Done"
         self.status.setText(
