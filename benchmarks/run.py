@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import bench_backup
 import bench_connect
 import bench_data
 import bench_inspect
@@ -46,6 +47,7 @@ BENCHES = {
     "team-writers": bench_team.writers,
     "vault": bench_vault.run,
     "connect": bench_connect.run,
+    "backup": bench_backup.run,
 }
 
 

@@ -73,6 +73,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         from billing_desktop.ui.connect_actions import ConnectActions
 
         self.connect_ops = ConnectActions(self)  # Connect menu; the attention board after sign-in
+        from billing_desktop.ui.backup_actions import BackupActions
+
+        self.backups = BackupActions(self)  # Back up…, Recovery key…, the recovery prompt, scheduled backups
 
         self._activity = ActivityFilter(lambda: services.auth.touch(session), self)
         QApplication.instance().installEventFilter(self._activity)
