@@ -180,8 +180,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.user_label.setObjectName("status_user")
         self.tenant_label = ElidedLabel(s.tenant_name or self.tr("All tenants"))
         self.tenant_label.setObjectName("status_tenant")
-        self.keyring_label = QLabel(self.tr("Keyring: checking…"))
+        self.keyring_label = ElidedLabel(self.tr("Keyring: checking…"))
         self.keyring_label.setObjectName("status_keyring")
+        self.keyring_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # gives way too
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
