@@ -3,6 +3,7 @@ nothing. Every test runs on SQLite and on the real PostgreSQL server."""
 
 import multiprocessing
 import os
+import threading
 import time
 
 import pytest
@@ -74,6 +75,20 @@ def test_platform_settings_and_profile_refuse_stale_saves(services, operator, se
     assert services.auth.profile(operator).first_name == "Olive"
 
 
+def test_idle_lock_setting_refuses_a_stale_save_and_takes_the_newer_value(services, operator, second, clock):
+    loaded = services.settings.idle_lock_version()  # what the operator's Preferences dialog opened with
+    clock.advance(minutes=2)
+    services.settings.set_idle_lock_minutes(second, 30, expected_version=loaded)
+    with pytest.raises(Conflict) as e:
+        services.settings.set_idle_lock_minutes(operator, 5, expected_version=loaded)
+    assert e.value.changed_by == SECOND_EMAIL and e.value.changed_at == clock()
+    services.settings.load_policy()  # what the dialog does after the conflict
+    assert services.settings.idle_lock_minutes() == 30
+    services.settings.set_idle_lock_minutes(operator, 5, expected_version=services.settings.idle_lock_version())
+    services.settings.load_policy()
+    assert services.settings.idle_lock_minutes() == 5
+
+
 # -- writers in real processes ----------------------------------------------------------------------------------
 WRITERS = 8
 BLIND_EDITS = int(os.environ.get("BILLING_DESKTOP_STRESS_EDITS", "200"))  # per writer
@@ -93,9 +108,11 @@ def _writer(url: str, tenant_id: int, number: int, blind: int, counted: int, bar
 
     engine = open_database(url)
     svc = Services(AppContext(engine=engine, vault=Vault(MemoryKeyring()), hasher=fast_hasher()))
+    released = False
     try:
         me = svc.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD)
         barrier.wait()
+        released = True
         for k in range(blind):
             svc.tenants.update(me, tenant_id, {"branding": {"writer": number, "edit": k}})
         conflicts = 0
@@ -111,6 +128,8 @@ def _writer(url: str, tenant_id: int, number: int, blind: int, counted: int, bar
         results.put(("ok", conflicts))
     except Exception as exc:
         results.put(("error", f"{type(exc).__name__}: {exc}"))
+        if not released:
+            barrier.abort()  # the others (and the parent) stop waiting now, and the parent reports this error
     finally:
         engine.dispose()
 
@@ -124,7 +143,15 @@ def run_writers(url, tenant_id, writers, blind, counted, timeout: float = 900) -
     ]
     for p in procs:
         p.start()
-    barrier.wait(timeout=180)
+    try:
+        barrier.wait(timeout=180)
+    except threading.BrokenBarrierError:  # a writer failed before the release: say why instead of timing out
+        for p in procs:
+            p.join(30)
+        errors = []
+        while not results.empty():
+            errors.append(results.get())
+        raise AssertionError(f"a writer failed before the barrier: {errors}") from None
     start = time.perf_counter()
     outcomes = [results.get(timeout=timeout) for _ in procs]
     elapsed = time.perf_counter() - start
