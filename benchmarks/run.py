@@ -29,6 +29,7 @@ import bench_scan
 import bench_soak
 import bench_startup
 import bench_team
+import bench_team_list
 import bench_vault
 from common import ROOT
 
@@ -42,9 +43,10 @@ BENCHES = {
     "logs": bench_data.log_pages,
     "soak": bench_soak.run,
     # Need a PostgreSQL server, so not in the default list:
-    # scripts/with-postgres.sh .venv/bin/python benchmarks/run.py team-propagation team-writers
+    # scripts/with-postgres.sh .venv/bin/python benchmarks/run.py team-propagation team-writers team-list
     "team-propagation": bench_team.propagation,
     "team-writers": bench_team.writers,
+    "team-list": bench_team_list.run,
     "vault": bench_vault.run,
     "connect": bench_connect.run,
     "backup": bench_backup.run,

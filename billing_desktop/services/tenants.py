@@ -240,6 +240,27 @@ class TenantService:
             q = q.where(Tenant.active.is_(True))
         return q if limit is None else q.limit(limit)
 
+    def page(
+        self,
+        session: UserSession,
+        search: str = "",
+        after: tuple[str, int] | None = None,
+        limit: int = 200,
+        descending: bool = False,
+    ):
+        """One page of the list in name order, optionally searched: how a team database's list is read, a screen
+        at a time (services.tenant_pages). Returns a TenantPage; its `after` asks for the next one."""
+        from billing_desktop.services.tenant_pages import page_query, read_page
+
+        with self.ctx.db() as s:
+            q = page_query(search, after, limit, descending)
+            if session.is_operator:
+                authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
+            else:
+                authorize(s, self.ctx, session, Perm.TENANT_VIEW, session.tenant_id)
+                q = q.where(Tenant.id == session.tenant_id)
+            return read_page(s, q, limit)
+
     def _find(self, s, ref: int | str) -> Tenant:
         t = s.get(Tenant, ref) if isinstance(ref, int) else s.scalar(select(Tenant).where(Tenant.slug == ref))
         if t is None:
