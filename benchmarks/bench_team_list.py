@@ -35,7 +35,7 @@ def _seed(server, count: int) -> tuple[str, object, object]:
                 f"""
                 INSERT INTO tenants (id, company_name, slug, email, domain, tier, platform_fee_percent, mode, active,
                                      branding, metadata, created_at, updated_at, version)
-                SELECT i, initcap(({words})[1 + (i * 7919) % 20]) || ' ' || initcap(({words})[1 + (i / 20) % 20])
+                SELECT i, initcap(({words})[1 + ((i::bigint * 7919) % 20)::int]) || ' ' || initcap(({words})[1 + (i / 20) % 20])
                           || ' ' || i,
                        't-' || i, 'owner' || i || '@t' || i || '.example', '',
                        (ARRAY['free', 'pro', 'enterprise'])[1 + i % 3], 0, (ARRAY['test', 'live'])[1 + i % 2], true,
