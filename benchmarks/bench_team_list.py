@@ -10,9 +10,11 @@ GUI's search box would send it; its p95 over the typed prefixes is compared.
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
 import time
 
-from common import ROOT, Row, fast_services, interleave, p95, ratio_row
+from common import ROOT, Row, Stat, fast_services, interleave, p95, ratio_row, run_child
 
 BIG = int(os.environ.get("BENCH_TEAM_LIST_TENANTS", "1000000"))
 SMALL = 1_000
@@ -20,6 +22,33 @@ TYPED = ["globex ty", "owner4242", "stark 9"]  # a name, an email, a name with a
 WORDS = ["acme", "globex", "initech", "umbrella", "stark", "wayne", "hooli", "pied", "piper", "wonka", "tyrell",
          "cyberdyne", "soylent", "aperture", "black", "mesa", "oscorp", "gringotts", "monarch", "vandelay"]  # fmt: skip
 OP, OP_PW = "op@bench.example", "operator-password-1"
+REPEATS_MEM = 3
+
+# The app itself on the team database: the main window's first screen, then a search typed in four steps, each
+# waited for; prints when done. Its peak RSS is the figure.
+MEM_CHILD = r"""
+import os, sys
+sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from common import fast_services
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, QEventLoop, QTimer
+from billing_desktop.ui.main_window import MainWindow
+svc = fast_services({url!r})
+session = svc.auth.sign_in({op!r}, {pw!r})
+app = QApplication([])
+win = MainWindow(svc, session, QSettings({ini!r}, QSettings.Format.IniFormat))
+win.show()
+def wait(ms):
+    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()
+while not (win.loaded and win.model.total()):
+    wait(20)
+for text in ("g", "glo", "globex", "globex ty", ""):
+    win.search.setText(text); wait(600)
+win.table.scrollToBottom(); wait(600)
+print("result", win.model.total(), flush=True)
+win.live.stop(); svc.close()
+"""
 
 
 def _seed(server, count: int) -> tuple[str, object, object]:
@@ -62,8 +91,6 @@ def _keystrokes(svc, me) -> list[float]:
 
 
 def run(quick: bool = False) -> list[Row]:
-    import sys
-
     sys.path.insert(0, str(ROOT))
     from tests.support.postgres import server_from_env
 
@@ -96,6 +123,16 @@ def run(quick: bool = False) -> list[Row]:
 
         deep_big, deep_small = interleave(lambda: scroll(b_svc, b_me), lambda: scroll(s_svc, s_me), repeats=5)
         found = len(b_svc.tenants.page(b_me, search="globex ty", limit=200).rows)
+        ini = os.path.join(tempfile.mkdtemp(prefix="bd-bench-team-ui-"), "ui.ini")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        rss: dict[int, list[float]] = {big: [], SMALL: []}
+        for _ in range(1 if quick else REPEATS_MEM):  # one process each: peak memory is per process
+            for n in (big, SMALL):
+                code = MEM_CHILD.format(
+                    root=str(ROOT), bench=str(ROOT / "benchmarks"), url=made[n][0], op=OP, pw=OP_PW, ini=ini
+                )
+                _, peak, _ = run_child([sys.executable, "-c", code], env, "result")
+                rss[n].append(peak / 1024)
     finally:
         for url, svc, _ in made.values():
             svc.close()
@@ -117,6 +154,13 @@ def run(quick: bool = False) -> list[Row]:
             "≤ 2x",
             k_big / k_small <= 2.0,
             {"subject_samples": keys[big], "baseline_samples": keys[SMALL]},
+        ),
+        ratio_row(
+            f"app peak memory on a team database, {big:,} vs {SMALL:,} tenants (window, 5 searches, a scroll)",
+            Stat(rss[big], "MiB"),
+            Stat(rss[SMALL], "MiB"),
+            limit=1.2,
+            show=lambda st: f"{st.median:.0f} MiB",
         ),
         ratio_row(
             f"team list scrolled 20 pages deep (4,000 rows), {big:,} vs {SMALL:,} tenants",
