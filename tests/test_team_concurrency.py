@@ -75,20 +75,6 @@ def test_platform_settings_and_profile_refuse_stale_saves(services, operator, se
     assert services.auth.profile(operator).first_name == "Olive"
 
 
-def test_idle_lock_setting_refuses_a_stale_save_and_takes_the_newer_value(services, operator, second, clock):
-    loaded = services.settings.idle_lock_version()  # what the operator's Preferences dialog opened with
-    clock.advance(minutes=2)
-    services.settings.set_idle_lock_minutes(second, 30, expected_version=loaded)
-    with pytest.raises(Conflict) as e:
-        services.settings.set_idle_lock_minutes(operator, 5, expected_version=loaded)
-    assert e.value.changed_by == SECOND_EMAIL and e.value.changed_at == clock()
-    services.settings.load_policy()  # what the dialog does after the conflict
-    assert services.settings.idle_lock_minutes() == 30
-    services.settings.set_idle_lock_minutes(operator, 5, expected_version=services.settings.idle_lock_version())
-    services.settings.load_policy()
-    assert services.settings.idle_lock_minutes() == 5
-
-
 # -- writers in real processes ----------------------------------------------------------------------------------
 WRITERS = 8
 BLIND_EDITS = int(os.environ.get("BILLING_DESKTOP_STRESS_EDITS", "200"))  # per writer
