@@ -16,7 +16,7 @@ from sqlalchemy import func, literal_column, select, tuple_
 from billing_desktop.services.tenants import _LIST_COLUMNS, TenantRow
 from billing_desktop.store.models import StripeAccount, Tenant
 
-# The exact expression of the trigram index (migration 0010), spelled out so no bound parameter changes it.
+# The exact expression of the trigram index (migration 0011), spelled out so no bound parameter changes it.
 SEARCH_TEXT = literal_column("lower(tenants.company_name || ' ' || tenants.slug || ' ' || tenants.email)")
 NAME_KEY = func.lower(Tenant.company_name)
 

@@ -6,15 +6,15 @@ pg_trgm is a trusted extension (PostgreSQL 13+): the database owner the app conn
 cannot (an older server, or a role without CREATE on the database), search still works, by scanning; docs/TEAM.md
 says so (tests/test_team_least_privilege.py).
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
