@@ -24,7 +24,8 @@ PROPAGATION_COMMITS = int(os.environ.get("BENCH_TEAM_COMMITS", "60"))
 WRITERS = 8
 BLIND = int(os.environ.get("BENCH_TEAM_EDITS", "200"))
 COUNTED = 10
-OP, OP_PW = "op@bench.example", "operator-password-1"
+# The writer processes (tests/test_team_concurrency.py) sign in as the test suite's operator: seed that one.
+OP, OP_PW = "op@platform.example", "operator-password-1"
 
 
 def _server():
@@ -129,8 +130,10 @@ def propagation(quick: bool = False) -> list[Row]:
 def _writers(url: str) -> tuple[float, int, int]:
     """(edits per second, lost updates, conflicts met)."""
     sys.path.insert(0, str(ROOT))
+    from tests.conftest import OPERATOR_EMAIL, OPERATOR_PASSWORD
     from tests.test_team_concurrency import run_writers
 
+    assert (OP, OP_PW) == (OPERATOR_EMAIL, OPERATOR_PASSWORD), "the writers could not sign in"
     tenant_id = _seed(url)
     elapsed, conflicts = run_writers(url, tenant_id, WRITERS, BLIND, COUNTED)
     svc = fast_services(url)

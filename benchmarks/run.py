@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import bench_backup
 import bench_connect
 import bench_data
 import bench_inspect
@@ -28,6 +29,7 @@ import bench_scan
 import bench_soak
 import bench_startup
 import bench_team
+import bench_team_list
 import bench_vault
 from common import ROOT
 
@@ -41,11 +43,13 @@ BENCHES = {
     "logs": bench_data.log_pages,
     "soak": bench_soak.run,
     # Need a PostgreSQL server, so not in the default list:
-    # scripts/with-postgres.sh .venv/bin/python benchmarks/run.py team-propagation team-writers
+    # scripts/with-postgres.sh .venv/bin/python benchmarks/run.py team-propagation team-writers team-list
     "team-propagation": bench_team.propagation,
     "team-writers": bench_team.writers,
+    "team-list": bench_team_list.run,
     "vault": bench_vault.run,
     "connect": bench_connect.run,
+    "backup": bench_backup.run,
 }
 
 

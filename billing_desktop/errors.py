@@ -64,3 +64,7 @@ class Conflict(AppError):
         super().__init__(
             f"{what} was changed{who}{when} after you opened it. Reload to see the change; your edits are kept."
         )
+
+
+class BackupDamaged(AppError):
+    """A backup file that is not whole and unaltered (cut off, a byte changed, or not a backup at all)."""

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the Linux bundle and .deb, unpack the .deb into a scratch root (dpkg -x), and run the installed app:
-# --version, doctor (must report the Secret Service), and the GUI self-test offscreen. Fails loudly.
+# --version, doctor (must report the Secret Service, and reach a real PostgreSQL server through the bundled psycopg),
+# and the GUI self-test offscreen. Fails loudly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -34,12 +35,16 @@ echo "--- doctor"
 QT_QPA_PLATFORM=offscreen "$app" doctor | tee "$root/doctor.txt"
 grep -q "keyring backend.*SecretService.*(working)" "$root/doctor.txt" || { echo "doctor did not reach the Secret Service" >&2; exit 1; }
 grep -q "qt platform  *offscreen" "$root/doctor.txt" || { echo "doctor could not start Qt" >&2; exit 1; }
+echo "--- doctor on a team database (psycopg inside the bundle; the URL from the environment, not argv)"
+BILLING_DESKTOP_DATABASE_URL="\$BILLING_DESKTOP_TEST_POSTGRES_URL" QT_QPA_PLATFORM=offscreen "$app" doctor \
+  | tee "$root/doctor-pg.txt"
+grep -q "PostgreSQL [0-9]" "$root/doctor-pg.txt" || { echo "the frozen app could not open postgresql+psycopg" >&2; exit 1; }
 echo "--- GUI self-test (offscreen)"
 QT_QPA_PLATFORM=offscreen "$app" --self-test | tee "$root/self-test.txt"
 echo "--- soak inside the frozen app (tenant x tab rounds), then File > Quit"
 BILLING_DESKTOP_SELF_TEST_SOAK=4 QT_QPA_PLATFORM=offscreen "$app" --self-test
 INSIDE
-dbus-run-session -- scripts/with-keyring.sh bash "$root/inside.sh"
+dbus-run-session -- scripts/with-keyring.sh scripts/with-postgres.sh bash "$root/inside.sh"
 # The bundle must carry a PySide6 from before 6.12.0 (issue 16: 6.12.0 corrupts refcounts and aborts the app).
 bundled=$(sed -n 's/.*(PySide6 \([0-9.]*\)).*/\1/p' "$root/self-test.txt")
 echo "--- bundled PySide6 $bundled"

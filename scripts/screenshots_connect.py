@@ -147,7 +147,7 @@ def main() -> int:
     disputes.close()
     from billing_desktop.ui.preferences import PreferencesDialog
 
-    prefs = PreferencesDialog(svc, session, win)
+    prefs = PreferencesDialog(svc, session, win.settings, win)
     prefs.sync.setValue(30)
     prefs.show()
     shot(app, prefs, "preferences")

@@ -45,6 +45,12 @@ def test_first_run_wizard_then_sign_in(qtbot, controller, services):
     qtbot.waitUntil(lambda: controller.main_window is not None and controller.main_window.isVisible())
     assert not controller.sign_in.isVisible()
     assert controller.main_window.user_label.text() == "boss@platform.example · operator"
+    # The vault was made with the account: its recovery key is offered at once, to be shown once and stored.
+    from billing_desktop.ui.recovery_dialog import RecoveryKeyDialog
+
+    dialog = open_dialog(qtbot, RecoveryKeyDialog)
+    qtbot.waitUntil(dialog.create_button.isVisible)
+    dialog.reject()
 
 
 def test_wrong_password_then_lockout_shown_in_the_window(qtbot, controller, services, operator):

@@ -94,3 +94,16 @@ def test_a_stale_save_is_refused_and_the_text_kept(qtbot, windows, services, ope
     assert services.tenants.get(operator, acme.id).domain == ""  # nothing was overwritten
     click(qtbot, bob.overview.banner.load_button)
     assert bob.overview.domain.text() == "" and bob.overview.tier.currentData() == "pro"
+
+
+def test_another_operators_keys_and_users_show_in_the_open_tabs(qtbot, windows, services, operator, acme):
+    _alice, bob = windows
+    bob.tabs.setCurrentWidget(bob.keys)
+    qtbot.waitUntil(lambda: len(bob.keys.rows) > 0, timeout=5000)
+    before = {r.id for r in bob.keys.rows}
+    services.keys.regenerate(operator, acme.id, "test")  # Alice rolls Acme's test keys (Bob has no vault access)
+    qtbot.waitUntil(lambda: bool({r.id for r in bob.keys.rows} - before), timeout=5000)
+    bob.tabs.setCurrentWidget(bob.overview)
+    users = bob.overview.users.rowCount()
+    services.users.add(operator, acme.id, "dev@acme.example", OPERATOR_PASSWORD, "developer")
+    qtbot.waitUntil(lambda: bob.overview.users.rowCount() == users + 1, timeout=5000)

@@ -200,15 +200,16 @@ def test_scan_finds_platform_and_stripe_credentials(services, operator, acme, tm
     (root / ".git" / "config").write_text(keys[("secret", "live")])
     (root / "blob.bin").write_bytes(b"\0\1\2" + keys[("secret", "live")].encode())
     result = services.inspection.scan(operator, [root])
-    found = {(f.path.split("repo/")[1], f.line, f.status) for f in result.findings}
+    found = {(f.path.split("repo/")[1], f.line, f.offset, f.status) for f in result.findings}
     assert found == {
-        ("src/settings.py", 2, "active"),
-        ("src/settings.py", 4, "revoked"),
-        ("notes.md", 1, "unknown"),
-    } | {("notes.md", 1, "unknown")}
-    assert len(result.findings) == 4
+        ("src/settings.py", 2, None, "active"),
+        ("src/settings.py", 4, None, "revoked"),
+        ("notes.md", 1, None, "unknown"),
+        ("blob.bin", 0, 3, "active"),  # a binary file is scanned too, and says where by byte offset
+    }
+    assert len(result.findings) == 5
     assert all("****…" in f.value for f in result.findings)
-    assert result.files_skipped == 1 and result.files_scanned == 2
+    assert result.files_skipped == 0 and result.files_scanned == 3
     stripe = {f.what for f in result.findings if f.path.endswith("notes.md")}
     assert stripe == {"Stripe secret API key", "Stripe webhook signing secret"}
 

@@ -43,11 +43,65 @@ def test_a_token_glued_to_a_word_across_a_chunk_end_is_not_a_key(tmp_path, monke
         assert leak_scan.scan_file(path, may_hold).hits == [], offset
 
 
-def test_binary_and_unreadable_files_are_skipped(tmp_path, may_hold):
-    blob = tmp_path / "blob.bin"
-    blob.write_bytes(b"\0\1" + generate(Kind.SECRET, "live").encode())
-    assert leak_scan.scan_file(blob, may_hold).skipped
+def test_unreadable_files_and_fifos_are_skipped(tmp_path, may_hold):
+    import os
+
+    os.mkfifo(tmp_path / "fifo")
+    assert leak_scan.scan_file(tmp_path / "fifo", may_hold).skipped
     assert leak_scan.scan_file(tmp_path / "gone.txt", may_hold).skipped
+
+
+def test_a_key_in_a_binary_file_is_found_at_its_byte_offset(tmp_path, monkeypatch, may_hold):
+    monkeypatch.setattr(leak_scan, "CHUNK", 128)  # and across chunk ends
+    monkeypatch.setattr(leak_scan, "OVERLAP", 64)
+    key = generate(Kind.SECRET, "live").encode()
+    for offset in range(0, 300, 11):
+        head = b"\x7fELF\0\1\n" + bytes(range(1, 32)) * 20
+        blob = head[: 10 + offset] + b"\0 " + key + b"\0\xff" + b"\0" * 300 + b" task_live_0123456789abcdefXYZ\0"
+        path = tmp_path / "blob.bin"
+        path.write_bytes(blob)
+        got = leak_scan.scan_file(path, may_hold)
+        assert got.kind == "binary" and not got.by_line and not got.skipped
+        assert got.hits == [(blob.index(key), key)], offset  # the glued decoy stays out, as in text
+        assert got.size == len(blob)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_decoded_and_keys_found_on_their_lines(tmp_path, monkeypatch, may_hold, encoding):
+    monkeypatch.setattr(leak_scan, "CHUNK", 128)
+    monkeypatch.setattr(leak_scan, "OVERLAP", 64)
+    key = generate(Kind.SECRET, "test")
+    text = "".join(f"NAME_{n}=Café value {n}\r\n" for n in range(40)) + f"STRIPE_KEY={key}\r\nOTHER=x\r\n"
+    path = tmp_path / ".env"
+    path.write_bytes(text.encode(encoding))  # "utf-16" writes a byte-order mark, the other two do not
+    got = leak_scan.scan_file(path, may_hold)
+    assert got.kind == "utf-16" and got.hits == [(41, key.encode())]
+    assert got.size == path.stat().st_size
+
+
+def test_a_key_in_a_sqlite_file_is_found_even_glued_to_the_column_before(tmp_path, may_hold):
+    import sqlite3
+
+    key = generate(Kind.SECRET, "live")
+    path = tmp_path / "app.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE config (name TEXT, value TEXT)")
+    # "stripe" is stored right before the key in the record: "stripesk_live_…" in the raw bytes.
+    con.execute("INSERT INTO config VALUES ('stripe', ?)", (key,))
+    con.execute("INSERT INTO config VALUES ('filler', ?)", ("x" * 5000,))
+    con.commit()
+    con.close()
+    assert (b"stripe" + key.encode()) in path.read_bytes()
+    got = leak_scan.scan_file(path, may_hold)
+    assert got.kind == "sqlite" and got.hits == [(path.read_bytes().index(key.encode()), key.encode())]
+
+
+def test_a_damaged_sqlite_file_is_read_as_binary(tmp_path, may_hold):
+    key = generate(Kind.SECRET, "live").encode()
+    path = tmp_path / "broken.db"
+    path.write_bytes(leak_scan.SQLITE_MAGIC + b"\xff" * 200 + b" " + key + b" ")
+    got = leak_scan.scan_file(path, may_hold)
+    assert got.kind == "binary" and got.hits == [(path.read_bytes().index(key), key)]
 
 
 def test_many_files_come_back_in_walk_order_from_the_threads(tmp_path, may_hold):

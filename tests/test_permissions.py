@@ -35,7 +35,18 @@ CALLS = [
     ),
     ("team.status", Perm.TEAM_MANAGE, lambda s, u, t: s.team.status(u)),
     ("team.join", Perm.TEAM_MANAGE, lambda s, u, t: s.team.join(u)),
+    ("recovery.status", Perm.TEAM_MANAGE, lambda s, u, t: s.recovery.status(u)),
+    ("recovery.create", Perm.TEAM_MANAGE, lambda s, u, t: s.recovery.create(u)),
+    ("backup_schedule.get", Perm.PLATFORM_MANAGE, lambda s, u, t: s.backup_schedule.get(u)),
+    ("backups.create", Perm.PLATFORM_MANAGE, lambda s, u, t: _back_up(s, u)),
 ]
+
+
+def _back_up(services, session):
+    """A backup into the data dir's backups folder; an operator makes the recovery key a backup needs first."""
+    if session.role == Role.OPERATOR:
+        services.recovery.create(session)
+    return services.backups.create(session)
 
 
 @pytest.mark.parametrize("role", ["owner", "admin", "developer", "operator"])

@@ -23,6 +23,10 @@ NOT_STATES = {
     ("ui/key_dialogs.py", 'self.ok_button.setObjectName("ok")'),
     ("ui/roll_dialog.py", 'self.ok_button.setObjectName("ok")'),
     ("store/database.py", 'return None if first == "ok" else str(first)'),  # SQLite's integrity_check answer
+    ("store/snapshot.py", 'return None if first == "ok" else str(first)'),
+    # The restore's progress steps, not a key's state.
+    ("services/restore.py", 'STEPS = ("decrypted", "migrated", "granted", "swapped")'),
+    ("services/restore.py", 'step("granted")'),
     ("services/webhook_delivery.py", '"webhook": {"object": "test", "message": "Test delivery from Billing Desktop"},'),
     ("cli/connect_commands.py", 'for label, rows in (("available", v.available), ("pending", v.pending)):'),  # balances
     ("services/connect_account.py", 'pending=[money(x["amount"], x["currency"]) for x in b.get("pending") or []],'),

@@ -3,6 +3,7 @@ nothing. Every test runs on SQLite and on the real PostgreSQL server."""
 
 import multiprocessing
 import os
+import threading
 import time
 
 import pytest
@@ -93,9 +94,11 @@ def _writer(url: str, tenant_id: int, number: int, blind: int, counted: int, bar
 
     engine = open_database(url)
     svc = Services(AppContext(engine=engine, vault=Vault(MemoryKeyring()), hasher=fast_hasher()))
+    released = False
     try:
         me = svc.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD)
         barrier.wait()
+        released = True
         for k in range(blind):
             svc.tenants.update(me, tenant_id, {"branding": {"writer": number, "edit": k}})
         conflicts = 0
@@ -111,6 +114,8 @@ def _writer(url: str, tenant_id: int, number: int, blind: int, counted: int, bar
         results.put(("ok", conflicts))
     except Exception as exc:
         results.put(("error", f"{type(exc).__name__}: {exc}"))
+        if not released:
+            barrier.abort()  # the others (and the parent) stop waiting now, and the parent reports this error
     finally:
         engine.dispose()
 
@@ -124,7 +129,15 @@ def run_writers(url, tenant_id, writers, blind, counted, timeout: float = 900) -
     ]
     for p in procs:
         p.start()
-    barrier.wait(timeout=180)
+    try:
+        barrier.wait(timeout=180)
+    except threading.BrokenBarrierError:  # a writer failed before the release: say why instead of timing out
+        for p in procs:
+            p.join(30)
+        errors = []
+        while not results.empty():
+            errors.append(results.get())
+        raise AssertionError(f"a writer failed before the barrier: {errors}") from None
     start = time.perf_counter()
     outcomes = [results.get(timeout=timeout) for _ in procs]
     elapsed = time.perf_counter() - start

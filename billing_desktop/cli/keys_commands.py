@@ -7,7 +7,6 @@ import sys
 
 from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json, emit_table, printable
-from billing_desktop.domain.states import USABLE
 from billing_desktop.domain.validation import Mode
 
 
@@ -122,7 +121,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         emit_json(ins.to_json())
     else:
         print(ins.summary)
-    return 0 if ins.ours and ins.status in USABLE else 1
+    return 0 if ins.usable else 1
 
 
 def cmd_scan(args: argparse.Namespace) -> int:

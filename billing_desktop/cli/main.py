@@ -6,14 +6,14 @@ import sys
 from typing import TYPE_CHECKING
 
 from billing_desktop import __version__
-from billing_desktop.errors import AppError, AuthenticationFailed, ValidationError
+from billing_desktop.errors import AppError, AuthenticationFailed, BackupDamaged, ValidationError
 
 if TYPE_CHECKING:
     import argparse
 
     from billing_desktop.vault import Vault
 
-EXIT_ERROR, EXIT_INVALID, EXIT_AUTH = 1, 2, 3
+EXIT_ERROR, EXIT_INVALID, EXIT_AUTH, EXIT_DAMAGED = 1, 2, 3, 4
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse  # here, not at the top: the GUI start never needs it
 
     from billing_desktop.cli import (
+        backup_commands,  # backup create/verify/restore; recovery-key create/rotate/confirm/check/status
         connect_commands,  # fees, disputes, attention (its stripe actions join the stripe group)
         db_commands,  # db connect/disconnect/status (team database)
         keys_commands,
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("gui", help="open the GUI (the default)")
     groups = (setup_commands, db_commands, tenant_commands, user_commands, keys_commands, stripe_commands)
-    for group in (*groups, webhook_commands, connect_commands, team_commands):
+    for group in (*groups, webhook_commands, connect_commands, team_commands, backup_commands):
         group.add_parser(sub)
     return p
 
@@ -94,6 +95,9 @@ def _main(argv: list[str], vault: Vault | None) -> int:
     except AuthenticationFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_AUTH
+    except BackupDamaged as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DAMAGED
     except AppError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -6,6 +6,7 @@ import argparse
 
 from billing_desktop.cli.context import NEW_PASSWORD_ENV, jsonable, open_services
 from billing_desktop.cli.io import emit_json, read_secret
+from billing_desktop.domain.recovery_key import page_text
 from billing_desktop.domain.states import Health
 from billing_desktop.errors import AppError
 
@@ -28,7 +29,13 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise AppError("Already initialised: an operator account exists.")
         password = read_secret("New operator password: ", NEW_PASSWORD_ENV, confirm=True)
         svc.auth.create_operator(args.email, password, args.first_name, args.last_name)
-    print(f"Operator {args.email.strip().lower()} created.")
+        print(f"Operator {args.email.strip().lower()} created.")
+        # The vault exists from this moment: its recovery key with it, shown this once.
+        new = svc.recovery.create(svc.auth.sign_in(args.email, password))
+        page = page_text(new.text, new.fingerprint, f"{new.created_at:%Y-%m-%d %H:%M} UTC", svc.database_label())
+    print()
+    print(page)
+    print("It is shown this once. Store it, then confirm: billing-desktop recovery-key confirm")
     return 0
 
 

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from billing_desktop.services.attention import AttentionService
     from billing_desktop.services.audit import AuditService
     from billing_desktop.services.auth import AuthService
+    from billing_desktop.services.backup import BackupService
+    from billing_desktop.services.backup_schedule import BackupScheduleService
     from billing_desktop.services.changes import ChangeFeed
     from billing_desktop.services.connect_account import ConnectAccountService
     from billing_desktop.services.connect_events import ConnectEventService
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from billing_desktop.services.key_inspection import KeyInspectionService
     from billing_desktop.services.keys import KeyService, RepairReport
     from billing_desktop.services.platform_fees import PlatformFeeService
+    from billing_desktop.services.recovery import RecoveryService
     from billing_desktop.services.settings import SettingsService
     from billing_desktop.services.stripe_connect import StripeConnectService
     from billing_desktop.services.stripe_platform import StripePlatformService
@@ -157,6 +160,24 @@ class Services:
         from billing_desktop.services.team import TeamService
 
         return TeamService(self.ctx)
+
+    @cached_property
+    def recovery(self) -> RecoveryService:
+        from billing_desktop.services.recovery import RecoveryService
+
+        return RecoveryService(self.ctx)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from billing_desktop.services.backup import BackupService
+
+        return BackupService(self.ctx)
+
+    @cached_property
+    def backup_schedule(self) -> BackupScheduleService:
+        from billing_desktop.services.backup_schedule import BackupScheduleService
+
+        return BackupScheduleService(self.ctx, self.backups)
 
     @cached_property
     def connect_events(self) -> ConnectEventService:

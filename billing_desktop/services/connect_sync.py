@@ -2,7 +2,9 @@
 
 One `GET /v1/accounts` per 100 accounts, never one call per account. Each page is written in its own transaction
 by a writer thread while the next page is on the wire, so a cancelled or failed sync keeps every page it fetched
-and says what it did not reach.
+and says what it did not reach. The fetch cannot run further ahead than that: the next page's cursor is the last id
+of this one, so the request and its parse are the critical path, and the writer's backlog is bounded
+(`WRITE_BACKLOG` pages) so a slow database holds the fetch back instead of piling up parsed pages in memory.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from billing_desktop.store.models import Setting, StripeAccount, Tenant
 log = logging.getLogger(__name__)
 LAST_SYNC = "connect_last_sync"
 Progress = Callable[[int, str], None]
+WRITE_BACKLOG = 2  # pages parsed and waiting for the writer, at most
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,6 +115,8 @@ class ConnectSyncService:
                     mine = [(linked[a["id"]], a) for a in fresh if a["id"] in linked]
                     unknown += len(fresh) - len(mine)
                     if mine:
+                        if len(writes) >= WRITE_BACKLOG:
+                            writes.pop(0).result()  # a failed write stops the sync: no silent gap
                         writes.append(writer.submit(self._write_page, mine))
                     done = len(seen & linked.keys())
                     report(done, f"{done} of {len(linked)} connected accounts refreshed ({pager.pages} pages)")

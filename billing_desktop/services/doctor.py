@@ -54,6 +54,19 @@ def _vault_access(engine: Engine, vault: Vault) -> str:
     }[r.access]
 
 
+def _recovery_key(engine: Engine) -> str:
+    from sqlalchemy.orm import Session
+
+    from billing_desktop.vault import recovery
+
+    with Session(engine) as s:
+        row = recovery.current(s)
+        if row is None:
+            return "none: a lost machine cannot be restored; run `billing-desktop recovery-key create`"
+        stored = "stored (confirmed)" if row.confirmed_at else "not confirmed stored (`recovery-key confirm`)"
+        return f"{row.fingerprint}, made {row.created_at:%Y-%m-%d}, {stored}"
+
+
 def diagnose(database_url: str | None = None, vault: Vault | None = None, *, probe_qt: bool = True) -> dict[str, str]:
     from billing_desktop.services.team_database import with_password
     from billing_desktop.store import postgres
@@ -78,6 +91,8 @@ def diagnose(database_url: str | None = None, vault: Vault | None = None, *, pro
             if team:
                 report.update(postgres.server_info(engine))
             report["vault"] = _vault_access(engine, vault) if current == head else "(after the schema is migrated)"
+            if current == head:
+                report["recovery_key"] = _recovery_key(engine)
         finally:
             engine.dispose()
         if not known:

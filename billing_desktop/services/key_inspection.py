@@ -38,6 +38,12 @@ class Inspection:
     revoke_reason: str | None = None
     last_rolled: datetime | None = None
     summary: str = ""
+    tenant_active: bool = True  # a deactivated tenant's keys are refused whatever their own status
+
+    @property
+    def usable(self) -> bool:
+        """The key would be accepted today: ours, active or in its grace period, of an active tenant."""
+        return self.ours and self.tenant_active and self.status in ("active", "expiring")
 
     def to_json(self) -> dict[str, Any]:
         v = self.verdict
@@ -64,6 +70,7 @@ class Inspection:
                     "revoked_by": self.revoked_by,
                     "revoke_reason": self.revoke_reason,
                     "last_rolled": _iso(self.last_rolled),
+                    "tenant_active": self.tenant_active,
                 }
             )
         return out
@@ -72,10 +79,11 @@ class Inspection:
 @dataclass(frozen=True, kw_only=True)
 class Finding:
     path: str
-    line: int
+    line: int  # 0 in a file without lines (binary, a database): `offset` says where
     value: str  # masked
     what: str
     status: str
+    offset: int | None = None  # the byte offset, in a binary file
 
     @property
     def is_secret(self) -> bool:
@@ -84,7 +92,7 @@ class Finding:
 
     @property
     def where(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}" if self.offset is None else f"{self.path} (byte {self.offset})"
 
 
 @dataclass(kw_only=True)
@@ -118,7 +126,7 @@ class KeyInspectionService:
         if not v.well_formed or v.normalized is None:
             return Inspection(verdict=v, summary=v.problem)
         row = s.execute(
-            select(ApiKey, Tenant.slug, Tenant.company_name)
+            select(ApiKey, Tenant.slug, Tenant.company_name, Tenant.active)
             .join(Tenant, Tenant.id == ApiKey.tenant_id)
             .where(ApiKey.lookup_hash == lookup_hash(v.normalized))
         ).first()
@@ -130,7 +138,7 @@ class KeyInspectionService:
                 summary=f"Well-formed {v.mode} {v.kind} key, but not one of {what} keys "
                 "(made by another installation, or never issued).",
             )
-        k, slug, name = row
+        k, slug, name, tenant_active = row
         now = self.ctx.clock()
         status = key_status(k, now)
         last_rolled = s.scalar(
@@ -139,6 +147,8 @@ class KeyInspectionService:
             )
         )
         text = _describe_status(k, status)
+        if not tenant_active:
+            text += "; the tenant is deactivated, so the key is refused"
         return Inspection(
             verdict=v,
             ours=True,
@@ -152,6 +162,7 @@ class KeyInspectionService:
             revoke_reason=k.revoke_reason,
             last_rolled=last_rolled if last_rolled != k.created_at else None,
             summary=f"{name} ({slug}) — {v.mode} {v.kind} key, {text}.",
+            tenant_active=bool(tenant_active),
         )
 
     # -- scanning ------------------------------------------------------------------------------------------------
@@ -182,17 +193,18 @@ class KeyInspectionService:
                     continue
                 result.files_scanned += 1
                 result.bytes_scanned += scanned.size
-                for line, token in scanned.hits:
+                for place, token in scanned.hits:
                     if token not in cache:
                         cache[token] = self._inspect(s, scope, examine(token.decode("ascii")))
                     ins = cache[token]
                     result.findings.append(
                         Finding(
                             path=str(scanned.path),
-                            line=line,
+                            line=place if scanned.by_line else 0,
                             value=mask(token.decode("ascii")),
                             what=_what(ins),
                             status=ins.status or ("invalid" if ins.verdict.checksum_ok is False else "unknown"),
+                            offset=None if scanned.by_line else place,
                         )
                     )
         return result

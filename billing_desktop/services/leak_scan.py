@@ -3,6 +3,7 @@ a few threads. No database here: key_inspection turns the tokens found into find
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 # What a scan looks for: our keys and Stripe's credential shapes, as bytes (files are read raw). One pattern per
 # literal prefix: the regex engine then searches for the prefix with a fast substring search instead of trying
@@ -36,7 +38,7 @@ _prefilter_cache: list[Callable[[bytes], bool] | None] = []
 # Set to "none" to scan without Hyperscan (the benchmark compares both; a user can rule out the native library).
 PREFILTER_ENV = "BILLING_DESKTOP_SCAN_PREFILTER"
 
-BINARY_SNIFF = 8192
+BINARY_SNIFF = 8192  # bytes that decide text, UTF-16 or binary
 CHUNK = 4 << 20  # bytes read at a time: a file of any size costs at most about two chunks per thread
 OVERLAP = 4096  # kept from one chunk to the next: longer than any token, so a key cut by a chunk end is seen whole
 WORKERS = min(4, os.cpu_count() or 1)
@@ -97,14 +99,48 @@ def candidates(data: bytes) -> list[tuple[int, bytes]]:
 class FileScan:
     path: Path
     size: int = 0
-    hits: list[tuple[int, bytes]] = field(default_factory=list)  # (line, token)
-    skipped: bool = False  # unreadable, or binary
+    # (line, token) in a text or UTF-16 file; (byte offset, token) in a binary one (`by_line` False): a line
+    # number means nothing where there are no lines.
+    hits: list[tuple[int, bytes]] = field(default_factory=list)
+    skipped: bool = False  # unreadable, or not a regular file
+    kind: str = "text"  # text | utf-16 | binary | sqlite
+
+    @property
+    def by_line(self) -> bool:
+        return self.kind in ("text", "utf-16")
+
+
+SQLITE_MAGIC = b"SQLite format 3\0"
+
+
+def sniff(head: bytes) -> str:
+    """What the first bytes of a file say it is. UTF-16 by its byte-order mark, or without one by NULs in every
+    other byte (ASCII text saved as UTF-16, as Windows editors and PowerShell do); other NULs make it binary."""
+    if head.startswith(SQLITE_MAGIC):
+        return "sqlite"
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = head[:BINARY_SNIFF]
+    if b"\0" not in sample:
+        return "text"
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) >= 4 and (even.count(0) == 0) != (odd.count(0) == 0):
+        zeros = max(even.count(0) / len(even), odd.count(0) / max(1, len(odd)))
+        if zeros > 0.6:  # mostly ASCII in UTF-16: one byte of each pair is 0
+            return "utf-16"
+    return "binary"
+
+
+def _utf16_encoding(head: bytes) -> str:
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"  # the BOM says which byte order, and is dropped
+    return "utf-16-le" if head[1:BINARY_SNIFF:2].count(0) > head[0:BINARY_SNIFF:2].count(0) else "utf-16-be"
 
 
 def scan_file(path: Path, may_hold: Callable[[bytes], bool] | None) -> FileScan:
-    """Tokens of one file with their line numbers, read CHUNK bytes at a time. Each buffer is the last OVERLAP
-    bytes of the one before plus the next chunk; a token is taken from the buffer in which it starts before the
-    overlap, so one that straddles a chunk end is found once and whole."""
+    """Tokens of one file with their line numbers (byte offsets in a binary file), read CHUNK bytes at a time.
+    UTF-16 text is decoded (to UTF-8) as it is read; a SQLite database is read value by value, so a key is never
+    glued to the column stored before it."""
     out = FileScan(path)
     try:
         # Non-blocking open and a regular-file check: a FIFO with no writer would block a plain open for ever.
@@ -119,33 +155,104 @@ def scan_file(path: Path, may_hold: Callable[[bytes], bool] | None) -> FileScan:
             out.skipped = True
             return out
         with open(fd, "rb") as f:
-            buf = f.read(CHUNK)
-            if b"\0" in buf[:BINARY_SNIFF]:
-                out.skipped = True
-                return out
-            out.size, skip, line = len(buf), 0, 1
-            while True:
-                more = f.read(CHUNK)
-                if more and len(buf) <= OVERLAP:  # a short read: gather a whole chunk first
-                    buf += more
-                    out.size += len(more)
-                    continue
-                cut = len(buf) - OVERLAP if more else len(buf)
-                pos = 0
-                if may_hold is None or may_hold(buf):
-                    for start, token in candidates(buf):
-                        if skip <= start < cut:
-                            line += buf.count(b"\n", pos, start)
-                            pos = start
-                            out.hits.append((line, token))
-                if not more:
+            first = f.read(CHUNK)
+            out.kind = sniff(first)
+            if out.kind == "sqlite":
+                found = _sqlite_hits(path, f)
+                if found is not None:
+                    out.size, out.hits = os.fstat(f.fileno()).st_size, found
                     return out
-                # Keep one byte before the cut, so the word-boundary check of a token starting there still works.
-                line += buf.count(b"\n", pos, cut - 1)
-                buf, skip = buf[cut - 1 :] + more, 1
-                out.size += len(more)
+                out.kind = "binary"  # damaged, encrypted or not really SQLite: its raw bytes then
+
+            def raw() -> Iterator[bytes]:
+                data = first
+                while data:
+                    out.size += len(data)
+                    yield data
+                    data = f.read(CHUNK)
+
+            chunks = _decoded(raw(), _utf16_encoding(first)) if out.kind == "utf-16" else raw()
+            out.hits = _tokens(chunks, may_hold, by_line=out.by_line)
+            return out
     except OSError:
         return FileScan(path, skipped=True)
+
+
+def _decoded(chunks: Iterator[bytes], encoding: str) -> Iterator[bytes]:
+    """UTF-16 chunks as UTF-8 (unpaired surrogates and a cut-off last byte become U+FFFD): the same tokens and
+    the same lines as the text the user sees in an editor."""
+    decoder = codecs.getincrementaldecoder(encoding)("replace")
+    for chunk in chunks:
+        text = decoder.decode(chunk)
+        if text:
+            yield text.encode("utf-8", "replace")
+    tail = decoder.decode(b"", final=True)
+    if tail:
+        yield tail.encode("utf-8", "replace")
+
+
+def _tokens(
+    chunks: Iterator[bytes], may_hold: Callable[[bytes], bool] | None, *, by_line: bool
+) -> list[tuple[int, bytes]]:
+    """(line or byte offset, token) over a stream of chunks. Each buffer is the last OVERLAP bytes of the one before
+    plus the next chunk; a token is taken from the buffer in which it starts before the overlap, so one that
+    straddles a chunk end is found once and whole."""
+    hits: list[tuple[int, bytes]] = []
+    buf = next(chunks, b"")
+    base, skip, line = 0, 0, 1  # base: the stream offset of buf[0]
+    while True:
+        more = next(chunks, b"")
+        if more and len(buf) <= OVERLAP:  # a short read: gather a whole chunk first
+            buf += more
+            continue
+        cut = len(buf) - OVERLAP if more else len(buf)
+        pos = 0
+        if may_hold is None or may_hold(buf):
+            for start, token in candidates(buf):
+                if skip <= start < cut:
+                    if by_line:
+                        line += buf.count(b"\n", pos, start)
+                        pos = start
+                        hits.append((line, token))
+                    else:
+                        hits.append((base + start, token))
+        if not more:
+            return hits
+        # Keep one byte before the cut, so the word-boundary check of a token starting there still works.
+        if by_line:
+            line += buf.count(b"\n", pos, cut - 1)
+        base += cut - 1
+        buf, skip = buf[cut - 1 :] + more, 1
+
+
+def _sqlite_hits(path: Path, f: BinaryIO) -> list[tuple[int, bytes]] | None:
+    """Tokens in every text and blob value of a SQLite file, each with its byte offset in the file (0 when the
+    value spills over pages and is not stored in one piece). None when SQLite cannot read it."""
+    import mmap
+    import sqlite3
+    from urllib.parse import quote
+
+    tokens: list[bytes] = []
+    try:
+        # immutable: no lock, no journal, nothing written; the file is only read.
+        con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True)
+        try:
+            con.text_factory = bytes
+            tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            for table in tables:
+                quoted = '"' + table.decode("utf-8", "replace").replace('"', '""') + '"'
+                for row in con.execute(f"SELECT * FROM {quoted}"):  # a quoted identifier
+                    for value in row:
+                        if isinstance(value, bytes) and len(value) >= 10:
+                            tokens.extend(token for _, token in candidates(value))
+        finally:
+            con.close()
+    except (sqlite3.Error, UnicodeError, MemoryError):
+        return None
+    if not tokens:
+        return []
+    with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as whole:
+        return sorted((max(0, whole.find(token)), token) for token in tokens)
 
 
 def scan_files(paths: Iterable[Path], may_hold: Callable[[bytes], bool] | None) -> Iterator[FileScan]:

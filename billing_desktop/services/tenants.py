@@ -40,6 +40,7 @@ from billing_desktop.store.models import StripeAccount, Tenant, User
 
 if TYPE_CHECKING:
     from billing_desktop.services.keys import KeyService, Pending
+    from billing_desktop.services.tenant_pages import TenantPage
 
 
 class TenantRow(NamedTuple):
@@ -257,6 +258,28 @@ class TenantService:
         if not include_inactive:
             q = q.where(Tenant.active.is_(True))
         return q if limit is None else q.limit(limit)
+
+    def page(
+        self,
+        session: UserSession,
+        search: str = "",
+        after: tuple[str, int] | None = None,
+        limit: int = 200,
+        *,
+        descending: bool = False,
+    ) -> TenantPage:
+        """One page of the list in name order, optionally searched: how a team database's list is read, a screen
+        at a time (services.tenant_pages). Returns a TenantPage; its `after` asks for the next one."""
+        from billing_desktop.services.tenant_pages import page_query, read_page
+
+        with self.ctx.db() as s:
+            q = page_query(search, after, limit, descending=descending)
+            if session.is_operator:
+                authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
+            else:
+                authorize(s, self.ctx, session, Perm.TENANT_VIEW, session.tenant_id)
+                q = q.where(Tenant.id == session.tenant_id)
+            return read_page(s, q, limit)
 
     def _find(self, s: Session, ref: int | str) -> Tenant:
         t = s.get(Tenant, ref) if isinstance(ref, int) else s.scalar(select(Tenant).where(Tenant.slug == ref))

@@ -164,6 +164,22 @@ class VaultKeyCopy(Base):
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class RecoveryKey(Base):
+    """The recovery key's public half and the vault key sealed to it (re-sealed at every re-key). At most one row:
+    rotating replaces it, so the old recovery key stops opening this database. The key itself is never stored."""
+
+    __tablename__ = "recovery_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    fingerprint: Mapped[str] = mapped_column(String(19))
+    generation: Mapped[int] = mapped_column(Integer)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(254))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 class SealedSecret(Base):
     """A secret encrypted under the vault key, its name bound in as associated data (it cannot be moved)."""
 

@@ -30,6 +30,8 @@ class AppController(QObject):
         self.services = None
         self.main_window = None
         self.wizard = None
+        self.restored = None  # what a first-start restore brought back, shown on the sign-in window
+        self.vault_created = False  # the first operator was just made: show the new vault's recovery key
         self.sign_in = SignInWindow()
         self.sign_in.signed_in.connect(self._signed_in)
 
@@ -52,18 +54,57 @@ class AppController(QObject):
         if services.auth.needs_first_run():
             self.wizard = FirstRunWizard(services, self.sign_in)
             self.wizard.finished.connect(self._wizard_done)
+            self.wizard.restore_requested.connect(self._restore)
             self.wizard.open()
             return
         self.sign_in.set_services(services)
+        restored, self.restored = self.restored, None
+        if restored is not None:
+            self.sign_in.email.setText(restored.operator)
+            self.sign_in.status.setText(
+                f"Restored from the backup ({restored.counts.get('tenants', 0):,} tenants, "
+                f"{restored.secrets_opened:,} secrets). Sign in with your usual password."
+            )
+            self.sign_in.password.setFocus()
 
     def _wizard_done(self, code: int) -> None:
         wizard, self.wizard = self.wizard, None
         if code != QDialog.DialogCode.Accepted:
             self.sign_in.show_startup_error("No operator account yet: restart to run the first-start wizard.")
             return
+        self.vault_created = True
         self.sign_in.set_services(self.services)
         self.sign_in.email.setText(wizard.email.text().strip().lower())
         self.sign_in.password.setFocus()
+
+    def _restore(self) -> None:
+        """First start on a new machine: close the empty database, restore into its place, open it again."""
+        from pathlib import Path
+
+        from billing_desktop import config
+        from billing_desktop.ui.backup_dialogs import OpenBackupDialog
+
+        wizard, self.wizard = self.wizard, None
+        wizard.finished.disconnect(self._wizard_done)
+        wizard.reject()
+        wizard.deleteLater()
+        url = self.services.ctx.engine.url
+        target = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+        vault = self.services.ctx.vault
+        self.services.close()  # the restore renames a new file over this one: no connection may stay open
+        self.services = None
+        dialog = OpenBackupDialog(
+            vault, self.sign_in, restore=True, database_file=target or config.paths().database_file
+        )
+        dialog.finished.connect(lambda _code: self._restore_done(dialog))
+        dialog.open()
+        self.restore_dialog = dialog
+
+    def _restore_done(self, dialog) -> None:
+        self.restored, self.restore_dialog = dialog.result_value, None
+        dialog.deleteLater()
+        self._building = False
+        self._build()  # restored: the sign-in window; cancelled: the first-start wizard again
 
     def _failed(self, exc: Exception) -> None:
         self.sign_in.show_startup_error(describe(exc))
@@ -75,6 +116,9 @@ class AppController(QObject):
         self.main_window.signed_out.connect(self._signed_out)
         self.main_window.show()
         self.sign_in.hide()
+        if self.vault_created and self.main_window.backups.act_recovery.isVisible():
+            self.vault_created = False  # the vault exists since the wizard: its recovery key now, shown once
+            self.main_window.backups.recovery_key()
 
     def bring_to_front(self, args: list[str]) -> None:
         """Another launch: show this app instead, and pass on a link it was handed (a Stripe redirect address)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -107,7 +108,9 @@ class SignInWindow(QWidget):
 
 
 class FirstRunWizard(TaskDialog):
-    """Creates the first operator account."""
+    """Creates the first operator account, or hands over to a restore (a new machine for an existing platform)."""
+
+    restore_requested = Signal()
 
     def __init__(self, services, parent=None):
         super().__init__(
@@ -125,6 +128,12 @@ class FirstRunWizard(TaskDialog):
         self.last_name = self.form.add("last_name", self.tr("&Last name:"), QLineEdit())
         self.password = self.form.add("password", self.tr("&Password:"), password_edit())
         self.repeat = self.form.add("repeat", self.tr("&Repeat password:"), password_edit())
+        self.restore_button = self.buttons.addButton(
+            self.tr("Restore from a &backup…"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.restore_button.setObjectName("restore_from_backup")
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self.restore_requested)
         self.setMinimumWidth(460)
 
     def validate_locally(self) -> dict[str, str]:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from billing_desktop.domain.states import USABLE
 from billing_desktop.ui.forms import note, password_edit
 from billing_desktop.ui.palette import colour
 from billing_desktop.ui.workers import Task, describe, submit, submit_with_progress
@@ -108,7 +107,7 @@ class InspectKeyDialog(QDialog):
             return  # typed on since
         self.last = ins
         d = ins.to_json()
-        good = ins.ours and ins.status in USABLE
+        good = ins.usable
         tone = colour("success" if good else ("warning" if ins.ours else "error"))
         self.summary.setText(f"<b style='color:{tone}'>{escape(ins.summary)}</b>")
 
@@ -165,7 +164,7 @@ class ScanDialog(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("findings")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Line"), self.tr("Value"), self.tr("What / status")]
+            [self.tr("File"), self.tr("Line / byte"), self.tr("Value"), self.tr("What / status")]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -219,7 +218,8 @@ class ScanDialog(QDialog):
         self._finish()
         self.table.setRowCount(len(result.findings))
         for n, f in enumerate(result.findings):
-            for c, text in enumerate([f.path, str(f.line), f.value, f"{f.what} ({f.status})"]):
+            place = str(f.line) if f.offset is None else f"byte {f.offset}"  # binary files have no lines
+            for c, text in enumerate([f.path, place, f.value, f"{f.what} ({f.status})"]):
                 self.table.setItem(n, c, QTableWidgetItem(text))
         state = "Cancelled" if result.cancelled else "Done"
         self.status.setText(

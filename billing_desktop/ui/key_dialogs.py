@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,20 +20,25 @@ from PySide6.QtWidgets import (
 from billing_desktop.domain.validation import Mode
 from billing_desktop.ui.clipboard import copy_secret, copy_text
 from billing_desktop.ui.forms import Form, message_label, safe_default
+from billing_desktop.ui.i18n import tr
 
-ENV_CHOICES = [("Test keys", Mode.TEST.value), ("Live keys", Mode.LIVE.value), ("All keys (test and live)", "all")]
+ENV_CHOICES = [
+    (QT_TRANSLATE_NOOP("", "Test keys"), Mode.TEST.value),
+    (QT_TRANSLATE_NOOP("", "Live keys"), Mode.LIVE.value),
+    (QT_TRANSLATE_NOOP("", "All keys (test and live)"), "all"),
+]
 GRACE_CHOICES = [
-    ("None — the old keys stop working at once", "none"),
-    ("1 hour", "1h"),
-    ("24 hours", "24h"),
-    ("7 days", "7d"),
+    (QT_TRANSLATE_NOOP("", "None — the old keys stop working at once"), "none"),
+    (QT_TRANSLATE_NOOP("", "1 hour"), "1h"),
+    (QT_TRANSLATE_NOOP("", "24 hours"), "24h"),
+    (QT_TRANSLATE_NOOP("", "7 days"), "7d"),
 ]
 
 
 def _combo(choices) -> QComboBox:
     box = QComboBox()
     for label, value in choices:
-        box.addItem(label, value)
+        box.addItem(tr(label), value)
     return box
 
 
@@ -70,7 +78,7 @@ class _EnvironmentDialog(QDialog):
 
     def env_label(self) -> str:
         env = self.environment.currentData()
-        return "TEST and LIVE" if env == "all" else str(env).upper()
+        return {Mode.TEST.value: "TEST", Mode.LIVE.value: "LIVE", "all": self.tr("TEST and LIVE")}[env]
 
     def _update(self) -> None:
         self.ok_button.setText(f"{self.verb} {self.env_label()} keys")
@@ -84,7 +92,7 @@ class RegenerateDialog(_EnvironmentDialog):
 
     def __init__(self, tenant_name: str, parent=None):
         super().__init__(tenant_name, parent)
-        self.setWindowTitle(f"Regenerate keys — {tenant_name}")
+        self.setWindowTitle(self.tr("Regenerate keys — {0}").format(tenant_name))
 
     def extra(self, form: Form) -> None:
         self.grace = form.add("grace", self.tr("Old keys keep &working:"), _combo(GRACE_CHOICES))
@@ -96,11 +104,12 @@ class RegenerateDialog(_EnvironmentDialog):
         if not hasattr(self, "grace"):
             return
         grace = self.grace.currentData()
-        after = "at once" if grace == "none" else f"after {self.grace.currentText()}"
+        after = self.tr("at once") if grace == "none" else self.tr("after {0}").format(self.grace.currentText())
         self.warning.setText(
-            f"New {self.env_label()} keys are made for <b>{self.tenant_name}</b>. Integrations "
-            f"using the current {self.env_label()} keys stop working <b>{after}</b>. The new "
-            "secret keys are shown once."
+            self.tr(
+                "New {0} keys are made for <b>{1}</b>. Integrations using the current {0} keys stop working "
+                "<b>{2}</b>. The new secret keys are shown once."
+            ).format(self.env_label(), escape(self.tenant_name), after)
         )
 
 
@@ -109,7 +118,7 @@ class RevokeDialog(_EnvironmentDialog):
 
     def __init__(self, tenant_name: str, parent=None):
         super().__init__(tenant_name, parent)
-        self.setWindowTitle(f"Revoke keys — {tenant_name}")
+        self.setWindowTitle(self.tr("Revoke keys — {0}").format(tenant_name))
 
     def extra(self, form: Form) -> None:
         self.reason = form.add("reason", self.tr("&Reason:"), QLineEdit())
@@ -118,14 +127,15 @@ class RevokeDialog(_EnvironmentDialog):
     def _update(self) -> None:
         super()._update()
         self.warning.setText(
-            f"The {self.env_label()} keys of <b>{self.tenant_name}</b> stop working at once and "
-            "cannot be restored; regenerate to issue new ones. The reason is kept with the keys and "
-            "in the audit log."
+            self.tr(
+                "The {0} keys of <b>{1}</b> stop working at once and cannot be restored; regenerate to issue new "
+                "ones. The reason is kept with the keys and in the audit log."
+            ).format(self.env_label(), escape(self.tenant_name))
         )
 
     def _accept(self) -> None:
         if not self.reason.text().strip():
-            self.form.show_errors({"reason": "Give a reason: it is kept with the keys and in the audit log."})
+            self.form.show_errors({"reason": self.tr("Give a reason: it is kept with the keys and in the audit log.")})
             return
         self.accept()
 
@@ -135,7 +145,7 @@ class NewKeysDialog(QDialog):
 
     def __init__(self, tenant_name: str, keys, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"New keys — {tenant_name}")
+        self.setWindowTitle(self.tr("New keys — {0}").format(tenant_name))
         v = QVBoxLayout(self)
         note = QLabel(
             self.tr(

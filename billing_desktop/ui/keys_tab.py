@@ -190,7 +190,7 @@ class KeysTab(QWidget):
             self.session,
             r.id,
             owner=self,
-            reason="Copying a live secret key needs your password again.",
+            reason=self.tr("Copying a live secret key needs your password again."),
             on_done=lambda key: (
                 copy_secret(key),
                 self.window()
@@ -210,7 +210,7 @@ class KeysTab(QWidget):
             r.id,
             owner=self,
             on_done=self.revealed.reveal,
-            reason="Revealing a live secret key needs your password again.",
+            reason=self.tr("Revealing a live secret key needs your password again."),
         )
 
     def regenerate(self) -> None:
@@ -229,7 +229,7 @@ class KeysTab(QWidget):
                 env,
                 grace,
                 owner=self,
-                reason=f"Regenerating {env} keys needs your password again.",
+                reason=self.tr("Regenerating {0} keys needs your password again.").format(env),
                 on_done=lambda keys: self._regenerated(tenant, keys),
             )
 
@@ -258,10 +258,10 @@ class KeysTab(QWidget):
                 env,
                 reason,
                 owner=self,
-                reason=f"Revoking {env} keys needs your password again.",
+                reason=self.tr("Revoking {0} keys needs your password again.").format(env),
                 on_done=lambda n: (
                     self.reload(),
-                    self.window().statusBar().showMessage(f"Revoked {n} keys.", STATUS_MESSAGE_MS),
+                    self.window().statusBar().showMessage(self.tr("Revoked {0} keys.").format(n), STATUS_MESSAGE_MS),
                 ),
             )
 

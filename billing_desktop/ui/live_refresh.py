@@ -102,11 +102,48 @@ def apply_changes(window, batch) -> None:
     if shown is None or not hits:
         return
     actor = next((c.actor for c in reversed(hits) if c.actor), "")
+
+    def show(d) -> None:
+        if d.id != window._shown_id:
+            return  # the operator moved to another tenant meanwhile
+        if window.overview.has_unsaved_changes():
+            window.overview.remote_update(d, actor)  # their version behind a banner, the operator's text kept
+        else:
+            window.overview.show_details(d)  # also what changed without a new version (a user added: the count)
+
     window.runner.run(
         window.services.tenants.get,
         window.session,
         shown,
         owner=window,
-        on_done=lambda d: window.overview.remote_update(d, actor),
+        on_done=show,
         on_error=lambda _exc: None,  # the list refresh shows what matters; no dialog for a background reload
     )
+    reload_tabs(window, hits)
+
+
+# Another operator's change to the open tenant's keys, webhook or Stripe account shows in that tab (if it is the one
+# on screen; a tab loads when shown anyway). Reads (a reveal, a test delivery) change nothing, and this window's own
+# changes were shown by the action that made them.
+_TABS = {
+    "keys": ("keys.regenerate", "keys.revoke"),
+    "webhooks": ("webhooks.configure", "webhooks.remove", "webhooks.roll_secret"),
+    "stripe": ("stripe.connect", "stripe.disconnect", "stripe.account_create", "stripe.sync"),
+}
+
+
+def reload_tabs(window, hits) -> None:
+    theirs = [c for c in hits if c.full or c.actor != window.session.email]
+    for tab_name, actions in _TABS.items():
+        tab = getattr(window, tab_name)
+        if not tab.isVisible() or not any(c.full or c.action in actions for c in theirs):
+            continue
+        if tab_name == "keys":
+            tab.reload()
+            continue
+        # Never over the operator's unsaved webhook edits, nor under a Connect attempt in progress.
+        busy = tab.has_unsaved_changes() if tab_name == "webhooks" else tab.attempt is not None
+        if not busy:
+            tab.load()
+    if window.audit.isVisible() and theirs:
+        window.audit.reload()

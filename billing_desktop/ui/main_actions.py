@@ -22,7 +22,9 @@ class MainActions:
         self._open(RegisterTenantDialog(self.services, self.session, self), self._registered)
 
     def _registered(self, details) -> None:
-        self.statusBar().showMessage(f"Registered {details.company_name} as {details.slug}.", STATUS_MESSAGE_MS)
+        self.statusBar().showMessage(
+            self.tr("Registered {0} as {1}.").format(details.company_name, details.slug), STATUS_MESSAGE_MS
+        )
         self.search.clear()
         self.runner.run(
             lambda: TenantTableModel.prepare(self.services.tenants.list_columns(self.session), self.model.sort_state),
@@ -49,7 +51,7 @@ class MainActions:
     def change_password(self) -> None:
         self._open(
             ChangePasswordDialog(self.services, self.session, self),
-            lambda _: self.statusBar().showMessage("Password changed.", STATUS_MESSAGE_MS),
+            lambda _: self.statusBar().showMessage(self.tr("Password changed."), STATUS_MESSAGE_MS),
         )
 
     def inspect_key(self) -> None:
@@ -103,6 +105,7 @@ class MainActions:
     def about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {__version__}<br>Administer a multi-tenant billing platform on Stripe Connect.",
+            self.tr("About {0}").format(APP_NAME),
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            + self.tr("Administer a multi-tenant billing platform on Stripe Connect."),
         )

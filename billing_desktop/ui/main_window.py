@@ -80,6 +80,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         from billing_desktop.ui.connect_actions import ConnectActions
 
         self.connect_ops = ConnectActions(self)  # Connect menu; the attention board after sign-in
+        from billing_desktop.ui.backup_actions import BackupActions
+
+        self.backups = BackupActions(self)  # Back up…, Recovery key…, the recovery prompt, scheduled backups
 
         self._activity = ActivityFilter(lambda: services.auth.touch(session), self)
         app = QApplication.instance()
@@ -186,8 +189,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.user_label.setObjectName("status_user")
         self.tenant_label = ElidedLabel(s.tenant_name or self.tr("All tenants"))
         self.tenant_label.setObjectName("status_tenant")
-        self.keyring_label = QLabel(self.tr("Keyring: checking…"))
+        self.keyring_label = ElidedLabel(self.tr("Keyring: checking…"))
         self.keyring_label.setObjectName("status_keyring")
+        self.keyring_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # gives way too
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)

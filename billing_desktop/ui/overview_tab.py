@@ -122,7 +122,7 @@ class OverviewTab(QWidget):
         self.mode.setCurrentIndex(self.mode.findData(d.mode))
         self.branding.setPlainText(json.dumps(d.branding, indent=1) if d.branding else "{}")
         self.metadata.setPlainText(json.dumps(d.metadata, indent=1) if d.metadata else "{}")
-        self.status.setText("Active" if d.active else "Deactivated")
+        self.status.setText(self.tr("Active") if d.active else self.tr("Deactivated"))
         self.times.setText(f"{d.created_at:%Y-%m-%d %H:%M} UTC / {d.updated_at:%Y-%m-%d %H:%M} UTC")
         can_edit = self.can_edit = allows(self.session.role, Perm.TENANT_EDIT)
         for w in (self.company, self.email, self.domain, self.tier, self.fee, self.mode, self.branding, self.metadata):
@@ -131,7 +131,7 @@ class OverviewTab(QWidget):
         self.revert_button.setVisible(can_edit)
         can_toggle = allows(self.session.role, Perm.TENANT_DEACTIVATE) and (d.active or self.session.is_operator)
         self.active_button.setVisible(can_toggle)
-        self.active_button.setText("Deactivate tenant…" if d.active else "Reactivate tenant")
+        self.active_button.setText(self.tr("Deactivate tenant…") if d.active else self.tr("Reactivate tenant"))
         self.add_user_button.setVisible(allows(self.session.role, Perm.USERS_MANAGE))
         self._snapshot = self._field_texts()
         self.load_users()
@@ -306,8 +306,9 @@ class OverviewTab(QWidget):
         confirm(
             self,
             self.tr("Deactivate tenant"),
-            f"Deactivate {d.company_name} ({d.slug})?\n\nIts users can no longer "
-            "sign in. A platform operator can reactivate it.",
+            self.tr(
+                "Deactivate {0} ({1})?\n\nIts users can no longer sign in. A platform operator can reactivate it."
+            ).format(d.company_name, d.slug),
             self.tr("Deactivate"),
             lambda: self._set_active(active=False),
         )
@@ -321,7 +322,7 @@ class OverviewTab(QWidget):
             owner=self,
             on_done=self._saved,
             on_error=self._failed,
-            reason=f"Deactivating {d.company_name} needs your password again.",
+            reason=self.tr("Deactivating {0} needs your password again.").format(d.company_name),
         )
 
     def add_user(self) -> None:

@@ -356,8 +356,10 @@ class StripeTab(QWidget):
         confirm(
             self,
             self.tr("Disconnect Stripe"),
-            f"Disconnect {st.account_id} from {tenant.company_name}?\n\nThe platform "
-            "loses access to the account and its tokens are deleted. The tenant can connect again later.",
+            self.tr(
+                "Disconnect {0} from {1}?\n\nThe platform loses access to the account and its tokens are deleted. "
+                "The tenant can connect again later."
+            ).format(st.account_id, tenant.company_name),
             self.tr("Disconnect"),
             go,
         )

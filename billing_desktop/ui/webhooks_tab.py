@@ -366,15 +366,16 @@ class WebhooksTab(QWidget):
         confirm(
             self,
             self.tr("Remove webhook endpoint"),
-            f"Remove the webhook endpoint of {tenant.company_name}?\n\nIts "
-            "signing secrets are deleted; deliveries stop.",
+            self.tr("Remove the webhook endpoint of {0}?\n\nIts signing secrets are deleted; deliveries stop.").format(
+                tenant.company_name
+            ),
             self.tr("Remove"),
             lambda: self.runner.run(
                 self.services.webhooks.remove,
                 self.session,
                 tenant.id,
                 owner=self,
-                reason="Removing a webhook endpoint needs your password again.",
+                reason=self.tr("Removing a webhook endpoint needs your password again."),
                 on_done=lambda _: self.show_config(None),
                 on_error=self._failed,
             ),

@@ -42,7 +42,8 @@ def build_menus(w) -> None:
     w.team = TeamActions(w)
     w.act_team_db, w.act_operators = w.team.act_team_db, w.team.act_operators
     bar = w.menuBar()
-    file_menu = bar.addMenu(tr("&File"))
+    file_menu = w.file_menu = bar.addMenu(tr("&File"))
+    file_menu.setObjectName("file_menu")
     for a in (
         w.act_register,
         w.act_refresh,
@@ -57,7 +58,8 @@ def build_menus(w) -> None:
         w.act_quit,
     ):
         file_menu.addSeparator() if a is None else file_menu.addAction(a)
-    tools = bar.addMenu(tr("&Tools"))
+    tools = w.tools_menu = bar.addMenu(tr("&Tools"))
+    tools.setObjectName("tools_menu")
     for a in (w.act_inspect, w.act_scan, w.act_verify, None, w.act_platform, w.act_operators):
         tools.addSeparator() if a is None else tools.addAction(a)
     account = bar.addMenu(tr("&Account"))

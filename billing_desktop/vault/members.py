@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from billing_desktop.domain.states import Access, KeyState
 from billing_desktop.errors import AppError, NotFound, ValidationError
 from billing_desktop.store.models import OperatorKey, SealedSecret, VaultKeyCopy
-from billing_desktop.vault import crypto
+from billing_desktop.vault import crypto, recovery
 from billing_desktop.vault.rows import key_row_for, state_row
 from billing_desktop.vault.vault import Vault, VaultLocked, locked_message
 
@@ -114,6 +114,7 @@ def rekey(
                 sealed=crypto.seal_to(pub, new_key, crypto.copy_aad(st.vault_id, g, pub)),
             )
         )
+    recovery.reseal(s, st.vault_id, g, new_key)  # the recovery key keeps opening the vault after a revoke
     total = s.scalar(select(func.count()).select_from(SealedSecret)) or 0
     done, after = 0, ""
     while True:  # keyset pagination over the primary key: every batch costs the same
@@ -144,3 +145,32 @@ def rekey(
     s.flush()
     s.info["vault_rekeyed"] = (st.vault_id, g, new_key)  # the caller remembers it after the commit
     return done
+
+
+def grant_restored(vault: Vault, s: Session, user_id: int, vault_key: bytes, now: datetime) -> OperatorKey:
+    """After a restore opened with the recovery key (or this account's key): this OS account's operator key for
+    `user_id`, granted, with the current vault key sealed to it. Reuses a key a crashed attempt left in the
+    keyring; a revoked key pair is replaced."""
+    st = vault.lock_state(s, exclusive=False)
+    priv = vault.own_private_key(st.vault_id)
+    row = key_row_for(s, crypto.public_bytes(priv))
+    if row is not None and (row.state == KeyState.REVOKED or row.user_id != user_id):
+        priv, row = vault.replace_private_key(st.vault_id), None
+    pub = crypto.public_bytes(priv)
+    if row is None:
+        row = OperatorKey(user_id=user_id, public_key=pub, fingerprint=crypto.fingerprint(pub), created_at=now)
+        s.add(row)
+    if row.state != KeyState.GRANTED:
+        row.state, row.granted_by, row.granted_at = KeyState.GRANTED.value, "(restored from a backup)", now
+    s.flush()
+    if s.get(VaultKeyCopy, (row.id, st.generation)) is None:
+        s.add(
+            VaultKeyCopy(
+                operator_key_id=row.id,
+                generation=st.generation,
+                sealed=crypto.seal_to(pub, vault_key, crypto.copy_aad(st.vault_id, st.generation, pub)),
+            )
+        )
+    s.flush()
+    vault.remember(st.vault_id, st.generation, vault_key)
+    return row

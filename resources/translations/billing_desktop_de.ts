@@ -379,6 +379,34 @@
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
+    <message>
+        <source>Test keys</source>
+        <translation>Testschlüssel</translation>
+    </message>
+    <message>
+        <source>Live keys</source>
+        <translation>Live-Schlüssel</translation>
+    </message>
+    <message>
+        <source>All keys (test and live)</source>
+        <translation>Alle Schlüssel (Test und Live)</translation>
+    </message>
+    <message>
+        <source>None — the old keys stop working at once</source>
+        <translation>Keine — die alten Schlüssel gelten sofort nicht mehr</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -751,8 +779,28 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>Öffentlicher Schlüssel kopiert.</translation>
     </message>
     <message>
+        <source>Copying a live secret key needs your password again.</source>
+        <translation>Einen geheimen Live-Schlüssel zu kopieren erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
         <source>Secret key copied; the clipboard is cleared in 30 seconds.</source>
         <translation>Geheimer Schlüssel kopiert; die Zwischenablage wird in 30 Sekunden geleert.</translation>
+    </message>
+    <message>
+        <source>Revealing a live secret key needs your password again.</source>
+        <translation>Einen geheimen Live-Schlüssel aufzudecken erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Regenerating {0} keys needs your password again.</source>
+        <translation>{0}-Schlüssel neu zu erzeugen erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Revoking {0} keys needs your password again.</source>
+        <translation>{0}-Schlüssel zu widerrufen erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Revoked {0} keys.</source>
+        <translation>{0} Schlüssel widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -796,8 +844,24 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
 <context>
     <name>MainActions</name>
     <message>
+        <source>Registered {0} as {1}.</source>
+        <translation>{0} als {1} registriert.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Passwort geändert.</translation>
+    </message>
+    <message>
         <source>The new language applies to windows opened from now on, and everywhere after you sign in again.</source>
         <translation>Die neue Sprache gilt für ab jetzt geöffnete Fenster und nach der nächsten Anmeldung überall.</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>Über {0}</translation>
+    </message>
+    <message>
+        <source>Administer a multi-tenant billing platform on Stripe Connect.</source>
+        <translation>Verwalten Sie eine mandantenfähige Abrechnungsplattform auf Stripe Connect.</translation>
     </message>
 </context>
 <context>
@@ -919,6 +983,10 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
 </context>
 <context>
     <name>NewKeysDialog</name>
+    <message>
+        <source>New keys — {0}</source>
+        <translation>Neue Schlüssel — {0}</translation>
+    </message>
     <message>
         <source>&lt;b&gt;Store the new secret keys now.&lt;/b&gt; They are shown only this once; later they can be revealed only with your password. A copied secret is cleared from the clipboard after 30 seconds.</source>
         <translation>&lt;b&gt;Speichern Sie die neuen geheimen Schlüssel jetzt.&lt;/b&gt; Sie werden nur dieses eine Mal angezeigt; später lassen sie sich nur mit Ihrem Passwort aufdecken. Ein kopiertes Geheimnis wird nach 30 Sekunden aus der Zwischenablage gelöscht.</translation>
@@ -1062,6 +1130,18 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>Benutzer &amp;hinzufügen…</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Reactivate tenant</source>
+        <translation>Mandanten reaktivieren</translation>
+    </message>
+    <message>
         <source>the Overview of {0}</source>
         <translation>die Übersicht von {0}</translation>
     </message>
@@ -1094,8 +1174,20 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
         <translation>Mandanten deaktivieren</translation>
     </message>
     <message>
+        <source>Deactivate {0} ({1})?
+
+Its users can no longer sign in. A platform operator can reactivate it.</source>
+        <translation>{0} ({1}) deaktivieren?
+
+Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn reaktivieren.</translation>
+    </message>
+    <message>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivating {0} needs your password again.</source>
+        <translation>{0} zu deaktivieren erfordert erneut Ihr Passwort.</translation>
     </message>
 </context>
 <context>
@@ -1221,8 +1313,24 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
 <context>
     <name>RegenerateDialog</name>
     <message>
+        <source>Regenerate keys — {0}</source>
+        <translation>Schlüssel neu erzeugen — {0}</translation>
+    </message>
+    <message>
         <source>Old keys keep &amp;working:</source>
         <translation>Alte Schlüssel gelten &amp;weiter:</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>after {0}</source>
+        <translation>nach {0}</translation>
+    </message>
+    <message>
+        <source>New {0} keys are made for &lt;b&gt;{1}&lt;/b&gt;. Integrations using the current {0} keys stop working &lt;b&gt;{2}&lt;/b&gt;. The new secret keys are shown once.</source>
+        <translation>Für &lt;b&gt;{1}&lt;/b&gt; werden neue {0}-Schlüssel erzeugt. Integrationen mit den aktuellen {0}-Schlüsseln funktionieren &lt;b&gt;{2}&lt;/b&gt; nicht mehr. Die neuen geheimen Schlüssel werden einmal angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -1317,12 +1425,24 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
 <context>
     <name>RevokeDialog</name>
     <message>
+        <source>Revoke keys — {0}</source>
+        <translation>Schlüssel widerrufen — {0}</translation>
+    </message>
+    <message>
         <source>&amp;Reason:</source>
         <translation>&amp;Grund:</translation>
     </message>
     <message>
         <source>e.g. leaked in a public repository</source>
         <translation>z. B. in einem öffentlichen Repository gelandet</translation>
+    </message>
+    <message>
+        <source>The {0} keys of &lt;b&gt;{1}&lt;/b&gt; stop working at once and cannot be restored; regenerate to issue new ones. The reason is kept with the keys and in the audit log.</source>
+        <translation>Die {0}-Schlüssel von &lt;b&gt;{1}&lt;/b&gt; gelten sofort nicht mehr und lassen sich nicht wiederherstellen; erzeugen Sie stattdessen neue. Der Grund wird bei den Schlüsseln und im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept with the keys and in the audit log.</source>
+        <translation>Geben Sie einen Grund an: Er wird bei den Schlüsseln und im Prüfprotokoll festgehalten.</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1693,14 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
     <message>
         <source>Disconnect Stripe</source>
         <translation>Stripe trennen</translation>
+    </message>
+    <message>
+        <source>Disconnect {0} from {1}?
+
+The platform loses access to the account and its tokens are deleted. The tenant can connect again later.</source>
+        <translation>{0} von {1} trennen?
+
+Die Plattform verliert den Zugriff auf das Konto, seine Tokens werden gelöscht. Der Mandant kann später wieder verbinden.</translation>
     </message>
     <message>
         <source>Disconnect</source>
@@ -1869,8 +1997,20 @@ webhook-signature: v1,…</translation>
         <translation>Webhook-Endpunkt entfernen</translation>
     </message>
     <message>
+        <source>Remove the webhook endpoint of {0}?
+
+Its signing secrets are deleted; deliveries stop.</source>
+        <translation>Den Webhook-Endpunkt von {0} entfernen?
+
+Seine Signaturgeheimnisse werden gelöscht; Zustellungen enden.</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing a webhook endpoint needs your password again.</source>
+        <translation>Einen Webhook-Endpunkt zu entfernen erfordert erneut Ihr Passwort.</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +2018,10 @@ webhook-signature: v1,…</translation>
     <message>
         <source>&amp;Environment:</source>
         <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>TEST and LIVE</source>
+        <translation>TEST und LIVE</translation>
     </message>
 </context>
 </TS>

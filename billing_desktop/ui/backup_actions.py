@@ -1,0 +1,121 @@
+"""Backups in the main window: File → Back up… and Verify a backup…, Tools → Recovery key…, a status-bar prompt
+while there is no recovery key or its storing was never confirmed, and the scheduled backup (Preferences) run in a
+worker when it is due."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton
+
+from billing_desktop import config
+from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui.i18n import tr
+from billing_desktop.ui.window_menus import add_action
+from billing_desktop.ui.workers import describe, submit
+
+SCHEDULE_CHECK_MS = 5 * 60 * 1000  # a due backup starts within five minutes
+FIRST_CHECK_MS = 60 * 1000
+
+
+class BackupActions:
+    def __init__(self, window):
+        self.window = w = window
+        self.running = False
+        operator = allows(w.session.role, Perm.PLATFORM_MANAGE)
+        team = allows(w.session.role, Perm.TEAM_MANAGE)
+        self.act_backup = add_action(
+            w, tr("&Back up…"), self.back_up, "Ctrl+Shift+B", tr("Write an encrypted backup now")
+        )
+        self.act_verify = add_action(
+            w, tr("&Verify a backup…"), self.verify, tip=tr("Check a backup file without restoring it")
+        )
+        self.act_recovery = add_action(w, tr("&Recovery key…"), self.recovery_key, tip=tr("Create or rotate it"))
+        self.act_backup.setVisible(operator)
+        self.act_verify.setVisible(operator)
+        self.act_recovery.setVisible(team)
+        anchor = w.act_lock  # after Preferences / team database, before Lock
+        w.file_menu.insertAction(anchor, self.act_backup)
+        w.file_menu.insertAction(anchor, self.act_verify)
+        w.file_menu.insertSeparator(anchor)
+        w.tools_menu.addAction(self.act_recovery)
+        self.prompt = QPushButton(tr("No recovery key: create one…"))
+        self.prompt.setObjectName("recovery_prompt")
+        self.prompt.setFlat(True)
+        self.prompt.setProperty("tone", "error")
+        self.prompt.clicked.connect(self.recovery_key)
+        self.prompt.hide()
+        w.statusBar().addPermanentWidget(self.prompt)
+        if team:
+            self.check_recovery()
+        if operator:
+            self.timer = QTimer(w)
+            self.timer.setObjectName("backup_schedule_timer")
+            self.timer.timeout.connect(self.run_schedule)
+            self.timer.start(SCHEDULE_CHECK_MS)
+            QTimer.singleShot(FIRST_CHECK_MS, w, self.run_schedule)
+
+    # -- the recovery key ------------------------------------------------------------------------------------------
+    def check_recovery(self) -> None:
+        w = self.window
+        w.runner.run(w.services.recovery.status, w.session, owner=w, on_done=self._recovery, on_error=lambda e: None)
+
+    def _recovery(self, st) -> None:
+        if not st.exists:
+            self.prompt.setText(tr("No recovery key: create one…"))
+        elif st.confirmed_at is None:
+            self.prompt.setText(tr("Recovery key not confirmed stored…"))
+        self.prompt.setVisible(st.needs_attention)
+
+    def recovery_key(self) -> None:
+        from billing_desktop.ui.recovery_dialog import RecoveryKeyDialog
+
+        w = self.window
+        dialog = RecoveryKeyDialog(w.services, w.session, w.runner, w)
+        dialog.finished.connect(lambda _code: self.check_recovery())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # -- backups ---------------------------------------------------------------------------------------------------
+    def back_up(self) -> None:
+        from billing_desktop.services.backup import default_name
+        from billing_desktop.ui.backup_dialogs import BackupDialog
+
+        w = self.window
+        default = config.paths().backup_dir / default_name(datetime.now().astimezone())
+        dialog = BackupDialog(w.services, w.session, Path(default), w)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def verify(self) -> None:
+        from billing_desktop.ui.backup_dialogs import OpenBackupDialog
+
+        w = self.window
+        dialog = OpenBackupDialog(w.services.ctx.vault, w)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def run_schedule(self) -> None:
+        """Ask the schedule in a worker; a due backup is written there and announced in the status bar."""
+        w = self.window
+        if self.running or w.session.locked:
+            return
+        self.running = True
+        submit(
+            w.services.backup_schedule.run_if_due,
+            w.session,
+            owner=w,
+            on_done=self._scheduled,
+            on_error=self._schedule_failed,
+        )
+
+    def _scheduled(self, result) -> None:
+        self.running = False
+        if result is not None:
+            self.window.statusBar().showMessage(f"Scheduled backup written: {result.path.name}", 15000)
+
+    def _schedule_failed(self, exc: Exception) -> None:
+        self.running = False
+        self.window.statusBar().showMessage(f"Scheduled backup failed: {describe(exc)}", 30000)
