@@ -3,6 +3,7 @@ rotate it, then show it once with Print and Save, and ask the operator to confir
 
 from __future__ import annotations
 
+import functools
 import os
 
 from PySide6.QtCore import Qt
@@ -118,9 +119,8 @@ class RecoveryKeyDialog(QDialog):
         self.create_button.setEnabled(False)
         self.rotate_button.setEnabled(False)
         self.runner.run(
-            self.services.recovery.create,
+            functools.partial(self.services.recovery.create, rotate=rotate),
             self.session,
-            rotate,
             on_done=self._show_key,
             on_error=self._error,
             reason="Rotating the recovery key needs your password again.",
