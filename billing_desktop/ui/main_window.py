@@ -44,6 +44,7 @@ from billing_desktop.ui.workers import submit
 
 class MainWindow(MainActions, SessionEnd, QMainWindow):
     signed_out = Signal()
+    list_loaded = Signal()  # the whole tenant list is in (after sign-in, and after every refresh)
 
     def __init__(self, services, session, settings: QSettings | None = None):
         super().__init__()
@@ -257,6 +258,8 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
             self.mode_banner.show_mode(None, "")
         if self.tabs.currentWidget() is self.audit and self.audit.isEnabled():
             self.audit.reload()
+        if not partial:
+            self.list_loaded.emit()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
