@@ -55,6 +55,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self._shown_id: int | None = None  # the tenant the tabs show
         self._closing = False  # unsaved edits were settled: let the close through
         self._holding = False  # putting the selection back while the user decides about unsaved edits
+        self._closed = False  # set by closeEvent: a closed window starts no more database work
         self.runner.session_locked.connect(self.lock)
         self.runner.busy_changed.connect(self._busy)
         self.setWindowTitle(f"{APP_NAME} — {session.email}")
@@ -324,7 +325,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
 
     def _selected(self, current, _previous) -> None:
         row = self.model.row_at(current.row())
-        if row is None or self._holding:
+        if row is None or self._holding or self._closed:  # closed: the selection changes as the window goes away
             return
         if self._shown_id is not None and row.id != self._shown_id and self.has_unsaved_changes():
             # Keep the edited tenant selected until the user has said what happens to the edits.
