@@ -248,3 +248,19 @@ def test_preferences_change_the_idle_timeout(qtbot, window, services):
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: services.settings.idle_lock_minutes() == 3)
     assert window.idle_timer.interval() == 5000
+
+
+def test_preferences_saved_over_another_operators_change_are_refused_naming_them(qtbot, window, services):
+    from billing_desktop.ui.preferences import PreferencesDialog
+
+    services.users.add(window.session, None, "second@platform.example", OPERATOR_PASSWORD, "operator")
+    second = services.auth.sign_in("second@platform.example", OPERATOR_PASSWORD)
+    window.act_preferences.trigger()
+    dialog = open_dialog(qtbot, PreferencesDialog)
+    loaded = dialog.loaded_version
+    services.settings.save_preferences(second, idle_lock_minutes=30, sync_interval_minutes=0, expected_version=loaded)
+    dialog.idle.setValue(3)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: "second@platform.example" in dialog.message.text(), timeout=10000)
+    assert dialog.isVisible() and dialog.idle.value() == 3  # the operator's number stays in the field
+    assert services.settings.idle_lock_minutes() == 30  # theirs was not overwritten
