@@ -55,6 +55,8 @@ trap "umount -R \"$root\" 2>/dev/null || umount -lR \"$root\" 2>/dev/null || tru
 mount -t overlay overlay -o "lowerdir=$lower,upperdir=$upper/upper,workdir=$upper/work" "$root"
 mount -t proc proc "$root/proc"
 mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$root/dev/shm"
+mount -t devpts -o newinstance,ptmxmode=0666 devpts "$root/dev/pts"  # apt and dpkg log through a terminal
+mount --bind "$root/dev/pts/ptmx" "$root/dev/ptmx"
 mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$root/tmp"
 mkdir -p "$root/root/.cache/pip" "$root/src"
 mount --bind "$pip" "$root/root/.cache/pip"
@@ -165,14 +167,15 @@ else
     apt-get update -qq
     cd /ci
     echo "--- apt install ./$1 (as a user would: with Recommends)"
-    apt-get install -y -qq "./$1" >/dev/null
+    apt-get install -y -qq "./$1" > /tmp/apt.log 2>&1 || { tail -30 /tmp/apt.log; exit 1; }
     dpkg-query -W -f="\${db:Status-Abbrev} \${Package} \${Version}\n" billing-desktop gnome-keyring
     test "$(readlink -f /usr/bin/billing-desktop)" = /opt/billing-desktop/billing-desktop
     # For the harness only, not the app: a session bus, and Python to see when the keyring is ready.
-    apt-get install -y -qq --no-install-recommends dbus-daemon python3-secretstorage >/dev/null
+    apt-get install -y -qq --no-install-recommends dbus-daemon python3-secretstorage > /tmp/apt.log 2>&1 \
+      || { tail -30 /tmp/apt.log; exit 1; }
     (cd /src && packaging/check-installed.sh billing-desktop)
     echo "--- apt purge"
-    apt-get purge -y -qq billing-desktop >/dev/null
+    apt-get purge -y -qq billing-desktop > /tmp/apt.log 2>&1 || { tail -30 /tmp/apt.log; exit 1; }
     test ! -e /opt/billing-desktop && test ! -e /usr/bin/billing-desktop' "$(basename "$deb")"
   say "deb installed, ran and removed"
 fi
