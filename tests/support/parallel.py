@@ -100,7 +100,16 @@ def _sign_in(services, session, email, password):
     return "signed in"
 
 
+def _create_account(services, session, tenant_id, stripe_base):
+    import os
+
+    os.environ["BILLING_DESKTOP_STRIPE_API_BASE"] = stripe_base  # the fake Stripe of the parent process
+    email = "owner@acme.example"
+    return services.stripe._create_account(session, tenant_id, "express", "US", email)
+
+
 CALLS = {
+    "stripe.create_account": _create_account,
     "keys.regenerate": _regenerate,
     "webhooks.set": _webhooks_set,
     "webhooks.roll": _roll,
