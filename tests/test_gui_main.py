@@ -264,3 +264,24 @@ def test_preferences_saved_over_another_operators_change_are_refused_naming_them
     qtbot.waitUntil(lambda: "second@platform.example" in dialog.message.text(), timeout=10000)
     assert dialog.isVisible() and dialog.idle.value() == 3  # the operator's number stays in the field
     assert services.settings.idle_lock_minutes() == 30  # theirs was not overwritten
+
+
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("branding", '{"a":' * 5000 + "1" + "}" * 5000, "Nested too deeply"),
+        ("metadata", "[" * 100000 + "]" * 100000, "Nested too deeply"),
+        ("branding", '{"opacity": NaN}', "NaN is not a number JSON allows"),
+        ("metadata", '{"limit": Infinity}', "Infinity is not a number JSON allows"),
+    ],
+)
+def test_json_fields_refuse_deep_nesting_and_non_finite_numbers(qtbot, window, services, acme, field, value, message):
+    """The GUI reads branding/metadata as the CLI does: the error next to the field, the text kept, nothing saved."""
+    ov = window.overview
+    box = getattr(ov, field)
+    box.setPlainText(value)
+    click(qtbot, ov.save_button)
+    qtbot.waitUntil(lambda: ov.form.errors[field].isVisible())
+    assert message in ov.form.errors[field].text()
+    assert box.toPlainText() == value  # nothing lost
+    assert getattr(services.tenants.get(window.session, acme.id), field) == {}

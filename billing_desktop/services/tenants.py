@@ -18,6 +18,7 @@ from billing_desktop.domain.validation import (
     check_company_name,
     check_domain,
     check_email,
+    check_json_object,
     check_password,
     check_person_name,
     check_slug,
@@ -330,9 +331,8 @@ class TenantService:
                 errors.update(exc.fields)
         for key in ("branding", "metadata"):
             if key in changes:
-                if not isinstance(changes[key], dict):
-                    errors[key] = 'Enter a JSON object, like {"color": "#0a84ff"}.'
-                else:
+                errors[key] = check_json_object(changes[key])  # depth and NaN too: it is stored as JSON
+                if errors[key] is None:
                     clean[key] = changes[key]
         raise_if(errors)
         tenant_id = self.resolve(session, ref) if not isinstance(ref, int) else ref
