@@ -134,3 +134,20 @@ def test_concurrent_onboardings_save_one_account_and_all_continue_on_it(world):
     assert onboarded == {saved[0]}  # nobody goes on with an account the database does not hold
     notices = [notice for _, (_, notice) in outcomes if notice]
     assert len(notices) == N - 1 and all(f"saved account {saved[0]} first" in n for n in notices)
+
+
+def test_concurrent_adds_of_one_email_make_one_user_and_say_so_to_the_rest(world):
+    w, services, operator, acme = world
+    outcomes = parallel.run(w, "users.add", [(acme.id, "dev@acme.example")] * N)
+    assert sorted(o[0] for o in outcomes) == ["error"] * (N - 1) + ["ok"], outcomes
+    refused = [o for o in outcomes if o[0] == "error"]
+    assert all(o[1:3] == ("ValidationError", str(refused[0][2])) for o in refused), outcomes  # not IntegrityError
+    assert "already exists" in str(refused[0][2])
+    assert [u.email for u in services.users.list(operator, acme.id)].count("dev@acme.example") == 1
+
+
+def test_concurrent_registrations_of_one_company_get_distinct_slugs(world):
+    w, services, operator, _ = world
+    outcomes = parallel.run(w, "tenants.register", [("Globex", f"owner{n}@globex.example") for n in range(N)])
+    assert [o[0] for o in outcomes] == ["ok"] * N, outcomes
+    assert len({o[1] for o in outcomes}) == N  # globex, globex-2, … : none refused by the unique index

@@ -34,7 +34,7 @@ from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
 from billing_desktop.services.tenant_columns import TenantColumns
-from billing_desktop.store.locking import lock_tenant
+from billing_desktop.store.locking import lock_platform, lock_tenant
 from billing_desktop.store.models import StripeAccount, Tenant, User
 
 
@@ -160,6 +160,7 @@ class TenantService:
 
     def _register(self, session, r, email, domain, fee, pw_hash, pending) -> TenantDetails:
         with self.ctx.db() as s, s.begin():
+            lock_platform(s)  # slugs and emails are unique across the platform: registrations take turns
             authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
             self._check_email_free(s, email)
             now = self.ctx.clock()

@@ -108,7 +108,19 @@ def _create_account(services, session, tenant_id, stripe_base):
     return services.stripe._create_account(session, tenant_id, "express", "US", email)
 
 
+def _add_user(services, session, tenant_id, email):
+    return services.users.add(session, tenant_id, email, "user-password-12345", "admin").email
+
+
+def _register(services, session, company, email):
+    from billing_desktop.services.tenants import Registration
+
+    return services.tenants.register(session, Registration(company, email, "owner-password-123")).slug
+
+
 CALLS = {
+    "users.add": _add_user,
+    "tenants.register": _register,
     "stripe.create_account": _create_account,
     "keys.regenerate": _regenerate,
     "webhooks.set": _webhooks_set,
