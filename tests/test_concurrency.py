@@ -147,7 +147,7 @@ def test_concurrent_adds_of_one_email_make_one_user_and_say_so_to_the_rest(world
 
 
 def test_concurrent_registrations_of_one_company_get_distinct_slugs(world):
-    w, services, operator, _ = world
+    w = world[0]
     outcomes = parallel.run(w, "tenants.register", [("Globex", f"owner{n}@globex.example") for n in range(N)])
     assert [o[0] for o in outcomes] == ["ok"] * N, outcomes
     assert len({o[1] for o in outcomes}) == N  # globex, globex-2, … : none refused by the unique index
