@@ -8,7 +8,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any
+from typing import Any, NoReturn
 
 from billing_desktop.errors import ValidationError
 
@@ -166,7 +166,7 @@ def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
     if text is None:
         return None
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value: Any = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ValidationError({field: f"Not valid JSON: {exc.msg} (line {exc.lineno})."}) from None
     except RecursionError:
@@ -176,14 +176,15 @@ def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
     problem = check_json_object(value)
     if problem:
         raise ValidationError({field: problem})
-    return value
+    parsed: dict[str, Any] = value
+    return parsed
 
 
 def check_json_object(value: Any) -> str | None:
     """What the services accept as branding/metadata: an object, finite numbers only, at most MAX_JSON_DEPTH deep."""
     if not isinstance(value, dict):
         return 'Enter a JSON object, like {"color": "#0a84ff"}.'
-    stack = [(value, 1)]
+    stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         v, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
@@ -197,5 +198,5 @@ def check_json_object(value: Any) -> str | None:
     return None
 
 
-def _no_constant(name: str):
+def _no_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number JSON allows; use a finite number or a string.")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 # What a scan looks for: our keys and Stripe's credential shapes, as bytes (files are read raw). One pattern per
 # literal prefix: the regex engine then searches for the prefix with a fast substring search instead of trying
@@ -189,7 +190,9 @@ def _decoded(chunks: Iterator[bytes], encoding: str) -> Iterator[bytes]:
         yield tail.encode("utf-8", "replace")
 
 
-def _tokens(chunks: Iterator[bytes], may_hold: Callable[[bytes], bool] | None, *, by_line: bool):
+def _tokens(
+    chunks: Iterator[bytes], may_hold: Callable[[bytes], bool] | None, *, by_line: bool
+) -> list[tuple[int, bytes]]:
     """(line or byte offset, token) over a stream of chunks. Each buffer is the last OVERLAP bytes of the one before
     plus the next chunk; a token is taken from the buffer in which it starts before the overlap, so one that
     straddles a chunk end is found once and whole."""
@@ -221,7 +224,7 @@ def _tokens(chunks: Iterator[bytes], may_hold: Callable[[bytes], bool] | None, *
         buf, skip = buf[cut - 1 :] + more, 1
 
 
-def _sqlite_hits(path: Path, f) -> list[tuple[int, bytes]] | None:
+def _sqlite_hits(path: Path, f: BinaryIO) -> list[tuple[int, bytes]] | None:
     """Tokens in every text and blob value of a SQLite file, each with its byte offset in the file (0 when the
     value spills over pages and is not stored in one piece). None when SQLite cannot read it."""
     import mmap

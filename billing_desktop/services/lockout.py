@@ -13,6 +13,7 @@ import os
 from datetime import datetime
 
 from sqlalchemy import and_, case, delete, or_, select, update
+from sqlalchemy.orm import Session
 
 from billing_desktop.services.context import Policy
 from billing_desktop.store.models import SignInThrottle, User
@@ -71,7 +72,7 @@ def count_failure(s, user_id: int | None, digest: str, now: datetime, policy: Po
     return locked, locked and after == until
 
 
-def prune_throttle(s, now: datetime, policy: Policy) -> int:
+def prune_throttle(s: Session, now: datetime, policy: Policy) -> int:
     """Delete unknown-email rows that say no more than no row would: failures lapsed and no lock in force. The table
     then holds at most the emails that failed within one window (or are locked), however many were tried."""
     result = s.execute(
@@ -82,7 +83,8 @@ def prune_throttle(s, now: datetime, policy: Policy) -> int:
         )
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount
+    removed: int = getattr(result, "rowcount", 0)  # a DELETE's result is a cursor result
+    return removed
 
 
 def clear_on_success(s, user_id: int, now: datetime, signed_in: bool) -> bool:
