@@ -13,6 +13,7 @@ loopback port, so none of them can reach the network."""
 import functools
 import io
 import os
+import signal
 import time
 
 import pytest
@@ -151,6 +152,14 @@ COMMANDS = [
 ]
 
 
+class Hung(BaseException):
+    """Raised by the alarm; a BaseException, so no `except Exception` in the code under test swallows it."""
+
+
+def _hung(*_args):
+    raise Hung
+
+
 @st.composite
 def command_lines(draw):
     words, slots, flags = draw(st.sampled_from(COMMANDS))
@@ -186,6 +195,8 @@ def world(run_cli, home, tmp_path, monkeypatch):
     monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", closed)
     monkeypatch.setenv("BILLING_DESKTOP_STRIPE_CONNECT_BASE", closed)
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: False)  # never a real browser
+    # `webhooks resend --until-delivered` waits 5 s, 30 s, 2 min, 10 min by design; the cases test input handling.
+    monkeypatch.setattr("billing_desktop.services.webhook_delivery.BACKOFF", (0.01, 0.01, 0.01, 0.01))
     monkeypatch.setenv("BILLING_DESKTOP_NEW_PASSWORD", OWNER_PW)
     return {k: str(v) for k, v in files.items()}
 
@@ -201,10 +212,17 @@ def test_no_command_line_gives_a_traceback(world, cli_vault, capsys, monkeypatch
     argv = [world.get(a, a) for a in argv]
     monkeypatch.setattr("sys.stdin", io.StringIO(OWNER_PW + "\n"))
     started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.setitimer(signal.ITIMER_REAL, BOUND)  # a hang fails this case with its argv, not the whole run
     try:
         code = main(argv, vault=cli_vault)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         code = exc.code
+    except Hung:
+        pytest.fail(f"no answer within {BOUND} s: {argv!r}")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
     elapsed = time.monotonic() - started
     out, err = capsys.readouterr()
     assert "Traceback" not in err and "Traceback" not in out, (argv, err)

@@ -188,7 +188,7 @@ def test_connect_says_when_no_browser_could_start(cli, monkeypatch):
 def test_onboard_type_that_does_not_apply_is_said(cli):
     # Then it waits (no browser here) and times out.
     _, err = cli("stripe", "onboard", "acme", "--type", "standard", "--no-browser", "--timeout", "1", expect=1)
-    assert f"--type standard is ignored: the tenant already has account {cli.account['id']}" in err
+    assert f"The account type standard is ignored: the tenant already has account {cli.account['id']}" in err
     assert "connected with OAuth" in err
     _, err = cli("stripe", "onboard", "acme", "--no-browser", "--timeout", "1", expect=1)
     assert "ignored" not in err

@@ -153,3 +153,20 @@ def test_a_browser_that_cannot_start_is_noticed(qtbot, window, services, browser
         assert tab.waiting_note.text() == tab.browser_opened_text()
     click(qtbot, tab.cancel_button)
     qtbot.waitUntil(lambda: not tab.waiting.isVisible())
+
+
+def test_an_account_type_that_does_not_apply_is_said_while_waiting(qtbot, window, services, acme, fake):
+    from tests.support.connected import link
+
+    account = fake.new_account(type="standard", name="Acme")
+    link(services, acme.id, account["id"])  # connected with OAuth, still pending: Onboard stays offered
+    tab = window.stripe
+    tab.load()
+    qtbot.waitUntil(lambda: tab.onboard_button.isEnabled())
+    click(qtbot, tab.onboard_button)
+    qtbot.waitUntil(tab.waiting.isVisible)
+    assert f"is ignored: the tenant already has account {account['id']} (connected with OAuth)" in (
+        tab.waiting_note.text()
+    )
+    click(qtbot, tab.cancel_button)
+    qtbot.waitUntil(lambda: not tab.waiting.isVisible())

@@ -250,7 +250,10 @@ def test_type_on_an_oauth_connected_tenant_is_not_silently_ignored(services, ope
     _, _, status = connect(services, operator, acme.id)
     attempt = services.stripe.start_onboarding(operator, acme.id, "standard")
     try:
-        assert f"--type standard is ignored: the tenant already has account {status.account_id}" in attempt.notice
+        assert (
+            f"The account type standard is ignored: the tenant already has account {status.account_id}"
+            in attempt.notice
+        )
         assert "connected with OAuth" in attempt.notice
         assert not [q for m, p, q in fake.requests if (m, p) == ("POST", "/v1/accounts")]
     finally:

@@ -217,7 +217,7 @@ class StripeConnectService:
             if existing and account_type and acct is not None and account_type != acct.onboarding_type:
                 how = f"a {acct.onboarding_type} account" if acct.onboarding_type else "connected with OAuth"
                 notice = (
-                    f"--type {account_type} is ignored: the tenant already has account {existing} ({how}); "
+                    f"The account type {account_type} is ignored: the tenant already has account {existing} ({how}); "
                     "onboarding continues on that account."
                 )
         if not existing:

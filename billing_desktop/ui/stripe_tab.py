@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -285,7 +287,7 @@ class StripeTab(QWidget):
         self.paste_error.hide()
         self.waiting.show()
         self.show_status(self.status)
-        self.waiting_note.setText(self.browser_opened_text())
+        self.waiting_note.setText(self._with_notice(self.browser_opened_text()))
         submit(self.services.stripe.open, attempt.url, owner=self, on_done=self._browser_started)
         submit(attempt.wait, self.services.stripe.timeout, owner=self, on_done=self._connected, on_error=self._failed)
 
@@ -295,12 +297,18 @@ class StripeTab(QWidget):
             "If the browser did not open, copy the address into it."
         )
 
+    def _with_notice(self, text: str) -> str:
+        notice = self.attempt.notice if self.attempt is not None else ""
+        return f"{text}<br><br>{escape(notice)}" if notice else text
+
     def _browser_started(self, started: bool) -> None:
         if not started and self.attempt is not None:
             self.waiting_note.setText(
-                self.tr(
-                    "<b>No web browser could be started.</b> Copy the address below and open it in a browser on "
-                    "this computer; this panel updates by itself when Stripe sends you back."
+                self._with_notice(
+                    self.tr(
+                        "<b>No web browser could be started.</b> Copy the address below and open it in a browser on "
+                        "this computer; this panel updates by itself when Stripe sends you back."
+                    )
                 )
             )
             self.copy_url.setFocus()
