@@ -191,6 +191,7 @@ def world(run_cli, home, tmp_path, monkeypatch):
     files["LATIN1"].write_bytes('{"n": "Café"}'.encode("latin-1"))
     files["JSON"].write_text('{"id": "evt_1"}')
     monkeypatch.setenv("BILLING_DESKTOP_PASSWORD", OP_PW)
+    monkeypatch.chdir(tmp_path)  # relative paths (fees --csv " ") land here, not in the checkout
     closed = f"http://127.0.0.1:{closed_port()}"  # nothing listens: a Stripe call fails at once, offline
     monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", closed)
     monkeypatch.setenv("BILLING_DESKTOP_STRIPE_CONNECT_BASE", closed)
