@@ -1,8 +1,8 @@
 """Failed sign-ins count within a window (Policy.failure_window): the time of the last failure, for accounts and
 for unknown emails alike, so the unknown-email throttle can be pruned without telling the two apart.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 
 import sqlalchemy as sa
@@ -10,8 +10,8 @@ from alembic import op
 
 from billing_desktop.store.types import UTCDateTime
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
