@@ -102,6 +102,8 @@ def read_file_arg(path: str, field: str, text: bool = True) -> str | bytes:
         raise ValidationError({field: f"{path} is a folder; name a file."}) from None
     except OSError as exc:
         raise ValidationError({field: f"Cannot open {path}: {exc.strerror or type(exc).__name__}."}) from None
+    except ValueError:  # a NUL character: no file can have that name
+        raise ValidationError({field: "A file name cannot contain a NUL character."}) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
