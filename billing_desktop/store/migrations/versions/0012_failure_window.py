@@ -1,8 +1,8 @@
 """Failed sign-ins count within a window (Policy.failure_window): the time of the last failure, for accounts and
 for unknown emails alike, so the unknown-email throttle can be pruned without telling the two apart.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 """
 
 import sqlalchemy as sa
@@ -10,8 +10,8 @@ from alembic import op
 
 from billing_desktop.store.types import UTCDateTime
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
