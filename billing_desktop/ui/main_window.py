@@ -44,6 +44,7 @@ from billing_desktop.ui.workers import submit
 
 class MainWindow(MainActions, SessionEnd, QMainWindow):
     signed_out = Signal()
+    restore_requested = Signal()  # File → Restore from a backup…: the app signs out, closes the database, restores
     list_loaded = Signal()  # the whole tenant list is in (after sign-in, and after every refresh)
 
     def __init__(self, services, session, settings: QSettings | None = None):
