@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(xvfb xauth dbus gnome-keyring libxcb-cursor0 libegl1 libgl1 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0
       libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libfontconfig1
-      libdbus-1-3 fonts-dejavu-core postgresql postgresql-contrib)
+      libdbus-1-3 fonts-dejavu-core postgresql)  # the server packages hold contrib (Debian 13 has no postgresql-contrib)
 command -v dpkg-query >/dev/null || { echo "system-deps: not a Debian system; install the equivalents of: ${pkgs[*]}"; exit 0; }
 missing=()
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)

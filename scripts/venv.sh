@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
-"$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
+"$PY" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info < (3, 14))' \
+  || { echo "Python 3.11 to 3.13 is needed (what CI tests; PYTHON=python3.x picks one)" >&2; exit 1; }
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi

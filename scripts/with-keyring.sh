@@ -13,7 +13,8 @@ export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
 # and is unlocked, asking without writing anything: a write that comes too early makes the client create a
 # second, locked collection, and every test after it fails.
 probe="$(dirname "$0")/../.venv/bin/python"
-if [ -x "$probe" ]; then
+[ -x "$probe" ] || probe=python3  # checking an installed package: Debian's python3-secretstorage
+if "$probe" -c 'import secretstorage' 2>/dev/null; then
   for _ in $(seq 1 150); do  # up to 30 s: a loaded machine is slow to unlock
     "$probe" - <<'PY' 2>/dev/null && break
 import secretstorage

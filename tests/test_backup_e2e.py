@@ -138,6 +138,32 @@ def test_lost_laptop_restore_with_recovery_key_on_a_new_machine(secret_service, 
             home, ["-m", "billing_desktop", "keys", "inspect", "-"], stdin=api_secret + "\n"
         )
         assert code == 0 and there_out == here_out, err
+
+        # Cut off the lost laptop's key from the new machine: a backup made there before opens with the old laptop's
+        # keyring; one made after `team revoke-key` does not (and the new machine's own key is refused).
+        pw = {"BILLING_DESKTOP_PASSWORD": OP_PW}
+        code, out, err = new_machine(home, ["-m", "billing_desktop", "team", "status", "--json"], env=pw)
+        assert code == 0, err
+        keys = json.loads(out)
+        (old_fp,) = [k["fingerprint"] for k in keys if not k["this_account"] and k["state"] == "granted"]
+        (new_fp,) = [k["fingerprint"] for k in keys if k["this_account"]]
+        assert all(k["joined_at"] for k in keys)
+        early = tmp_path / "synced-folder" / "new-before.bdbackup"
+        code, _, err = new_machine(home, ["-m", "billing_desktop", "backup", "create", "--to", str(early)], env=pw)
+        assert code == 0, err
+        code, out, err = here(["backup", "verify", str(early)], monkeypatch, capsys)
+        assert code == 0, (out, err)
+        code, out, err = new_machine(home, ["-m", "billing_desktop", "team", "revoke-key", new_fp, "--yes"], env=pw)
+        assert code != 0 and "this machine is using" in err, (out, err)
+        code, out, err = new_machine(home, ["-m", "billing_desktop", "team", "revoke-key", old_fp, "--yes"], env=pw)
+        assert code == 0 and f"key {old_fp}" in out, (out, err)
+        late = tmp_path / "synced-folder" / "new-after.bdbackup"
+        code, _, err = new_machine(home, ["-m", "billing_desktop", "backup", "create", "--to", str(late)], env=pw)
+        assert code == 0, err
+        code, out, err = here(["backup", "verify", str(late)], monkeypatch, capsys)
+        assert code != 0 and "recovery key" in err, (out, err)
+        code, out, err = new_machine(home, ["-c", DUMP_SECRETS])
+        assert code == 0 and json.loads(out)["secrets"] == before["secrets"], err
     finally:
         receiver.close()
 

@@ -140,3 +140,17 @@ def test_oauth_listener_survives_a_connection_that_sends_nothing(capfd, monkeypa
         attempt.listener.close()
     err = capfd.readouterr().err
     assert "Traceback" not in err and "AttributeError" not in err, err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["webhooks", "test", "acme", "--payload-file", "p\x00.json"],
+        ["fees", "--offline", "--csv", "out\x00.csv"],
+    ],
+)
+def test_a_path_with_a_nul_character_is_bad_input(acme, run_cli, argv):
+    """Found by the fuzz: os.open and open() raise ValueError for a NUL in a path; one line, exit 2."""
+    code, _, err = run_cli(argv, env=AUTH)
+    assert code == 2 and "NUL character" in err, err
+    _clean(err)

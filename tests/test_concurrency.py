@@ -111,3 +111,43 @@ def test_concurrent_rolls_keep_one_non_expiring_secret(world, overlap):
     assert len(secrets) == (1 if overlap == "none" else N + 1)
     assert services.webhooks.reveal_secret(operator, acme.id).startswith("whsec_")
     _assert_no_orphans(w, services)
+
+
+def test_concurrent_onboardings_save_one_account_and_all_continue_on_it(world):
+    """Each process creates an account in Stripe (never under the lock); the first to save wins, and every other
+    call onboards that same account and names the one it made in vain."""
+    from billing_desktop.store.models import StripeAccount
+    from tests.support.fake_stripe import FakeStripe
+
+    w, services, operator, acme = world
+    fake = FakeStripe()
+    try:
+        services.stripe_platform.update(operator, fake.client_id, fake.secret_key)
+        outcomes = parallel.run(w, "stripe.create_account", [(acme.id, fake.base)] * N)
+    finally:
+        fake.close()
+    assert [o[0] for o in outcomes] == ["ok"] * N, outcomes
+    with services.ctx.db() as s:
+        saved = s.scalars(select(StripeAccount.stripe_user_id).where(StripeAccount.tenant_id == acme.id)).all()
+    assert len(saved) == 1
+    onboarded = {account for _, (account, _) in outcomes}
+    assert onboarded == {saved[0]}  # nobody goes on with an account the database does not hold
+    notices = [notice for _, (_, notice) in outcomes if notice]
+    assert len(notices) == N - 1 and all(f"saved account {saved[0]} first" in n for n in notices)
+
+
+def test_concurrent_adds_of_one_email_make_one_user_and_say_so_to_the_rest(world):
+    w, services, operator, acme = world
+    outcomes = parallel.run(w, "users.add", [(acme.id, "dev@acme.example")] * N)
+    assert sorted(o[0] for o in outcomes) == ["error"] * (N - 1) + ["ok"], outcomes
+    refused = [o for o in outcomes if o[0] == "error"]
+    assert all(o[1:3] == ("ValidationError", str(refused[0][2])) for o in refused), outcomes  # not IntegrityError
+    assert "already exists" in str(refused[0][2])
+    assert [u.email for u in services.users.list(operator, acme.id)].count("dev@acme.example") == 1
+
+
+def test_concurrent_registrations_of_one_company_get_distinct_slugs(world):
+    w = world[0]
+    outcomes = parallel.run(w, "tenants.register", [("Globex", f"owner{n}@globex.example") for n in range(N)])
+    assert [o[0] for o in outcomes] == ["ok"] * N, outcomes
+    assert len({o[1] for o in outcomes}) == N  # globex, globex-2, … : none refused by the unique index

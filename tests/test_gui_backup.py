@@ -193,3 +193,57 @@ def test_first_start_restore_from_a_backup_with_an_empty_keyring(qtbot, services
     from tests.support.vault_helpers import sealed
 
     assert len(sealed(services)) == 2  # both API secret keys open on this machine
+
+
+def test_file_restore_over_existing_data_asks_first_and_keeps_the_current_data(qtbot, services, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from billing_desktop import config
+
+    path, key = _backup_from_another_machine(tmp_path)
+    services.auth.create_operator(OPERATOR_EMAIL, OPERATOR_PASSWORD)
+    op = services.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD)
+    register(services, op, "Globex Here", "owner@globex.example")
+    c = AppController(lambda: services, settings(tmp_path))
+    qtbot.addWidget(c.sign_in)
+    c.start()
+    qtbot.waitUntil(c.sign_in.button.isEnabled, timeout=10000)
+    type_into(qtbot, c.sign_in.email, OPERATOR_EMAIL)
+    type_into(qtbot, c.sign_in.password, OPERATOR_PASSWORD)
+    click(qtbot, c.sign_in.button)
+    qtbot.waitUntil(lambda: c.main_window is not None and c.main_window.isVisible(), timeout=10000)
+    win = c.main_window
+    assert win.backups.act_restore.isVisible()
+
+    # The confirmation names the consequence; Cancel is the default and changes nothing.
+    win.backups.act_restore.trigger()
+    box = open_dialog(qtbot, QMessageBox)
+    assert "Replace ALL data" in box.text() and "kept in the backups folder" in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+    qtbot.waitUntil(lambda: closed(box))
+    assert c.main_window is win and win.isVisible()
+
+    win.backups.act_restore.trigger()
+    box = open_dialog(qtbot, QMessageBox)
+    click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+    dialog = open_dialog(qtbot, OpenBackupDialog)
+    assert dialog.restore and dialog.replace and c.main_window is None
+    type_into(qtbot, dialog.file, str(path))
+    type_into(qtbot, dialog.key, key)
+    click(qtbot, dialog.start_button)
+    qtbot.waitUntil(dialog.summary.isVisible, timeout=30000)
+    assert "Restored" in dialog.summary.text() and "previous data is kept" in dialog.summary.text()
+    shot(dialog, "restore-over-done")
+    click(qtbot, dialog.start_button)
+    qtbot.waitUntil(lambda: "Restored from the backup" in c.sign_in.status.text(), timeout=10000)
+    session = services.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD)
+    assert [t.company_name for t in services.tenants.list(session)] == ["Acme Inc"]
+    # The data from before is kept, whole, in the backups folder.
+    (kept,) = config.paths().backup_dir.glob("*before-restore*")
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(kept)) as conn:
+        names = [r[0] for r in conn.execute("SELECT company_name FROM tenants")]
+    assert names == ["Globex Here"]

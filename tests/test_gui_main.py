@@ -248,3 +248,40 @@ def test_preferences_change_the_idle_timeout(qtbot, window, services):
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: services.settings.idle_lock_minutes() == 3)
     assert window.idle_timer.interval() == 5000
+
+
+def test_preferences_saved_over_another_operators_change_are_refused_naming_them(qtbot, window, services):
+    from billing_desktop.ui.preferences import PreferencesDialog
+
+    services.users.add(window.session, None, "second@platform.example", OPERATOR_PASSWORD, "operator")
+    second = services.auth.sign_in("second@platform.example", OPERATOR_PASSWORD)
+    window.act_preferences.trigger()
+    dialog = open_dialog(qtbot, PreferencesDialog)
+    loaded = dialog.loaded_version
+    services.settings.save_preferences(second, idle_lock_minutes=30, sync_interval_minutes=0, expected_version=loaded)
+    dialog.idle.setValue(3)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: "second@platform.example" in dialog.message.text(), timeout=10000)
+    assert dialog.isVisible() and dialog.idle.value() == 3  # the operator's number stays in the field
+    assert services.settings.idle_lock_minutes() == 30  # theirs was not overwritten
+
+
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("branding", '{"a":' * 5000 + "1" + "}" * 5000, "Nested too deeply"),
+        ("metadata", "[" * 100000 + "]" * 100000, "Nested too deeply"),
+        ("branding", '{"opacity": NaN}', "NaN is not a number JSON allows"),
+        ("metadata", '{"limit": Infinity}', "Infinity is not a number JSON allows"),
+    ],
+)
+def test_json_fields_refuse_deep_nesting_and_non_finite_numbers(qtbot, window, services, acme, field, value, message):
+    """The GUI reads branding/metadata as the CLI does: the error next to the field, the text kept, nothing saved."""
+    ov = window.overview
+    box = getattr(ov, field)
+    box.setPlainText(value)
+    click(qtbot, ov.save_button)
+    qtbot.waitUntil(lambda: ov.form.errors[field].isVisible())
+    assert message in ov.form.errors[field].text()
+    assert box.toPlainText() == value  # nothing lost
+    assert getattr(services.tenants.get(window.session, acme.id), field) == {}

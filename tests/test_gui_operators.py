@@ -99,3 +99,55 @@ def test_hidden_from_tenant_users(qtbot, services, acme_users, tmp_path):
     win = MainWindow(services, acme_users["owner"], settings(tmp_path))
     qtbot.addWidget(win)
     assert not win.act_operators.isVisible()
+
+
+def test_revoke_one_key_of_a_lost_laptop(qtbot, services, operator, acme, clock, tmp_path):
+    """The lone operator, now on a new machine, revokes the old laptop's key only: confirmation with Cancel as the
+    default, then the old machine can open nothing and this one everything."""
+    from tests.conftest import OPERATOR_PASSWORD
+
+    new = Services(
+        AppContext(engine=services.ctx.engine, vault=Vault(MemoryKeyring()), clock=clock, hasher=fast_hasher())
+    )
+    new_session = new.auth.sign_in(operator.email, OPERATOR_PASSWORD)
+    new_fp = new.team.join(new_session).fingerprint
+    services.team.grant(operator, operator.email, new_fp)
+    old_fp = next(r.fingerprint for r in services.team.status(operator) if r.this_account)
+    win = MainWindow(new, new_session, settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    win.act_operators.trigger()
+    qtbot.waitUntil(lambda: win.findChild(OperatorsDialog) is not None)
+    dialog = win.findChild(OperatorsDialog)  # this window's, not one an earlier test left behind
+
+    def by_fingerprint():
+        return {dialog.table.item(r, 3).text(): dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())}
+
+    qtbot.waitUntil(lambda: by_fingerprint() == {old_fp: "Granted", new_fp: "Granted (this account)"})
+
+    def pick(fp):
+        dialog.table.selectRow(next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 3).text() == fp))
+
+    pick(new_fp)
+    assert not dialog.revoke_key_button.isEnabled()  # never the key this machine is using
+    assert not dialog.revoke_button.isEnabled()  # and revoking the whole operator is not for yourself
+    pick(old_fp)
+    assert dialog.revoke_key_button.isEnabled()
+    click(qtbot, dialog.revoke_key_button)
+    box = message_box(qtbot)
+    assert old_fp in box.text() and "can no longer open any secret" in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+    qtbot.waitUntil(lambda: closed(box))
+    assert by_fingerprint()[old_fp] == "Granted"
+    click(qtbot, dialog.revoke_key_button)
+    box = message_box(qtbot)
+    click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: "Revoked" in dialog.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: by_fingerprint().get(old_fp) == "Revoked")
+    assert old_fp in dialog.status.text()
+    key_id = next(r.id for r in new.keys.list(new_session, acme.id) if (r.kind, r.mode) == ("secret", "test"))
+    assert new.keys.reveal(new_session, key_id)
+    with pytest.raises(VaultLocked, match="revoked"):
+        services.keys.reveal(operator, key_id)
+    dialog.grab().save(str(tmp_path / "operators_revoke_key.png"))

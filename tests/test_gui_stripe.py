@@ -127,3 +127,41 @@ def test_onboard_with_account_links(qtbot, window, fake):
     qtbot.waitUntil(lambda: tab.badge.text().strip() == "CONNECTED", timeout=10000)
     created = next(q for m, p, q in fake.requests if (m, p) == ("POST", "/v1/accounts"))
     assert created["type"] == "standard"
+
+
+@pytest.mark.parametrize("browser", ["refuses", "starts"])
+def test_a_browser_that_cannot_start_is_noticed(qtbot, window, services, browser):
+    """webbrowser.open answers False (or raises) when no browser runs: the panel says to open the address by hand."""
+
+    def refuses(url):
+        raise OSError("no display")
+
+    services.stripe.open_browser = refuses if browser == "refuses" else (lambda url: True)
+    tab = window.stripe
+    click(qtbot, tab.connect_button)
+    qtbot.waitUntil(tab.waiting.isVisible)
+    if browser == "refuses":
+        qtbot.waitUntil(lambda: "No web browser could be started" in tab.waiting_note.text())
+        assert "/oauth/authorize?" in tab.url.text()  # the address to open by hand is there to copy
+    else:
+        qtbot.wait(300)
+        assert tab.waiting_note.text() == tab.browser_opened_text()
+    click(qtbot, tab.cancel_button)
+    qtbot.waitUntil(lambda: not tab.waiting.isVisible())
+
+
+def test_an_account_type_that_does_not_apply_is_said_while_waiting(qtbot, window, services, acme, fake):
+    from tests.support.connected import link
+
+    account = fake.new_account(type="standard", name="Acme")
+    link(services, acme.id, account["id"])  # connected with OAuth, still pending: Onboard stays offered
+    tab = window.stripe
+    tab.load()
+    qtbot.waitUntil(lambda: tab.onboard_button.isEnabled())
+    click(qtbot, tab.onboard_button)
+    qtbot.waitUntil(tab.waiting.isVisible)
+    assert f"is ignored: the tenant already has account {account['id']} (connected with OAuth)" in (
+        tab.waiting_note.text()
+    )
+    click(qtbot, tab.cancel_button)
+    qtbot.waitUntil(lambda: not tab.waiting.isVisible())

@@ -1,5 +1,8 @@
 """Lockout holds under parallel guesses, and an unknown email is indistinguishable from a wrong password."""
 
+from dataclasses import replace
+from datetime import timedelta
+
 import pytest
 from argon2 import PasswordHasher
 
@@ -96,3 +99,55 @@ def test_a_lock_that_lands_while_the_right_password_is_checked_wins(services, op
     services.ctx.hasher = InterruptedHasher(five_wrong_guesses_from_elsewhere)
     with pytest.raises(AccountLocked):
         services.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD)
+
+
+def _throttle_rows(services) -> int:
+    from sqlalchemy import func, select
+
+    from billing_desktop.store.models import SignInThrottle
+
+    with services.ctx.db() as s:
+        return s.scalar(select(func.count()).select_from(SignInThrottle))
+
+
+def test_the_unknown_email_throttle_is_pruned_and_stays_bounded(services, operator, clock):
+    """A spray of made-up emails leaves a row each; a window later they are gone, except a lock still in force."""
+    for n in range(40):
+        with pytest.raises(AuthenticationFailed):
+            services.auth.sign_in(f"sprayed-{n}@platform.example", "wrong-password-here")
+    for _ in range(5):  # this one gets locked
+        with pytest.raises(AuthenticationFailed):
+            services.auth.sign_in("locked@platform.example", "wrong-password-here")
+    assert _throttle_rows(services) == 41
+    clock.advance(hours=24, minutes=1)  # the window passed; a 15-minute lock ended long ago too
+    with pytest.raises(AuthenticationFailed):
+        services.auth.sign_in("next@platform.example", "wrong-password-here")
+    assert _throttle_rows(services) == 1  # only the failure just now
+    services.ctx.policy = replace(services.ctx.policy, lockout=timedelta(days=3))  # a lock outliving the window
+    for _ in range(5):
+        with pytest.raises(AuthenticationFailed):
+            services.auth.sign_in("locked@platform.example", "wrong-password-here")
+    clock.advance(hours=24, minutes=1)
+    with pytest.raises(AuthenticationFailed):
+        services.auth.sign_in("other@platform.example", "wrong-password-here")
+    assert _throttle_rows(services) == 2  # the locked email (lock in force) and the new one
+
+
+def test_failures_lapse_after_the_window_for_accounts_and_unknown_emails_alike(services, operator, clock):
+    """Pruning must not tell the two apart: an account's old failures lapse exactly as a pruned row's do."""
+
+    def four_wrong_then_wait_then_two(email):
+        answers = []
+        for n in range(6):
+            if n == 4:
+                clock.advance(hours=25)
+            try:
+                services.auth.sign_in(email, "wrong-password-here")
+            except AuthenticationFailed as exc:
+                answers.append(type(exc).__name__)
+        return answers
+
+    known = four_wrong_then_wait_then_two(OPERATOR_EMAIL)
+    unknown = four_wrong_then_wait_then_two("nobody@platform.example")
+    assert known == unknown == ["AuthenticationFailed"] * 6  # 4 + 2 within no window: never five
+    assert services.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD).email == OPERATOR_EMAIL

@@ -167,10 +167,11 @@ def test_disconnect_when_already_disconnected_in_stripe(services, operator, acme
 
 
 def test_network_failure_on_disconnect_keeps_the_record(services, operator, acme, platform, fake, keyring_backend):
-    connect(services, operator, acme.id)
+    _, _, status = connect(services, operator, acme.id)
     fake.close()
-    with pytest.raises(StripeProblem, match="Could not reach Stripe"):
+    with pytest.raises(StripeProblem, match="Could not reach Stripe") as e:
         services.stripe.disconnect(operator, acme.id)
+    assert f"the local record of {status.account_id} and its tokens were kept" in str(e.value)
     assert services.stripe.status(operator, acme.id).state == "connected"
     assert any("stripe-access-token" in u for u in sealed(services))
 
@@ -225,3 +226,49 @@ def test_platform_settings_validate_and_seal_the_key(services, operator, keyring
     )
     assert p.secret_key_masked == "sk_live_****…aaaa" and p.redirect_uri == "https://relay.example/stripe"
     assert sealed(services)["platform/stripe-secret-key"] == "sk_live_" + "a" * 24
+
+
+def onboard(services, operator, tenant_id, account_type):
+    attempt = services.stripe.start_onboarding(operator, tenant_id, account_type)
+    assert follow(attempt.url, max_hops=8).status_code == 200
+    return attempt, attempt.wait(5)
+
+
+def test_onboarding_after_a_disconnect_makes_a_new_account(services, operator, acme, platform, fake):
+    _, first = onboard(services, operator, acme.id, "express")
+    services.auth.confirm_password(operator, OPERATOR_PASSWORD)
+    services.stripe.disconnect(operator, acme.id)
+    attempt, second = onboard(services, operator, acme.id, "standard")
+    assert second.state == "connected" and second.account_id != first.account_id and not attempt.notice
+    created = [q for m, p, q in fake.requests if (m, p) == ("POST", "/v1/accounts")]
+    assert [c["type"] for c in created] == ["express", "standard"]
+    links = [q["account"] for m, p, q in fake.requests if (m, p) == ("POST", "/v1/account_links")]
+    assert links[-1] == second.account_id  # the disconnected account is never onboarded again
+
+
+def test_type_on_an_oauth_connected_tenant_is_not_silently_ignored(services, operator, acme, platform, fake):
+    _, _, status = connect(services, operator, acme.id)
+    attempt = services.stripe.start_onboarding(operator, acme.id, "standard")
+    try:
+        assert (
+            f"The account type standard is ignored: the tenant already has account {status.account_id}"
+            in attempt.notice
+        )
+        assert "connected with OAuth" in attempt.notice
+        assert not [q for m, p, q in fake.requests if (m, p) == ("POST", "/v1/accounts")]
+    finally:
+        close(attempt)
+    quiet = services.stripe.start_onboarding(operator, acme.id, None)  # no --type given: nothing to say
+    close(quiet)
+    assert quiet.notice == ""
+
+
+def close(attempt):
+    attempt.cancel()
+    with pytest.raises(AppError):
+        attempt.wait(1)  # the listener closes here
+
+
+def test_connect_client_ids_may_hold_underscores(services, operator, keyring_backend):
+    p = services.stripe_platform.update(operator, "ca_test_holdout", "sk_test_" + "a" * 24)
+    assert p.client_id == "ca_test_holdout"

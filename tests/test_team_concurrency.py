@@ -75,6 +75,24 @@ def test_platform_settings_and_profile_refuse_stale_saves(services, operator, se
     assert services.auth.profile(operator).first_name == "Olive"
 
 
+def test_preferences_refuse_a_stale_save_naming_who_and_when(services, operator, second, clock):
+    loaded = services.settings.preferences_version()  # what an operator's Preferences dialog opened with
+    clock.advance(minutes=2)
+    services.settings.save_preferences(second, idle_lock_minutes=30, sync_interval_minutes=0, expected_version=loaded)
+    with pytest.raises(Conflict) as e:
+        services.settings.save_preferences(
+            operator, idle_lock_minutes=5, sync_interval_minutes=0, expected_version=loaded
+        )
+    assert e.value.changed_by == SECOND_EMAIL and e.value.changed_at == clock()
+    services.settings.load_policy()  # as at the next start: their value, and the version to save over
+    assert services.settings.idle_lock_minutes() == 30
+    services.settings.save_preferences(
+        operator, idle_lock_minutes=5, sync_interval_minutes=0, expected_version=services.settings.preferences_version()
+    )
+    services.settings.load_policy()
+    assert services.settings.idle_lock_minutes() == 5
+
+
 # -- writers in real processes ----------------------------------------------------------------------------------
 WRITERS = 8
 BLIND_EDITS = int(os.environ.get("BILLING_DESKTOP_STRESS_EDITS", "200"))  # per writer

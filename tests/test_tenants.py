@@ -1,3 +1,5 @@
+from functools import reduce
+
 import pytest
 from sqlalchemy import func, select
 
@@ -141,3 +143,20 @@ def test_non_latin_names_get_readable_slugs(services, operator):
     for n, (name, slug) in enumerate(names.items()):
         t = services.tenants.register(operator, Registration(name, f"t{n}@example.com", OWNER_PASSWORD))
         assert t.slug == slug
+
+
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ({"x": float("nan")}, "nan is not a number"),
+        ({"x": [float("inf")]}, "inf is not a number"),
+        (reduce(lambda inner, _: {"a": inner}, range(30), 1), "Nested too deeply"),
+        (["not", "an", "object"], "Enter a JSON object"),
+    ],
+)
+def test_the_service_refuses_branding_json_cannot_hold(services, operator, acme, value, message):
+    """The service is the gate, whatever front end built the value: it is stored as JSON."""
+    for field in ("branding", "metadata"):
+        with pytest.raises(ValidationError) as e:
+            services.tenants.update(operator, acme.id, {field: value})
+        assert message in e.value.fields[field]

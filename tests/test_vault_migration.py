@@ -54,7 +54,11 @@ def start(url, backend, clock=None):
     """What the app does at start-up: open (migrate) the database, create the vault, move the keyring items."""
     engine = open_database(url)
     svc = Services(AppContext(engine=engine, vault=Vault(backend), clock=clock or FakeClock(), hasher=fast_hasher()))
-    startup_repair(svc)
+    try:
+        startup_repair(svc)
+    except BaseException:
+        svc.close()  # the "process" dies here: its connections go with it
+        raise
     return svc
 
 
@@ -150,8 +154,12 @@ def test_another_os_account_cannot_move_what_it_cannot_seal(upgraded):
     start(old.url, first).close()
     other = MemoryKeyring()
     other.set_password("billing-desktop", "api-key/elsewhere", "sk_test_elsewhere0123456789")
-    with start(old.url, other).ctx.engine.begin() as c:
-        c.exec_driver_sql("INSERT INTO keyring_moves VALUES ('api-key/elsewhere', 'tenant/1/api-key/elsewhere')")
+    svc = start(old.url, other)
+    try:
+        with svc.ctx.engine.begin() as c:
+            c.exec_driver_sql("INSERT INTO keyring_moves VALUES ('api-key/elsewhere', 'tenant/1/api-key/elsewhere')")
+    finally:
+        svc.close()
     svc = start(old.url, other)
     try:
         assert "team join" in svc.startup_report.waiting

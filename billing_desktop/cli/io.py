@@ -86,44 +86,7 @@ def seconds(text: str) -> float:
     return value
 
 
-MAX_JSON_DEPTH = 20
 MAX_FILE_BYTES = 5 * 1024 * 1024
-
-
-def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
-    """A --branding/--metadata style argument: None when absent, a field error when not a JSON object (numbers
-    must be finite, nesting at most MAX_JSON_DEPTH deep)."""
-    if text is None:
-        return None
-    try:
-        value = json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ValidationError({field: f"Not valid JSON ({exc.msg})."}) from None
-    except RecursionError:
-        raise ValidationError({field: f"Nested too deeply (at most {MAX_JSON_DEPTH} levels)."}) from None
-    except ValueError as exc:
-        raise ValidationError({field: str(exc)}) from None
-    if not isinstance(value, dict):
-        raise ValidationError({field: "Enter a JSON object."})
-    if _depth(value) > MAX_JSON_DEPTH:
-        raise ValidationError({field: f"Nested too deeply (at most {MAX_JSON_DEPTH} levels)."})
-    return value
-
-
-def _no_constant(name: str):
-    raise ValueError(f"{name} is not a number JSON allows; use a finite number or a string.")
-
-
-def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        v, d = stack.pop()
-        deepest = max(deepest, d)
-        if isinstance(v, dict):
-            stack.extend((x, d + 1) for x in v.values())
-        elif isinstance(v, list):
-            stack.extend((x, d + 1) for x in v)
-    return deepest
 
 
 @overload
@@ -143,6 +106,8 @@ def read_file_arg(path: str, field: str, *, text: bool = True) -> str | bytes:
         raise ValidationError({field: f"{path} is a folder; name a file."}) from None
     except OSError as exc:
         raise ValidationError({field: f"Cannot open {path}: {exc.strerror or type(exc).__name__}."}) from None
+    except ValueError:  # a NUL character: no file can have that name
+        raise ValidationError({field: "A file name cannot contain a NUL character."}) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):

@@ -104,6 +104,12 @@ def _main(argv: list[str], vault: Vault | None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except ValueError as exc:
+        if "null byte" not in str(exc):
+            raise
+        # A path argument with a NUL character (os and open() refuse it before any file is touched).
+        print("error: a file or folder name cannot contain a NUL character.", file=sys.stderr)
+        return EXIT_INVALID
     except Exception as exc:  # storage failures mid-command: one clear line, never a traceback
         storage = _storage_message(exc)
         if storage is None:

@@ -45,7 +45,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
-    sp.add_argument("--type", default="express", choices=["express", "standard"])
+    sp.add_argument("--type", default=None, choices=["express", "standard"], help="of a new account (default express)")
     sp.add_argument("--country", default="US")
     sp.add_argument("--no-browser", action="store_true")
     sp.add_argument("--timeout", type=seconds, default=900)
@@ -95,8 +95,14 @@ def _print_status(st, *, as_json: bool) -> None:
 
 def _wait(svc, attempt, args) -> int:
     print(attempt.url, flush=True)
-    if not args.no_browser:
-        svc.stripe.open(attempt.url)
+    if attempt.notice:
+        print(attempt.notice, file=sys.stderr, flush=True)
+    if not args.no_browser and not svc.stripe.open(attempt.url):
+        print(
+            "Could not start a web browser. Open the address above by hand, in a browser on this computer.",
+            file=sys.stderr,
+            flush=True,
+        )
     print(
         f"Waiting up to {int(args.timeout)} s for the browser to come back to 127.0.0.1:{attempt.port} …",
         file=sys.stderr,

@@ -1,4 +1,4 @@
-"""`billing-desktop team join|grant|revoke|status`: operators' access to the shared vault of secrets."""
+"""`billing-desktop team join|grant|revoke|revoke-key|status`: operators' access to the shared vault of secrets."""
 
 from __future__ import annotations
 
@@ -33,6 +33,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("email")
     sp.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     sp.set_defaults(run=cmd_revoke)
+
+    sp = team.add_parser(
+        "revoke-key",
+        help="revoke ONE operator key (one machine, e.g. a lost laptop) by its fingerprint and re-key every secret",
+    )
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("fingerprint", help="the key's fingerprint as `team status` lists it (XXXX-XXXX-XXXX-XXXX)")
+    sp.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    sp.set_defaults(run=cmd_revoke_key)
 
     sp = team.add_parser("status", help="operators, fingerprints, granted or pending, who granted whom and when")
     acting(sp)
@@ -81,10 +91,33 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_revoke_key(args: argparse.Namespace) -> int:
+    def progress(done: int, total: int) -> None:
+        print(f"\rre-keying {done:,}/{total:,} secrets", end="", file=sys.stderr, flush=True)
+
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        confirm(
+            args,
+            f"Revoke the operator key {args.fingerprint}? The machine holding it can no longer open any secret: every "
+            "secret is re-encrypted under a new vault key. Roll secrets that machine may have exposed.",
+        )
+        done = svc.team.revoke_key(session, args.fingerprint, progress=progress)
+    print("", file=sys.stderr)
+    if args.json:
+        emit_json(done)
+    else:
+        print(
+            f"Revoked {done.email}'s key {done.fingerprint}; {done.secrets_rekeyed:,} secrets re-encrypted under a "
+            "new vault key."
+        )
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     with open_services(args) as svc:
         rows = svc.team.status(sign_in(svc, args))
     emit_json(rows) if args.json else emit_table(
-        rows, ["email", "state", "fingerprint", "granted_by", "granted_at", "last_sign_in", "this_account"]
+        rows, ["email", "state", "fingerprint", "joined_at", "granted_by", "granted_at", "last_sign_in", "this_account"]
     )
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from billing_desktop.cli.context import NEW_PASSWORD_ENV, acting, confirm, jsonable, open_services, sign_in
-from billing_desktop.cli.io import emit_json, emit_table, parse_json_object, read_secret
-from billing_desktop.domain.validation import Mode
+from billing_desktop.cli.io import emit_json, emit_table, read_secret
+from billing_desktop.domain.validation import Mode, parse_json_object
 from billing_desktop.errors import AppError
 
 

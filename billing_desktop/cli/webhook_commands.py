@@ -1,4 +1,4 @@
-"""`billing-desktop webhooks show|set|remove|roll-secret|test|log|verify`."""
+"""`billing-desktop webhooks show|set|remove|roll-secret|reveal-secret|test|resend|log|verify`."""
 
 from __future__ import annotations
 
@@ -53,6 +53,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--event-type", default="webhook.test")
     sp.add_argument("--payload-file", help="JSON payload (default: a realistic sample for the event type)")
     sp.set_defaults(run=cmd_test)
+
+    sp = wh.add_parser(
+        "reveal-secret", help="print the newest active signing secret, for the receiver (password needed; audited)"
+    )
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("slug")
+    sp.set_defaults(run=cmd_reveal_secret)
+
+    sp = wh.add_parser("resend", help="send a logged delivery again (same event, same webhook-id)")
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("slug")
+    sp.add_argument("delivery_id", type=delivery_id, metavar="DELIVERY_ID", help="the id shown by `webhooks log`")
+    sp.add_argument(
+        "--until-delivered",
+        action="store_true",
+        help="keep retrying after 5 s, 30 s, 2 min, 10 min (or what Retry-After asks); Ctrl+C stops",
+    )
+    sp.set_defaults(run=cmd_resend)
 
     sp = wh.add_parser("log", help="the delivery log")
     acting(sp)
@@ -143,13 +163,68 @@ def cmd_test(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def delivery_id(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) <= 18 and int(text) > 0):
+        raise argparse.ArgumentTypeError(f"not a delivery id: {text!r} (a number from `webhooks log`)")
+    return int(text)
+
+
+def cmd_reveal_secret(args: argparse.Namespace) -> int:
+    # The sign-in just above is the password asked again: the session is fresh, so a live tenant's secret opens.
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        value = svc.webhooks.reveal_secret(session, svc.tenants.resolve(session, args.slug))
+    emit_json({"secret": value}) if args.json else print(value)
+    return 0
+
+
+def _attempt_line(r) -> str:
+    return f"attempt {r.attempt}: {r.outcome}: {r.status_code or '-'} in {r.latency_ms} ms {r.error}".rstrip()
+
+
+def cmd_resend(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    stop = threading.Event()
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        tenant_id = svc.tenants.resolve(session, args.slug)
+        result = svc.deliveries.resend(session, args.delivery_id, tenant_id=tenant_id)
+        if not args.json:
+            print(_attempt_line(result), flush=True)
+        if args.until_delivered and not result.ok:
+            # Ctrl+C sets a flag the backoff wait checks every 0.2 s: an attempt under way finishes and is logged.
+            previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
+            try:
+                result = svc.deliveries.retry_until_delivered(
+                    session,
+                    result.id,
+                    cancelled=stop.is_set,
+                    progress=lambda _n, text: print(text + " (Ctrl+C stops)", file=sys.stderr, flush=True),
+                    tenant_id=tenant_id,
+                    on_attempt=None if args.json else lambda r: print(_attempt_line(r), flush=True),
+                )
+            finally:
+                signal.signal(signal.SIGINT, previous)
+    if args.json:
+        emit_json(result)
+    if stop.is_set():
+        print("Stopped: no further attempts. Every attempt made is in `webhooks log`.", file=sys.stderr)
+        return 130
+    if not result.ok and args.until_delivered:
+        why = "not retryable" if not result.retryable else "the retries are used up"
+        print(f"Not delivered ({why}).", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
 def cmd_log(args: argparse.Namespace) -> int:
     with open_services(args) as svc:
         session = sign_in(svc, args)
         tenant_id = svc.tenants.resolve(session, args.slug)
         rows = svc.deliveries.list(session, tenant_id, "failed" if args.failed else None, args.event_type)
     emit_json(rows) if args.json else emit_table(
-        rows, ["at", "event_type", "event_id", "outcome", "status_code", "latency_ms", "attempt"]
+        rows, ["id", "at", "event_type", "event_id", "outcome", "status_code", "latency_ms", "attempt"]
     )
     return 0
 

@@ -45,7 +45,7 @@ STRIPE_SHAPES = [
     (re.compile(r"^rk_(live|test)_[0-9A-Za-z]{10,}$"), "Stripe restricted API key"),
     (re.compile(r"^whsec_[0-9A-Za-z+/=]{16,}$"), "Stripe webhook signing secret"),
     (re.compile(r"^acct_[0-9A-Za-z]{8,}$"), "Stripe account ID (not a secret)"),
-    (re.compile(r"^ca_[0-9A-Za-z]{16,}$"), "Stripe Connect client ID (not a secret)"),
+    (re.compile(r"^ca_[0-9A-Za-z_]{8,}$"), "Stripe Connect client ID (not a secret)"),
 ]
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import Any, NoReturn
 
 from billing_desktop.errors import ValidationError
 
@@ -151,3 +154,49 @@ def raise_if(errors: dict[str, str | None]) -> None:
     found = {k: v for k, v in errors.items() if v}
     if found:
         raise ValidationError(found)
+
+
+# -- JSON objects (tenant branding and metadata) ------------------------------------------------------------------
+MAX_JSON_DEPTH = 20
+
+
+def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
+    """Text typed for a JSON object field: None when absent, else the object, or a field error (not JSON, not an
+    object, NaN/Infinity, nested deeper than MAX_JSON_DEPTH). The CLI and the GUI read it the same way."""
+    if text is None:
+        return None
+    try:
+        value: Any = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ValidationError({field: f"Not valid JSON: {exc.msg} (line {exc.lineno})."}) from None
+    except RecursionError:
+        raise ValidationError({field: f"Nested too deeply (at most {MAX_JSON_DEPTH} levels)."}) from None
+    except ValueError as exc:
+        raise ValidationError({field: str(exc)}) from None
+    problem = check_json_object(value)
+    if problem:
+        raise ValidationError({field: problem})
+    parsed: dict[str, Any] = value
+    return parsed
+
+
+def check_json_object(value: Any) -> str | None:
+    """What the services accept as branding/metadata: an object, finite numbers only, at most MAX_JSON_DEPTH deep."""
+    if not isinstance(value, dict):
+        return 'Enter a JSON object, like {"color": "#0a84ff"}.'
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        v, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return f"Nested too deeply (at most {MAX_JSON_DEPTH} levels)."
+        if isinstance(v, float) and not math.isfinite(v):
+            return f"{v} is not a number JSON allows; use a finite number or a string."
+        if isinstance(v, dict):
+            stack.extend((x, depth + 1) for x in v.values())
+        elif isinstance(v, list):
+            stack.extend((x, depth + 1) for x in v)
+    return None
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not a number JSON allows; use a finite number or a string.")

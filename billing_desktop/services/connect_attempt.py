@@ -36,6 +36,7 @@ class ConnectAttempt:
         self._complete = complete
         self._extra = extra_routes or {}
         self.url = ""  # set by the service once it knows the listener's port
+        self.notice = ""  # something the user asked for that does not apply (shown before the wait)
         self.listener = LoopbackListener(port, self.route)
         self._lock = threading.Lock()
         self._finished = threading.Event()

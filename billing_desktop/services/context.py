@@ -31,6 +31,7 @@ def default_hasher() -> PasswordHasher:
 class Policy:
     max_failed_attempts: int = 5
     lockout: timedelta = timedelta(minutes=15)
+    failure_window: timedelta = timedelta(hours=24)  # failures older than this no longer count towards a lock
     idle_lock: timedelta = timedelta(minutes=15)
     reauth_window: timedelta = timedelta(minutes=5)
     sync_interval: timedelta = timedelta(0)  # the GUI's periodic Refresh all; zero: off

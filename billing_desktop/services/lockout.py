@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from argon2 import PasswordHasher
-from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy import and_, case, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from billing_desktop.services.context import Policy
@@ -49,22 +49,27 @@ def locked_until(s: Session, user: User | None, digest: str) -> datetime | None:
 
 
 def count_failure(s: Session, user_id: int | None, digest: str, now: datetime, policy: Policy) -> tuple[bool, bool]:
-    """Count one failure atomically. Returns (locked now, locked by this very failure)."""
+    """Count one failure atomically. Returns (locked now, locked by this very failure). Failures older than
+    `policy.failure_window` lapse, for accounts and unknown emails alike."""
     model: type[User] | type[SignInThrottle]
     if user_id is None:
+        prune_throttle(s, now, policy)
         _ensure_throttle_row(s, digest)
         model, where = SignInThrottle, SignInThrottle.email_digest == digest
     else:
         model, where = User, User.id == user_id
     until = now + policy.lockout
     already = and_(model.locked_until.is_not(None), model.locked_until > now)
-    reaches = model.failed_attempts + 1 >= policy.max_failed_attempts
+    lapsed = or_(model.last_failed_at.is_(None), model.last_failed_at <= now - policy.failure_window)
+    counted = case((lapsed, 0), else_=model.failed_attempts)  # before this failure
+    reaches = counted + 1 >= policy.max_failed_attempts
     result = s.execute(
         update(model)
         .where(where)
         .values(
-            failed_attempts=case((already, model.failed_attempts), (reaches, 0), else_=model.failed_attempts + 1),
+            failed_attempts=case((already, model.failed_attempts), (reaches, 0), else_=counted + 1),
             locked_until=case((already, model.locked_until), (reaches, until), else_=model.locked_until),
+            last_failed_at=now,
         )
         .returning(model.locked_until)
         .execution_options(synchronize_session=False)
@@ -72,6 +77,21 @@ def count_failure(s: Session, user_id: int | None, digest: str, now: datetime, p
     after = result.scalar()
     locked = after is not None and after > now
     return locked, locked and after == until
+
+
+def prune_throttle(s: Session, now: datetime, policy: Policy) -> int:
+    """Delete unknown-email rows that say no more than no row would: failures lapsed and no lock in force. The table
+    then holds at most the emails that failed within one window (or are locked), however many were tried."""
+    result = s.execute(
+        delete(SignInThrottle)
+        .where(
+            or_(SignInThrottle.last_failed_at.is_(None), SignInThrottle.last_failed_at <= now - policy.failure_window),
+            or_(SignInThrottle.locked_until.is_(None), SignInThrottle.locked_until <= now),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    removed: int = getattr(result, "rowcount", 0)  # a DELETE's result is a cursor result
+    return removed
 
 
 def clear_on_success(s: Session, user_id: int, now: datetime, *, signed_in: bool) -> bool:

@@ -94,8 +94,8 @@ def restore(
         _remove(new_file)
         shutil.move(staged, new_file)
         engine = open_database(f"sqlite:///{new_file}", backup_dir=work)  # migrates an older backup's schema
-        step("migrated")
         try:
+            step("migrated")  # inside the try: a crash here must not leave the engine's connection open
             with Session(engine, expire_on_commit=False) as s, s.begin():
                 user = _operator(s, operator_email, str(manifest.get("created_by") or ""))
                 now = utcnow()

@@ -5,14 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import raise_if
 from billing_desktop.services import audit
+from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
+from billing_desktop.store.locking import lock_platform
 from billing_desktop.store.models import Setting
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
@@ -23,6 +26,7 @@ SYNC_INTERVAL_RANGE = (5, 1440)  # or 0: off. Stripe's list costs one request pe
 class SettingsService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
+        self._version = 0  # the preferences' version the running policy was read at (0: never saved)
 
     def _get(self, key: str) -> str | None:
         with self.ctx.db() as s:
@@ -36,6 +40,17 @@ class SettingsService:
         minutes = self._get(SYNC_INTERVAL_MINUTES)
         if minutes and minutes.isdigit():
             self.ctx.policy = replace(self.ctx.policy, sync_interval=timedelta(minutes=int(minutes)))
+        with self.ctx.db() as s:
+            self._version = self._current_version(s)
+
+    @staticmethod
+    def _current_version(s: Session) -> int:
+        keys = (IDLE_LOCK_MINUTES, SYNC_INTERVAL_MINUTES)
+        return s.scalar(select(func.max(Setting.version)).where(Setting.key.in_(keys))) or 0
+
+    def preferences_version(self) -> int:
+        """The version the values above were read at: the Preferences dialog passes it back as expected_version."""
+        return self._version
 
     def idle_lock_minutes(self) -> int:
         return int(self.ctx.policy.idle_lock.total_seconds() // 60)
@@ -48,7 +63,16 @@ class SettingsService:
         self.save_preferences(session, idle_lock_minutes=minutes, sync_interval_minutes=self.sync_interval_minutes())
         return int(minutes)
 
-    def save_preferences(self, session: UserSession, *, idle_lock_minutes: int, sync_interval_minutes: int) -> None:
+    def save_preferences(
+        self,
+        session: UserSession,
+        *,
+        idle_lock_minutes: int,
+        sync_interval_minutes: int,
+        expected_version: int | None = None,
+    ) -> None:
+        """`expected_version` (what the form was opened with) refuses a save over another operator's newer values,
+        naming who and when; None writes blindly (scripts)."""
         low, high = SYNC_INTERVAL_RANGE
         raise_if(
             {
@@ -62,14 +86,19 @@ class SettingsService:
         )
         values = {IDLE_LOCK_MINUTES: int(idle_lock_minutes), SYNC_INTERVAL_MINUTES: int(sync_interval_minutes)}
         with self.ctx.db() as s, s.begin():
+            lock_platform(s)
             authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
+            current = self._current_version(s)
+            check_version(
+                s, what="The preferences", current=current, expected=expected_version, actions=("settings.update",)
+            )
             changed = []
             for key, value in values.items():
                 row = s.get(Setting, key)
                 if row is None:
-                    s.add(Setting(key=key, value=str(value)))
+                    s.add(Setting(key=key, value=str(value), version=current + 1))
                 elif row.value != str(value):
-                    row.value = str(value)
+                    row.value, row.version = str(value), current + 1
                 else:
                     continue
                 changed.append(key)
@@ -78,6 +107,7 @@ class SettingsService:
                     f"every {sync_interval_minutes} min" if sync_interval_minutes else "off"
                 )
                 audit.record(s, self.ctx.clock(), session.email, "settings.update", detail=detail)
+        self._version = current + 1 if changed else current
         self.ctx.policy = replace(
             self.ctx.policy,
             idle_lock=timedelta(minutes=int(idle_lock_minutes)),

@@ -160,6 +160,7 @@ class StripeConnectService:
             token = self._call(client.oauth.token, {"grant_type": "authorization_code", "code": code})
         vault = self.ctx.vault
         with self.ctx.db() as s, s.begin():  # the tokens are sealed with the record that explains them
+            lock_tenant(s, tenant_id)
             authorize(s, self.ctx, session, Perm.STRIPE_MANAGE, tenant_id)
             acct = self._row(s, tenant_id)
             now = self.ctx.clock()
@@ -190,38 +191,42 @@ class StripeConnectService:
             s.add(acct)
         return acct
 
-    def open(self, url: str) -> None:
-        self.open_browser(url)
+    def open(self, url: str) -> bool:
+        """Start the user's browser on `url`; False when none could be started (say so: nobody will come back)."""
+        try:
+            return bool(self.open_browser(url))
+        except Exception as exc:  # webbrowser.Error, or an OSError from a $BROWSER that cannot run
+            log.info("could not start a browser: %s", type(exc).__name__)
+            return False
 
     # -- Account Links ------------------------------------------------------------------------------------------
     def start_onboarding(
-        self, session: UserSession, tenant_id: int, account_type: str = "express", country: str = "US"
+        self,
+        session: UserSession,
+        tenant_id: int,
+        account_type: str | None = "express",
+        country: str = "US",
     ) -> ConnectAttempt:
-        if account_type not in ("express", "standard"):
+        """Onboard the tenant's current account, or create one (`account_type`, default express) when it has none:
+        a disconnected account is never reused (Stripe no longer lets the platform act on it).
+        `attempt.notice` says when `account_type` was given but does not apply (the account already exists)."""
+        if account_type not in (None, "express", "standard"):
             raise ValidationError({"type": "Choose express or standard."})
+        notice = ""
         with self.ctx.db() as s:
             t = self._tenant(s, session, tenant_id, Perm.STRIPE_MANAGE)
             email = t.email
-            existing = s.scalar(select(StripeAccount.stripe_user_id).where(StripeAccount.tenant_id == tenant_id))
+            acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
+            live = acct is not None and acct.status != ConnectionState.DISCONNECTED and bool(acct.stripe_user_id)
+            existing = acct.stripe_user_id if live and acct is not None else None
+            if existing and account_type and acct is not None and account_type != acct.onboarding_type:
+                how = f"a {acct.onboarding_type} account" if acct.onboarding_type else "connected with OAuth"
+                notice = (
+                    f"The account type {account_type} is ignored: the tenant already has account {existing} ({how}); "
+                    "onboarding continues on that account."
+                )
         if not existing:
-            with self._client() as client:
-                account = self._call(
-                    client.v1.accounts.create, {"type": account_type, "email": email, "country": country}
-                )
-            existing = account["id"]
-            with self.ctx.db() as s, s.begin():
-                acct = self._row(s, tenant_id)
-                acct.stripe_user_id, acct.status, acct.onboarding_type = existing, ConnectionState.PENDING, account_type
-                acct.livemode, acct.connected_at = bool(account.get("livemode")), self.ctx.clock()
-                acct.account_json, acct.fetched_at = compact_account(account), self.ctx.clock()
-                audit.record(
-                    s,
-                    self.ctx.clock(),
-                    session.email,
-                    "stripe.account_create",
-                    tenant_id,
-                    detail=f"{account_type} account {existing}",
-                )
+            existing, notice = self._create_account(session, tenant_id, account_type or "express", country, email)
         port = self.platform.load(with_secret=False).port
         attempt = ConnectAttempt(port, ONBOARD_RETURN, lambda q: self.status(session, tenant_id, refresh=True))
 
@@ -247,6 +252,7 @@ class StripeConnectService:
                 return Reply(status=502, title="Could not continue", message=str(exc))
 
         attempt._extra[ONBOARD_REFRESH] = refresh
+        attempt.notice = notice
         attempt.start()
         try:
             attempt.url = link()
@@ -254,6 +260,36 @@ class StripeConnectService:
             attempt.listener.close()
             raise
         return attempt
+
+    def _create_account(
+        self, session: UserSession, tenant_id: int, account_type: str, country: str, email: str
+    ) -> tuple[str, str]:
+        """Create a Stripe account for the tenant and save it; (the account to onboard, a notice). Two onboardings
+        started at once both create one (the lock is never held across Stripe): the first to save wins, and the
+        other onboards that one too and says which account it made in vain."""
+        with self._client() as client:
+            account = self._call(client.v1.accounts.create, {"type": account_type, "email": email, "country": country})
+        made = account["id"]
+        with self.ctx.db() as s, s.begin():
+            lock_tenant(s, tenant_id)
+            acct = self._row(s, tenant_id)
+            now = self.ctx.clock()
+            if acct.stripe_user_id and acct.status != ConnectionState.DISCONNECTED:
+                audit.record(
+                    s, now, session.email, "stripe.account_unused", tenant_id, detail=f"{account_type} account {made}"
+                )
+                return acct.stripe_user_id, (
+                    f"Another onboarding of this tenant saved account {acct.stripe_user_id} first; it continues on "
+                    f"that one. The account {made} made for this attempt is not used: delete it in Stripe."
+                )
+            acct.stripe_user_id, acct.status, acct.onboarding_type = made, ConnectionState.PENDING, account_type
+            acct.scope, acct.disconnected_at = None, None  # a new account: nothing of the disconnected one
+            acct.livemode, acct.connected_at = bool(account.get("livemode")), now
+            acct.account_json, acct.fetched_at = compact_account(account), now
+            audit.record(
+                s, now, session.email, "stripe.account_create", tenant_id, detail=f"{account_type} account {made}"
+            )
+        return made, ""
 
     # -- status ------------------------------------------------------------------------------------------------
     def _cached(self, tenant_id: int, message: str = "", *, stale: bool | None = None) -> StripeStatus:
@@ -359,8 +395,14 @@ class StripeConnectService:
                     {"client_id": self.platform.require_client_id(), "stripe_user_id": account_id},
                 )
         except StripeProblem as exc:
-            if exc.code != "invalid_client":
-                raise  # network and other failures: keep the local record, tell the user
+            if exc.code != "invalid_client":  # network and other failures: keep the local record, tell the user
+                raise StripeProblem(
+                    f"{exc} Nothing was disconnected: the local record of {account_id} and its tokens were kept. "
+                    "Try again when Stripe can be reached.",
+                    exc.code,
+                    None,  # the request id, if any, is in the message already
+                    exc.http_status,
+                ) from None
             self._mark_disconnected(session, tenant_id, "already disconnected in Stripe")
             return f"Stripe says {account_id} was no longer connected; the local record is now disconnected too."
         self._mark_disconnected(session, tenant_id, "disconnected by the platform")

@@ -114,8 +114,8 @@ class StripePlatformService:
         raise_if(
             {
                 "client_id": None
-                if re.fullmatch(r"ca_[0-9A-Za-z]{8,64}", client_id)
-                else "Enter the Connect client ID from the Stripe dashboard: ca_ followed by letters and digits.",
+                if re.fullmatch(r"ca_[0-9A-Za-z_]{8,64}", client_id)  # Stripe's own ids may hold underscores
+                else "Enter the Connect client ID from the Stripe dashboard: ca_ followed by letters, digits and _.",
                 "secret_key": None
                 if secret_key is None or re.fullmatch(r"(sk|rk)_(test|live)_[0-9A-Za-z]{10,247}", secret_key.strip())
                 else "Enter a secret key: sk_test_… or sk_live_… (a restricted rk_ key also works).",

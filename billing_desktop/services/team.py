@@ -51,6 +51,13 @@ class MemberRow:
     this_account: bool  # the key in this OS account's keyring
 
 
+@dataclass(frozen=True)
+class RevokedKey:
+    email: str
+    fingerprint: str
+    secrets_rekeyed: int
+
+
 class TeamService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
@@ -125,6 +132,46 @@ class TeamService:
             vault_id, generation, key = s.info.pop("vault_rekeyed")
         self.ctx.vault.remember(vault_id, generation, key)
         return count
+
+    def revoke_key(
+        self,
+        session: UserSession,
+        fingerprint: str,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> RevokedKey:
+        """Revoke one operator key (one machine, e.g. a lost laptop) and re-key every secret, so the copy that key
+        could open is useless. Refuses the key this OS account is using: that would lock this machine out."""
+        from billing_desktop.errors import AppError
+        from billing_desktop.vault import crypto
+
+        wanted = crypto.normalize_fingerprint(fingerprint)
+        with self.ctx.db() as s, s.begin():
+            authorize(s, self.ctx, session, Perm.TEAM_MANAGE, None)
+            require_recent_password(self.ctx, session)
+            row = s.scalar(select(OperatorKey).where(OperatorKey.fingerprint == wanted))
+            if row is None:
+                raise NotFound(f"No operator key with the fingerprint {wanted}: see `billing-desktop team status`.")
+            if row.state == KeyState.REVOKED:
+                raise AppError(f"The key {wanted} is already revoked.")
+            mine = self.ctx.vault.private_key(state_row(s).vault_id)
+            if mine is not None and crypto.fingerprint(crypto.public_bytes(mine)) == wanted:
+                raise AppError(
+                    "Refused: this is the key this machine is using. Revoke it from another machine (or another "
+                    "operator's account)."
+                )
+            owner = s.get(User, row.user_id)
+            email = owner.email if owner else "?"
+            now = self.ctx.clock()
+            count = vault_members.rekey(
+                self.ctx.vault, s, row.user_id, session.email, now, progress, cancelled, key_id=row.id
+            )
+            audit.record(
+                s, now, session.email, "team.revoke_key", detail=f"{email} key {wanted}; {count} secrets re-keyed"
+            )
+            vault_id, generation, key = s.info.pop("vault_rekeyed")
+        self.ctx.vault.remember(vault_id, generation, key)
+        return RevokedKey(email=email, fingerprint=wanted, secrets_rekeyed=count)
 
     def status(self, session: UserSession) -> list[MemberRow]:
         from billing_desktop.vault import crypto

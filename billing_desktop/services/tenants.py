@@ -20,6 +20,7 @@ from billing_desktop.domain.validation import (
     check_company_name,
     check_domain,
     check_email,
+    check_json_object,
     check_password,
     check_person_name,
     check_slug,
@@ -35,7 +36,7 @@ from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
 from billing_desktop.services.tenant_columns import TenantColumns
-from billing_desktop.store.locking import lock_tenant
+from billing_desktop.store.locking import lock_platform, lock_tenant
 from billing_desktop.store.models import StripeAccount, Tenant, User
 
 if TYPE_CHECKING:
@@ -176,6 +177,7 @@ class TenantService:
         pending: list[Pending],
     ) -> TenantDetails:
         with self.ctx.db() as s, s.begin():
+            lock_platform(s)  # slugs and emails are unique across the platform: registrations take turns
             authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
             self._check_email_free(s, email)
             now = self.ctx.clock()
@@ -350,9 +352,8 @@ class TenantService:
                 errors.update(exc.fields)
         for key in ("branding", "metadata"):
             if key in changes:
-                if not isinstance(changes[key], dict):
-                    errors[key] = 'Enter a JSON object, like {"color": "#0a84ff"}.'
-                else:
+                errors[key] = check_json_object(changes[key])  # depth and NaN too: it is stored as JSON
+                if errors[key] is None:
                     clean[key] = changes[key]
         raise_if(errors)
         tenant_id = self.resolve(session, ref) if not isinstance(ref, int) else ref

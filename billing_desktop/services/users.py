@@ -14,6 +14,7 @@ from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
+from billing_desktop.store.locking import lock_platform
 from billing_desktop.store.models import Tenant, User
 
 
@@ -57,6 +58,7 @@ class UserService:
         )
         pw_hash = self.ctx.hasher.hash(password)
         with self.ctx.db() as s, s.begin():
+            lock_platform(s)  # emails are unique across the platform: two adds of one email take turns
             if tenant_id is None:
                 authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
             else:

@@ -236,11 +236,14 @@ class WebhookDeliveryService:
             s.flush()
             return _result(d)
 
-    def resend(self, session: UserSession, delivery_id: int, attempt: int | None = None) -> DeliveryResult:
+    def resend(
+        self, session: UserSession, delivery_id: int, attempt: int | None = None, *, tenant_id: int | None = None
+    ) -> DeliveryResult:
+        """Send a logged delivery again. `tenant_id`: the delivery must be that tenant's (the CLI names both)."""
         with self.ctx.db() as s:
             d = s.get(WebhookDelivery, delivery_id)
-            if d is None:
-                raise NotFound("No such delivery.")
+            if d is None or tenant_id not in (None, d.tenant_id):
+                raise NotFound("No such delivery for this tenant.")
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, d.tenant_id)
             tenant_id, event_id, event_type, body = d.tenant_id, d.event_id, d.event_type, d.body
             previous = d.attempt
@@ -254,13 +257,16 @@ class WebhookDeliveryService:
         sleep: Callable[[float], None] = time.sleep,
         cancelled: Callable[[], bool] = lambda: False,
         progress: Callable[[int, str], None] | None = None,
+        *,
+        tenant_id: int | None = None,
+        on_attempt: Callable[[DeliveryResult], None] | None = None,
     ) -> DeliveryResult:
         """Resend after 5 s, 30 s, 2 min, 10 min (or what Retry-After asks) until it succeeds, fails for good,
         or is cancelled. Waits in short steps so Cancel is quick."""
         with self.ctx.db() as s:
             d = s.get(WebhookDelivery, delivery_id)
-            if d is None:
-                raise NotFound("No such delivery.")
+            if d is None or tenant_id not in (None, d.tenant_id):
+                raise NotFound("No such delivery for this tenant.")
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, d.tenant_id)
             last = _result(d)
         for n, delay in enumerate(BACKOFF, start=1):
@@ -280,6 +286,8 @@ class WebhookDeliveryService:
             if cancelled():
                 return last
             last = self.resend(session, last.id, last.attempt + 1)
+            if on_attempt:
+                on_attempt(last)
         return last
 
     # -- the log ------------------------------------------------------------------------------------------------

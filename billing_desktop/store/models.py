@@ -57,6 +57,7 @@ class User(Base):
     last_sign_in: Mapped[datetime | None] = mapped_column(UTCDateTime)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # failures older than the window lapse
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -322,3 +323,5 @@ class SignInThrottle(Base):
     email_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A row whose failures lapsed and whose lock ended says no more than no row: pruned (services/lockout.py).
+    last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)

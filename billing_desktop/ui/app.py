@@ -100,6 +100,27 @@ class AppController(QObject):
         dialog.open()
         self.restore_dialog = dialog
 
+    def _restore_over(self) -> None:
+        """File → Restore from a backup… (confirmed in the window): sign out, close the database, restore over it
+        (the current data kept in the backups folder first), then the sign-in window on what is there now."""
+        from pathlib import Path
+
+        from billing_desktop.ui.backup_dialogs import OpenBackupDialog
+
+        window = self.main_window
+        if window is None or self.services is None:
+            return
+        window._sign_out_now()  # the window closes; the sign-in window shows
+        url = self.services.ctx.engine.url
+        vault = self.services.ctx.vault
+        self.services.close()  # no connection may stay open while a new file is renamed over the database
+        self.services = None
+        self.sign_in.button.setEnabled(False)  # until the database is open again (_build)
+        dialog = OpenBackupDialog(vault, self.sign_in, restore=True, database_file=Path(url.database), replace=True)
+        dialog.finished.connect(lambda _code: self._restore_done(dialog))
+        dialog.open()
+        self.restore_dialog = dialog
+
     def _restore_done(self, dialog) -> None:
         self.restored, self.restore_dialog = dialog.result_value, None
         dialog.deleteLater()
@@ -114,6 +135,7 @@ class AppController(QObject):
 
         self.main_window = MainWindow(self.services, session, self.settings or ui_settings())
         self.main_window.signed_out.connect(self._signed_out)
+        self.main_window.restore_requested.connect(self._restore_over)
         self.main_window.show()
         self.sign_in.hide()
         if self.vault_created and self.main_window.backups.act_recovery.isVisible():

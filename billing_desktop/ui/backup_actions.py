@@ -33,12 +33,18 @@ class BackupActions:
             w, tr("&Verify a backup…"), self.verify, tip=tr("Check a backup file without restoring it")
         )
         self.act_recovery = add_action(w, tr("&Recovery key…"), self.recovery_key, tip=tr("Create or rotate it"))
+        self.act_restore = add_action(
+            w, tr("Restore from a bac&kup…"), self.restore, tip=tr("Replace this computer's data with a backup")
+        )
         self.act_backup.setVisible(operator)
         self.act_verify.setVisible(operator)
+        # Restore writes this computer's database file: not offered while a team (server) database is open.
+        self.act_restore.setVisible(operator and w.services.ctx.engine.url.get_backend_name() == "sqlite")
         self.act_recovery.setVisible(team)
         anchor = w.act_lock  # after Preferences / team database, before Lock
         w.file_menu.insertAction(anchor, self.act_backup)
         w.file_menu.insertAction(anchor, self.act_verify)
+        w.file_menu.insertAction(anchor, self.act_restore)
         w.file_menu.insertSeparator(anchor)
         w.tools_menu.addAction(self.act_recovery)
         self.prompt = QPushButton(tr("No recovery key: create one…"))
@@ -96,6 +102,22 @@ class BackupActions:
         dialog = OpenBackupDialog(w.services.ctx.vault, w)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def restore(self) -> None:
+        """Over existing data: ask first (Cancel is the default), then the app signs out and restores."""
+        from billing_desktop.ui.forms import confirm
+
+        w = self.window
+        confirm(
+            w,
+            tr("Restore from a backup"),
+            "Replace ALL data on this computer with a backup?\n\nEvery tenant, user, audit entry and secret is "
+            "replaced by what the backup holds: changes made since it was written are no longer in the working "
+            f"database. The current database is kept in the backups folder first ({config.paths().backup_dir}).\n\n"
+            "You are signed out now; after restoring, sign in again.",
+            tr("Sign out and restore…"),
+            w.restore_requested.emit,
+        )
 
     def run_schedule(self) -> None:
         """Ask the schedule in a worker; a due backup is written there and announced in the status bar."""

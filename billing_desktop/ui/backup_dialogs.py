@@ -231,8 +231,10 @@ class BackupDialog(ProgressDialog):
 class OpenBackupDialog(ProgressDialog):
     """Verify (check every byte, restore nothing) or restore (first start on a new machine)."""
 
-    def __init__(self, vault, parent=None, *, restore: bool = False, database_file: Path | None = None):
-        self.restore = restore
+    def __init__(
+        self, vault, parent=None, *, restore: bool = False, database_file: Path | None = None, replace: bool = False
+    ):
+        self.restore, self.replace = restore, replace  # replace: over existing data, which is kept first
         self.start_text = "&Restore" if restore else "&Verify"
         super().__init__(
             "Restore from a backup" if restore else "Verify a backup",
@@ -281,6 +283,7 @@ class OpenBackupDialog(ProgressDialog):
                     vault=self.vault,
                     recovery_text=t,
                     database_file=self.database_file,
+                    replace=self.replace,
                     progress=progress,
                     cancelled=cancelled,
                 )
@@ -296,10 +299,11 @@ class OpenBackupDialog(ProgressDialog):
     def finished_text(self, r) -> str:
         if self.restore:
             health = r.doctor.get("status", "not checked")
+            kept = f"<br>The previous data is kept at {r.kept_previous}." if r.kept_previous else ""
             return (
                 f"<b>Restored</b> {_counts(r.counts)}; {_many(r.secrets_opened, 'secret')} open. "
                 f"This computer now holds an operator key for {r.operator} ({r.operator_fingerprint}). "
-                f"Self-check: {health}."
+                f"Self-check: {health}.{kept}"
             )
         return (
             f"<b>The backup is whole</b> (opened with the {r.opened_with}): made {r.created_at[:16]} by "

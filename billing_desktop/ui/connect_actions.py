@@ -46,7 +46,17 @@ class ConnectActions:
         self.sync_dialog = None
         self.auto_sync = AutoSync(w, enabled=operator, busy=self._dialog_syncing)
         self.auto_sync.apply_interval()  # off unless Preferences say otherwise
-        # The board is the first thing an operator sees after signing in, when anything is on it.
+        # The board is the first thing an operator sees after signing in, when anything is on it: asked for once the
+        # tenant list is in, so its worker (one item per live tenant without an account) does not compete with the
+        # list's first screen.
+        self._board_asked = False
+        w.list_loaded.connect(self._ask_first_board)
+
+    def _ask_first_board(self) -> None:
+        if self._board_asked:
+            return
+        self._board_asked = True
+        w = self.window
         w.runner.run(
             w.services.attention.board, w.session, owner=w, on_done=self._first_board, on_error=lambda exc: None
         )

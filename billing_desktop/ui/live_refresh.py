@@ -42,13 +42,15 @@ class LiveRefresh(QObject):
         feed.run(lambda change: safely(heard.emit, change), lambda s: safely(state.emit, s.value))
 
     def _collect(self, change) -> None:
+        if self.feed.stopped:  # heard before stop(), delivered after: the window is closing, nothing to reload
+            return
         self._pending.append(change)
         if not self._batch.isActive():
             self._batch.start()
 
     def _flush(self) -> None:
         batch, self._pending = self._pending, []
-        if batch:
+        if batch and not self.feed.stopped:
             self.changed.emit(batch)
 
     def _set_state(self, state: str) -> None:

@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 class MainWindow(MainActions, SessionEnd, QMainWindow):
     signed_out = Signal()
     team: TeamActions  # set by build_menus (ui/window_menus.py)
+    restore_requested = Signal()  # File → Restore from a backup…: the app signs out, closes the database, restores
+    list_loaded = Signal()  # the whole tenant list is in (after sign-in, and after every refresh)
 
     def __init__(self, services, session, settings: QSettings | None = None):
         super().__init__()
@@ -61,6 +63,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self._shown_id: int | None = None  # the tenant the tabs show
         self._closing = False  # unsaved edits were settled: let the close through
         self._holding = False  # putting the selection back while the user decides about unsaved edits
+        self._closed = False  # set by closeEvent: a closed window starts no more database work
         self.runner.session_locked.connect(self.lock)
         self.runner.busy_changed.connect(self._busy)
         self.setWindowTitle(f"{APP_NAME} — {session.email}")
@@ -264,6 +267,8 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
             self.mode_banner.show_mode(None, "")
         if self.tabs.currentWidget() is self.audit and self.audit.isEnabled():
             self.audit.reload()
+        if not partial:
+            self.list_loaded.emit()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
@@ -328,7 +333,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
 
     def _selected(self, current, _previous) -> None:
         row = self.model.row_at(current.row())
-        if row is None or self._holding:
+        if row is None or self._holding or self._closed:  # closed: the selection changes as the window goes away
             return
         if self._shown_id is not None and row.id != self._shown_id and self.has_unsaved_changes():
             # Keep the edited tenant selected until the user has said what happens to the edits.

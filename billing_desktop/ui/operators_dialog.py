@@ -39,6 +39,7 @@ COLUMNS = [
     QT_TRANSLATE_NOOP("", "Access"),
     QT_TRANSLATE_NOOP("", "Granted by"),
     QT_TRANSLATE_NOOP("", "Last sign-in"),
+    QT_TRANSLATE_NOOP("", "Key joined"),  # tells two machines of one operator apart
 ]
 ACCESS = {
     MemberState.GRANTED: "Granted",
@@ -151,12 +152,17 @@ class OperatorsDialog(QDialog):
         self.add_button = QPushButton(self.tr("&Add operator…"))
         self.grant_button = QPushButton(self.tr("&Grant access…"))
         self.revoke_button = QPushButton(self.tr("Re&voke access…"))
+        self.revoke_key_button = QPushButton(self.tr("Revoke this &key…"))
+        self.revoke_key_button.setToolTip(
+            self.tr("Revoke only the selected key: one machine, e.g. a lost laptop. The operator keeps their others.")
+        )
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         for name, b, slot in (
             ("add_operator", self.add_button, self.add_operator),
             ("grant", self.grant_button, self.grant),
             ("revoke", self.revoke_button, self.revoke),
+            ("revoke_key", self.revoke_key_button, self.revoke_key),
             ("refresh", self.refresh_button, self.load),
         ):
             b.setObjectName(name)
@@ -196,7 +202,16 @@ class OperatorsDialog(QDialog):
             granted = f"{r.granted_by} {_when(r.granted_at)}" if r.granted_by else ""
             if r.state == MemberState.REVOKED:
                 granted = f"revoked by {r.revoked_by} {_when(r.revoked_at)}"
-            cells = [r.email, r.name, r.role, r.fingerprint or "—", access, granted, _when(r.last_sign_in)]
+            cells = [
+                r.email,
+                r.name,
+                r.role,
+                r.fingerprint or "—",
+                access,
+                granted,
+                _when(r.last_sign_in),
+                _when(r.joined_at),
+            ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 3 and r.fingerprint:
@@ -220,6 +235,17 @@ class OperatorsDialog(QDialog):
             and r.state in (MemberState.GRANTED, MemberState.PENDING)
             and r.email != self.session.email
             and (len(granted - {r.email}) >= 1)
+        )
+        others = [
+            x for x in self.rows if x.state == MemberState.GRANTED and x.fingerprint != (r.fingerprint if r else None)
+        ]
+        self.revoke_key_button.setEnabled(
+            not busy
+            and r is not None
+            and r.state in (MemberState.GRANTED, MemberState.PENDING)
+            and r.fingerprint is not None
+            and not r.this_account
+            and bool(others)
         )
 
     # -- actions ---------------------------------------------------------------------------------------------
@@ -259,26 +285,42 @@ class OperatorsDialog(QDialog):
             lambda: self._revoke(r.email),
         )
 
-    def _revoke(self, email: str) -> None:
+    def revoke_key(self) -> None:
+        r = self._current()
+        if r is None or r.fingerprint is None:
+            return
+        confirm(
+            self,
+            self.tr("Revoke this key"),
+            f"Revoke the key {r.fingerprint} of {r.email} (joined {_when(r.joined_at)})?\n\nThe machine holding "
+            "this key can no longer open any secret: a new vault key is made and every secret is re-encrypted "
+            f"under it. {r.email}'s other keys keep working. Roll the secrets that machine may have exposed.",
+            self.tr("Revoke this key"),
+            lambda: self._revoke(r.email, r.fingerprint),
+        )
+
+    def _revoke(self, email: str, fingerprint: str | None = None) -> None:
         team = self.services.team
 
         def work(session, email, progress, cancelled):
-            return team.revoke(
-                session, email, progress=lambda done, total: progress(done, str(total)), cancelled=cancelled
-            )
+            report = lambda done, total: progress(done, str(total))  # noqa: E731
+            if fingerprint is not None:
+                return team.revoke_key(session, fingerprint, progress=report, cancelled=cancelled).secrets_rekeyed
+            return team.revoke(session, email, progress=report, cancelled=cancelled)
 
+        what = f"{email}'s key {fingerprint}" if fingerprint else email
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.status.setText(f"Re-keying every secret to revoke {email}…")
+        self.status.setText(f"Re-keying every secret to revoke {what}…")
         self.task = submit_with_progress(
             work,
             self.session,
             email,
             owner=self,
             on_progress=self._progress,
-            on_done=lambda count: self._revoked(email, count),
-            on_error=lambda exc: self._revoke_failed(email, exc),
+            on_done=lambda count: self._revoked(what, count),
+            on_error=lambda exc: self._revoke_failed(email, exc, fingerprint),
         )
         self._selected()
 
@@ -303,13 +345,13 @@ class OperatorsDialog(QDialog):
         self.status.setText(f"Revoked {email}; {count:,} secrets re-encrypted under a new vault key.")
         self.load()
 
-    def _revoke_failed(self, email: str, exc: Exception) -> None:
+    def _revoke_failed(self, email: str, exc: Exception, fingerprint: str | None = None) -> None:
         self._finish()
         if isinstance(exc, ReauthRequired):
 
             def answered(ok: bool) -> None:  # noqa: FBT001 - the runner passes it positionally
                 if ok:
-                    self._revoke(email)
+                    self._revoke(email, fingerprint)
 
             self.runner.confirm_password("Revoking access needs your password again.", answered)
             return

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.domain.roles import Perm, allows
-from billing_desktop.domain.validation import Mode, Tier
+from billing_desktop.domain.validation import Mode, Tier, parse_json_object
+from billing_desktop.errors import ValidationError
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.forms import Form, confirm, message_label
 from billing_desktop.ui.palette import notice_banner_style
@@ -186,15 +187,11 @@ class OverviewTab(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------------------
     def _json(self, box: QPlainTextEdit, name: str, errors: dict):
-        text = box.toPlainText().strip() or "{}"
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            errors[name] = f"Not valid JSON: {exc.msg} (line {exc.lineno})."
+        try:  # the same reading as the CLI's: NaN/Infinity and deep nesting are refused next to the field
+            return parse_json_object(box.toPlainText().strip() or "{}", name)
+        except ValidationError as exc:
+            errors.update(exc.fields)
             return None
-        if not isinstance(value, dict):
-            errors[name] = 'Enter a JSON object, like {"color": "#0a84ff"}.'
-        return value
 
     def save(self, on_saved=None) -> None:
         if self.details is None or not self.can_edit:
@@ -273,7 +270,7 @@ class OverviewTab(QWidget):
             then()
 
     def _failed(self, exc: Exception) -> None:
-        from billing_desktop.errors import Conflict, ValidationError
+        from billing_desktop.errors import Conflict
         from billing_desktop.ui.workers import describe
 
         self.save_button.setEnabled(True)

@@ -59,6 +59,7 @@ class PreferencesDialog(TaskDialog):
             self.sync.setValue(services.settings.sync_interval_minutes())
             self._add_schedule()
         self.operator = operator
+        self.loaded_version = services.settings.preferences_version()  # what the values above were read at
         self.schedule_loaded = False
         self.changed_language = False
         self.accepted.connect(self._save_language)
@@ -119,7 +120,10 @@ class PreferencesDialog(TaskDialog):
             if schedule is not None:
                 self.services.backup_schedule.set(session, *schedule)
             return self.services.settings.save_preferences(
-                session, idle_lock_minutes=self.idle.value(), sync_interval_minutes=self.sync.value()
+                session,
+                idle_lock_minutes=self.idle.value(),
+                sync_interval_minutes=self.sync.value(),
+                expected_version=self.loaded_version,  # another operator's newer save is refused, naming them
             )
 
         return save, (self.session, schedule)

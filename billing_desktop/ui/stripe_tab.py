@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -101,14 +102,9 @@ class StripeTab(QWidget):
         self.waiting = QGroupBox(self.tr("Waiting for Stripe"))
         self.waiting.setObjectName("stripe_waiting")
         w = QVBoxLayout(self.waiting)
-        w.addWidget(
-            note(
-                self.tr(
-                    "Your browser was opened at Stripe. Finish there; this panel updates by itself. "
-                    "If the browser did not open, copy the address into it."
-                )
-            )
-        )
+        self.waiting_note = note(self.browser_opened_text())
+        self.waiting_note.setObjectName("stripe_waiting_note")
+        w.addWidget(self.waiting_note)
         row = QHBoxLayout()
         self.url = QLineEdit()
         self.url.setObjectName("connect_url")
@@ -298,8 +294,31 @@ class StripeTab(QWidget):
         self.paste_error.hide()
         self.waiting.show()
         self.show_status(self.status)
-        submit(self.services.stripe.open, attempt.url, owner=self, on_error=lambda exc: None)
+        self.waiting_note.setText(self._with_notice(self.browser_opened_text()))
+        submit(self.services.stripe.open, attempt.url, owner=self, on_done=self._browser_started)
         submit(attempt.wait, self.services.stripe.timeout, owner=self, on_done=self._connected, on_error=self._failed)
+
+    def browser_opened_text(self) -> str:
+        return self.tr(
+            "Your browser was opened at Stripe. Finish there; this panel updates by itself. "
+            "If the browser did not open, copy the address into it."
+        )
+
+    def _with_notice(self, text: str) -> str:
+        notice = self.attempt.notice if self.attempt is not None else ""
+        return f"{text}<br><br>{escape(notice)}" if notice else text
+
+    def _browser_started(self, started: bool) -> None:  # noqa: FBT001 - a worker's result, passed positionally
+        if not started and self.attempt is not None:
+            self.waiting_note.setText(
+                self._with_notice(
+                    self.tr(
+                        "<b>No web browser could be started.</b> Copy the address below and open it in a browser on "
+                        "this computer; this panel updates by itself when Stripe sends you back."
+                    )
+                )
+            )
+            self.copy_url.setFocus()
 
     def _connected(self, status) -> None:
         self.attempt = None

@@ -92,14 +92,19 @@ def rekey(
     now: datetime,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    key_id: int | None = None,
 ) -> int:
-    """Revoke every key of one operator: a new vault key sealed to the remaining members, every secret re-encrypted
-    under it, the old copies deleted. Returns the number of secrets re-encrypted."""
+    """Revoke every key of one operator (or only the key `key_id`, one machine): a new vault key sealed to the
+    remaining keys, every secret re-encrypted under it, the old copies deleted. Returns secrets re-encrypted."""
     st = vault.lock_state(s, exclusive=True)
     old_key = vault.vault_key(s, st)
     keys = list(s.scalars(select(OperatorKey).where(OperatorKey.state != KeyState.REVOKED)))
-    leaving = [k for k in keys if k.user_id == revoke_user_id]
-    staying = [k for k in keys if k.user_id != revoke_user_id and k.state == KeyState.GRANTED]
+    if key_id is None:
+        leaving = [k for k in keys if k.user_id == revoke_user_id]
+    else:
+        leaving = [k for k in keys if k.id == key_id and k.user_id == revoke_user_id]
+    gone = {k.id for k in leaving}
+    staying = [k for k in keys if k.id not in gone and k.state == KeyState.GRANTED]
     if not leaving:
         raise NotFound("This operator holds no vault key (nothing to revoke).")
     if not staying:

@@ -264,6 +264,10 @@
         <translation>Letzte Anmeldung</translation>
     </message>
     <message>
+        <source>Key joined</source>
+        <translation>Schlüssel seit</translation>
+    </message>
+    <message>
         <source>Country</source>
         <translation>Land</translation>
     </message>
@@ -1009,6 +1013,18 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
     <message>
         <source>&amp;Add operator…</source>
         <translation>Operator &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Revoke this &amp;key…</source>
+        <translation>Diesen &amp;Schlüssel widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke only the selected key: one machine, e.g. a lost laptop. The operator keeps their others.</source>
+        <translation>Nur den gewählten Schlüssel widerrufen: ein Rechner, z. B. ein verlorener Laptop. Die anderen Schlüssel des Operators bleiben gültig.</translation>
+    </message>
+    <message>
+        <source>Revoke this key</source>
+        <translation>Diesen Schlüssel widerrufen</translation>
     </message>
     <message>
         <source>&amp;Grant access…</source>

@@ -1,4 +1,5 @@
-"""Pytest plugin: a test fails if it leaves a SQLite or PostgreSQL connection open (issue 18).
+"""Pytest plugin: a test fails if it leaves a SQLite or PostgreSQL connection open (issue 18). On by default
+(pyproject.toml's addopts).
 
 Python 3.13 warns when a sqlite3 connection is garbage-collected unclosed, but a connection caught in a reference
 cycle is collected whenever the collector runs, so that warning lands on whichever later test is running, and older

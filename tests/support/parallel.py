@@ -100,7 +100,28 @@ def _sign_in(services, session, email, password):
     return "signed in"
 
 
+def _create_account(services, session, tenant_id, stripe_base):
+    import os
+
+    os.environ["BILLING_DESKTOP_STRIPE_API_BASE"] = stripe_base  # the fake Stripe of the parent process
+    email = "owner@acme.example"
+    return services.stripe._create_account(session, tenant_id, "express", "US", email)
+
+
+def _add_user(services, session, tenant_id, email):
+    return services.users.add(session, tenant_id, email, "user-password-12345", "admin").email
+
+
+def _register(services, session, company, email):
+    from billing_desktop.services.tenants import Registration
+
+    return services.tenants.register(session, Registration(company, email, "owner-password-123")).slug
+
+
 CALLS = {
+    "users.add": _add_user,
+    "tenants.register": _register,
+    "stripe.create_account": _create_account,
     "keys.regenerate": _regenerate,
     "webhooks.set": _webhooks_set,
     "webhooks.roll": _roll,
