@@ -173,7 +173,7 @@ class OperatorsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         v.addWidget(close)
-        self.resize(1060, 380)
+        self.resize(1220, 380)  # every column in view, "Key joined" included
         self._selected()
         self.load()
 
