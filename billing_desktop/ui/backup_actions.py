@@ -136,8 +136,8 @@ class BackupActions:
     def _scheduled(self, result) -> None:
         self.running = False
         if result is not None:
-            self.window.statusBar().showMessage(f"Scheduled backup written: {result.path.name}", 15000)
+            self.window.statusBar().showMessage(tr("Scheduled backup written: {0}").format(result.path.name), 15000)
 
     def _schedule_failed(self, exc: Exception) -> None:
         self.running = False
-        self.window.statusBar().showMessage(f"Scheduled backup failed: {describe(exc)}", 30000)
+        self.window.statusBar().showMessage(tr("Scheduled backup failed: {0}").format(describe(exc)), 30000)

@@ -129,7 +129,7 @@ class ConnectActions:
         w = self.window
         tenant = w.model.row_at(w.table.currentIndex().row())
         if tenant is None:
-            w.statusBar().showMessage("Select the tenant the event belongs to first.", 8000)
+            w.statusBar().showMessage(tr("Select the tenant the event belongs to first."), 8000)
             return
         dialog = ApplyEventDialog(w.services, w.session, tenant, w)
         dialog.applied.connect(lambda _result: self.cache_changed())

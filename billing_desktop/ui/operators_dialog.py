@@ -48,10 +48,12 @@ class AddOperatorDialog(TaskDialog):
 
     def __init__(self, services, session, parent=None):
         super().__init__(
-            "Add operator",
+            tr("Add operator"),
             parent,
-            "A new operator signs in with this email and password. To open the team's secrets they then run "
-            "`billing-desktop team join` on their own OS account and read you their key's fingerprint.",
+            tr(
+                "A new operator signs in with this email and password. To open the team's secrets they then run "
+                "`billing-desktop team join` on their own OS account and read you their key's fingerprint."
+            ),
         )
         self.services, self.session = services, session
         self.form.add("email", "&Email", QLineEdit())
@@ -64,7 +66,7 @@ class AddOperatorDialog(TaskDialog):
 
     def validate_locally(self) -> dict[str, str]:
         w = self.form.widgets
-        return {} if w["password"].text() == w["repeat"].text() else {"repeat": "The two passwords differ."}
+        return {} if w["password"].text() == w["repeat"].text() else {"repeat": self.tr("The two passwords differ.")}
 
     def work(self):
         w = self.form.widgets
@@ -84,11 +86,13 @@ class GrantDialog(TaskDialog):
 
     def __init__(self, services, session, runner, email: str, parent=None):
         super().__init__(
-            f"Grant access to {email}",
+            tr("Grant access to {0}").format(email),
             parent,
-            f"Ask {email} to read you the fingerprint that `team join` printed on their machine, over a channel you "
-            "trust (in person, by phone), and type it here. A key whose fingerprint differs is refused: it may have "
-            "been put in the database by someone else.",
+            tr(
+                "Ask {0} to read you the fingerprint that `team join` printed on their machine, over a channel you "
+                "trust (in person, by phone), and type it here. A key whose fingerprint differs is refused: it may "
+                "have been put in the database by someone else."
+            ).format(email),
         )
         self.services, self.session, self.runner, self.email = services, session, runner, email
         field = QLineEdit()
@@ -102,7 +106,9 @@ class GrantDialog(TaskDialog):
         if isinstance(exc, ReauthRequired):  # granting needs the password given recently: ask, then go on
             self._task = None
             self._set_busy(busy=False)
-            self.runner.confirm_password("Granting access needs your password again.", lambda ok: ok and self._start())
+            self.runner.confirm_password(
+                self.tr("Granting access needs your password again."), lambda ok: ok and self._start()
+            )
             return
         super()._failed(exc)
 
@@ -185,10 +191,10 @@ class OperatorsDialog(QDialog):
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for n, r in enumerate(self.rows):
-            access = ACCESS.get(r.state, r.state) + (" (this account)" if r.this_account else "")
+            access = ACCESS.get(r.state, r.state) + (self.tr(" (this account)") if r.this_account else "")
             granted = f"{r.granted_by} {_when(r.granted_at)}" if r.granted_by else ""
             if r.state == "revoked":
-                granted = f"revoked by {r.revoked_by} {_when(r.revoked_at)}"
+                granted = self.tr("revoked by {0} {1}").format(r.revoked_by, _when(r.revoked_at))
             cells = [
                 r.email,
                 r.name,
@@ -240,7 +246,10 @@ class OperatorsDialog(QDialog):
         dialog.open()
 
     def add_operator(self) -> None:
-        self._open(AddOperatorDialog(self.services, self.session, self), lambda u: f"Added operator {u.email}.")
+        self._open(
+            AddOperatorDialog(self.services, self.session, self),
+            lambda u: self.tr("Added operator {0}.").format(u.email),
+        )
 
     def grant(self) -> None:
         r = self._current()
@@ -248,7 +257,7 @@ class OperatorsDialog(QDialog):
             return
         self._open(
             GrantDialog(self.services, self.session, self.runner, r.email, self),
-            lambda j: f"Granted {j.email} (key {j.fingerprint}).",
+            lambda j: self.tr("Granted {0} (key {1}).").format(j.email, j.fingerprint),
         )
 
     def revoke(self) -> None:
@@ -258,10 +267,12 @@ class OperatorsDialog(QDialog):
         confirm(
             self,
             self.tr("Revoke access"),
-            f"Revoke {r.email}'s access to the team's secrets?\n\nA new vault key is made and every secret is "
-            f"re-encrypted under it, sealed to the remaining operators only: {r.email} cannot open any secret "
-            "from now on. Secrets they have already seen stay known to them — roll those keys and webhook "
-            "secrets if you do not trust them.",
+            self.tr(
+                "Revoke {0}'s access to the team's secrets?\n\nA new vault key is made and every secret is "
+                "re-encrypted under it, sealed to the remaining operators only: {0} cannot open any secret "
+                "from now on. Secrets they have already seen stay known to them — roll those keys and webhook "
+                "secrets if you do not trust them."
+            ).format(r.email),
             self.tr("Revoke access"),
             lambda: self._revoke(r.email),
         )
@@ -273,9 +284,11 @@ class OperatorsDialog(QDialog):
         confirm(
             self,
             self.tr("Revoke this key"),
-            f"Revoke the key {r.fingerprint} of {r.email} (joined {_when(r.joined_at)})?\n\nThe machine holding "
-            "this key can no longer open any secret: a new vault key is made and every secret is re-encrypted "
-            f"under it. {r.email}'s other keys keep working. Roll the secrets that machine may have exposed.",
+            self.tr(
+                "Revoke the key {0} of {1} (joined {2})?\n\nThe machine holding this key can no longer open any "
+                "secret: a new vault key is made and every secret is re-encrypted under it. {1}'s other keys keep "
+                "working. Roll the secrets that machine may have exposed."
+            ).format(r.fingerprint, r.email, _when(r.joined_at)),
             self.tr("Revoke this key"),
             lambda: self._revoke(r.email, r.fingerprint),
         )
@@ -289,11 +302,11 @@ class OperatorsDialog(QDialog):
                 return team.revoke_key(session, fingerprint, progress=report, cancelled=cancelled).secrets_rekeyed
             return team.revoke(session, email, progress=report, cancelled=cancelled)
 
-        what = f"{email}'s key {fingerprint}" if fingerprint else email
+        what = self.tr("{0}'s key {1}").format(email, fingerprint) if fingerprint else email
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.status.setText(f"Re-keying every secret to revoke {what}…")
+        self.status.setText(self.tr("Re-keying every secret to revoke {0}…").format(what))
         self.task = submit_with_progress(
             work,
             self.session,
@@ -308,7 +321,7 @@ class OperatorsDialog(QDialog):
     def _progress(self, done: int, total: str) -> None:
         self.progress.setRange(0, max(1, int(total)))
         self.progress.setValue(done)
-        self.status.setText(f"Re-keying: {done:,} of {int(total):,} secrets…")
+        self.status.setText(self.tr("Re-keying: {0:,} of {1:,} secrets…").format(done, int(total)))
 
     def _cancel(self) -> None:
         if self.task is not None:
@@ -323,14 +336,17 @@ class OperatorsDialog(QDialog):
 
     def _revoked(self, email: str, count: int) -> None:
         self._finish()
-        self.status.setText(f"Revoked {email}; {count:,} secrets re-encrypted under a new vault key.")
+        self.status.setText(
+            self.tr("Revoked {0}; {1:,} secrets re-encrypted under a new vault key.").format(email, count)
+        )
         self.load()
 
     def _revoke_failed(self, email: str, exc: Exception, fingerprint: str | None = None) -> None:
         self._finish()
         if isinstance(exc, ReauthRequired):
             self.runner.confirm_password(
-                "Revoking access needs your password again.", lambda ok: ok and self._revoke(email, fingerprint)
+                self.tr("Revoking access needs your password again."),
+                lambda ok: ok and self._revoke(email, fingerprint),
             )
             return
         self.status.setText(describe(exc))
