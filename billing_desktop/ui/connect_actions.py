@@ -95,7 +95,7 @@ class ConnectActions:
         return d is not None and shiboken6.isValid(d) and d.task is not None
 
     def synced(self, report, automatic: bool = False) -> None:
-        self.window.statusBar().showMessage(("Automatic refresh: " if automatic else "") + report.summary, 10000)
+        self.window.statusBar().showMessage((tr("Automatic refresh: ") if automatic else "") + report.summary, 10000)
         self.cache_changed()
 
     def cache_changed(self) -> None:

@@ -309,7 +309,7 @@ class WebhooksTab(QWidget):
             self.tenant.id,
             self._secret_id(),
             owner=self,
-            reason="Revealing a live signing secret needs your password again.",
+            reason=self.tr("Revealing a live signing secret needs your password again."),
             on_done=self.revealed.reveal,
         )
 
@@ -320,7 +320,7 @@ class WebhooksTab(QWidget):
             self.tenant.id,
             self._secret_id(),
             owner=self,
-            reason="Copying a live signing secret needs your password again.",
+            reason=self.tr("Copying a live signing secret needs your password again."),
             on_done=lambda v: (
                 copy_secret(v),
                 self.window()
@@ -342,7 +342,7 @@ class WebhooksTab(QWidget):
                 tenant.id,
                 dialog.overlap.currentData(),
                 owner=self,
-                reason="Rolling a signing secret needs your password again.",
+                reason=self.tr("Rolling a signing secret needs your password again."),
                 on_done=self._rolled,
                 on_error=self._failed,
             )

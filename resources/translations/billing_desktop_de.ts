@@ -28,6 +28,10 @@
         <translation>Signiertes Stripe-&amp;Ereignis übernehmen…</translation>
     </message>
     <message>
+        <source>Automatic refresh: </source>
+        <translation>Automatische Aktualisierung: </translation>
+    </message>
+    <message>
         <source>Select the tenant the event belongs to first.</source>
         <translation>Wählen Sie zuerst den Mandanten aus, zu dem das Ereignis gehört.</translation>
     </message>
@@ -232,6 +236,10 @@
         <translation>Handlungsbedarf</translation>
     </message>
     <message>
+        <source>Filter by {0}</source>
+        <translation>Filtern nach {0}</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
@@ -370,6 +378,18 @@
     <message>
         <source>Active</source>
         <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention</source>
+        <translation>Kein Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>1 item on the Needs attention board</source>
+        <translation>1 Eintrag unter Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>{0} items on the Needs attention board</source>
+        <translation>{0} Einträge unter Handlungsbedarf</translation>
     </message>
     <message>
         <source>Cancelling… (what was fetched is kept)</source>
@@ -547,6 +567,38 @@
         <source>Work on one PostgreSQL database with the rest of your team (docs/TEAM.md). The password goes to the OS keyring, never to a file.</source>
         <translation>Arbeiten Sie mit dem übrigen Team auf einer gemeinsamen PostgreSQL-Datenbank (docs/TEAM.md). Das Passwort kommt in den Schlüsselbund des Betriebssystems, nie in eine Datei.</translation>
     </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>At least 12 characters, and not your email address.</source>
+        <translation>Mindestens 12 Zeichen und nicht Ihre E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Register tenant</source>
+        <translation>Mandanten registrieren</translation>
+    </message>
+    <message>
+        <source>Creates the tenant, its owner account and (in one transaction) everything it needs.</source>
+        <translation>Legt den Mandanten, sein Eigentümerkonto und (in einer Transaktion) alles an, was er braucht.</translation>
+    </message>
+    <message>
+        <source>Add user to {0}</source>
+        <translation>Benutzer zu {0} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Owner: everything for the tenant. Admin: view keys, configure and test webhooks, view Stripe status. Developer: read-only.</source>
+        <translation>Eigentümer: alles für den Mandanten. Admin: Schlüssel ansehen, Webhooks einrichten und testen, Stripe-Status ansehen. Entwickler: nur lesen.</translation>
+    </message>
+    <message>
+        <source>Result: {0}  status {1}  latency {2} ms  attempt {3}</source>
+        <translation>Ergebnis: {0}  Status {1}  Latenz {2} ms  Versuch {3}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({0}). Details are in the log file.</source>
+        <translation>Unerwarteter Fehler ({0}). Einzelheiten stehen in der Protokolldatei.</translation>
+    </message>
 </context>
 <context>
     <name>AddOperatorDialog</name>
@@ -580,6 +632,17 @@
     <message>
         <source>at least 12 characters</source>
         <translation>mindestens 12 Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Restored from the backup ({0:,} tenants, {1:,} secrets). Sign in with your usual password.</source>
+        <translation>Aus der Sicherung wiederhergestellt ({0:,} Mandanten, {1:,} Geheimnisse). Melden Sie sich mit Ihrem gewohnten Passwort an.</translation>
+    </message>
+    <message>
+        <source>No operator account yet: restart to run the first-start wizard.</source>
+        <translation>Noch kein Operator-Konto: Starten Sie neu, um den Ersteinrichtungs-Assistenten auszuführen.</translation>
     </message>
 </context>
 <context>
@@ -654,6 +717,22 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Fix-up link</source>
+        <translation>Nachbesserungs-Link</translation>
+    </message>
+    <message>
+        <source>Send this link to {0}: Stripe asks for everything due.</source>
+        <translation>Senden Sie diesen Link an {0}: Stripe fragt alles Fällige ab.</translation>
+    </message>
+    <message>
+        <source>Resent: delivered.</source>
+        <translation>Erneut gesendet: zugestellt.</translation>
+    </message>
+    <message>
+        <source>Resent: failed again.</source>
+        <translation>Erneut gesendet: wieder fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -765,6 +844,10 @@
     <message>
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -1609,7 +1692,7 @@ Der Rechner mit diesem Schlüssel kann kein Geheimnis mehr öffnen: Ein neuer Tr
     </message>
     <message>
         <source>{0}&apos;s key {1}</source>
-        <translation>den Schlüssel {1} von {0}</translation>
+        <translation>dem Schlüssel {1} von {0}</translation>
     </message>
     <message>
         <source>Re-keying every secret to revoke {0}…</source>
@@ -1943,6 +2026,13 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Rotating the recovery key needs your password again.</source>
+        <translation>Den Wiederherstellungsschlüssel zu erneuern erfordert erneut Ihr Passwort.</translation>
+    </message>
+</context>
+<context>
     <name>RegenerateDialog</name>
     <message>
         <source>Regenerate keys — {0}</source>
@@ -2022,6 +2112,10 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     <message>
         <source>Platform &amp;fee %:</source>
         <translation>Plattform&amp;gebühr %:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2469,10 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
         <translation>Stripe-Konto verbunden.</translation>
     </message>
     <message>
+        <source>Disconnecting Stripe needs your password again.</source>
+        <translation>Stripe zu trennen erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
         <source>Disconnect Stripe</source>
         <translation>Stripe trennen</translation>
     </message>
@@ -2550,6 +2648,10 @@ Die Plattform verliert den Zugriff auf das Konto, seine Tokens werden gelöscht.
         <source>Attempt</source>
         <translation>Versuch</translation>
     </message>
+    <message>
+        <source>Last attempt: {0}</source>
+        <translation>Letzter Versuch: {0}</translation>
+    </message>
 </context>
 <context>
     <name>VerifySignatureDialog</name>
@@ -2681,8 +2783,20 @@ webhook-signature: v1,…</translation>
         <translation>Webhook-Endpunkt gespeichert.</translation>
     </message>
     <message>
+        <source>Revealing a live signing secret needs your password again.</source>
+        <translation>Ein Live-Signaturgeheimnis aufzudecken erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Copying a live signing secret needs your password again.</source>
+        <translation>Ein Live-Signaturgeheimnis zu kopieren erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
         <source>Signing secret copied; the clipboard is cleared in 30 seconds.</source>
         <translation>Signaturgeheimnis kopiert; die Zwischenablage wird in 30 Sekunden geleert.</translation>
+    </message>
+    <message>
+        <source>Rolling a signing secret needs your password again.</source>
+        <translation>Ein Signaturgeheimnis zu wechseln erfordert erneut Ihr Passwort.</translation>
     </message>
     <message>
         <source>Signing secret rolled.</source>
