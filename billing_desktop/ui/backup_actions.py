@@ -111,10 +111,12 @@ class BackupActions:
         confirm(
             w,
             tr("Restore from a backup"),
-            "Replace ALL data on this computer with a backup?\n\nEvery tenant, user, audit entry and secret is "
-            "replaced by what the backup holds: changes made since it was written are no longer in the working "
-            f"database. The current database is kept in the backups folder first ({config.paths().backup_dir}).\n\n"
-            "You are signed out now; after restoring, sign in again.",
+            tr(
+                "Replace ALL data on this computer with a backup?\n\nEvery tenant, user, audit entry and secret is "
+                "replaced by what the backup holds: changes made since it was written are no longer in the working "
+                "database. The current database is kept in the backups folder first ({0}).\n\n"
+                "You are signed out now; after restoring, sign in again."
+            ).format(config.paths().backup_dir),
             tr("Sign out and restore…"),
             w.restore_requested.emit,
         )

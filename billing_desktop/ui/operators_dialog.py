@@ -36,7 +36,12 @@ COLUMNS = [
     QT_TRANSLATE_NOOP("", "Last sign-in"),
     QT_TRANSLATE_NOOP("", "Key joined"),  # tells two machines of one operator apart
 ]
-ACCESS = {"granted": "Granted", "pending": "Waiting for a grant", "revoked": "Revoked", "not joined": "Not joined"}
+ACCESS = {
+    "granted": QT_TRANSLATE_NOOP("", "Granted"),
+    "pending": QT_TRANSLATE_NOOP("", "Waiting for a grant"),
+    "revoked": QT_TRANSLATE_NOOP("", "Revoked"),
+    "not joined": QT_TRANSLATE_NOOP("", "Not joined"),
+}
 
 
 def _when(d) -> str:
@@ -191,7 +196,7 @@ class OperatorsDialog(QDialog):
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for n, r in enumerate(self.rows):
-            access = ACCESS.get(r.state, r.state) + (self.tr(" (this account)") if r.this_account else "")
+            access = tr(ACCESS.get(r.state, r.state)) + (self.tr(" (this account)") if r.this_account else "")
             granted = f"{r.granted_by} {_when(r.granted_at)}" if r.granted_by else ""
             if r.state == "revoked":
                 granted = self.tr("revoked by {0} {1}").format(r.revoked_by, _when(r.revoked_at))

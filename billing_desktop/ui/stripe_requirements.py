@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,11 +28,11 @@ from billing_desktop.ui.records import RecordsModel, date_text, records_view, ti
 from billing_desktop.ui.workers import describe
 
 GROUP_WORDS = {
-    "past_due": "Past due",
-    "currently_due": "Due now",
-    "eventually_due": "Due later",
-    "pending_verification": "Being verified",
-    "error": "Rejected",
+    "past_due": QT_TRANSLATE_NOOP("", "Past due"),
+    "currently_due": QT_TRANSLATE_NOOP("", "Due now"),
+    "eventually_due": QT_TRANSLATE_NOOP("", "Due later"),
+    "pending_verification": QT_TRANSLATE_NOOP("", "Being verified"),
+    "error": QT_TRANSLATE_NOOP("", "Rejected"),
 }
 
 
@@ -113,7 +114,7 @@ class RequirementsPage(_Page):
         self.v.addWidget(self.disabled)
         self.model = RecordsModel(
             [
-                (self.tr("When"), lambda r: (self.tr("Future: ") if r.future else "") + GROUP_WORDS[r.group]),
+                (self.tr("When"), lambda r: (self.tr("Future: ") if r.future else "") + tr(GROUP_WORDS[r.group])),
                 (self.tr("What Stripe needs"), lambda r: r.words),
                 (self.tr("Stripe's reason"), lambda r: r.error),
             ],

@@ -280,6 +280,22 @@
         <translation>Schlüssel seit</translation>
     </message>
     <message>
+        <source>Granted</source>
+        <translation>Gewährt</translation>
+    </message>
+    <message>
+        <source>Waiting for a grant</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Entzogen</translation>
+    </message>
+    <message>
+        <source>Not joined</source>
+        <translation>Nicht beigetreten</translation>
+    </message>
+    <message>
         <source>Add operator</source>
         <translation>Operator hinzufügen</translation>
     </message>
@@ -492,6 +508,18 @@
         <translation>Aufbewahrung des Wiederherstellungsschlüssels nicht bestätigt…</translation>
     </message>
     <message>
+        <source>Replace ALL data on this computer with a backup?
+
+Every tenant, user, audit entry and secret is replaced by what the backup holds: changes made since it was written are no longer in the working database. The current database is kept in the backups folder first ({0}).
+
+You are signed out now; after restoring, sign in again.</source>
+        <translation>ALLE Daten auf diesem Computer durch eine Sicherung ersetzen?
+
+Jeder Mandant, Benutzer, Prüfprotokolleintrag und jedes Geheimnis wird durch den Inhalt der Sicherung ersetzt: Änderungen seit ihrer Erstellung sind danach nicht mehr in der Arbeitsdatenbank. Die aktuelle Datenbank wird zuvor im Sicherungsordner abgelegt ({0}).
+
+Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut an.</translation>
+    </message>
+    <message>
         <source>Sign out and restore…</source>
         <translation>Abmelden und wiederherstellen…</translation>
     </message>
@@ -526,6 +554,22 @@
     <message>
         <source>Open a backup and check every byte of it, without restoring anything. The recovery key is needed unless this account&apos;s operator key could open it when it was made.</source>
         <translation>Eine Sicherung öffnen und jedes Byte prüfen, ohne etwas wiederherzustellen. Der Wiederherstellungsschlüssel ist nötig, es sei denn, der Operator-Schlüssel dieses Kontos konnte sie bei ihrer Erstellung öffnen.</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Due later</source>
+        <translation>Später fällig</translation>
+    </message>
+    <message>
+        <source>Being verified</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Not fetched from Stripe yet.</source>
