@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from billing_desktop.ui.forms import password_edit
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.task_dialog import TaskDialog
 
 
@@ -29,7 +30,7 @@ class ChangePasswordDialog(TaskDialog):
     ok_text = "Change password"
 
     def __init__(self, services, session, parent=None):
-        super().__init__("Change password", parent, intro="At least 12 characters, and not your email address.")
+        super().__init__(tr("Change password"), parent, intro=tr("At least 12 characters, and not your email address."))
         self.services, self.session = services, session
         f = self.form
         self.old = f.add("old_password", self.tr("&Current password:"), password_edit())
@@ -38,7 +39,7 @@ class ChangePasswordDialog(TaskDialog):
         self.setMinimumWidth(420)
 
     def validate_locally(self):
-        return {"repeat": "The two passwords differ."} if self.new.text() != self.repeat.text() else {}
+        return {"repeat": self.tr("The two passwords differ.")} if self.new.text() != self.repeat.text() else {}
 
     def work(self):
         return self.services.auth.change_password, (self.session, self.old.text(), self.new.text())

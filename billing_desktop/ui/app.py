@@ -62,15 +62,16 @@ class AppController(QObject):
         if restored is not None:
             self.sign_in.email.setText(restored.operator)
             self.sign_in.status.setText(
-                f"Restored from the backup ({restored.counts.get('tenants', 0):,} tenants, "
-                f"{restored.secrets_opened:,} secrets). Sign in with your usual password."
+                self.tr(
+                    "Restored from the backup ({0:,} tenants, {1:,} secrets). Sign in with your usual password."
+                ).format(restored.counts.get("tenants", 0), restored.secrets_opened)
             )
             self.sign_in.password.setFocus()
 
     def _wizard_done(self, code: int) -> None:
         wizard, self.wizard = self.wizard, None
         if code != QDialog.DialogCode.Accepted:
-            self.sign_in.show_startup_error("No operator account yet: restart to run the first-start wizard.")
+            self.sign_in.show_startup_error(self.tr("No operator account yet: restart to run the first-start wizard."))
             return
         self.vault_created = True
         self.sign_in.set_services(self.services)

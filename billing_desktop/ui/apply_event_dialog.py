@@ -23,13 +23,15 @@ class ApplyEventDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("apply_event_dialog")
         self.services, self.session, self.tenant = services, session, tenant
-        self.setWindowTitle(f"Apply a Stripe event to {tenant.company_name}")
+        self.setWindowTitle(self.tr("Apply a Stripe event to {0}").format(tenant.company_name))
         self.resize(680, 520)
         v = QVBoxLayout(self)
         intro = QLabel(
-            "Paste an event Stripe sent (its body exactly as received) and the <b>Stripe-Signature</b> header it came "
-            f"with. It is checked against {tenant.company_name}'s webhook signing secrets and must name this tenant's "
-            "connected account and mode."
+            self.tr(
+                "Paste an event Stripe sent (its body exactly as received) and the <b>Stripe-Signature</b> header it "
+                "came with. It is checked against {0}'s webhook signing secrets and must name this tenant's "
+                "connected account and mode."
+            ).format(tenant.company_name)
         )
         intro.setWordWrap(True)
         v.addWidget(intro)
@@ -37,14 +39,14 @@ class ApplyEventDialog(QDialog):
         self.signature = QLineEdit()
         self.signature.setObjectName("event_signature")
         self.signature.setPlaceholderText("t=1700000000,v1=5257a8…")
-        self.signature.setAccessibleName("Stripe-Signature header")
+        self.signature.setAccessibleName(self.tr("Stripe-Signature header"))
         self.payload = QPlainTextEdit()
         self.payload.setObjectName("event_payload")
         self.payload.setPlaceholderText('{"id": "evt_…", "type": "account.updated", "account": "acct_…", …}')
-        self.payload.setAccessibleName("Event body")
+        self.payload.setAccessibleName(self.tr("Event body"))
         self.payload.setTabChangesFocus(True)
-        form.addRow("&Stripe-Signature:", self.signature)
-        form.addRow("Event &body:", self.payload)
+        form.addRow(self.tr("&Stripe-Signature:"), self.signature)
+        form.addRow(self.tr("Event &body:"), self.payload)
         v.addLayout(form)
         self.verdict = QLabel()
         self.verdict.setObjectName("event_verdict")
@@ -53,7 +55,7 @@ class ApplyEventDialog(QDialog):
         self.message = message_label()
         v.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.apply_button = buttons.addButton("&Apply", QDialogButtonBox.ButtonRole.ActionRole)
+        self.apply_button = buttons.addButton(self.tr("&Apply"), QDialogButtonBox.ButtonRole.ActionRole)
         self.apply_button.setObjectName("apply_event")
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply)
@@ -65,12 +67,12 @@ class ApplyEventDialog(QDialog):
         header, body = self.signature.text().strip(), self.payload.toPlainText().encode()
         self.message.hide()
         if not header or not body.strip():
-            self.message.setText("Paste both the Stripe-Signature header and the event body.")
+            self.message.setText(self.tr("Paste both the Stripe-Signature header and the event body."))
             self.message.show()
             (self.signature if not header else self.payload).setFocus()
             return
         self.apply_button.setEnabled(False)
-        self.verdict.setText("Checking…")
+        self.verdict.setText(self.tr("Checking…"))
         submit(
             self.services.connect_events.apply_signed,
             self.session,

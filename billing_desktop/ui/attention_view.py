@@ -156,8 +156,8 @@ class AttentionView(QDialog):
                 owner=self,
                 on_error=self._failed,
                 on_done=lambda link: LinkDialog(
-                    "Fix-up link",
-                    f"Send this link to {row.company}: Stripe asks for everything due.",
+                    self.tr("Fix-up link"),
+                    self.tr("Send this link to {0}: Stripe asks for everything due.").format(row.company),
                     link,
                     self.services.stripe.open,
                     self,
@@ -166,7 +166,7 @@ class AttentionView(QDialog):
         elif row.fix == Fix.RESEND_WEBHOOK and row.ref is not None:
 
             def resent(result) -> None:
-                self.message.setText(f"Resent: {'delivered' if result.ok else 'failed again'}.")
+                self.message.setText(self.tr("Resent: delivered.") if result.ok else self.tr("Resent: failed again."))
                 set_tone(self.message, "success" if result.ok else "error")
                 self.message.show()
                 self.load()

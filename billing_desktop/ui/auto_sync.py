@@ -57,7 +57,9 @@ class AutoSync(QObject):
     def _failed(self, exc: Exception) -> None:
         self.task = None
         if not self.paused:
-            self.window.statusBar().showMessage(f"Automatic Stripe refresh failed: {describe(exc)}", 10000)
+            self.window.statusBar().showMessage(
+                self.tr("Automatic Stripe refresh failed: {0}").format(describe(exc)), 10000
+            )
 
     def pause(self) -> None:
         """Locked (or signing out): no new sync, and the one in flight stops at its next page."""

@@ -111,10 +111,12 @@ class BackupActions:
         confirm(
             w,
             tr("Restore from a backup"),
-            "Replace ALL data on this computer with a backup?\n\nEvery tenant, user, audit entry and secret is "
-            "replaced by what the backup holds: changes made since it was written are no longer in the working "
-            f"database. The current database is kept in the backups folder first ({config.paths().backup_dir}).\n\n"
-            "You are signed out now; after restoring, sign in again.",
+            tr(
+                "Replace ALL data on this computer with a backup?\n\nEvery tenant, user, audit entry and secret is "
+                "replaced by what the backup holds: changes made since it was written are no longer in the working "
+                "database. The current database is kept in the backups folder first ({0}).\n\n"
+                "You are signed out now; after restoring, sign in again."
+            ).format(config.paths().backup_dir),
             tr("Sign out and restore…"),
             w.restore_requested.emit,
         )
@@ -136,8 +138,8 @@ class BackupActions:
     def _scheduled(self, result) -> None:
         self.running = False
         if result is not None:
-            self.window.statusBar().showMessage(f"Scheduled backup written: {result.path.name}", 15000)
+            self.window.statusBar().showMessage(tr("Scheduled backup written: {0}").format(result.path.name), 15000)
 
     def _schedule_failed(self, exc: Exception) -> None:
         self.running = False
-        self.window.statusBar().showMessage(f"Scheduled backup failed: {describe(exc)}", 30000)
+        self.window.statusBar().showMessage(tr("Scheduled backup failed: {0}").format(describe(exc)), 30000)

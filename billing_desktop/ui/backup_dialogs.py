@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.errors import ValidationError
 from billing_desktop.ui.forms import Form, message_label, note
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.workers import Task, describe, submit_with_progress
 
 FILTER = "Billing Desktop backups (*.bdbackup);;All files (*)"
@@ -160,7 +161,7 @@ class ProgressDialog(QDialog):
         self.summary.show()
         self.finished_work()
         self.adjustSize()  # room for the summary
-        self.start_button.setText("&Close")
+        self.start_button.setText(self.tr("&Close"))
         self.cancel_button.hide()
         for w in self.form.widgets.values():
             w.setEnabled(False)
@@ -203,29 +204,33 @@ class BackupDialog(ProgressDialog):
 
     def __init__(self, services, session, default_path: Path, parent=None):
         super().__init__(
-            "Back up",
-            "One encrypted file with every tenant, user, audit entry and secret. It opens with your recovery key "
-            "(or an operator's key), so it may go to a synced folder or a USB stick.",
+            tr("Back up"),
+            tr(
+                "One encrypted file with every tenant, user, audit entry and secret. It opens with your recovery key "
+                "(or an operator's key), so it may go to a synced folder or a USB stick."
+            ),
             parent,
         )
         self.setObjectName("backup_dialog")
         self.services, self.session = services, session
         self.dest = QLineEdit(str(default_path))
-        self.add_file_field("dest", "&Save to:", self.dest, self._browse)
+        self.add_file_field("dest", self.tr("&Save to:"), self.dest, self._browse)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the backup", self.dest.text(), FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the backup"), self.dest.text(), FILTER)
         if path:
             self.dest.setText(path)
 
     def work(self):
         text = self.dest.text().strip()
         if not text:
-            raise ValidationError({"dest": "Choose where the backup goes."})
+            raise ValidationError({"dest": self.tr("Choose where the backup goes.")})
         return _with_progress(self.services.backups.create), (self.session, Path(text).expanduser())
 
     def finished_text(self, r) -> str:
-        return f"<b>Backup written</b>: {r.path}<br>{_size(r.size)} in {r.seconds:.1f} s; it holds {_counts(r.counts)}."
+        return self.tr("<b>Backup written</b>: {0}<br>{1} in {2:.1f} s; it holds {3}.").format(
+            r.path, _size(r.size), r.seconds, _counts(r.counts)
+        )
 
 
 class OpenBackupDialog(ProgressDialog):
@@ -237,40 +242,44 @@ class OpenBackupDialog(ProgressDialog):
         self.restore, self.replace = restore, replace  # replace: over existing data, which is kept first
         self.start_text = "&Restore" if restore else "&Verify"
         super().__init__(
-            "Restore from a backup" if restore else "Verify a backup",
+            tr("Restore from a backup") if restore else tr("Verify a backup"),
             (
-                "Choose a backup and type its recovery key. Everything in it comes back on this computer; you "
-                "then sign in with your usual password."
+                tr(
+                    "Choose a backup and type its recovery key. Everything in it comes back on this computer; you "
+                    "then sign in with your usual password."
+                )
                 if restore
-                else "Open a backup and check every byte of it, without restoring anything. The recovery key "
-                "is needed unless this account's operator key could open it when it was made."
+                else tr(
+                    "Open a backup and check every byte of it, without restoring anything. The recovery key "
+                    "is needed unless this account's operator key could open it when it was made."
+                )
             ),
             parent,
         )
         self.setObjectName("restore_dialog" if restore else "verify_dialog")
         self.vault, self.database_file = vault, database_file
         self.file = QLineEdit()
-        self.add_file_field("file", "&Backup file:", self.file, self._browse)
+        self.add_file_field("file", self.tr("&Backup file:"), self.file, self._browse)
         self.key = QLineEdit()
         self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.form.add(
             "recovery_key",
-            "Recovery &key:",
+            self.tr("Recovery &key:"),
             self.key,
-            hint="Nine groups of four; case, spaces and dashes do not matter, a typo is caught.",
+            hint=self.tr("Nine groups of four; case, spaces and dashes do not matter, a typo is caught."),
         )
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a backup", self.file.text(), FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), self.file.text(), FILTER)
         if path:
             self.file.setText(path)
 
     def work(self):
         path = self.file.text().strip()
-        problem = None if path else "Choose the backup file."
+        problem = None if path else self.tr("Choose the backup file.")
         if path and not Path(path).expanduser().is_file():
-            problem = "There is no file here."
+            problem = self.tr("There is no file here.")
         if problem:
             raise ValidationError({"file": problem})
         text = self.key.text().strip() or None
@@ -298,14 +307,17 @@ class OpenBackupDialog(ProgressDialog):
 
     def finished_text(self, r) -> str:
         if self.restore:
-            health = r.doctor.get("status", "not checked")
-            kept = f"<br>The previous data is kept at {r.kept_previous}." if r.kept_previous else ""
+            health = r.doctor.get("status", self.tr("not checked"))
+            kept = self.tr("<br>The previous data is kept at {0}.").format(r.kept_previous) if r.kept_previous else ""
             return (
-                f"<b>Restored</b> {_counts(r.counts)}; {_many(r.secrets_opened, 'secret')} open. "
-                f"This computer now holds an operator key for {r.operator} ({r.operator_fingerprint}). "
-                f"Self-check: {health}.{kept}"
+                self.tr(
+                    "<b>Restored</b> {0}; {1} open. This computer now holds an operator key for {2} ({3}). "
+                    "Self-check: {4}."
+                ).format(
+                    _counts(r.counts), _many(r.secrets_opened, "secret"), r.operator, r.operator_fingerprint, health
+                )
+                + kept
             )
-        return (
-            f"<b>The backup is whole</b> (opened with the {r.opened_with}): made {r.created_at[:16]} by "
-            f"{r.created_by}; {_counts(r.counts)}; every secret opens."
-        )
+        return self.tr(
+            "<b>The backup is whole</b> (opened with the {0}): made {1} by {2}; {3}; every secret opens."
+        ).format(r.opened_with, r.created_at[:16], r.created_by, _counts(r.counts))

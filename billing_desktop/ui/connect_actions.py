@@ -97,7 +97,7 @@ class ConnectActions:
 
     def synced(self, report, *, automatic: bool = False) -> None:
         self.window.statusBar().showMessage(
-            ("Automatic refresh: " if automatic else "") + report.summary, STATUS_MESSAGE_LONG_MS
+            (tr("Automatic refresh: ") if automatic else "") + report.summary, STATUS_MESSAGE_LONG_MS
         )
         self.cache_changed()
 
@@ -132,7 +132,7 @@ class ConnectActions:
         w = self.window
         tenant = w.model.row_at(w.table.currentIndex().row())
         if tenant is None:
-            w.statusBar().showMessage("Select the tenant the event belongs to first.", 8000)
+            w.statusBar().showMessage(tr("Select the tenant the event belongs to first."), 8000)
             return
         dialog = ApplyEventDialog(w.services, w.session, tenant, w)
         dialog.applied.connect(lambda _result: self.cache_changed())

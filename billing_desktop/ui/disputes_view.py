@@ -27,7 +27,7 @@ class DisputesView(CancellableFetch, QDialog):
     def __init__(self, runner, parent=None):
         super().__init__(parent)
         self.setObjectName("disputes_view")
-        self.setWindowTitle("Open disputes")
+        self.setWindowTitle(self.tr("Open disputes"))
         self.setModal(False)
         self.resize(1000, 480)
         self.runner, self.services, self.session = runner, runner.services, runner.session
@@ -35,16 +35,16 @@ class DisputesView(CancellableFetch, QDialog):
         self.task = None
         v = QVBoxLayout(self)
         head = QHBoxLayout()
-        self.heading = QLabel("<h3>Open disputes</h3>")
-        self.evidence_only = QCheckBox("&Awaiting evidence only")
+        self.heading = QLabel(self.tr("<h3>Open disputes</h3>"))
+        self.evidence_only = QCheckBox(self.tr("&Awaiting evidence only"))
         self.evidence_only.setObjectName("disputes_evidence_only")
         self.evidence_only.setChecked(True)
         self.evidence_only.toggled.connect(lambda _on: self._show_rows())
-        self.refresh_button = QPushButton("&Refresh from Stripe")
+        self.refresh_button = QPushButton(self.tr("&Refresh from Stripe"))
         self.refresh_button.setObjectName("disputes_refresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.start_button = self.refresh_button
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("disputes_cancel")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
@@ -61,11 +61,11 @@ class DisputesView(CancellableFetch, QDialog):
         v.addWidget(self.message)
         self.model = RecordsModel(
             [
-                ("Evidence due", _due),
-                ("Tenant", lambda d: d.slug),
-                ("Amount", lambda d: d.amount_text),
-                ("Reason", lambda d: d.reason_words),
-                ("Status", lambda d: d.status.replace("_", " ")),
+                (self.tr("Evidence due"), _due),
+                (self.tr("Tenant"), lambda d: d.slug),
+                (self.tr("Amount"), lambda d: d.amount_text),
+                (self.tr("Reason"), lambda d: d.reason_words),
+                (self.tr("Status"), lambda d: d.status.replace("_", " ")),
             ],
             tooltip=lambda d, c: f"{d.reason_words}\n{d.id} on {d.charge} ({d.reason})",
             warn=lambda d: d.overdue,
@@ -74,17 +74,17 @@ class DisputesView(CancellableFetch, QDialog):
         self.table.activated.connect(lambda _i: self.open_selected())
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         v.addWidget(self.table, 1)
-        self.empty = QLabel("No open dispute awaits evidence.")
+        self.empty = QLabel(self.tr("No open dispute awaits evidence."))
         self.empty.setObjectName("disputes_empty")
         self.empty.hide()
         v.addWidget(self.empty)
         row = QHBoxLayout()
-        self.open_button = QPushButton("&Open tenant")
+        self.open_button = QPushButton(self.tr("&Open tenant"))
         self.open_button.setObjectName("disputes_open")
         self.open_button.clicked.connect(self.open_selected)
         row.addWidget(self.open_button)
         row.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         row.addWidget(close)
         v.addLayout(row)
@@ -100,7 +100,7 @@ class DisputesView(CancellableFetch, QDialog):
     def _start(self, *, refresh: bool) -> None:
         self.start_fetch(
             partial(self.services.disputes.disputes, self.session, refresh=refresh),
-            "Asking Stripe…" if refresh else "Reading saved disputes…",
+            self.tr("Asking Stripe…") if refresh else self.tr("Reading saved disputes…"),
             cancellable=refresh,
         )
 
@@ -110,12 +110,12 @@ class DisputesView(CancellableFetch, QDialog):
         self._show_rows()
         waiting = sum(d.status in NEEDS_EVIDENCE for d in view.items)
         overdue = sum(d.overdue for d in view.items)
-        when = time_text(view.fetched_at) if view.fetched_at else "never fetched"
+        when = time_text(view.fetched_at) if view.fetched_at else self.tr("never fetched")
         self.status.setText(
-            f"{len(view.items)} open, {waiting} awaiting evidence"
-            + (f", {overdue} past the deadline" if overdue else "")
-            + f". Data from {when}"
-            + (" · saved data, may be stale" if view.stale else "")
+            self.tr("{0} open, {1} awaiting evidence").format(len(view.items), waiting)
+            + (self.tr(", {0} past the deadline").format(overdue) if overdue else "")
+            + self.tr(". Data from {0}").format(when)
+            + (self.tr(" · saved data, may be stale") if view.stale else "")
             + "."
         )
         problems = [p for p in view.problems if p]
@@ -130,10 +130,12 @@ class DisputesView(CancellableFetch, QDialog):
             rows = [d for d in rows if d.status in NEEDS_EVIDENCE]
         self.model.set_rows(rows)
         n = len(rows)
-        self.heading.setText(f"<h3>Open disputes — {n} shown</h3>")
+        self.heading.setText(self.tr("<h3>Open disputes — {0} shown</h3>").format(n))
         self.table.setVisible(bool(n))
         self.empty.setText(
-            "No open dispute awaits evidence." if self.evidence_only.isChecked() else "No open disputes."
+            self.tr("No open dispute awaits evidence.")
+            if self.evidence_only.isChecked()
+            else self.tr("No open disputes.")
         )
         self.empty.setVisible(not n)
         if n:

@@ -69,8 +69,12 @@ class FeesView(CancellableFetch, QDialog):
         self.cancel_button.setObjectName("fees_cancel")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
-        for label, w in (("From", self.since), ("to", self.until), ("Tenant", self.tenant)):
-            lab = QLabel(f"{label}:")
+        for label, w in (
+            (self.tr("From:"), self.since),
+            (self.tr("to:"), self.until),
+            (self.tr("Tenant:"), self.tenant),
+        ):
+            lab = QLabel(label)
             lab.setBuddy(w)
             bar.addWidget(lab)
             bar.addWidget(w)
@@ -87,13 +91,13 @@ class FeesView(CancellableFetch, QDialog):
         split = QSplitter(Qt.Orientation.Vertical)
         self.totals_model = RecordsModel(
             [
-                ("Tenant", lambda t: t.slug or "All tenants"),
-                ("Currency", lambda t: t.currency.upper()),
-                ("Fees", lambda t: str(t.count)),
-                ("Charges", lambda t: format_amount(t.charges, t.currency)),
-                ("Collected", lambda t: format_amount(t.fees, t.currency)),
-                ("Refunded", lambda t: format_amount(t.refunded, t.currency)),
-                ("Net", lambda t: format_amount(t.net, t.currency)),
+                (self.tr("Tenant"), lambda t: t.slug or self.tr("All tenants")),
+                (self.tr("Currency"), lambda t: t.currency.upper()),
+                (self.tr("Fees"), lambda t: str(t.count)),
+                (self.tr("Charges"), lambda t: format_amount(t.charges, t.currency)),
+                (self.tr("Collected"), lambda t: format_amount(t.fees, t.currency)),
+                (self.tr("Refunded"), lambda t: format_amount(t.refunded, t.currency)),
+                (self.tr("Net"), lambda t: format_amount(t.net, t.currency)),
                 ("Flagged", lambda t: str(t.flagged) if t.flagged else ""),
             ],
             warn=lambda t: t.flagged > 0,
@@ -102,13 +106,13 @@ class FeesView(CancellableFetch, QDialog):
         split.addWidget(self.totals)
         self.lines_model = RecordsModel(
             [
-                ("Tenant", lambda ln: ln.slug),
-                ("Date", lambda ln: time_text(ln.created)),
-                ("Charge", lambda ln: format_amount(ln.charge_amount, ln.currency)),
-                ("Fee", lambda ln: format_amount(ln.fee_amount, ln.currency)),
-                ("Agreed", lambda ln: f"{format_amount(ln.expected, ln.currency)} ({ln.percent}%)"),
-                ("Refunded", lambda ln: format_amount(ln.refunded, ln.currency) if ln.refunded else ""),
-                ("Check", lambda ln: "differs" if ln.flagged else "ok"),
+                (self.tr("Tenant"), lambda ln: ln.slug),
+                (self.tr("Date"), lambda ln: time_text(ln.created)),
+                (self.tr("Charge"), lambda ln: format_amount(ln.charge_amount, ln.currency)),
+                (self.tr("Fee"), lambda ln: format_amount(ln.fee_amount, ln.currency)),
+                (self.tr("Agreed"), lambda ln: f"{format_amount(ln.expected, ln.currency)} ({ln.percent}%)"),
+                (self.tr("Refunded"), lambda ln: format_amount(ln.refunded, ln.currency) if ln.refunded else ""),
+                (self.tr("Check"), lambda ln: self.tr("differs") if ln.flagged else self.tr("ok")),
             ],
             tooltip=lambda ln, c: f"{ln.fee_id} from {ln.charge_id}",
             warn=lambda ln: ln.flagged,
@@ -152,7 +156,7 @@ class FeesView(CancellableFetch, QDialog):
                 _pydate(self.until.date()),
                 offline=self.offline.isChecked(),
             ),
-            "Reading saved fees…" if self.offline.isChecked() else "Asking Stripe for fees…",
+            self.tr("Reading saved fees…") if self.offline.isChecked() else self.tr("Asking Stripe for fees…"),
         )
 
     def _done(self, report) -> None:
@@ -160,10 +164,13 @@ class FeesView(CancellableFetch, QDialog):
         self.report = report
         self.totals_model.set_rows(report.totals)
         self._show_lines()
-        when = time_text(report.fetched_at) if report.fetched_at else "never fetched"
+        when = time_text(report.fetched_at) if report.fetched_at else self.tr("never fetched")
         self.status.setText(
-            f"{len(report.lines)} fees, {report.flagged} flagged (more than one minor unit off the agreed "
-            f"percentage). Data from {when}" + (" · saved data, may be stale" if report.stale else "") + "."
+            self.tr("{0} fees, {1} flagged (more than one minor unit off the agreed percentage). Data from {2}").format(
+                len(report.lines), report.flagged, when
+            )
+            + (self.tr(" · saved data, may be stale") if report.stale else "")
+            + "."
         )
         if report.message:
             self.message.setText(report.message)
@@ -177,10 +184,10 @@ class FeesView(CancellableFetch, QDialog):
 
     # -- export ------------------------------------------------------------------------------------------------
     def export(self) -> None:
-        dialog = QFileDialog(self, "Export fees to CSV")
+        dialog = QFileDialog(self, self.tr("Export fees to CSV"))
         dialog.setObjectName("fees_export_dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("CSV files (*.csv)")
+        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
         dialog.setDefaultSuffix("csv")
         dialog.selectFile("platform-fees.csv")
         dialog.fileSelected.connect(self.write_csv)
@@ -200,4 +207,9 @@ class FeesView(CancellableFetch, QDialog):
             Path(path).write_text(to_csv(report), encoding="utf-8")
             return path
 
-        submit(write, owner=self, on_done=lambda p: self.status.setText(f"Exported to {p}."), on_error=self._failed)
+        submit(
+            write,
+            owner=self,
+            on_done=lambda p: self.status.setText(self.tr("Exported to {0}.").format(p)),
+            on_error=self._failed,
+        )

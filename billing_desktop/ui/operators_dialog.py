@@ -42,10 +42,10 @@ COLUMNS = [
     QT_TRANSLATE_NOOP("", "Key joined"),  # tells two machines of one operator apart
 ]
 ACCESS = {
-    MemberState.GRANTED: "Granted",
-    MemberState.PENDING: "Waiting for a grant",
-    MemberState.REVOKED: "Revoked",
-    MemberState.NOT_JOINED: "Not joined",
+    MemberState.GRANTED: QT_TRANSLATE_NOOP("", "Granted"),
+    MemberState.PENDING: QT_TRANSLATE_NOOP("", "Waiting for a grant"),
+    MemberState.REVOKED: QT_TRANSLATE_NOOP("", "Revoked"),
+    MemberState.NOT_JOINED: QT_TRANSLATE_NOOP("", "Not joined"),
 }
 
 
@@ -58,10 +58,12 @@ class AddOperatorDialog(TaskDialog):
 
     def __init__(self, services, session, parent=None):
         super().__init__(
-            "Add operator",
+            tr("Add operator"),
             parent,
-            "A new operator signs in with this email and password. To open the team's secrets they then run "
-            "`billing-desktop team join` on their own OS account and read you their key's fingerprint.",
+            tr(
+                "A new operator signs in with this email and password. To open the team's secrets they then run "
+                "`billing-desktop team join` on their own OS account and read you their key's fingerprint."
+            ),
         )
         self.services, self.session = services, session
         self.email = self.form.add("email", "&Email", QLineEdit())
@@ -73,7 +75,7 @@ class AddOperatorDialog(TaskDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
 
     def validate_locally(self) -> dict[str, str]:
-        return {} if self.password.text() == self.repeat.text() else {"repeat": "The two passwords differ."}
+        return {} if self.password.text() == self.repeat.text() else {"repeat": self.tr("The two passwords differ.")}
 
     def work(self):
         return self.services.users.add, (
@@ -92,11 +94,13 @@ class GrantDialog(TaskDialog):
 
     def __init__(self, services, session, runner, email: str, parent=None):
         super().__init__(
-            f"Grant access to {email}",
+            tr("Grant access to {0}").format(email),
             parent,
-            f"Ask {email} to read you the fingerprint that `team join` printed on their machine, over a channel you "
-            "trust (in person, by phone), and type it here. A key whose fingerprint differs is refused: it may have "
-            "been put in the database by someone else.",
+            tr(
+                "Ask {0} to read you the fingerprint that `team join` printed on their machine, over a channel you "
+                "trust (in person, by phone), and type it here. A key whose fingerprint differs is refused: it may "
+                "have been put in the database by someone else."
+            ).format(email),
         )
         self.services, self.session, self.runner, self.email = services, session, runner, email
         self.fingerprint = self.form.add("fingerprint", "&Fingerprint", QLineEdit())
@@ -114,7 +118,7 @@ class GrantDialog(TaskDialog):
                 if ok:
                     self._start()
 
-            self.runner.confirm_password("Granting access needs your password again.", answered)
+            self.runner.confirm_password(self.tr("Granting access needs your password again."), answered)
             return
         super()._failed(exc)
 
@@ -186,7 +190,7 @@ class OperatorsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         v.addWidget(close)
-        self.resize(1060, 380)
+        self.resize(1220, 380)  # every column in view, "Key joined" included
         self._selected()
         self.load()
 
@@ -198,10 +202,10 @@ class OperatorsDialog(QDialog):
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for n, r in enumerate(self.rows):
-            access = ACCESS.get(r.state, r.state) + (" (this account)" if r.this_account else "")
+            access = tr(str(ACCESS.get(r.state, r.state))) + (self.tr(" (this account)") if r.this_account else "")
             granted = f"{r.granted_by} {_when(r.granted_at)}" if r.granted_by else ""
             if r.state == MemberState.REVOKED:
-                granted = f"revoked by {r.revoked_by} {_when(r.revoked_at)}"
+                granted = self.tr("revoked by {0} {1}").format(r.revoked_by, _when(r.revoked_at))
             cells = [
                 r.email,
                 r.name,
@@ -259,7 +263,10 @@ class OperatorsDialog(QDialog):
         dialog.open()
 
     def add_operator(self) -> None:
-        self._open(AddOperatorDialog(self.services, self.session, self), lambda u: f"Added operator {u.email}.")
+        self._open(
+            AddOperatorDialog(self.services, self.session, self),
+            lambda u: self.tr("Added operator {0}.").format(u.email),
+        )
 
     def grant(self) -> None:
         r = self._current()
@@ -267,7 +274,7 @@ class OperatorsDialog(QDialog):
             return
         self._open(
             GrantDialog(self.services, self.session, self.runner, r.email, self),
-            lambda j: f"Granted {j.email} (key {j.fingerprint}).",
+            lambda j: self.tr("Granted {0} (key {1}).").format(j.email, j.fingerprint),
         )
 
     def revoke(self) -> None:
@@ -277,10 +284,12 @@ class OperatorsDialog(QDialog):
         confirm(
             self,
             self.tr("Revoke access"),
-            f"Revoke {r.email}'s access to the team's secrets?\n\nA new vault key is made and every secret is "
-            f"re-encrypted under it, sealed to the remaining operators only: {r.email} cannot open any secret "
-            "from now on. Secrets they have already seen stay known to them — roll those keys and webhook "
-            "secrets if you do not trust them.",
+            self.tr(
+                "Revoke {0}'s access to the team's secrets?\n\nA new vault key is made and every secret is "
+                "re-encrypted under it, sealed to the remaining operators only: {0} cannot open any secret "
+                "from now on. Secrets they have already seen stay known to them — roll those keys and webhook "
+                "secrets if you do not trust them."
+            ).format(r.email),
             self.tr("Revoke access"),
             lambda: self._revoke(r.email),
         )
@@ -292,9 +301,11 @@ class OperatorsDialog(QDialog):
         confirm(
             self,
             self.tr("Revoke this key"),
-            f"Revoke the key {r.fingerprint} of {r.email} (joined {_when(r.joined_at)})?\n\nThe machine holding "
-            "this key can no longer open any secret: a new vault key is made and every secret is re-encrypted "
-            f"under it. {r.email}'s other keys keep working. Roll the secrets that machine may have exposed.",
+            self.tr(
+                "Revoke the key {0} of {1} (joined {2})?\n\nThe machine holding this key can no longer open any "
+                "secret: a new vault key is made and every secret is re-encrypted under it. {1}'s other keys keep "
+                "working. Roll the secrets that machine may have exposed."
+            ).format(r.fingerprint, r.email, _when(r.joined_at)),
             self.tr("Revoke this key"),
             lambda: self._revoke(r.email, r.fingerprint),
         )
@@ -308,11 +319,11 @@ class OperatorsDialog(QDialog):
                 return team.revoke_key(session, fingerprint, progress=report, cancelled=cancelled).secrets_rekeyed
             return team.revoke(session, email, progress=report, cancelled=cancelled)
 
-        what = f"{email}'s key {fingerprint}" if fingerprint else email
+        what = self.tr("{0}'s key {1}").format(email, fingerprint) if fingerprint else email
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.status.setText(f"Re-keying every secret to revoke {what}…")
+        self.status.setText(self.tr("Re-keying every secret to revoke {0}…").format(what))
         self.task = submit_with_progress(
             work,
             self.session,
@@ -327,7 +338,7 @@ class OperatorsDialog(QDialog):
     def _progress(self, done: int, total: str) -> None:
         self.progress.setRange(0, max(1, int(total)))
         self.progress.setValue(done)
-        self.status.setText(f"Re-keying: {done:,} of {int(total):,} secrets…")
+        self.status.setText(self.tr("Re-keying: {0:,} of {1:,} secrets…").format(done, int(total)))
 
     def _cancel(self) -> None:
         if self.task is not None:
@@ -342,7 +353,9 @@ class OperatorsDialog(QDialog):
 
     def _revoked(self, email: str, count: int) -> None:
         self._finish()
-        self.status.setText(f"Revoked {email}; {count:,} secrets re-encrypted under a new vault key.")
+        self.status.setText(
+            self.tr("Revoked {0}; {1:,} secrets re-encrypted under a new vault key.").format(email, count)
+        )
         self.load()
 
     def _revoke_failed(self, email: str, exc: Exception, fingerprint: str | None = None) -> None:
@@ -353,7 +366,7 @@ class OperatorsDialog(QDialog):
                 if ok:
                     self._revoke(email, fingerprint)
 
-            self.runner.confirm_password("Revoking access needs your password again.", answered)
+            self.runner.confirm_password(self.tr("Revoking access needs your password again."), answered)
             return
         self.status.setText(describe(exc))
 

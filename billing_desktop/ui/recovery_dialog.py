@@ -123,7 +123,7 @@ class RecoveryKeyDialog(QDialog):
             self.session,
             on_done=self._show_key,
             on_error=self._error,
-            reason="Rotating the recovery key needs your password again.",
+            reason=self.tr("Rotating the recovery key needs your password again."),
         )
 
     # -- page 2: the key, once -------------------------------------------------------------------------------------

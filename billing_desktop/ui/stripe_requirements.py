@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,24 +23,25 @@ from PySide6.QtWidgets import (
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.states import CapabilityStatus, PayoutStatus
 from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.link_dialog import LinkDialog
 from billing_desktop.ui.palette import text_style
 from billing_desktop.ui.records import RecordsModel, date_text, records_view, time_text
 from billing_desktop.ui.workers import describe
 
 GROUP_WORDS = {
-    "past_due": "Past due",
-    "currently_due": "Due now",
-    "eventually_due": "Due later",
-    "pending_verification": "Being verified",
-    "error": "Rejected",
+    "past_due": QT_TRANSLATE_NOOP("", "Past due"),
+    "currently_due": QT_TRANSLATE_NOOP("", "Due now"),
+    "eventually_due": QT_TRANSLATE_NOOP("", "Due later"),
+    "pending_verification": QT_TRANSLATE_NOOP("", "Being verified"),
+    "error": QT_TRANSLATE_NOOP("", "Rejected"),
 }
 
 
 def _stamp(view) -> str:
     if view.fetched_at is None:
-        return "Not fetched from Stripe yet."
-    return f"Saved {time_text(view.fetched_at)}" + (" · stale" if view.stale else "")
+        return tr("Not fetched from Stripe yet.")
+    return (tr("Saved {0} · stale") if view.stale else tr("Saved {0}")).format(time_text(view.fetched_at))
 
 
 class _Page(QWidget):
@@ -114,9 +116,9 @@ class RequirementsPage(_Page):
         self.v.addWidget(self.disabled)
         self.model = RecordsModel(
             [
-                ("When", lambda r: ("Future: " if r.future else "") + GROUP_WORDS[r.group]),
-                ("What Stripe needs", lambda r: r.words),
-                ("Stripe's reason", lambda r: r.error),
+                (self.tr("When"), lambda r: (self.tr("Future: ") if r.future else "") + tr(GROUP_WORDS[r.group])),
+                (self.tr("What Stripe needs"), lambda r: r.words),
+                (self.tr("Stripe's reason"), lambda r: r.error),
             ],
             tooltip=lambda r, c: f"{r.code}" + (f"\n{r.error}" if r.error else ""),
             warn=lambda r: r.group in ("past_due", "error"),
@@ -146,10 +148,12 @@ class RequirementsPage(_Page):
     def show_view(self, view) -> None:
         self.show_common(view)
         if view.current_deadline:
-            self.deadline.setText(f"Deadline: {date_text(view.current_deadline)} ({view.countdown})")
+            self.deadline.setText(
+                self.tr("Deadline: {0} ({1})").format(date_text(view.current_deadline), view.countdown)
+            )
         else:
-            self.deadline.setText("No deadline set." if view.items else "Nothing is due.")
-        self.disabled.setText(f"Disabled: {view.disabled_words}" if view.disabled_reason else "")
+            self.deadline.setText(self.tr("No deadline set.") if view.items else self.tr("Nothing is due."))
+        self.disabled.setText(self.tr("Disabled: {0}").format(view.disabled_words) if view.disabled_reason else "")
         self.disabled.setToolTip(view.disabled_reason or "")
         self.disabled.setVisible(bool(view.disabled_reason))
         self.model.set_rows(view.items)
@@ -169,15 +173,15 @@ class RequirementsPage(_Page):
     def make_link(self) -> None:
         self._link(
             self.panel.services.connect_account.update_link,
-            "Fix-up link",
-            "Send this link to the account holder: Stripe asks them for everything due now and later.",
+            self.tr("Fix-up link"),
+            self.tr("Send this link to the account holder: Stripe asks them for everything due now and later."),
         )
 
     def dashboard(self) -> None:
         self._link(
             self.panel.services.connect_account.dashboard,
-            "Express dashboard",
-            "A login link to this account's Express dashboard.",
+            self.tr("Express dashboard"),
+            self.tr("A login link to this account's Express dashboard."),
         )
 
 
@@ -186,9 +190,9 @@ class CapabilitiesPage(_Page):
         super().__init__(panel)
         self.model = RecordsModel(
             [
-                ("Capability", lambda c: c.name.replace("_", " ")),
-                ("Status", lambda c: c.status),
-                ("Needs", lambda c: "; ".join(r.words for r in c.due) or c.disabled_words),
+                (self.tr("Capability"), lambda c: c.name.replace("_", " ")),
+                (self.tr("Status"), lambda c: c.status),
+                (self.tr("Needs"), lambda c: "; ".join(r.words for r in c.due) or c.disabled_words),
             ],
             tooltip=lambda c, col: "\n".join(r.code for r in c.due) or c.name,
             warn=lambda c: c.status == CapabilityStatus.INACTIVE,
@@ -246,10 +250,10 @@ class MoneyPage(_Page):
         self.filter.setObjectName("payout_filter")
         self.filter.setAccessibleName(self.tr("Payout status"))
         for label, value in (
-            ("All", None),
-            ("Failed", PayoutStatus.FAILED.value),
-            ("Paid", PayoutStatus.PAID.value),
-            ("In transit", PayoutStatus.IN_TRANSIT.value),
+            (self.tr("All"), None),
+            (self.tr("Failed"), PayoutStatus.FAILED.value),
+            (self.tr("Paid"), PayoutStatus.PAID.value),
+            (self.tr("In transit"), PayoutStatus.IN_TRANSIT.value),
         ):
             self.filter.addItem(label, value)
         self.filter.currentIndexChanged.connect(lambda _i: self.load_payouts())
@@ -258,10 +262,10 @@ class MoneyPage(_Page):
         self.v.addLayout(row)
         self.model = RecordsModel(
             [
-                ("Amount", lambda p: p.amount.text),
-                ("Status", lambda p: p.status.replace("_", " ")),
-                ("Arrival", lambda p: date_text(p.arrival_date)),
-                ("Failure", lambda p: p.failure_words),
+                (self.tr("Amount"), lambda p: p.amount.text),
+                (self.tr("Status"), lambda p: p.status.replace("_", " ")),
+                (self.tr("Arrival"), lambda p: date_text(p.arrival_date)),
+                (self.tr("Failure"), lambda p: p.failure_words),
             ],
             tooltip=lambda p, c: p.id + (f"\n{p.failure_code}" if p.failure_code else ""),
             warn=lambda p: p.status == PayoutStatus.FAILED,
@@ -282,7 +286,7 @@ class MoneyPage(_Page):
             self.show_common(view)
             avail = ", ".join(m.text for m in view.available) or "—"
             pending = ", ".join(m.text for m in view.pending) or "—"
-            self.balance.setText(f"<b>Available:</b> {avail} &nbsp; <b>Pending:</b> {pending}")
+            self.balance.setText(self.tr("<b>Available:</b> {0} &nbsp; <b>Pending:</b> {1}").format(avail, pending))
         else:
             self.model.set_rows(view.items)
 
@@ -292,10 +296,10 @@ class DisputesPage(_Page):
         super().__init__(panel)
         self.model = RecordsModel(
             [
-                ("Evidence due", lambda d: f"{time_text(d.due_by)} ({d.countdown})" if d.due_by else "—"),
-                ("Amount", lambda d: d.amount_text),
-                ("Reason", lambda d: d.reason_words),
-                ("Status", lambda d: d.status.replace("_", " ")),
+                (self.tr("Evidence due"), lambda d: f"{time_text(d.due_by)} ({d.countdown})" if d.due_by else "—"),
+                (self.tr("Amount"), lambda d: d.amount_text),
+                (self.tr("Reason"), lambda d: d.reason_words),
+                (self.tr("Status"), lambda d: d.status.replace("_", " ")),
             ],
             tooltip=lambda d, c: f"{d.id} on {d.charge} ({d.reason})",
             warn=lambda d: d.overdue,

@@ -367,7 +367,7 @@ class StripeTab(QWidget):
                 self.session,
                 tenant.id,
                 owner=self,
-                reason="Disconnecting Stripe needs your password again.",
+                reason=self.tr("Disconnecting Stripe needs your password again."),
                 on_done=lambda text: (self.window().statusBar().showMessage(text, STATUS_MESSAGE_MS), self.load()),
                 on_error=self._error,
             )

@@ -3,18 +3,20 @@ choice is remembered (no password on disk: it goes to the OS keyring) and used f
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSpinBox
 
 from billing_desktop.ui.forms import note, password_edit
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.task_dialog import TaskDialog
 from billing_desktop.ui.workers import describe, submit
 
 TLS_HELP = {
-    "disable": "no TLS (only on a trusted network or loopback)",
-    "prefer": "TLS when the server offers it (the default)",
-    "require": "always TLS, certificate not checked",
-    "verify-ca": "TLS, certificate signed by a trusted CA",
-    "verify-full": "TLS, certificate and host name checked (recommended)",
+    "disable": QT_TRANSLATE_NOOP("", "no TLS (only on a trusted network or loopback)"),
+    "prefer": QT_TRANSLATE_NOOP("", "TLS when the server offers it (the default)"),
+    "require": QT_TRANSLATE_NOOP("", "always TLS, certificate not checked"),
+    "verify-ca": QT_TRANSLATE_NOOP("", "TLS, certificate signed by a trusted CA"),
+    "verify-full": QT_TRANSLATE_NOOP("", "TLS, certificate and host name checked (recommended)"),
 }
 
 
@@ -23,10 +25,12 @@ class TeamDatabaseDialog(TaskDialog):
 
     def __init__(self, services, current=None, parent=None):
         super().__init__(
-            "Connect to team database",
+            tr("Connect to team database"),
             parent,
-            intro="Work on one PostgreSQL database with the rest of your team (docs/TEAM.md). The password goes "
-            "to the OS keyring, never to a file.",
+            intro=tr(
+                "Work on one PostgreSQL database with the rest of your team (docs/TEAM.md). The password goes "
+                "to the OS keyring, never to a file."
+            ),
         )
         self.services = services
         f = self.form
@@ -39,12 +43,12 @@ class TeamDatabaseDialog(TaskDialog):
         self.user = f.add("user", self.tr("&User:"), QLineEdit(current.user if current else ""))
         self.tls = f.add("tls", self.tr("&TLS mode:"), QComboBox())
         for mode, text in TLS_HELP.items():
-            self.tls.addItem(f"{mode} — {text}", mode)
+            self.tls.addItem(f"{mode} — {tr(str(text))}", mode)
         self.tls.setCurrentIndex(self.tls.findData(current.tls if current else "prefer"))
         self.password = f.add(
             "password",
             self.tr("Pass&word:"),
-            password_edit("stored in the keyring — leave empty to keep" if current else ""),
+            password_edit(self.tr("stored in the keyring — leave empty to keep") if current else ""),
         )
         self.test_button = QPushButton(self.tr("T&est connection"))
         self.test_button.setObjectName("test_connection")
@@ -55,7 +59,9 @@ class TeamDatabaseDialog(TaskDialog):
         self.form_layout.addRow("", self.test_result)
         self.local_button = None
         if current is not None:
-            self.local_button = self.buttons.addButton("Use &local database", self.buttons.ButtonRole.ResetRole)
+            self.local_button = self.buttons.addButton(
+                self.tr("Use &local database"), self.buttons.ButtonRole.ResetRole
+            )
             self.local_button.setObjectName("use_local")
             self.local_button.clicked.connect(self.use_local)
         self.setMinimumWidth(560)
@@ -87,7 +93,9 @@ class TeamDatabaseDialog(TaskDialog):
         def done(info) -> None:
             self.test_button.setEnabled(True)
             self.test_result.setText(
-                f"✔ {info['database_server']} · TLS: {info['database_tls']} · round trip {info['database_latency']}"
+                self.tr("✔ {0} · TLS: {1} · round trip {2}").format(
+                    info["database_server"], info["database_tls"], info["database_latency"]
+                )
             )
 
         def failed(exc) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from billing_desktop.domain.validation import Mode, Tier, slugify
 from billing_desktop.services.tenants import Registration
 from billing_desktop.ui.forms import password_edit
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.task_dialog import TaskDialog
 
 
@@ -22,9 +23,9 @@ class RegisterTenantDialog(TaskDialog):
 
     def __init__(self, services, session, parent=None):
         super().__init__(
-            "Register tenant",
+            tr("Register tenant"),
             parent,
-            intro="Creates the tenant, its owner account and (in one transaction) everything it needs.",
+            intro=tr("Creates the tenant, its owner account and (in one transaction) everything it needs."),
         )
         self.services, self.session = services, session
         f = self.form
@@ -56,7 +57,7 @@ class RegisterTenantDialog(TaskDialog):
             self.slug.setText(slugify(name) if name.strip() else "")
 
     def validate_locally(self):
-        return {"repeat": "The two passwords differ."} if self.password.text() != self.repeat.text() else {}
+        return {"repeat": self.tr("The two passwords differ.")} if self.password.text() != self.repeat.text() else {}
 
     def work(self):
         r = Registration(
@@ -79,10 +80,12 @@ class AddUserDialog(TaskDialog):
 
     def __init__(self, services, session, tenant_id: int, tenant_name: str, parent=None):
         super().__init__(
-            f"Add user to {tenant_name}",
+            tr("Add user to {0}").format(tenant_name),
             parent,
-            intro="Owner: everything for the tenant. Admin: view keys, configure and test webhooks, "
-            "view Stripe status. Developer: read-only.",
+            intro=tr(
+                "Owner: everything for the tenant. Admin: view keys, configure and test webhooks, "
+                "view Stripe status. Developer: read-only."
+            ),
         )
         self.services, self.session, self.tenant_id = services, session, tenant_id
         f = self.form

@@ -46,7 +46,7 @@ class TenantFilters(QWidget):
         for name, (everything, options) in CHOICES.items():
             combo = QComboBox()
             combo.setObjectName(f"filter_{name}")
-            combo.setAccessibleName(f"Filter by {name}")
+            combo.setAccessibleName(tr("Filter by {0}").format(name))
             combo.addItem(tr(str(everything)), None)
             for label, value in options:
                 combo.addItem(tr(str(label)), value)

@@ -175,7 +175,11 @@ class TenantTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole and n:
                 return QBrush(QColor(palette.colour("error")))  # the shade readable in light or dark
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{n} item{'s' * (n != 1)} on the Needs attention board" if n else "Nothing needs attention"
+                if not n:
+                    return tr("Nothing needs attention")
+                if n == 1:
+                    return tr("1 item on the Needs attention board")
+                return tr("{0} items on the Needs attention board").format(n)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return Qt.AlignmentFlag.AlignCenter
             return None

@@ -24,12 +24,15 @@ from billing_desktop.domain.states import DeliveryOutcome
 from billing_desktop.domain.webhooks import EVENT_TYPES
 from billing_desktop.errors import ValidationError
 from billing_desktop.ui.forms import message_label, note
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.workers import describe, submit, submit_with_progress
 
 
 def describe_delivery(r) -> str:
     lines = [
-        f"Result: {r.outcome.upper()}  status {r.status_code or '-'}  latency {r.latency_ms} ms  attempt {r.attempt}"
+        tr("Result: {0}  status {1}  latency {2} ms  attempt {3}").format(
+            r.outcome.upper(), r.status_code or "-", r.latency_ms, r.attempt
+        )
     ]
     if r.error:
         lines.append(f"Error: {r.error}")
@@ -242,7 +245,7 @@ class TestPanel(QWidget):
             self.retry_task = None
             self.retry_button.setEnabled(True)
             self.cancel_retry.setEnabled(False)
-            self._retry_note(describe(error) if error else f"Last attempt: {result.outcome}")
+            self._retry_note(describe(error) if error else self.tr("Last attempt: {0}").format(result.outcome))
             if result is not None:
                 self._sent(result)
 

@@ -313,7 +313,7 @@ class WebhooksTab(QWidget):
             self.tenant.id,
             self._secret_id(),
             owner=self,
-            reason="Revealing a live signing secret needs your password again.",
+            reason=self.tr("Revealing a live signing secret needs your password again."),
             on_done=self.revealed.reveal,
         )
 
@@ -324,7 +324,7 @@ class WebhooksTab(QWidget):
             self.tenant.id,
             self._secret_id(),
             owner=self,
-            reason="Copying a live signing secret needs your password again.",
+            reason=self.tr("Copying a live signing secret needs your password again."),
             on_done=lambda v: (
                 copy_secret(v),
                 self.window()
@@ -348,7 +348,7 @@ class WebhooksTab(QWidget):
                 tenant.id,
                 dialog.overlap.currentData(),
                 owner=self,
-                reason="Rolling a signing secret needs your password again.",
+                reason=self.tr("Rolling a signing secret needs your password again."),
                 on_done=self._rolled,
                 on_error=self._failed,
             )

@@ -22,6 +22,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
+from billing_desktop.ui.i18n import tr
+
 log = logging.getLogger(__name__)
 
 
@@ -221,7 +223,7 @@ def describe(exc: Exception) -> str:
 
     if isinstance(exc, AppError):
         return str(exc)
-    return f"Unexpected error ({type(exc).__name__}). Details are in the log file."
+    return tr("Unexpected error ({0}). Details are in the log file.").format(type(exc).__name__)
 
 
 def submit_with_progress(

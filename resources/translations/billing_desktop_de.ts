@@ -28,6 +28,14 @@
         <translation>Signiertes Stripe-&amp;Ereignis übernehmen…</translation>
     </message>
     <message>
+        <source>Automatic refresh: </source>
+        <translation>Automatische Aktualisierung: </translation>
+    </message>
+    <message>
+        <source>Select the tenant the event belongs to first.</source>
+        <translation>Wählen Sie zuerst den Mandanten aus, zu dem das Ereignis gehört.</translation>
+    </message>
+    <message>
         <source>Connect to &amp;team database…</source>
         <translation>Mit &amp;Team-Datenbank verbinden…</translation>
     </message>
@@ -228,6 +236,10 @@
         <translation>Handlungsbedarf</translation>
     </message>
     <message>
+        <source>Filter by {0}</source>
+        <translation>Filtern nach {0}</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
@@ -266,6 +278,38 @@
     <message>
         <source>Key joined</source>
         <translation>Schlüssel seit</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Gewährt</translation>
+    </message>
+    <message>
+        <source>Waiting for a grant</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Entzogen</translation>
+    </message>
+    <message>
+        <source>Not joined</source>
+        <translation>Nicht beigetreten</translation>
+    </message>
+    <message>
+        <source>Add operator</source>
+        <translation>Operator hinzufügen</translation>
+    </message>
+    <message>
+        <source>A new operator signs in with this email and password. To open the team&apos;s secrets they then run `billing-desktop team join` on their own OS account and read you their key&apos;s fingerprint.</source>
+        <translation>Ein neuer Operator meldet sich mit dieser E-Mail-Adresse und diesem Passwort an. Um die Geheimnisse des Teams zu öffnen, führt er danach unter seinem eigenen Betriebssystemkonto `billing-desktop team join` aus und liest Ihnen den Fingerabdruck seines Schlüssels vor.</translation>
+    </message>
+    <message>
+        <source>Grant access to {0}</source>
+        <translation>Zugriff für {0} gewähren</translation>
+    </message>
+    <message>
+        <source>Ask {0} to read you the fingerprint that `team join` printed on their machine, over a channel you trust (in person, by phone), and type it here. A key whose fingerprint differs is refused: it may have been put in the database by someone else.</source>
+        <translation>Bitten Sie {0}, Ihnen den Fingerabdruck, den `team join` auf dem eigenen Rechner ausgegeben hat, über einen vertrauenswürdigen Kanal (persönlich, telefonisch) vorzulesen, und geben Sie ihn hier ein. Ein Schlüssel mit abweichendem Fingerabdruck wird abgelehnt: Jemand anderes könnte ihn in die Datenbank gelegt haben.</translation>
     </message>
     <message>
         <source>Country</source>
@@ -352,6 +396,18 @@
         <translation>Aktiv</translation>
     </message>
     <message>
+        <source>Nothing needs attention</source>
+        <translation>Kein Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>1 item on the Needs attention board</source>
+        <translation>1 Eintrag unter Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>{0} items on the Needs attention board</source>
+        <translation>{0} Einträge unter Handlungsbedarf</translation>
+    </message>
+    <message>
         <source>Cancelling… (what was fetched is kept)</source>
         <translation>Wird abgebrochen… (bereits Geholtes bleibt erhalten)</translation>
     </message>
@@ -411,6 +467,189 @@
         <source>7 days</source>
         <translation>7 Tage</translation>
     </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Sichern…</translation>
+    </message>
+    <message>
+        <source>Write an encrypted backup now</source>
+        <translation>Jetzt eine verschlüsselte Sicherung schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a backup…</source>
+        <translation>Sicherung &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Check a backup file without restoring it</source>
+        <translation>Eine Sicherungsdatei prüfen, ohne sie wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key…</source>
+        <translation>&amp;Wiederherstellungsschlüssel…</translation>
+    </message>
+    <message>
+        <source>Create or rotate it</source>
+        <translation>Erstellen oder erneuern</translation>
+    </message>
+    <message>
+        <source>Restore from a bac&amp;kup…</source>
+        <translation>Aus einer Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Replace this computer&apos;s data with a backup</source>
+        <translation>Die Daten dieses Computers durch eine Sicherung ersetzen</translation>
+    </message>
+    <message>
+        <source>No recovery key: create one…</source>
+        <translation>Kein Wiederherstellungsschlüssel: jetzt erstellen…</translation>
+    </message>
+    <message>
+        <source>Recovery key not confirmed stored…</source>
+        <translation>Aufbewahrung des Wiederherstellungsschlüssels nicht bestätigt…</translation>
+    </message>
+    <message>
+        <source>Replace ALL data on this computer with a backup?
+
+Every tenant, user, audit entry and secret is replaced by what the backup holds: changes made since it was written are no longer in the working database. The current database is kept in the backups folder first ({0}).
+
+You are signed out now; after restoring, sign in again.</source>
+        <translation>ALLE Daten auf diesem Computer durch eine Sicherung ersetzen?
+
+Jeder Mandant, Benutzer, Prüfprotokolleintrag und jedes Geheimnis wird durch den Inhalt der Sicherung ersetzt: Änderungen seit ihrer Erstellung sind danach nicht mehr in der Arbeitsdatenbank. Die aktuelle Datenbank wird zuvor im Sicherungsordner abgelegt ({0}).
+
+Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut an.</translation>
+    </message>
+    <message>
+        <source>Sign out and restore…</source>
+        <translation>Abmelden und wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Scheduled backup written: {0}</source>
+        <translation>Geplante Sicherung geschrieben: {0}</translation>
+    </message>
+    <message>
+        <source>Scheduled backup failed: {0}</source>
+        <translation>Geplante Sicherung fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Sichern</translation>
+    </message>
+    <message>
+        <source>One encrypted file with every tenant, user, audit entry and secret. It opens with your recovery key (or an operator&apos;s key), so it may go to a synced folder or a USB stick.</source>
+        <translation>Eine verschlüsselte Datei mit allen Mandanten, Benutzern, Prüfprotokolleinträgen und Geheimnissen. Sie lässt sich nur mit Ihrem Wiederherstellungsschlüssel (oder dem Schlüssel eines Operators) öffnen und darf daher in einen synchronisierten Ordner oder auf einen USB-Stick.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Aus einer Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation>Sicherung prüfen</translation>
+    </message>
+    <message>
+        <source>Choose a backup and type its recovery key. Everything in it comes back on this computer; you then sign in with your usual password.</source>
+        <translation>Wählen Sie eine Sicherung und geben Sie ihren Wiederherstellungsschlüssel ein. Ihr gesamter Inhalt wird auf diesem Computer wiederhergestellt; danach melden Sie sich mit Ihrem gewohnten Passwort an.</translation>
+    </message>
+    <message>
+        <source>Open a backup and check every byte of it, without restoring anything. The recovery key is needed unless this account&apos;s operator key could open it when it was made.</source>
+        <translation>Eine Sicherung öffnen und jedes Byte prüfen, ohne etwas wiederherzustellen. Der Wiederherstellungsschlüssel ist nötig, es sei denn, der Operator-Schlüssel dieses Kontos konnte sie bei ihrer Erstellung öffnen.</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Due later</source>
+        <translation>Später fällig</translation>
+    </message>
+    <message>
+        <source>Being verified</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not fetched from Stripe yet.</source>
+        <translation>Noch nicht von Stripe abgerufen.</translation>
+    </message>
+    <message>
+        <source>Saved {0} · stale</source>
+        <translation>Gespeichert {0} · veraltet</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Gespeichert {0}</translation>
+    </message>
+    <message>
+        <source>no TLS (only on a trusted network or loopback)</source>
+        <translation>kein TLS (nur in einem vertrauenswürdigen Netz oder über Loopback)</translation>
+    </message>
+    <message>
+        <source>TLS when the server offers it (the default)</source>
+        <translation>TLS, wenn der Server es anbietet (Standard)</translation>
+    </message>
+    <message>
+        <source>always TLS, certificate not checked</source>
+        <translation>immer TLS, Zertifikat wird nicht geprüft</translation>
+    </message>
+    <message>
+        <source>TLS, certificate signed by a trusted CA</source>
+        <translation>TLS, Zertifikat von einer vertrauenswürdigen CA signiert</translation>
+    </message>
+    <message>
+        <source>TLS, certificate and host name checked (recommended)</source>
+        <translation>TLS, Zertifikat und Hostname werden geprüft (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Connect to team database</source>
+        <translation>Mit Team-Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>Work on one PostgreSQL database with the rest of your team (docs/TEAM.md). The password goes to the OS keyring, never to a file.</source>
+        <translation>Arbeiten Sie mit dem übrigen Team auf einer gemeinsamen PostgreSQL-Datenbank (docs/TEAM.md). Das Passwort kommt in den Schlüsselbund des Betriebssystems, nie in eine Datei.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>At least 12 characters, and not your email address.</source>
+        <translation>Mindestens 12 Zeichen und nicht Ihre E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Register tenant</source>
+        <translation>Mandanten registrieren</translation>
+    </message>
+    <message>
+        <source>Creates the tenant, its owner account and (in one transaction) everything it needs.</source>
+        <translation>Legt den Mandanten, sein Eigentümerkonto und (in einer Transaktion) alles an, was er braucht.</translation>
+    </message>
+    <message>
+        <source>Add user to {0}</source>
+        <translation>Benutzer zu {0} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Owner: everything for the tenant. Admin: view keys, configure and test webhooks, view Stripe status. Developer: read-only.</source>
+        <translation>Eigentümer: alles für den Mandanten. Admin: Schlüssel ansehen, Webhooks einrichten und testen, Stripe-Status ansehen. Entwickler: nur lesen.</translation>
+    </message>
+    <message>
+        <source>Result: {0}  status {1}  latency {2} ms  attempt {3}</source>
+        <translation>Ergebnis: {0}  Status {1}  Latenz {2} ms  Versuch {3}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({0}). Details are in the log file.</source>
+        <translation>Unerwarteter Fehler ({0}). Einzelheiten stehen in der Protokolldatei.</translation>
+    </message>
+</context>
+<context>
+    <name>AddOperatorDialog</name>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -437,6 +676,56 @@
     <message>
         <source>at least 12 characters</source>
         <translation>mindestens 12 Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Restored from the backup ({0:,} tenants, {1:,} secrets). Sign in with your usual password.</source>
+        <translation>Aus der Sicherung wiederhergestellt ({0:,} Mandanten, {1:,} Geheimnisse). Melden Sie sich mit Ihrem gewohnten Passwort an.</translation>
+    </message>
+    <message>
+        <source>No operator account yet: restart to run the first-start wizard.</source>
+        <translation>Noch kein Operator-Konto: Starten Sie neu, um den Ersteinrichtungs-Assistenten auszuführen.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyEventDialog</name>
+    <message>
+        <source>Apply a Stripe event to {0}</source>
+        <translation>Stripe-Ereignis auf {0} anwenden</translation>
+    </message>
+    <message>
+        <source>Paste an event Stripe sent (its body exactly as received) and the &lt;b&gt;Stripe-Signature&lt;/b&gt; header it came with. It is checked against {0}&apos;s webhook signing secrets and must name this tenant&apos;s connected account and mode.</source>
+        <translation>Fügen Sie ein von Stripe gesendetes Ereignis (den Inhalt genau wie empfangen) und den mitgelieferten &lt;b&gt;Stripe-Signature&lt;/b&gt;-Header ein. Es wird gegen die Webhook-Signaturgeheimnisse von {0} geprüft und muss das verbundene Konto und den Modus dieses Mandanten nennen.</translation>
+    </message>
+    <message>
+        <source>Stripe-Signature header</source>
+        <translation>Stripe-Signature-Header</translation>
+    </message>
+    <message>
+        <source>Event body</source>
+        <translation>Ereignisinhalt</translation>
+    </message>
+    <message>
+        <source>&amp;Stripe-Signature:</source>
+        <translation>&amp;Stripe-Signature:</translation>
+    </message>
+    <message>
+        <source>Event &amp;body:</source>
+        <translation>Ereignis&amp;inhalt:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Paste both the Stripe-Signature header and the event body.</source>
+        <translation>Fügen Sie sowohl den Stripe-Signature-Header als auch den Ereignisinhalt ein.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
     </message>
 </context>
 <context>
@@ -472,6 +761,22 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Fix-up link</source>
+        <translation>Nachbesserungs-Link</translation>
+    </message>
+    <message>
+        <source>Send this link to {0}: Stripe asks for everything due.</source>
+        <translation>Senden Sie diesen Link an {0}: Stripe fragt alles Fällige ab.</translation>
+    </message>
+    <message>
+        <source>Resent: delivered.</source>
+        <translation>Erneut gesendet: zugestellt.</translation>
+    </message>
+    <message>
+        <source>Resent: failed again.</source>
+        <translation>Erneut gesendet: wieder fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -518,7 +823,45 @@
     </message>
 </context>
 <context>
+    <name>AutoSync</name>
+    <message>
+        <source>Automatic Stripe refresh failed: {0}</source>
+        <translation>Automatische Stripe-Aktualisierung fehlgeschlagen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Speichern unter:</translation>
+    </message>
+    <message>
+        <source>Save the backup</source>
+        <translation>Sicherung speichern</translation>
+    </message>
+    <message>
+        <source>Choose where the backup goes.</source>
+        <translation>Wählen Sie, wohin die Sicherung geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backup written&lt;/b&gt;: {0}&lt;br&gt;{1} in {2:.1f} s; it holds {3}.</source>
+        <translation>&lt;b&gt;Sicherung geschrieben&lt;/b&gt;: {0}&lt;br&gt;{1} in {2:.1f} s; sie enthält {3}.</translation>
+    </message>
+</context>
+<context>
     <name>CapabilitiesPage</name>
+    <message>
+        <source>Capability</source>
+        <translation>Fähigkeit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Benötigt</translation>
+    </message>
     <message>
         <source>capability, e.g. card_payments</source>
         <translation>Fähigkeit, z. B. card_payments</translation>
@@ -545,6 +888,10 @@
     <message>
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -590,6 +937,116 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
     </message>
 </context>
 <context>
+    <name>DisputesPage</name>
+    <message>
+        <source>Evidence due</source>
+        <translation>Nachweise fällig</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesView</name>
+    <message>
+        <source>Open disputes</source>
+        <translation>Offene Rückbuchungen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Open disputes&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Offene Rückbuchungen&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Awaiting evidence only</source>
+        <translation>Nur &amp;ausstehende Nachweise</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from Stripe</source>
+        <translation>Von Stripe a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Evidence due</source>
+        <translation>Nachweise fällig</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No open dispute awaits evidence.</source>
+        <translation>Keine offene Rückbuchung wartet auf Nachweise.</translation>
+    </message>
+    <message>
+        <source>&amp;Open tenant</source>
+        <translation>Mandanten ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Asking Stripe…</source>
+        <translation>Stripe wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Reading saved disputes…</source>
+        <translation>Gespeicherte Rückbuchungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>never fetched</source>
+        <translation>nie abgerufen</translation>
+    </message>
+    <message>
+        <source>{0} open, {1} awaiting evidence</source>
+        <translation>{0} offen, {1} warten auf Nachweise</translation>
+    </message>
+    <message>
+        <source>, {0} past the deadline</source>
+        <translation>, {0} nach Fristablauf</translation>
+    </message>
+    <message>
+        <source>. Data from {0}</source>
+        <translation>. Daten vom {0}</translation>
+    </message>
+    <message>
+        <source> · saved data, may be stale</source>
+        <translation> · gespeicherte Daten, möglicherweise veraltet</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Open disputes — {0} shown&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Offene Rückbuchungen — {0} angezeigt&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>No open disputes.</source>
+        <translation>Keine offenen Rückbuchungen.</translation>
+    </message>
+</context>
+<context>
     <name>FeesView</name>
     <message>
         <source>Platform fees</source>
@@ -616,8 +1073,80 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>bis:</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Mandant:</translation>
+    </message>
+    <message>
         <source>Choose a period and press Check fees.</source>
         <translation>Wählen Sie einen Zeitraum und drücken Sie „Gebühren prüfen“.</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>All tenants</source>
+        <translation>Alle Mandanten</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Eingenommen</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Vereinbart</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>weicht ab</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
     </message>
     <message>
         <source>Show &amp;flagged charges only</source>
@@ -626,6 +1155,38 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
     <message>
         <source>&amp;Export CSV…</source>
         <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Reading saved fees…</source>
+        <translation>Gespeicherte Gebühren werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Asking Stripe for fees…</source>
+        <translation>Gebühren werden bei Stripe abgefragt…</translation>
+    </message>
+    <message>
+        <source>never fetched</source>
+        <translation>nie abgerufen</translation>
+    </message>
+    <message>
+        <source>{0} fees, {1} flagged (more than one minor unit off the agreed percentage). Data from {2}</source>
+        <translation>{0} Gebühren, {1} markiert (mehr als eine kleinste Währungseinheit vom vereinbarten Prozentsatz entfernt). Daten vom {2}</translation>
+    </message>
+    <message>
+        <source> · saved data, may be stale</source>
+        <translation> · gespeicherte Daten, möglicherweise veraltet</translation>
+    </message>
+    <message>
+        <source>Export fees to CSV</source>
+        <translation>Gebühren als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to {0}.</source>
+        <translation>Exportiert nach {0}.</translation>
     </message>
 </context>
 <context>
@@ -663,6 +1224,10 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Aus einer &amp;Sicherung wiederherstellen…</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>
@@ -672,6 +1237,10 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
     <message>
         <source>XXXX-XXXX-XXXX-XXXX</source>
         <translation>XXXX-XXXX-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <source>Granting access needs your password again.</source>
+        <translation>Zugriff zu gewähren erfordert erneut Ihr Passwort.</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1553,42 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <source>Payout status</source>
         <translation>Auszahlungsstatus</translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Ausgezahlt</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>Unterwegs</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Available:&lt;/b&gt; {0} &amp;nbsp; &lt;b&gt;Pending:&lt;/b&gt; {1}</source>
+        <translation>&lt;b&gt;Verfügbar:&lt;/b&gt; {0} &amp;nbsp; &lt;b&gt;Ausstehend:&lt;/b&gt; {1}</translation>
+    </message>
 </context>
 <context>
     <name>NewKeysDialog</name>
@@ -998,6 +1603,49 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>OpenBackupDialog</name>
+    <message>
+        <source>&amp;Backup file:</source>
+        <translation>&amp;Sicherungsdatei:</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Wiederherstellungs&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <source>Nine groups of four; case, spaces and dashes do not matter, a typo is caught.</source>
+        <translation>Neun Vierergruppen; Groß-/Kleinschreibung, Leerzeichen und Bindestriche spielen keine Rolle, Tippfehler werden erkannt.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Sicherung wählen</translation>
+    </message>
+    <message>
+        <source>Choose the backup file.</source>
+        <translation>Wählen Sie die Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>There is no file here.</source>
+        <translation>Hier gibt es keine Datei.</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The previous data is kept at {0}.</source>
+        <translation>&lt;br&gt;Die bisherigen Daten bleiben unter {0} erhalten.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Restored&lt;/b&gt; {0}; {1} open. This computer now holds an operator key for {2} ({3}). Self-check: {4}.</source>
+        <translation>&lt;b&gt;Wiederhergestellt&lt;/b&gt;: {0}; {1} lassen sich öffnen. Dieser Computer hat jetzt einen Operator-Schlüssel für {2} ({3}). Selbsttest: {4}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The backup is whole&lt;/b&gt; (opened with the {0}): made {1} by {2}; {3}; every secret opens.</source>
+        <translation>&lt;b&gt;Die Sicherung ist vollständig&lt;/b&gt; (geöffnet mit: {0}): erstellt am {1} von {2}; {3}; jedes Geheimnis lässt sich öffnen.</translation>
     </message>
 </context>
 <context>
@@ -1023,8 +1671,40 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>Nur den gewählten Schlüssel widerrufen: ein Rechner, z. B. ein verlorener Laptop. Die anderen Schlüssel des Operators bleiben gültig.</translation>
     </message>
     <message>
+        <source> (this account)</source>
+        <translation> (dieses Konto)</translation>
+    </message>
+    <message>
+        <source>revoked by {0} {1}</source>
+        <translation>entzogen von {0} {1}</translation>
+    </message>
+    <message>
+        <source>Added operator {0}.</source>
+        <translation>Operator {0} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Granted {0} (key {1}).</source>
+        <translation>Zugriff für {0} gewährt (Schlüssel {1}).</translation>
+    </message>
+    <message>
+        <source>Revoke {0}&apos;s access to the team&apos;s secrets?
+
+A new vault key is made and every secret is re-encrypted under it, sealed to the remaining operators only: {0} cannot open any secret from now on. Secrets they have already seen stay known to them — roll those keys and webhook secrets if you do not trust them.</source>
+        <translation>{0} den Zugriff auf die Geheimnisse des Teams entziehen?
+
+Ein neuer Tresorschlüssel wird erzeugt und jedes Geheimnis damit neu verschlüsselt, versiegelt nur für die verbleibenden Operatoren: {0} kann ab sofort kein Geheimnis mehr öffnen. Bereits gesehene Geheimnisse bleiben bekannt — wechseln Sie diese Schlüssel und Webhook-Geheimnisse, wenn Sie der Person nicht vertrauen.</translation>
+    </message>
+    <message>
         <source>Revoke this key</source>
         <translation>Diesen Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked {0}; {1:,} secrets re-encrypted under a new vault key.</source>
+        <translation>Zugriff für {0} entzogen; {1:,} Geheimnisse unter einem neuen Tresorschlüssel neu verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Revoking access needs your password again.</source>
+        <translation>Zugriff zu entziehen erfordert erneut Ihr Passwort.</translation>
     </message>
     <message>
         <source>&amp;Grant access…</source>
@@ -1045,6 +1725,26 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
     <message>
         <source>Revoke access</source>
         <translation>Zugriff entziehen</translation>
+    </message>
+    <message>
+        <source>Revoke the key {0} of {1} (joined {2})?
+
+The machine holding this key can no longer open any secret: a new vault key is made and every secret is re-encrypted under it. {1}&apos;s other keys keep working. Roll the secrets that machine may have exposed.</source>
+        <translation>Den Schlüssel {0} von {1} (beigetreten {2}) entziehen?
+
+Der Rechner mit diesem Schlüssel kann kein Geheimnis mehr öffnen: Ein neuer Tresorschlüssel wird erzeugt und jedes Geheimnis damit neu verschlüsselt. Die übrigen Schlüssel von {1} gelten weiter. Wechseln Sie die Geheimnisse, die dieser Rechner preisgegeben haben könnte.</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s key {1}</source>
+        <translation>dem Schlüssel {1} von {0}</translation>
+    </message>
+    <message>
+        <source>Re-keying every secret to revoke {0}…</source>
+        <translation>Alle Geheimnisse werden neu verschlüsselt, um {0} den Zugriff zu entziehen…</translation>
+    </message>
+    <message>
+        <source>Re-keying: {0:,} of {1:,} secrets…</source>
+        <translation>Neuverschlüsselung: {0:,} von {1:,} Geheimnissen…</translation>
     </message>
     <message>
         <source>Cancelling: nothing changes until the re-key commits…</source>
@@ -1306,6 +2006,42 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
         <source> min</source>
         <translation> Min.</translation>
     </message>
+    <message>
+        <source>a folder of your choice: a synced one is fine, backups are encrypted</source>
+        <translation>ein Ordner Ihrer Wahl: auch ein synchronisierter, Sicherungen sind verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up to folder:</source>
+        <translation>&amp;Sichern in Ordner:</translation>
+    </message>
+    <message>
+        <source>Back up &amp;every (hours):</source>
+        <translation>Sichern &amp;alle (Stunden):</translation>
+    </message>
+    <message>
+        <source>0: no scheduled backups</source>
+        <translation>0: keine geplanten Sicherungen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the last:</source>
+        <translation>Die letzten &amp;behalten:</translation>
+    </message>
+    <message>
+        <source>older scheduled backups are deleted</source>
+        <translation>ältere geplante Sicherungen werden gelöscht</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> Sicherungen</translation>
+    </message>
+    <message>
+        <source>Folder for scheduled backups</source>
+        <translation>Ordner für geplante Sicherungen</translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -1324,6 +2060,20 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     <message>
         <source>&amp;Last name:</source>
         <translation>&amp;Nachname:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Rotating the recovery key needs your password again.</source>
+        <translation>Den Wiederherstellungsschlüssel zu erneuern erfordert erneut Ihr Passwort.</translation>
     </message>
 </context>
 <context>
@@ -1407,9 +2157,29 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
         <source>Platform &amp;fee %:</source>
         <translation>Plattform&amp;gebühr %:</translation>
     </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
 </context>
 <context>
     <name>RequirementsPage</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Future: </source>
+        <translation>Künftig: </translation>
+    </message>
+    <message>
+        <source>What Stripe needs</source>
+        <translation>Was Stripe braucht</translation>
+    </message>
+    <message>
+        <source>Stripe&apos;s reason</source>
+        <translation>Begründung von Stripe</translation>
+    </message>
     <message>
         <source>Send &amp;fix-up link…</source>
         <translation>&amp;Nachbesserungs-Link senden…</translation>
@@ -1421,6 +2191,38 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     <message>
         <source>E&amp;xpress dashboard…</source>
         <translation>E&amp;xpress-Dashboard…</translation>
+    </message>
+    <message>
+        <source>Deadline: {0} ({1})</source>
+        <translation>Frist: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>No deadline set.</source>
+        <translation>Keine Frist gesetzt.</translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation>Nichts ist fällig.</translation>
+    </message>
+    <message>
+        <source>Disabled: {0}</source>
+        <translation>Deaktiviert: {0}</translation>
+    </message>
+    <message>
+        <source>Fix-up link</source>
+        <translation>Nachbesserungs-Link</translation>
+    </message>
+    <message>
+        <source>Send this link to the account holder: Stripe asks them for everything due now and later.</source>
+        <translation>Senden Sie diesen Link an den Kontoinhaber: Stripe fragt dort alles ab, was jetzt und später fällig ist.</translation>
+    </message>
+    <message>
+        <source>Express dashboard</source>
+        <translation>Express-Dashboard</translation>
+    </message>
+    <message>
+        <source>A login link to this account&apos;s Express dashboard.</source>
+        <translation>Ein Anmeldelink zum Express-Dashboard dieses Kontos.</translation>
     </message>
 </context>
 <context>
@@ -1531,16 +2333,16 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
         <source>What / status</source>
         <translation>Was / Status</translation>
+    </message>
+    <message>
+        <source>Line / byte</source>
+        <translation>Zeile / Byte</translation>
     </message>
     <message>
         <source>Choose a folder first.</source>
@@ -1703,8 +2505,16 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
         <translation>Noch ist kein Stripe-Konto verbunden; ein Eigentümer oder ein Plattform-Operator kann eines verbinden.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;No web browser could be started.&lt;/b&gt; Copy the address below and open it in a browser on this computer; this panel updates by itself when Stripe sends you back.</source>
+        <translation>&lt;b&gt;Es konnte kein Webbrowser gestartet werden.&lt;/b&gt; Kopieren Sie die Adresse unten und öffnen Sie sie in einem Browser auf diesem Computer; diese Ansicht aktualisiert sich selbst, sobald Stripe Sie zurückleitet.</translation>
+    </message>
+    <message>
         <source>Stripe account connected.</source>
         <translation>Stripe-Konto verbunden.</translation>
+    </message>
+    <message>
+        <source>Disconnecting Stripe needs your password again.</source>
+        <translation>Stripe zu trennen erfordert erneut Ihr Passwort.</translation>
     </message>
     <message>
         <source>Disconnect Stripe</source>
@@ -1792,12 +2602,24 @@ Die Plattform verliert den Zugriff auf das Konto, seine Tokens werden gelöscht.
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
+        <source>stored in the keyring — leave empty to keep</source>
+        <translation>im Schlüsselbund gespeichert — leer lassen, um es zu behalten</translation>
+    </message>
+    <message>
         <source>T&amp;est connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
+        <source>Use &amp;local database</source>
+        <translation>&amp;Lokale Datenbank verwenden</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>✔ {0} · TLS: {1} · round trip {2}</source>
+        <translation>✔ {0} · TLS: {1} · Antwortzeit {2}</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +2691,10 @@ Die Plattform verliert den Zugriff auf das Konto, seine Tokens werden gelöscht.
     <message>
         <source>Attempt</source>
         <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Last attempt: {0}</source>
+        <translation>Letzter Versuch: {0}</translation>
     </message>
 </context>
 <context>
@@ -2001,8 +2827,20 @@ webhook-signature: v1,…</translation>
         <translation>Webhook-Endpunkt gespeichert.</translation>
     </message>
     <message>
+        <source>Revealing a live signing secret needs your password again.</source>
+        <translation>Ein Live-Signaturgeheimnis aufzudecken erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Copying a live signing secret needs your password again.</source>
+        <translation>Ein Live-Signaturgeheimnis zu kopieren erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
         <source>Signing secret copied; the clipboard is cleared in 30 seconds.</source>
         <translation>Signaturgeheimnis kopiert; die Zwischenablage wird in 30 Sekunden geleert.</translation>
+    </message>
+    <message>
+        <source>Rolling a signing secret needs your password again.</source>
+        <translation>Ein Signaturgeheimnis zu wechseln erfordert erneut Ihr Passwort.</translation>
     </message>
     <message>
         <source>Signing secret rolled.</source>
