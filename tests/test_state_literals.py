@@ -34,7 +34,8 @@ NOT_STATES = {
         "cli/keys_commands.py",
         'emit_json({"revoked": count}) if args.json else print(f"Revoked {count} keys.")',
     ),  # a count
-    ("ui/fees_view.py", '("Check", lambda ln: "differs" if ln.flagged else "ok"),'),  # a cell's text
+    # A cell's text (translated), not a state.
+    ("ui/fees_view.py", '(self.tr("Check"), lambda ln: self.tr("differs") if ln.flagged else self.tr("ok")),'),
     ("ui/live_refresh.py", 'return tr("connected")  # the word shown, not a state'),  # the status bar's word
 }
 
