@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from billing_desktop.ui.forms import password_edit
@@ -10,7 +11,7 @@ from billing_desktop.ui.task_dialog import TaskDialog
 
 
 class ProfileDialog(TaskDialog):
-    ok_text = "Save"
+    ok_text = QT_TRANSLATE_NOOP("", "Save")
 
     def __init__(self, services, session, profile, parent=None):
         super().__init__("My profile", parent)
@@ -27,7 +28,7 @@ class ProfileDialog(TaskDialog):
 
 
 class ChangePasswordDialog(TaskDialog):
-    ok_text = "Change password"
+    ok_text = QT_TRANSLATE_NOOP("", "Change password")
 
     def __init__(self, services, session, parent=None):
         super().__init__(tr("Change password"), parent, intro=tr("At least 12 characters, and not your email address."))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -64,7 +65,7 @@ def _file_row(edit: QLineEdit, browse: Callable[[], None]) -> QWidget:
 class ProgressDialog(QDialog):
     """Fields, then Start runs `work()` in a worker with a progress bar; Cancel stops it (the work checks)."""
 
-    start_text = "Start"
+    start_text = QT_TRANSLATE_NOOP("", "Start")
 
     def __init__(self, title: str, intro: str, parent=None):
         super().__init__(parent)
@@ -89,7 +90,7 @@ class ProgressDialog(QDialog):
         self.message.hide()
         v.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.start_button = self.buttons.addButton(self.start_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button = self.buttons.addButton(tr(self.start_text), QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("start")
         self.start_button.setDefault(True)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -200,7 +201,7 @@ def _with_progress(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class BackupDialog(ProgressDialog):
-    start_text = "&Back up"
+    start_text = QT_TRANSLATE_NOOP("", "&Back up")
 
     def __init__(self, services, session, default_path: Path, parent=None):
         super().__init__(
@@ -240,7 +241,7 @@ class OpenBackupDialog(ProgressDialog):
         self, vault, parent=None, *, restore: bool = False, database_file: Path | None = None, replace: bool = False
     ):
         self.restore, self.replace = restore, replace  # replace: over existing data, which is kept first
-        self.start_text = "&Restore" if restore else "&Verify"
+        self.start_text = QT_TRANSLATE_NOOP("", "&Restore") if restore else QT_TRANSLATE_NOOP("", "&Verify")
         super().__init__(
             tr("Restore from a backup") if restore else tr("Verify a backup"),
             (

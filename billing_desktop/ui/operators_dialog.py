@@ -54,7 +54,7 @@ def _when(d) -> str:
 
 
 class AddOperatorDialog(TaskDialog):
-    ok_text = "&Add operator"
+    ok_text = QT_TRANSLATE_NOOP("", "&Add operator")
 
     def __init__(self, services, session, parent=None):
         super().__init__(
@@ -90,7 +90,7 @@ class AddOperatorDialog(TaskDialog):
 
 
 class GrantDialog(TaskDialog):
-    ok_text = "&Grant access"
+    ok_text = QT_TRANSLATE_NOOP("", "&Grant access")
 
     def __init__(self, services, session, runner, email: str, parent=None):
         super().__init__(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLineEdit, QSpinBox
 
 from billing_desktop.ui.forms import password_edit
@@ -9,7 +10,7 @@ from billing_desktop.ui.task_dialog import TaskDialog
 
 
 class PlatformStripeDialog(TaskDialog):
-    ok_text = "Save"
+    ok_text = QT_TRANSLATE_NOOP("", "Save")
 
     def __init__(self, services, session, current, parent=None):
         super().__init__(

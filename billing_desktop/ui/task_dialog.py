@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayou
 
 from billing_desktop.errors import ValidationError
 from billing_desktop.ui.forms import Form, WrapLabel, busy_bar, message_label
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.workers import Task, describe, submit
 
 
@@ -36,7 +37,7 @@ class TaskDialog(QDialog):
         outer.addWidget(self.busy)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.ok_text if self.ok_text != "OK" else self.tr("OK"))
+        self.ok_button.setText(tr(self.ok_text) if self.ok_text != "OK" else self.tr("OK"))
         self.ok_button.setObjectName("ok")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel")
         self.buttons.accepted.connect(self._start)

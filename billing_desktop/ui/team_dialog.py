@@ -21,7 +21,7 @@ TLS_HELP = {
 
 
 class TeamDatabaseDialog(TaskDialog):
-    ok_text = "Connect"
+    ok_text = QT_TRANSLATE_NOOP("", "Connect")
 
     def __init__(self, services, current=None, parent=None):
         super().__init__(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from billing_desktop.domain.validation import Mode, Tier, slugify
@@ -19,7 +20,7 @@ def choice_box(values) -> QComboBox:
 
 
 class RegisterTenantDialog(TaskDialog):
-    ok_text = "Register"
+    ok_text = QT_TRANSLATE_NOOP("", "Register")
 
     def __init__(self, services, session, parent=None):
         super().__init__(
@@ -76,7 +77,7 @@ class RegisterTenantDialog(TaskDialog):
 
 
 class AddUserDialog(TaskDialog):
-    ok_text = "Add user"
+    ok_text = QT_TRANSLATE_NOOP("", "Add user")
 
     def __init__(self, services, session, tenant_id: int, tenant_name: str, parent=None):
         super().__init__(

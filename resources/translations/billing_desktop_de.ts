@@ -296,12 +296,20 @@
         <translation>Nicht beigetreten</translation>
     </message>
     <message>
+        <source>&amp;Add operator</source>
+        <translation>Operator &amp;hinzufügen</translation>
+    </message>
+    <message>
         <source>Add operator</source>
         <translation>Operator hinzufügen</translation>
     </message>
     <message>
         <source>A new operator signs in with this email and password. To open the team&apos;s secrets they then run `billing-desktop team join` on their own OS account and read you their key&apos;s fingerprint.</source>
         <translation>Ein neuer Operator meldet sich mit dieser E-Mail-Adresse und diesem Passwort an. Um die Geheimnisse des Teams zu öffnen, führt er danach unter seinem eigenen Betriebssystemkonto `billing-desktop team join` aus und liest Ihnen den Fingerabdruck seines Schlüssels vor.</translation>
+    </message>
+    <message>
+        <source>&amp;Grant access</source>
+        <translation>Zugriff &amp;gewähren</translation>
     </message>
     <message>
         <source>Grant access to {0}</source>
@@ -544,6 +552,22 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Aus einer Sicherung wiederherstellen</translation>
     </message>
     <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
         <source>Verify a backup</source>
         <translation>Sicherung prüfen</translation>
     </message>
@@ -604,12 +628,20 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>TLS, Zertifikat und Hostname werden geprüft (empfohlen)</translation>
     </message>
     <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
         <source>Connect to team database</source>
         <translation>Mit Team-Datenbank verbinden</translation>
     </message>
     <message>
         <source>Work on one PostgreSQL database with the rest of your team (docs/TEAM.md). The password goes to the OS keyring, never to a file.</source>
         <translation>Arbeiten Sie mit dem übrigen Team auf einer gemeinsamen PostgreSQL-Datenbank (docs/TEAM.md). Das Passwort kommt in den Schlüsselbund des Betriebssystems, nie in eine Datei.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Change password</source>
@@ -620,12 +652,20 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Mindestens 12 Zeichen und nicht Ihre E-Mail-Adresse.</translation>
     </message>
     <message>
+        <source>Register</source>
+        <translation>Registrieren</translation>
+    </message>
+    <message>
         <source>Register tenant</source>
         <translation>Mandanten registrieren</translation>
     </message>
     <message>
         <source>Creates the tenant, its owner account and (in one transaction) everything it needs.</source>
         <translation>Legt den Mandanten, sein Eigentümerkonto und (in einer Transaktion) alles an, was er braucht.</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
         <source>Add user to {0}</source>
