@@ -90,7 +90,7 @@ class ProgressDialog(QDialog):
         self.message.hide()
         v.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.start_button = self.buttons.addButton(tr(self.start_text), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button = self.buttons.addButton(tr(str(self.start_text)), QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("start")
         self.start_button.setDefault(True)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)

@@ -17,7 +17,7 @@ from billing_desktop.ui.workers import Task, describe, submit
 class TaskDialog(QDialog):
     """Subclasses build fields in `self.form` and implement `work()` returning (fn, args)."""
 
-    ok_text = "OK"
+    ok_text: object = "OK"  # marked with QT_TRANSLATE_NOOP in subclasses (its stubs say object)
 
     def __init__(self, title: str, parent: QWidget | None = None, intro: str = ""):
         super().__init__(parent)
@@ -37,7 +37,7 @@ class TaskDialog(QDialog):
         outer.addWidget(self.busy)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(tr(self.ok_text) if self.ok_text != "OK" else self.tr("OK"))
+        self.ok_button.setText(tr(str(self.ok_text)) if self.ok_text != "OK" else self.tr("OK"))
         self.ok_button.setObjectName("ok")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel")
         self.buttons.accepted.connect(self._start)
