@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import webbrowser
 from pathlib import Path
 
 import pytest
@@ -178,6 +179,10 @@ def test_connect_says_when_no_browser_could_start(cli, monkeypatch):
     cli.fake.connected.discard(cli.account["id"])
     cli("stripe", "disconnect", "acme", "--yes")
     monkeypatch.setenv("BROWSER", "/no/such/browser %s")
+    # The command runs in this process, where webbrowser remembers the browsers it found for an earlier test:
+    # make it look again, as a fresh `billing-desktop` process would.
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
+    monkeypatch.setattr(webbrowser, "_browsers", {})
     started = time.monotonic()
     out, err = cli("stripe", "connect", "acme", "--timeout", "2", expect=1)
     assert "Could not start a web browser. Open the address above by hand" in err

@@ -121,10 +121,17 @@ class BackupActions:
             w.restore_requested.emit,
         )
 
+    def stop(self) -> None:
+        """The window closes: no more scheduled checks."""
+        timer = getattr(self, "timer", None)
+        if timer is not None:
+            timer.stop()
+
     def run_schedule(self) -> None:
         """Ask the schedule in a worker; a due backup is written there and announced in the status bar."""
         w = self.window
-        if self.running or w.session.locked:
+        # A closed window's timers can still fire (the first check is a single shot): its database may be closed.
+        if self.running or w.session.locked or w._closed:
             return
         self.running = True
         submit(

@@ -61,6 +61,7 @@ class SessionEnd(UnsavedGuard):
         self.idle_timer.stop()
         self.connect_ops.auto_sync.pause()
         self.live.stop()
+        self.backups.stop()
         self._closed = True  # the database may be closed next (Services.close): nothing may reload from it now
         app = QApplication.instance()
         if app is not None:
