@@ -44,6 +44,7 @@ class Services:
         self.ctx = ctx
         self.startup_report: RepairReport | None = None  # what the start-up key repair did, if it ran
         self._feeds: list[ChangeFeed] = []  # stopped and waited for by close()
+        self.closed = False  # set by close(): work that would open the database again must not start
 
     @cached_property
     def auth(self) -> AuthService:
@@ -188,6 +189,7 @@ class Services:
     def close(self) -> None:
         """Stop the change feeds and wait for them, then close the database's connections: a feed still polling
         would give its connection back to the pool after dispose() and leave it open."""
+        self.closed = True
         for feed in self._feeds:
             feed.stop()
         for feed in self._feeds:

@@ -130,8 +130,9 @@ class BackupActions:
     def run_schedule(self) -> None:
         """Ask the schedule in a worker; a due backup is written there and announced in the status bar."""
         w = self.window
-        # A closed window's timers can still fire (the first check is a single shot): its database may be closed.
-        if self.running or w.session.locked or w._closed:
+        # A closed window's timers can still fire (the first check is a single shot), and a window can outlive its
+        # services: a check then would open a closed database again.
+        if self.running or w.session.locked or w._closed or w.services.closed:
             return
         self.running = True
         submit(
