@@ -74,10 +74,11 @@ def cmd_grant(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_revoke(args: argparse.Namespace) -> int:
-    def progress(done: int, total: int) -> None:
-        print(f"\rre-keying {done:,}/{total:,} secrets", end="", file=sys.stderr, flush=True)
+def _rekey_progress(done: int, total: int) -> None:
+    print(f"\rre-keying {done:,}/{total:,} secrets", end="", file=sys.stderr, flush=True)
 
+
+def cmd_revoke(args: argparse.Namespace) -> int:
     with open_services(args) as svc:
         session = sign_in(svc, args)
         confirm(
@@ -85,16 +86,13 @@ def cmd_revoke(args: argparse.Namespace) -> int:
             f"Revoke {args.email}'s access? Every secret is re-encrypted under a new vault key; they keep nothing "
             "they have not already seen. Roll tenant secrets they saw if you do not trust them.",
         )
-        count = svc.team.revoke(session, args.email, progress=progress)
+        count = svc.team.revoke(session, args.email, progress=_rekey_progress)
     print("", file=sys.stderr)
     print(f"Revoked {args.email}; {count:,} secrets re-encrypted under a new vault key.")
     return 0
 
 
 def cmd_revoke_key(args: argparse.Namespace) -> int:
-    def progress(done: int, total: int) -> None:
-        print(f"\rre-keying {done:,}/{total:,} secrets", end="", file=sys.stderr, flush=True)
-
     with open_services(args) as svc:
         session = sign_in(svc, args)
         confirm(
@@ -102,7 +100,7 @@ def cmd_revoke_key(args: argparse.Namespace) -> int:
             f"Revoke the operator key {args.fingerprint}? The machine holding it can no longer open any secret: every "
             "secret is re-encrypted under a new vault key. Roll secrets that machine may have exposed.",
         )
-        done = svc.team.revoke_key(session, args.fingerprint, progress=progress)
+        done = svc.team.revoke_key(session, args.fingerprint, progress=_rekey_progress)
     print("", file=sys.stderr)
     if args.json:
         emit_json(done)
