@@ -183,6 +183,12 @@ def test_fee_period_checked(services, operator, fake, shop):
         services.fees.fees(operator, since=date(2026, 5, 2), until=date(2026, 5, 1))
 
 
+def test_fees_of_a_tenant_that_is_gone(services, operator, fake, shop):
+    """A Fees view left open on a tenant another operator has since removed: a clear error, not a traceback."""
+    with pytest.raises(NotFound, match="No such tenant"):
+        services.fees.fees(operator, tenant_id=shop[0].id + 1000, refresh=False)
+
+
 def test_disputes_most_urgent_first(services, operator, fake, shop, clock, monkeypatch):
     _, account = shop
     now = int(clock().timestamp())

@@ -22,7 +22,7 @@ from billing_desktop.connect.errors import StripeProblem
 from billing_desktop.connect.pager import Pager
 from billing_desktop.domain.money import expected_fee, plain_amount
 from billing_desktop.domain.roles import Perm
-from billing_desktop.errors import ValidationError
+from billing_desktop.errors import NotFound, ValidationError
 from billing_desktop.services.connect_cache import ObjectKind, store
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -228,7 +228,12 @@ class PlatformFeeService:
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.STRIPE_VIEW, tenant_id)
             owners = self._tenants(s)
-            slug = s.get(Tenant, tenant_id).slug if tenant_id is not None else None  # type: ignore[union-attr]
+            slug = None
+            if tenant_id is not None:
+                tenant = s.get(Tenant, tenant_id)
+                if tenant is None:  # deleted by another operator since the list was loaded
+                    raise NotFound("No such tenant.")
+                slug = tenant.slug
         tenants = {k: (v[0], v[1]) for k, v in owners.items()}
         message, checked, fetched_at = "", None, None
         if refresh:
