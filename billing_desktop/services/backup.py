@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import struct
 import tempfile
 import time
@@ -21,7 +22,7 @@ from typing import Any
 
 from billing_desktop import __version__, config
 from billing_desktop.domain.roles import Perm
-from billing_desktop.errors import AppError, BackupDamaged
+from billing_desktop.errors import AppError, BackupDamaged, ValidationError
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -120,6 +121,26 @@ def _take_snapshot(ctx: AppContext, into: Path) -> str:
     raise AppError(f"Backups of a {url.get_backend_name()} database are not supported.")
 
 
+def _check_replaceable(dest: Path) -> None:
+    """A backup replaces an older backup, nothing else: not a document mistyped as the destination, not a device
+    (`--to /dev/sda`), not a link (renaming over it would drop the link, not write where it points)."""
+    try:
+        st = dest.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ValidationError({"dest": f"{dest} cannot be read: {exc.strerror}."}) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ValidationError({"dest": f"{dest} exists and is not a regular file; choose another name."})
+    try:
+        with open(dest, "rb") as f:
+            is_backup = f.read(len(backup_file.MAGIC)) == backup_file.MAGIC
+    except OSError as exc:
+        raise ValidationError({"dest": f"{dest} cannot be read: {exc.strerror}."}) from None
+    if not is_backup:
+        raise ValidationError({"dest": f"{dest} exists and is not a backup; choose another name."})
+
+
 class BackupService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
@@ -140,6 +161,7 @@ class BackupService:
         dest = Path(dest) if dest else config.paths().backup_dir / default_name(now)
         if dest.is_dir():
             dest = dest / default_name(now)
+        _check_replaceable(dest)
         dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         work = private_temp_dir()
         partial = dest.with_name(dest.name + ".partial")
@@ -163,8 +185,9 @@ class BackupService:
                 "db_size": snap.stat().st_size,
                 "db_sha256": _sha256(snap),
             }
-            snapshot.private_file(partial)
-            with open(partial, "wb") as out:
+            partial.unlink(missing_ok=True)  # a crashed run's, or a link someone planted: never written through
+            fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with open(fd, "wb") as out:
                 backup_file.write(out, header, key, _payload(manifest, snap, progress), cancelled)
                 out.flush()
                 os.fsync(out.fileno())
