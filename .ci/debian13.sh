@@ -8,7 +8,8 @@
 #   base/   debootstrap minbase + updates + security; made again when older than 7 days
 #   tools/  overlay layer on base: python3-venv and scripts/system-deps.sh's packages; made again with base or
 #           when system-deps.sh changes
-#   pip/    pip's download cache, shared by the runs
+#   pip/    pip's cache, shared by the runs; pip/wheels/ holds the files requirements-lock.txt pins, fetched once
+#           per lock (pip/wheels/.complete-HASH), from which the suite's venv is installed without an index
 # A run writes only to its own overlay upper dir, removed at the end. Its mounts and processes live in private
 # mount and PID namespaces (unshare --kill-child): nothing outlives the run, even a killed one.
 set -euo pipefail
@@ -157,7 +158,24 @@ trap 'rm -rf "$run"' EXIT
 
 if [ "$mode" = suite ]; then
   say "scripts/test.sh inside Debian 13"
-  in_root "$CACHE/tools:$CACHE/base" "$run" 'cd /src && python3 --version && exec scripts/test.sh "$@"' "$@"
+  in_root "$CACHE/tools:$CACHE/base" "$run" '
+    cd /src && python3 --version
+    # The locked files themselves, fetched once per lock into the shared cache; the install then reads only them.
+    # (pip'"'"'s own HTTP cache kept nothing here: the index this machine reaches answers without Cache-Control,
+    # ETag or Last-Modified, so every run downloaded everything again.)
+    wheels=/root/.cache/pip/wheels
+    mkdir -p "$wheels"
+    exec 8>"$wheels/.lock" && flock 8  # one run fetches at a time
+    stamp="$wheels/.complete-$(sha256sum requirements-lock.txt | cut -c1-16)"
+    if [ ! -f "$stamp" ]; then
+      python3 -m venv /tmp/fetch
+      /tmp/fetch/bin/python -m pip download -q --disable-pip-version-check --require-hashes \
+        -r requirements-lock.txt -d "$wheels"
+      touch "$stamp"
+    fi
+    flock -u 8
+    export PIP_NO_INDEX=1 PIP_FIND_LINKS="$wheels"
+    exec scripts/test.sh "$@"' "$@"
   say "suite passed"
 else
   mkdir -p "$run/upper/ci"

@@ -1,5 +1,7 @@
 """Storage that fails under the CLI: a clear message, exit 1, nothing lost — never a traceback."""
 
+import array
+import fcntl
 import os
 import subprocess
 import sys
@@ -32,20 +34,51 @@ def test_an_empty_database_file_is_refused_not_recreated(home, run_cli):
     _no_traceback(err)
 
 
-def test_a_read_only_data_dir(run_cli, monkeypatch):
-    ro = "/sys/kernel"  # read-only even for root
+# <linux/fs.h>: the inode flags ioctls (their size argument is a long) and the immutable flag.
+FS_IOC_GETFLAGS, FS_IOC_SETFLAGS, FS_IMMUTABLE_FL = 0x80086601, 0x40086602, 0x10
+
+
+def _set_immutable(path, *, on: bool) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        with open(os.path.join(ro, "billing-desktop-probe"), "w"):
-            pass
-    except OSError:
-        pass
-    else:
-        os.remove(os.path.join(ro, "billing-desktop-probe"))
-        pytest.skip("no read-only directory here")
-    monkeypatch.setenv("BILLING_DESKTOP_HOME", ro)
+        flags = array.array("l", [0])
+        fcntl.ioctl(fd, FS_IOC_GETFLAGS, flags, True)  # noqa: FBT003 (mutate_flag)
+        flags[0] = flags[0] | FS_IMMUTABLE_FL if on else flags[0] & ~FS_IMMUTABLE_FL
+        fcntl.ioctl(fd, FS_IOC_SETFLAGS, flags)
+    finally:
+        os.close(fd)
+
+
+@pytest.fixture
+def read_only_dir(tmp_path):
+    """A folder of our own that this process cannot write to: mode 0555 for a user. Root ignores modes (CI and the
+    Debian 13 root run as root), but not the immutable attribute, which even root must remove before writing."""
+    d = tmp_path / "read-only"
+    d.mkdir()
+    d.chmod(0o555)
+    immutable = False
+    try:
+        if os.geteuid() == 0:
+            try:
+                _set_immutable(d, on=True)
+                immutable = True
+            except OSError as exc:  # a filesystem without inode flags, or no CAP_LINUX_IMMUTABLE
+                pytest.skip(f"running as root where {tmp_path} cannot be made immutable ({exc.strerror})")
+        with pytest.raises(OSError):  # really read-only: the test below would prove nothing otherwise
+            (d / "probe").touch()
+        yield d
+    finally:
+        if immutable:
+            _set_immutable(d, on=False)  # else pytest could never delete its temporary directories again
+        d.chmod(0o755)
+
+
+def test_a_read_only_data_dir(read_only_dir, run_cli, monkeypatch):
+    monkeypatch.setenv("BILLING_DESKTOP_HOME", str(read_only_dir))
     code, _, err = run_cli(["tenants", "list"])
-    assert code == 1 and "writable" in err
+    assert code == 1 and "writable" in err and str(read_only_dir) in err
     assert err.count("cannot write the log file") <= 1
+    assert list(read_only_dir.iterdir()) == []  # nothing half-made left behind
     _no_traceback(err)
 
 

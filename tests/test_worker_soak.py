@@ -2,13 +2,20 @@
 
 PySide6 6.12.0 takes one reference from True/None on every signal emitted from a pool thread (issue 16); after a
 few hundred tasks Python aborts. This test fails there (the reference counts drift by thousands) and passes on the
-pinned version. On Python 3.12+ those singletons are immortal, so the count check only bites on 3.11 (the
-interpreter the packaged app bundles); the leak checks bite everywhere.
+pinned version.
+
+Python 3.12+ makes None, True and False immortal: the interpreter no longer counts their references, while
+extensions built for the stable ABI (PySide6 is one) still add and drop them by hand, so their counts drift with no
+bug at all (None fell by ~36,000 over this test on 3.13 with a sound PySide6) and can never reach zero. There the
+full check of all three is replaced by: True and False do not lose references (they stayed exactly put on 3.13 with
+the sound version, and losing them is what 6.12.0 does), and a mortal object carried in every result comes back to
+its count exactly. The full check stays on 3.11, the interpreter the packaged app bundles, where the defect crashes.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 import time
 import weakref
 
@@ -21,6 +28,14 @@ from billing_desktop.ui.soak import singleton_refcounts
 
 TASKS = 6000  # a multiple of 6: each kind of result equally often
 SLACK = 50  # references the test machinery itself may legitimately hold at either end
+IMMORTAL_SINGLETONS = sys.version_info >= (3, 12)
+
+
+class Carried:
+    """A mortal object every dict result carries through the signal: its count is exact on every Python."""
+
+
+CARRIED = Carried()
 
 pytestmark = pytest.mark.gui
 
@@ -47,7 +62,7 @@ def result_for(n: int) -> object:
     if kind == 3:
         return n
     if kind == 4:
-        return {"n": n, "ok": True, "none": None}
+        return {"n": n, "ok": True, "none": None, "carried": CARRIED}
     raise BoomError(str(n))
 
 
@@ -62,8 +77,22 @@ def drain(timeout: float = 60.0) -> None:
     QCoreApplication.processEvents()
 
 
-def counts() -> tuple[int, int, int]:
-    return singleton_refcounts()
+def counts() -> tuple[int, int, int, int]:
+    return (*singleton_refcounts(), sys.getrefcount(CARRIED))
+
+
+def refcount_problem(before: tuple[int, ...], after: tuple[int, ...]) -> str | None:
+    """What the counts say about the binding, or None if they are sound (see the module docstring)."""
+    (_, true0, false0, carried0), (_, true1, false1, carried1) = before, after
+    if carried1 != carried0:
+        return f"references to an object carried in results moved from {carried0} to {carried1}"
+    if IMMORTAL_SINGLETONS:
+        if true1 < true0 - SLACK or false1 < false0 - SLACK:
+            return f"references to True/False fell from {(true0, false0)} to {(true1, false1)}"
+        return None
+    if any(abs(a - b) > SLACK for a, b in zip(after[:3], before[:3], strict=True)):
+        return f"refcounts of None/True/False moved from {before[:3]} to {after[:3]}"
+    return None
 
 
 def test_thousands_of_tasks_leave_refcounts_and_memory_flat(qtbot):
@@ -94,9 +123,8 @@ def test_thousands_of_tasks_leave_refcounts_and_memory_flat(qtbot):
     failed.clear()
     gc.collect()
     after = counts()
-    assert all(abs(a - b) <= SLACK for a, b in zip(after, before, strict=True)), (
-        f"refcounts of None/True/False moved from {before} to {after}: a binding is corrupting them"
-    )
+    problem = refcount_problem(before, after)
+    assert problem is None, f"{problem}: a binding is corrupting reference counts"
     assert sum(ref() is not None for ref in handles) == 0, "Task objects outlived their delivery"
     assert sum(ref() is not None for ref in functions) == 0, "work functions outlived their run"
 
