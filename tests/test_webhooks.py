@@ -71,6 +71,9 @@ def test_private_addresses_are_refused_unless_allowed_in_test_mode(address, kind
         ("::ffff:169.254.169.254", "cloud metadata"),
         ("100.100.100.200", "cloud metadata"),
         ("fd00:ec2::254", "cloud metadata"),
+        ("169.254.170.2", "cloud metadata"),  # AWS ECS task role credentials
+        ("169.254.170.23", "cloud metadata"),  # AWS EKS Pod Identity credentials
+        ("fd00:ec2::23", "cloud metadata"),
         ("0.0.0.0", "unspecified"),
         ("0.1.2.3", "unspecified"),
         ("::", "unspecified"),

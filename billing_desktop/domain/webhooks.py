@@ -29,8 +29,10 @@ SCHEMES = ("stripe", "standard")
 TOLERANCE = 300  # seconds, as stripe-python and Standard Webhooks use
 STRIPE_HEADER = "X-Webhook-Signature"
 # Cloud metadata services: refused even where private addresses are allowed.
+# Credential endpoints: instance metadata (AWS/GCP/Azure/OCI, Alibaba), AWS ECS task roles and EKS Pod Identity.
 METADATA_HOSTS = frozenset(
-    ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200", "fd00:ec2::23")
+    ipaddress.ip_address(a)
+    for a in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200", "169.254.170.2", "169.254.170.23", "fd00:ec2::23")
 )
 # IPv6 ranges that carry an IPv4 address inside (a way around IPv4 rules): refused whatever the checkbox says.
 IPV4_IN_IPV6 = tuple(
