@@ -110,3 +110,17 @@ def test_tenant_search_is_answered_by_the_trigram_index(services, needle):
         assert "ix_tenants_search_trgm" in plan(services.ctx.engine, matches, sort_allowed=True)
     # A page of matches: never the whole table, whichever index the planner picks.
     assert "Seq Scan on tenants" not in plan(services.ctx.engine, page_query(search=needle), sort_allowed=True)
+
+
+@pytest.mark.parametrize("sort", ["slug", "email", "tier", "mode", "active"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_each_server_sort_of_the_tenant_list_is_an_index_range(services, sort, descending):
+    from billing_desktop.services.tenant_pages import ListQuery, page_query
+
+    _postgres_only(services)
+    q = ListQuery(sort=sort, descending=descending)
+    for after in (
+        None,
+        ("x", "y", 7) if sort in ("tier", "mode") else (True, "y", 7) if sort == "active" else ("x", 7),
+    ):
+        assert_indexed(plan(services.ctx.engine, page_query(after=after, query=q)), "tenants")

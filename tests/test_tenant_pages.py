@@ -57,3 +57,25 @@ def test_a_tenants_staff_page_through_their_own_tenant_only(services, operator, 
     rows = walk(services, owner)
     assert [r.slug for r in rows] == [services.tenants.get(owner, owner.tenant_id).slug]
     assert walk(services, owner, search="delta") == []
+
+
+def test_the_server_sorts_filters_and_counts_as_the_window_asks(services, operator, tenants):
+    from billing_desktop.services.tenant_pages import ListQuery
+
+    services.tenants.update(operator, tenants[1].id, {"tier": "pro"})
+    services.tenants.update(operator, tenants[4].id, {"tier": "enterprise"})
+    by_tier = walk(services, operator, query=ListQuery(sort="tier"))
+    assert [r.tier for r in by_tier] == sorted(r.tier for r in by_tier)
+    assert [r.id for r in by_tier[:2]] == [tenants[4].id, tenants[5].id]  # enterprise, then free by name
+    assert len(by_tier) == len(NAMES) and len({r.id for r in by_tier}) == len(NAMES)
+    by_slug = walk(services, operator, query=ListQuery(sort="slug", descending=True))
+    assert [r.slug for r in by_slug] == sorted((t.slug for t in tenants), reverse=True)
+    pro = walk(services, operator, query=ListQuery(tier="pro"))
+    assert [r.id for r in pro] == [tenants[1].id]
+    assert walk(services, operator, query=ListQuery(stripe="connected")) == []
+    assert len(walk(services, operator, query=ListQuery(stripe="none"))) == len(NAMES)
+    assert services.tenants.count(operator, ListQuery()) == len(NAMES)
+    assert services.tenants.count(operator, ListQuery(search="acme")) == 2
+    assert services.tenants.count(operator, ListQuery(), cap=3) == 4  # at most cap + 1: "3+"
+    only = [tenants[0].id, tenants[2].id]
+    assert {r.id for r in walk(services, operator, query=ListQuery(only_ids=only))} == set(only)

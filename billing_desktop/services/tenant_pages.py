@@ -1,14 +1,16 @@
 """The tenant list one page at a time, for a team database too large to load whole (issue 12, item 5).
 
-A page is a keyset range in the list's order, (lower(company_name), id), so the first screen and every next page
-are index ranges whatever the table's size (ix_tenants_name_order, migration 0009). Search is a substring anywhere in
-the name, slug or email, answered on PostgreSQL by the pg_trgm index over SEARCH_TEXT; the planner walks the name
+A page is a keyset range in the list's order: (lower(company_name), id) by default, or the sort column first for the
+columns the list can sort on the server (SORT_KEYS; each has an index whose order it is: migrations 0009 and 0013).
+So the first screen and every next page are index ranges whatever the table's size. Search is a substring anywhere
+in the name, slug or email, answered on PostgreSQL by the pg_trgm index over SEARCH_TEXT; the planner walks the order
 index instead when most rows match (a one-letter search), so both kinds of keystroke stay cheap.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,12 +25,34 @@ SEARCH_TEXT: ColumnClause[Any] = literal_column(
     "lower(tenants.company_name || ' ' || tenants.slug || ' ' || tenants.email)"
 )
 NAME_KEY = func.lower(Tenant.company_name)
+# The server-side sort orders: the keyset of each (slug and email are unique; the rest end in the name order).
+SORT_KEYS: dict[str, tuple[Any, ...]] = {
+    "company_name": (NAME_KEY, Tenant.id),
+    "slug": (Tenant.slug, Tenant.id),
+    "email": (Tenant.email, Tenant.id),
+    "tier": (Tenant.tier, NAME_KEY, Tenant.id),
+    "mode": (Tenant.mode, NAME_KEY, Tenant.id),
+    "active": (Tenant.active, NAME_KEY, Tenant.id),
+}
 
 
 @dataclass(frozen=True)
 class TenantPage:
     rows: list[TenantRow]
-    after: tuple[str, int] | None  # pass back for the next page; None: this was the last one
+    after: tuple[Any, ...] | None  # pass back for the next page; None: this was the last one
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListQuery:
+    """What the operator asked the list for: search text, the drop-down filters, and the order."""
+
+    search: str = ""
+    sort: str = "company_name"
+    descending: bool = False
+    tier: str | None = None
+    mode: str | None = None
+    stripe: str | None = None  # a connection state, or "none": no Stripe account
+    only_ids: Collection[int] | None = None  # "needs attention": the tenants on the board
 
 
 def like_pattern(needle: str) -> str:
@@ -36,27 +60,60 @@ def like_pattern(needle: str) -> str:
     return f"%{escaped}%"
 
 
-def page_query(
-    search: str = "", after: tuple[str, int] | None = None, limit: int = 200, *, descending: bool = False
-) -> Select[*tuple[Any, ...]]:
-    """The statement for one page (operators' view: every tenant). Fetch limit + 1 rows to learn if more follow."""
-    q = select(*_LIST_COLUMNS, NAME_KEY).outerjoin(StripeAccount, StripeAccount.tenant_id == Tenant.id)
-    needle = search.strip().lower()
+def _filtered(q: Select[Any], lq: ListQuery) -> Select[Any]:
+    needle = lq.search.strip().lower()
     if needle:
         q = q.where(SEARCH_TEXT.like(like_pattern(needle), escape="\\"))
-    key = tuple_(NAME_KEY, Tenant.id)
+    if lq.tier:
+        q = q.where(Tenant.tier == lq.tier)
+    if lq.mode:
+        q = q.where(Tenant.mode == lq.mode)
+    if lq.stripe:
+        q = q.where(StripeAccount.status.is_(None) if lq.stripe == "none" else StripeAccount.status == lq.stripe)
+    if lq.only_ids is not None:
+        q = q.where(Tenant.id.in_(list(lq.only_ids)))
+    return q
+
+
+def page_query(
+    search: str = "",
+    after: tuple[Any, ...] | None = None,
+    limit: int = 200,
+    *,
+    descending: bool = False,
+    query: ListQuery | None = None,
+) -> Select[*tuple[Any, ...]]:
+    """The statement for one page (operators' view: every tenant). Fetch limit + 1 rows to learn if more follow.
+    The row is the list's columns followed by its sort key."""
+    lq = query or ListQuery(search=search, descending=descending)
+    keys = SORT_KEYS[lq.sort]
+    q = select(*_LIST_COLUMNS, *keys).outerjoin(StripeAccount, StripeAccount.tenant_id == Tenant.id)
+    q = _filtered(q, lq)
+    key = tuple_(*keys)
     if after is not None:
-        q = q.where(key < tuple_(*after) if descending else key > tuple_(*after))
-    order = (NAME_KEY.desc(), Tenant.id.desc()) if descending else (NAME_KEY, Tenant.id)
+        q = q.where(key < tuple_(*after) if lq.descending else key > tuple_(*after))
+    order = [k.desc() for k in keys] if lq.descending else list(keys)
     return q.order_by(*order).limit(limit + 1)
+
+
+def matching_query(query: ListQuery) -> Select[Any]:
+    """The ids of the tenants `query` matches (search and filters), in no order: what count_of counts."""
+    return _filtered(select(Tenant.id).outerjoin(StripeAccount, StripeAccount.tenant_id == Tenant.id), query)
+
+
+def count_of(matching: Select[Any], cap: int | None) -> Select[Any]:
+    """Count at most cap + 1 of the matching rows: a one-letter search must not count 1,000,000 on each keystroke."""
+    if cap is not None:
+        matching = matching.limit(cap + 1)
+    return select(func.count()).select_from(matching.subquery())
 
 
 def read_page(s: Session, q: Select[*tuple[Any, ...]], limit: int) -> TenantPage:
     intern = sys.intern
     got = s.execute(q).all()
+    width = len(_LIST_COLUMNS)
     rows = [
-        TenantRow(i, name, slug, email, intern(tier), intern(mode), active, intern(stripe or "none"))
-        for i, name, slug, email, tier, mode, active, stripe, _key in got[:limit]
+        TenantRow(r[0], r[1], r[2], r[3], intern(r[4]), intern(r[5]), r[6], intern(r[7] or "none")) for r in got[:limit]
     ]
     more = len(got) > limit
-    return TenantPage(rows, (got[limit - 1][-1], got[limit - 1][0]) if more and limit else None)
+    return TenantPage(rows, tuple(got[limit - 1][width:]) if more and limit else None)

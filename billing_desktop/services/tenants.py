@@ -41,7 +41,7 @@ from billing_desktop.store.models import StripeAccount, Tenant, User
 
 if TYPE_CHECKING:
     from billing_desktop.services.keys import KeyService, Pending
-    from billing_desktop.services.tenant_pages import TenantPage
+    from billing_desktop.services.tenant_pages import ListQuery, TenantPage
 
 
 class TenantRow(NamedTuple):
@@ -265,23 +265,34 @@ class TenantService:
         self,
         session: UserSession,
         search: str = "",
-        after: tuple[str, int] | None = None,
+        after: tuple[Any, ...] | None = None,
         limit: int = 200,
         *,
         descending: bool = False,
+        query: ListQuery | None = None,
     ) -> TenantPage:
-        """One page of the list in name order, optionally searched: how a team database's list is read, a screen
-        at a time (services.tenant_pages). Returns a TenantPage; its `after` asks for the next one."""
+        """One page of the list in name order (or `query`'s order and filters), optionally searched: how a team
+        database's list is read, a screen at a time (services.tenant_pages). Its `after` asks for the next one."""
         from billing_desktop.services.tenant_pages import page_query, read_page
 
         with self.ctx.db() as s:
-            q = page_query(search, after, limit, descending=descending)
-            if session.is_operator:
-                authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
-            else:
-                authorize(s, self.ctx, session, Perm.TENANT_VIEW, session.tenant_id)
-                q = q.where(Tenant.id == session.tenant_id)
+            q = self._own(s, session, page_query(search, after, limit, descending=descending, query=query))
             return read_page(s, q, limit)
+
+    def count(self, session: UserSession, query: ListQuery, *, cap: int | None = None) -> int:
+        """Tenants matching `query`, at most cap + 1 (more than `cap`: say "cap+")."""
+        from billing_desktop.services.tenant_pages import count_of, matching_query
+
+        with self.ctx.db() as s:
+            return int(s.scalar(count_of(self._own(s, session, matching_query(query)), cap)) or 0)
+
+    def _own(self, s: Session, session: UserSession, q: Select[Any]) -> Select[Any]:
+        """Operators see every tenant; a tenant's staff only their own."""
+        if session.is_operator:
+            authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
+            return q
+        authorize(s, self.ctx, session, Perm.TENANT_VIEW, session.tenant_id)
+        return q.where(Tenant.id == session.tenant_id)
 
     def _find(self, s: Session, ref: int | str) -> Tenant:
         t = s.get(Tenant, ref) if isinstance(ref, int) else s.scalar(select(Tenant).where(Tenant.slug == ref))

@@ -151,7 +151,11 @@ class ConnectActions:
     def open_tenant(self, tenant_id: int, tab: str) -> None:
         w = self.window
         row = w.model.row_of(tenant_id)
-        if row < 0 and w.search.text():
+        if row < 0 and w.paged:  # not among the pages held: the server finds it
+            from billing_desktop.ui.tenant_paged import locate
+
+            locate(w, tenant_id)
+        elif row < 0 and w.search.text():
             w.search.clear()  # filtered out: show everyone again
             row = w.model.row_of(tenant_id)
         if row >= 0:

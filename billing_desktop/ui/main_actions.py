@@ -25,6 +25,11 @@ class MainActions:
         self.statusBar().showMessage(
             self.tr("Registered {0} as {1}.").format(details.company_name, details.slug), STATUS_MESSAGE_MS
         )
+        if self.paged:  # a team database's list is paged: find the new tenant on the server
+            from billing_desktop.ui.tenant_paged import locate
+
+            locate(self, details.id)
+            return
         self.search.clear()
         self.runner.run(
             lambda: TenantTableModel.prepare(self.services.tenants.list_columns(self.session), self.model.sort_state),

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from billing_desktop import APP_NAME
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.services.tenants import TenantRow
-from billing_desktop.ui import theme
+from billing_desktop.ui import tenant_paged, theme
 from billing_desktop.ui.audit_tab import AuditTab
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import EmptyState
@@ -113,8 +113,10 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self._select_after_filter = QTimer(self, singleShot=True, interval=200)
         self._select_after_filter.timeout.connect(self._select_first_match)
         lv.addWidget(self.search)
-        self.model = TenantTableModel(self)
         self.table = QTableView()
+        # A team database sends its list a page at a time (ui/tenant_paged.py); a local file is loaded whole.
+        self.paged = self.services.ctx.engine.dialect.name == "postgresql"
+        self.model = tenant_paged.attach(self) if self.paged else TenantTableModel(self)
         self.table.setObjectName("tenant_table")
         self.table.setAccessibleName(self.tr("Tenants"))
         self.table.setModel(self.model)
@@ -219,6 +221,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         """Two steps, so a large platform still shows its first screen at once: the first rows by name, then
         the whole list, whose search strings and sort order are prepared in the worker too."""
         selected = self.selected_tenant_id()
+        if isinstance(self.model, tenant_paged.PagedTenantModel):
+            self.model.reload(selected)
+            return
         sort = self.model.sort_state
 
         def load_all():
@@ -272,7 +277,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        if not self.loaded:
+        if isinstance(self.model, tenant_paged.PagedTenantModel):
+            self.count_label.setText(self.model.count_text())
+        elif not self.loaded:
             self.count_label.setText(self.tr("{0}+ tenants (loading…)").format(total))
         elif shown == total:
             self.count_label.setText(self.tr("1 tenant") if total == 1 else self.tr("{0} tenants").format(total))
@@ -310,6 +317,8 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
 
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
+        if self.paged:
+            return  # the server answers once typing pauses, and its answer selects (ui/tenant_paged.py)
         self._update_count()
         # Choosing a tenant loads its details and tabs: do that once typing pauses, not on every keystroke.
         self._select_after_filter.start()

@@ -148,6 +148,10 @@ class TenantTableModel(QAbstractTableModel):
                 return n
         return -1
 
+    def _cell(self, row: int) -> tuple[TenantColumns, int] | None:
+        """Where a row's values are: the columns and the index in them."""
+        return self._rows, self._visible[row]
+
     def total(self) -> int:
         return len(self._rows)
 
@@ -164,9 +168,10 @@ class TenantTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        cell = self._cell(index.row()) if index.isValid() else None
+        if cell is None:
             return None
-        cols, i = self._rows, self._visible[index.row()]  # cells read from the columns: no tuple per call
+        cols, i = cell  # cells read from the columns: no tuple per call
         attr = COLUMNS[index.column()][1]
         if attr == "attention":
             n = self._attention.get(cols.id[i], 0)

@@ -1,0 +1,333 @@
+"""The tenant list on a team database (issue 12, item 5): never the whole table. The server sorts, searches and
+filters (TenantService.page, a keyset page each); this model holds a bounded window of those pages.
+
+Rows are discovered as the operator scrolls: the view's fetchMore reads the next page after the last one read, so
+the scroll bar grows with what was seen. Only KEEP_PAGES pages are held; a page scrolled away is dropped and read
+again, by the key where it starts (kept: one small tuple per page), when it comes back into view. Search waits for a
+pause in typing. Sorting by Stripe state or attention is not offered here (their values live in another table or in
+this window): the drop-down filters select those on the server instead.
+
+SQLite keeps TenantTableModel, the whole list in memory, which meets its budgets at 100,000 tenants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+
+from billing_desktop.services.tenant_columns import TenantColumns
+from billing_desktop.services.tenant_pages import SORT_KEYS, ListQuery, TenantPage
+from billing_desktop.services.tenants import TenantRow
+from billing_desktop.ui.i18n import tr
+from billing_desktop.ui.tenant_model import ATTENTION, COLUMNS, TenantTableModel
+
+# run(fn, on_done, on_error): fn off the GUI thread, its result (or exception) back on it.
+Run = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception], None]], None]
+
+
+class PagedTenantModel(TenantTableModel):
+    reloaded = Signal(object)  # a new answer is on screen; the id to keep selected (None: what is shown)
+    counted = Signal()  # total() and matches() are known for the current query
+    sort_refused = Signal(int, Qt.SortOrder)  # a column the server does not sort by: the order to go back to
+
+    PAGE = 200
+    KEEP_PAGES = 6  # 1,200 rows at most, whatever the database holds
+    TYPING_PAUSE_MS = 150
+    COUNT_CAP = 10_000  # a search counts this far, then says "10000+"
+
+    def __init__(
+        self,
+        run: Run,
+        read: Callable[[ListQuery, tuple[Any, ...] | None, int], TenantPage],
+        count: Callable[[ListQuery, int | None], int],
+        parent=None,
+    ):
+        super().__init__(parent)
+        self._run, self._read, self._count = run, read, count
+        self._anchors: list[tuple[Any, ...] | None] = [None]  # anchors[p]: the key page p starts after
+        self._pages: dict[int, TenantColumns] = {}
+        self._known = 0  # rows discovered so far (the view's row count)
+        self._more = False
+        self._pending: set[int] = set()
+        self._generation = 0  # answers to an older query are dropped
+        self._shown_query: ListQuery | None = None
+        self._all: int | None = None  # every tenant this session sees
+        self._matches: int | None = None
+        self._typing = QTimer(self, singleShot=True, interval=self.TYPING_PAUSE_MS)
+        self._typing.timeout.connect(lambda: self.reload(None))
+
+    # -- the query --------------------------------------------------------------------------------------------------
+    def query(self) -> ListQuery:
+        column, order = self._sort
+        f = self._facets
+        ids = [i for i, n in self._attention.items() if n > 0] if f["attention"] else None
+        return ListQuery(
+            search=self._filter,
+            sort=COLUMNS[column][1],
+            descending=order == Qt.SortOrder.DescendingOrder,
+            tier=f["tier"],
+            mode=f["mode"],
+            stripe=f["stripe"],
+            only_ids=ids,
+        )
+
+    def filtered(self) -> bool:
+        return self.query() != ListQuery(sort=self.query().sort, descending=self.query().descending)
+
+    def set_filter(self, text: str) -> None:
+        text = text.strip().casefold()
+        if text != self._filter:
+            self._filter = text
+            self._typing.start()  # the server is asked once typing pauses
+
+    def set_facets(self, **facets: str | None) -> None:
+        self._facets.update(facets)
+        self.reload(None)
+
+    def set_attention(self, counts: dict[int, int]) -> None:
+        self._attention = dict(counts)
+        if self._facets["attention"]:
+            self.reload(None)
+        else:
+            self._changed(0, self._known, ATTENTION)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if COLUMNS[column][1] not in SORT_KEYS:
+            self.sort_refused.emit(*self._sort)
+            return
+        if (column, order) != self._sort:
+            self._sort = (column, order)
+            if self._generation:  # the window's first refresh reads the first page; the view sorts before it
+                self.reload(None)
+
+    # -- reading ----------------------------------------------------------------------------------------------------
+    def reload(self, keep_id: int | None) -> None:
+        """Ask the server again: a new first page for a new query, or the pages held re-read (a refresh)."""
+        self._typing.stop()
+        self._generation += 1
+        generation, query = self._generation, self.query()
+        self._pending.clear()
+        fresh = query != self._shown_query or not self._pages
+        if fresh:
+            self._run(
+                lambda: self._read(query, None, self.PAGE),
+                self._if_current(generation, lambda page: self._first(query, page, keep_id)),
+                self._failed,
+            )
+            return
+        held = [(p, self._anchors[p]) for p in sorted(self._pages)]
+        self._run(
+            lambda: [(p, self._read(query, after, self.PAGE)) for p, after in held],
+            self._if_current(generation, lambda pages: self._refreshed(pages, keep_id)),
+            self._failed,
+        )
+
+    def _if_current(self, generation: int, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+        """`fn` for an answer, unless the operator asked something else meanwhile."""
+
+        def done(value: Any) -> None:
+            if generation == self._generation:
+                fn(value)
+
+        return done
+
+    def _first(self, query: ListQuery, page: TenantPage, keep_id: int | None) -> None:
+        self.beginResetModel()
+        self._shown_query = query
+        self._pages = {0: TenantColumns.of(page.rows)}
+        self._anchors = [None] if page.after is None else [None, page.after]
+        self._known, self._more = len(page.rows), page.after is not None
+        self.endResetModel()
+        self.reloaded.emit(keep_id)
+        self._recount(all_too=self._all is None)
+
+    def _refreshed(self, pages: list[tuple[int, TenantPage]], keep_id: int | None) -> None:
+        for p, page in pages:
+            if p >= len(self._anchors):
+                break  # an earlier page of this refresh was the last one
+            self._pages[p] = TenantColumns.of(page.rows)
+            last = p == len(self._anchors) - 1  # the final page (nothing more was left to read)
+            if page.after is None:  # the end is here now (the final page, or the list shrank)
+                del self._anchors[p + 1 :]
+                self._resize(p * self.PAGE + len(page.rows), more=False)
+            elif last:  # the final page filled up: more to read after it
+                self._anchors.append(page.after)
+                self._resize(p * self.PAGE + len(page.rows), more=True)
+            else:
+                self._anchors[p + 1] = page.after  # the next page starts after this one's rows as they are now
+        self._pages = {p: cols for p, cols in self._pages.items() if p < len(self._anchors)}
+        self._changed(0, self._known)
+        self.reloaded.emit(keep_id)
+        self._recount(all_too=True)
+
+    def _resize(self, known: int, *, more: bool) -> None:
+        if known > self._known:
+            self.beginInsertRows(QModelIndex(), self._known, known - 1)
+            self._known = known
+            self.endInsertRows()
+        elif known < self._known:
+            self.beginRemoveRows(QModelIndex(), known, self._known - 1)
+            self._known = known
+            self.endRemoveRows()
+        self._more = more
+
+    def _request(self, p: int) -> None:
+        if p in self._pending or p >= len(self._anchors) or self._shown_query is None:
+            return
+        self._pending.add(p)
+        generation, query, after = self._generation, self._shown_query, self._anchors[p]
+        self._run(
+            lambda: self._read(query, after, self.PAGE),
+            self._if_current(generation, lambda page: self._arrived(p, page)),
+            self._failed,
+        )
+
+    def _arrived(self, p: int, page: TenantPage) -> None:
+        self._pending.discard(p)
+        self._pages[p] = TenantColumns.of(page.rows)
+        while len(self._pages) > self.KEEP_PAGES:  # the page farthest from this one goes
+            del self._pages[max(self._pages, key=lambda k: abs(k - p))]
+        if p == len(self._anchors) - 1:  # the next page after all read so far
+            if page.after is not None:
+                self._anchors.append(page.after)
+            self._resize(p * self.PAGE + len(page.rows), more=page.after is not None)
+        else:
+            self._changed(p * self.PAGE, p * self.PAGE + len(page.rows))
+
+    def _changed(self, first: int, end: int, column: int | None = None) -> None:
+        end = min(end, self._known)
+        if first < end:
+            left, right = (0, len(COLUMNS) - 1) if column is None else (column, column)
+            self.dataChanged.emit(self.index(first, left), self.index(end - 1, right))
+
+    def _failed(self, _exc: Exception) -> None:
+        # The connection dropped or the server refused: the list keeps what it shows; the live refresh reconnects
+        # and reloads, and scrolling asks again.
+        self._pending.clear()
+
+    def _recount(self, *, all_too: bool) -> None:
+        generation, query, cap, filtered = self._generation, self._shown_query, self.COUNT_CAP, self.filtered()
+        assert query is not None
+
+        def counts() -> tuple[int | None, int]:
+            every = self._count(replace(ListQuery(), sort=query.sort), None) if all_too or not filtered else None
+            return every, self._count(query, cap) if filtered else (every or 0)
+
+        def done(got: tuple[int | None, int]) -> None:
+            if generation != self._generation:
+                return
+            if got[0] is not None:
+                self._all = got[0]
+            self._matches = got[1]
+            self.counted.emit()
+
+        self._run(counts, done, lambda _exc: None)
+
+    # -- what the window reads ---------------------------------------------------------------------------------------
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._more and len(self._anchors) - 1 not in self._pending
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
+        if not parent.isValid():
+            self._request(len(self._anchors) - 1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._known
+
+    def _cell(self, row: int) -> tuple[TenantColumns, int] | None:
+        p, i = divmod(row, self.PAGE)
+        cols = self._pages.get(p)
+        if cols is None:
+            self._request(p)  # scrolled back to a page that was let go: read it again
+            return None
+        return (cols, i) if i < len(cols) else None
+
+    def row_at(self, row: int) -> TenantRow | None:
+        cell = self._cell(row) if 0 <= row < self._known else None
+        return cell[0].row(cell[1]) if cell else None
+
+    def row_of(self, tenant_id: int) -> int:
+        for p, cols in self._pages.items():
+            if tenant_id in cols.id:
+                return p * self.PAGE + cols.id.index(tenant_id)
+        return -1
+
+    def total(self) -> int:
+        """Every tenant (counted on the server), or the rows read so far until the count is in."""
+        return self._all if self._all is not None else self._known
+
+    def pages_held(self) -> int:
+        return len(self._pages)
+
+    def count_text(self) -> str:
+        if self._matches is None or self._all is None:
+            return tr("{0}+ tenants (loading…)").format(self._known)
+        if not self.filtered():
+            return tr("1 tenant") if self._all == 1 else tr("{0} tenants").format(self._all)
+        shown = f"{self.COUNT_CAP}+" if self._matches > self.COUNT_CAP else str(self._matches)
+        return tr("{0} of {1} tenants").format(shown, self._all)
+
+
+def attach(window) -> PagedTenantModel:
+    """The paged model for a main window on a team database, wired to its runner, selection and count label."""
+    services, session = window.services, window.session
+
+    def run(fn, on_done, on_error) -> None:
+        window.runner.run(fn, owner=window, on_done=on_done, on_error=on_error)
+
+    model = PagedTenantModel(
+        run,
+        lambda query, after, limit: services.tenants.page(session, after=after, limit=limit, query=query),
+        lambda query, cap: services.tenants.count(session, query, cap=cap),
+        window,
+    )
+
+    def shown(keep_id: int | None) -> None:
+        # Keep the tenant the tabs show when the new answer holds it; else the first row, unless it has edits.
+        keep = keep_id if keep_id is not None else window._shown_id
+        row = model.row_of(keep) if keep is not None else -1
+        if row < 0 and model.rowCount() > 0 and not window.has_unsaved_changes():
+            row = 0
+        if row >= 0 and row != window.table.currentIndex().row():
+            window.table.selectRow(row)
+            window.table.scrollTo(model.index(row, 0))
+        window._update_count()
+
+    def counted() -> None:
+        first = not window.loaded
+        window.loaded = True
+        window._update_count()
+        if first:
+            window.list_loaded.emit()
+
+    def refused(column: int, order: Qt.SortOrder) -> None:
+        window.table.horizontalHeader().setSortIndicator(column, order)
+        window.statusBar().showMessage(
+            tr(
+                "A team database's list sorts by company, mode, tier, slug, email or active; filter by Stripe state or "
+                "attention with the drop-downs."
+            ),
+            8000,
+        )
+
+    model.reloaded.connect(shown)
+    model.counted.connect(counted)
+    model.sort_refused.connect(refused)
+    return model
+
+
+def locate(window, tenant_id: int) -> None:
+    """Show a tenant that may not be among the pages held (a new one, one opened from the attention board): search
+    for its slug on the server and select it in the answer."""
+
+    def found(details) -> None:
+        window.search.blockSignals(True)  # noqa: FBT003 - Qt's API takes no keywords
+        window.search.setText(details.slug)
+        window.search.blockSignals(False)  # noqa: FBT003
+        window.model.set_filter(details.slug)
+        window.model.reload(tenant_id)
+
+    window.runner.run(window.services.tenants.get, window.session, tenant_id, owner=window, on_done=found)
