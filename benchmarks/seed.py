@@ -87,8 +87,16 @@ def tenants(engine, count: int, keys_per_tenant: int = 4, seed: int = 1) -> list
     return sample
 
 
-def logs(engine, count: int, tenants: int = 1000, seed: int = 2) -> None:
+def logs(engine, count: int, tenants: int = 1000, seed: int = 2, *, focus: int | None = None, own: int = 0) -> None:
+    """`count` audit entries and deliveries spread over `tenants` tenants; with `focus`, that tenant holds `own` of
+    them (evenly through time) at any `count`, so its log pages hold the same rows whatever the table's size."""
     rnd = random.Random(seed)
+    stride = count // own if focus and own else 0
+
+    def outcome(drawn: str, t: int, i: int) -> str:
+        # One in ten of the focus tenant's deliveries failed, the same ones at any count; the others' at random.
+        return drawn if t != focus or not stride else ("http_error" if i // stride % 10 == 9 else "ok")
+
     actions = ["auth.sign_in", "tenant.update", "keys.regenerate", "webhooks.test", "key.reveal", "stripe.connect"]
     with engine.begin() as c:
         for start in range(0, count, 20000):
@@ -96,6 +104,8 @@ def logs(engine, count: int, tenants: int = 1000, seed: int = 2) -> None:
             for i in range(start, min(count, start + 20000)):
                 at = NOW - timedelta(seconds=count - i)
                 t = rnd.randint(1, tenants)
+                if stride:
+                    t = focus if i % stride == 0 else (t if t != focus else focus % tenants + 1)
                 audit.append(
                     {
                         "at": at,
@@ -117,7 +127,7 @@ def logs(engine, count: int, tenants: int = 1000, seed: int = 2) -> None:
                         "body": "{}",
                         "body_sha256": "0" * 64,
                         "body_size": 2,
-                        "outcome": rnd.choice(["ok"] * 9 + ["http_error"]),
+                        "outcome": outcome(rnd.choice(["ok"] * 9 + ["http_error"]), t, i),
                         "status_code": 200,
                         "error": "",
                         "latency_ms": 5,

@@ -66,7 +66,48 @@ def test_delivery_log_filters_use_an_index(services, outcome, event_type):
     from billing_desktop.services.webhook_delivery import delivery_query
 
     q = delivery_query(1, outcome, event_type).limit(200)
-    assert_indexed(plan(services.ctx.engine, q), "webhook_deliveries")
+    p = plan(services.ctx.engine, q)
+    assert_indexed(p, "webhook_deliveries")
+    if outcome == "failed" and event_type is None:
+        # Failures have an index of their own (0013): the page never walks past the tenant's successes, however
+        # many there are, to find 200 failures.
+        assert "ix_deliveries_tenant_failed_time" in p, p
+
+
+def test_failed_deliveries_page_lists_every_failure_newest_first(services, acme):
+    """What the partial index must not change: "failed" means every outcome but ok, in time order, ties by id."""
+    from sqlalchemy import insert
+
+    from billing_desktop.domain.states import DeliveryOutcome
+    from billing_desktop.services.webhook_delivery import delivery_query
+    from billing_desktop.store.models import WebhookDelivery
+
+    outcomes = [o.value for o in DeliveryOutcome] * 3
+    rows = [
+        {
+            "tenant_id": acme.id,
+            "url": "https://hooks.example/x",
+            "event_id": f"evt_{i}",
+            "event_type": "invoice.paid",
+            "request_headers": {},
+            "body": "{}",
+            "body_sha256": "0" * 64,
+            "body_size": 2,
+            "outcome": outcome,
+            "status_code": None,
+            "latency_ms": 1,
+            "at": datetime(2026, 1, 1 + i // 2, tzinfo=UTC),  # pairs share an instant: ties go by id
+        }
+        for i, outcome in enumerate(outcomes)
+    ]
+    with services.ctx.engine.begin() as c:
+        c.execute(insert(WebhookDelivery.__table__), rows)
+    with services.ctx.db() as s:
+        page = s.scalars(delivery_query(acme.id, "failed").limit(200)).all()
+        every = s.scalars(delivery_query(acme.id).limit(200)).all()
+    assert [d.id for d in page] == [d.id for d in every if d.outcome != DeliveryOutcome.OK]
+    assert len(page) == len(outcomes) - 3
+    assert [(d.at, d.id) for d in page] == sorted(((d.at, d.id) for d in page), reverse=True)
 
 
 def test_key_lookup_and_tenant_list_use_indexes(services):

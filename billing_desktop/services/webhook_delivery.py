@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import httpx
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal, select
 
 from billing_desktop import __version__
 from billing_desktop.domain.roles import Perm
@@ -312,7 +312,9 @@ def delivery_query(
     """The log's query, newest first; each filter the GUI offers has an index (tests/test_query_plans.py)."""
     q = select(WebhookDelivery).where(WebhookDelivery.tenant_id == tenant_id)
     if outcome == "failed":
-        q = q.where(WebhookDelivery.outcome != DeliveryOutcome.OK)
+        # Written into the SQL, not bound: the partial index of failures (migration 0013) is chosen only when the
+        # planner sees its own condition, and PostgreSQL's generic plan of a prepared statement would not.
+        q = q.where(WebhookDelivery.outcome != literal(DeliveryOutcome.OK.value, literal_execute=True))
     elif outcome:
         q = q.where(WebhookDelivery.outcome == outcome)
     if event_type:

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, LargeBinary, Numeric, String, Text, event, func
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, LargeBinary, Numeric, String, Text, event, func, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from billing_desktop.domain.states import ConnectionState, DeliveryOutcome
@@ -256,6 +256,15 @@ class WebhookDelivery(Base):
         Index("ix_deliveries_tenant_time", "tenant_id", "at"),
         Index("ix_deliveries_tenant_event_time", "tenant_id", "event_type", "at"),
         Index("ix_deliveries_tenant_outcome_time", "tenant_id", "outcome", "at"),
+        # The "failed only" page (migration 0013): only the failures, so a page never skips over successes.
+        Index(
+            "ix_deliveries_tenant_failed_time",
+            "tenant_id",
+            "at",
+            "id",
+            sqlite_where=text("outcome != 'ok'"),
+            postgresql_where=text("outcome != 'ok'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
