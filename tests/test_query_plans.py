@@ -69,7 +69,7 @@ def test_delivery_log_filters_use_an_index(services, outcome, event_type):
     p = plan(services.ctx.engine, q)
     assert_indexed(p, "webhook_deliveries")
     if outcome == "failed" and event_type is None:
-        # Failures have an index of their own (0013): the page never walks past the tenant's successes, however
+        # Failures have an index of their own (0014): the page never walks past the tenant's successes, however
         # many there are, to find 200 failures.
         assert "ix_deliveries_tenant_failed_time" in p, p
 

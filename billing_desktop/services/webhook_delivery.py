@@ -312,7 +312,7 @@ def delivery_query(
     """The log's query, newest first; each filter the GUI offers has an index (tests/test_query_plans.py)."""
     q = select(WebhookDelivery).where(WebhookDelivery.tenant_id == tenant_id)
     if outcome == "failed":
-        # Written into the SQL, not bound: the partial index of failures (migration 0013) is chosen only when the
+        # Written into the SQL, not bound: the partial index of failures (migration 0014) is chosen only when the
         # planner sees its own condition, and PostgreSQL's generic plan of a prepared statement would not.
         q = q.where(WebhookDelivery.outcome != literal(DeliveryOutcome.OK.value, literal_execute=True))
     elif outcome:

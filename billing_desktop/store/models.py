@@ -256,7 +256,7 @@ class WebhookDelivery(Base):
         Index("ix_deliveries_tenant_time", "tenant_id", "at"),
         Index("ix_deliveries_tenant_event_time", "tenant_id", "event_type", "at"),
         Index("ix_deliveries_tenant_outcome_time", "tenant_id", "outcome", "at"),
-        # The "failed only" page (migration 0013): only the failures, so a page never skips over successes.
+        # The "failed only" page (migration 0014): only the failures, so a page never skips over successes.
         Index(
             "ix_deliveries_tenant_failed_time",
             "tenant_id",

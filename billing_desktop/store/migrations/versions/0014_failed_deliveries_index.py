@@ -2,15 +2,15 @@
 index over the rows whose outcome is not ok), so the page reads its 200 entries and stops, however few of the
 tenant's deliveries failed. Before, it walked the tenant's whole history in time order and skipped the successes.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
