@@ -33,8 +33,11 @@ def test_copies_every_table_with_ids_and_audit_then_refuses_a_second_time(
     services.tenants.update(operator, acme.id, {"tier": "pro", "metadata": {"region": "eu"}})
     target = pg_server.create_database(migrated=False)
     vault = Vault(keyring_backend)
+    # The password from the environment, as documented: a URL on the command line may not carry one.
+    monkeypatch.setenv("BILLING_DESKTOP_DB_PASSWORD", make_url(target).password)
+    target_argv = make_url(target)._replace(password=None).render_as_string(hide_password=False)
     try:
-        code, out, err = _cli(["db", "copy", "--to", target], monkeypatch, capsys, vault)
+        code, out, err = _cli(["db", "copy", "--to", target_argv], monkeypatch, capsys, vault)
         assert code == 0, err
         assert "tenants" in out and "verified" in out
         assert "sealed_secrets" in out and "travelled sealed" in out  # secrets move sealed, never readable
@@ -54,7 +57,7 @@ def test_copies_every_table_with_ids_and_audit_then_refuses_a_second_time(
         finally:
             engine.dispose()
 
-        code, _, err = _cli(["db", "copy", "--to", target], monkeypatch, capsys, vault)
+        code, _, err = _cli(["db", "copy", "--to", target_argv], monkeypatch, capsys, vault)
         assert code == 1 and "not empty" in err
     finally:
         pg_server.drop_database(target)

@@ -26,8 +26,16 @@ B, B_PW = "ben@platform.example", "operator-b-password-1"
 OWNER_PW = "owner-password-123"
 
 
+def _argv_url(url) -> tuple[str, str]:
+    """The URL for the command line (no password: it would be refused there) and the password, for PGPASSWORD."""
+    u = make_url(url)
+    return u._replace(password=None).render_as_string(hide_password=False), u.password or ""
+
+
 def as_a(url, argv, monkeypatch, capsys, stdin=""):
+    url, password = _argv_url(url)
     monkeypatch.setenv("BILLING_DESKTOP_PASSWORD", A_PW)
+    monkeypatch.setenv("PGPASSWORD", password)
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     # The first argument is the command group; --as follows the action (A acts as A, there are two operators).
     code = main(["--database-url", url, *argv, *(["--as", A] if argv[0] in ("team", "webhooks") else [])])
@@ -36,10 +44,12 @@ def as_a(url, argv, monkeypatch, capsys, stdin=""):
 
 
 def as_b(url, home: Path, argv):
+    url, password = _argv_url(url)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "GNOME_KEYRING", "XDG_DATA_HOME"))} | {
         "BILLING_DESKTOP_HOME": str(home / "app"),
         "KEYRING_TEST_HOME": str(home / "keyring"),
         "BILLING_DESKTOP_PASSWORD": B_PW,
+        "PGPASSWORD": password,
     }
     (home / "keyring").mkdir(parents=True, exist_ok=True)
     cmd = ["dbus-run-session", "--", str(ROOT / "scripts/with-keyring.sh"), sys.executable, "-m", "billing_desktop"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from billing_desktop.cli.context import jsonable
-from billing_desktop.cli.io import emit_json, read_secret
+from billing_desktop.cli.io import database_url, emit_json, read_secret
 
 DB_PASSWORD_ENV = "BILLING_DESKTOP_DB_PASSWORD"
 
@@ -42,11 +42,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--to",
         required=True,
         metavar="URL",
+        type=database_url,
         help="postgresql+psycopg://USER@HOST:PORT/DB?sslmode=MODE (password from the OS keyring after `db connect`, "
         "BILLING_DESKTOP_DB_PASSWORD or PGPASSWORD)",
     )
     sp.add_argument(
-        "--from", dest="source", metavar="URL", help="the database to copy (default: the local SQLite file)"
+        "--from",
+        dest="source",
+        metavar="URL",
+        type=database_url,
+        help="the database to copy (default: the local SQLite file)",
     )
     sp.set_defaults(run=cmd_copy)
 

@@ -86,6 +86,24 @@ def seconds(text: str) -> float:
     return value
 
 
+def database_url(text: str) -> str:
+    """argparse type for a database URL: no password in it, since argv is readable by every local user (`ps`)."""
+    import argparse
+    from urllib.parse import parse_qs, urlsplit
+
+    try:
+        parts = urlsplit(text)
+        has_password = parts.password is not None or "password" in parse_qs(parts.query)
+    except ValueError:
+        has_password = False  # not a URL at all: the database layer says what is wrong with it
+    if has_password:
+        raise argparse.ArgumentTypeError(
+            "a password in the URL would be visible to every user of this computer; leave it out and let the OS "
+            "keyring (`billing-desktop db connect`), PGPASSWORD or ~/.pgpass supply it"
+        )
+    return text
+
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 

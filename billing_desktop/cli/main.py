@@ -34,11 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
         user_commands,
         webhook_commands,
     )
+    from billing_desktop.cli import io as cli_io
 
     p = argparse.ArgumentParser(prog="billing-desktop", description="Administer a billing platform on Stripe Connect.")
     p.add_argument("--version", action="version", version=f"billing-desktop {__version__}")
     p.add_argument(
         "--database-url",
+        type=cli_io.database_url,
         help="database to use: sqlite:///FILE or postgresql+psycopg://USER@HOST:PORT/DB?sslmode=MODE "
         "(default: the team database chosen with `db connect`, else SQLite in the data dir)",
     )
