@@ -7,11 +7,14 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from billing_desktop.cli.io import read_secret
 from billing_desktop.errors import AppError
-from billing_desktop.services import Services
 from billing_desktop.services.session import UserSession
+
+if TYPE_CHECKING:
+    from billing_desktop.services import Services
 
 NEW_PASSWORD_ENV = "BILLING_DESKTOP_NEW_PASSWORD"
 
@@ -30,13 +33,18 @@ def open_services(args: argparse.Namespace, *, read_only: bool = False) -> Itera
         svc.close()
 
 
-def sign_in(svc: Services, args: argparse.Namespace) -> UserSession:
-    from billing_desktop.config import ENV_PASSWORD
-
+def sign_in(svc: Services, args: argparse.Namespace, password: str | None = None) -> UserSession:
+    """`password`: already read (by `keys inspect`'s direct path), so not asked for again."""
     email = args.as_email or svc.auth.only_operator_email()
     if not email:
         raise AppError("Say who you act as with --as EMAIL (there is not exactly one operator).")
-    return svc.auth.sign_in(email, read_secret(f"Password for {email}: ", ENV_PASSWORD))
+    return svc.auth.sign_in(email, password if password is not None else read_password(email))
+
+
+def read_password(email: str) -> str:
+    from billing_desktop.config import ENV_PASSWORD
+
+    return read_secret(f"Password for {email}: ", ENV_PASSWORD)
 
 
 def confirm(args: argparse.Namespace, question: str) -> None:

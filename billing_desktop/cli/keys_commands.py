@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
+from billing_desktop.cli.context import acting, confirm, jsonable, open_services, read_password, sign_in
 from billing_desktop.cli.io import emit_json, emit_table, printable
 from billing_desktop.domain.validation import Mode
 
@@ -115,8 +115,16 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         # Read the key before the password prompt consumes stdin: `echo KEY | … keys inspect -` with the
         # password in BILLING_DESKTOP_PASSWORD.
         args.key = sys.stdin.read()
-    with open_services(args, read_only=True) as svc:
-        ins = svc.inspection.inspect(sign_in(svc, args), args.key)
+    from billing_desktop import config
+    from billing_desktop.services import quick_inspect
+
+    # The plain case without SQLAlchemy (a process of its own: its start-up is most of its cost); anything else,
+    # and nothing written there, on the full path with the password already read.
+    quick = quick_inspect.inspect(config.database_url(args.database_url), args.as_email, read_password, args.key)
+    ins = quick.inspection
+    if ins is None:
+        with open_services(args, read_only=True) as svc:
+            ins = svc.inspection.inspect(sign_in(svc, args, quick.password), args.key)
     if args.json:
         emit_json(ins.to_json())
     else:

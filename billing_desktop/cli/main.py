@@ -16,24 +16,39 @@ if TYPE_CHECKING:
 EXIT_ERROR, EXIT_INVALID, EXIT_AUTH, EXIT_DAMAGED = 1, 2, 3, 4
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Command groups that build their parsers alone (no other module adds to them): a command of one of these builds only
+# its group's parser. Building every group's parsers costs about half an empty interpreter's start-up, and `keys
+# inspect` is budgeted as a whole process (docs/PERFORMANCE.md). Any other command, --help or an unknown word
+# builds them all.
+SELF_CONTAINED = {
+    "keys": "keys_commands",
+    "tenants": "tenant_commands",
+    "users": "user_commands",
+    "db": "db_commands",
+    "team": "team_commands",
+    "webhooks": "webhook_commands",
+}
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command word of `argv` (the first that is neither an option nor --database-url's value)."""
+    it = iter(argv)
+    for arg in it:
+        if arg == "--database-url":
+            next(it, None)
+        elif arg == "--" or not arg.startswith("-"):
+            return None if arg == "--" else arg
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     # One module per command group, each with add_parser(sub); every leaf parser sets `run` to its handler
     # (args -> exit code). A new command: a subparser and a cmd_ function in its group's module; a new group: a
     # new module, added to this list. (Imported here, not at the top: the GUI start never builds the parser.)
+    # `argv`: the command line, when only its command's group is needed (SELF_CONTAINED).
     import argparse  # here, not at the top: the GUI start never needs it
+    import importlib
 
-    from billing_desktop.cli import (
-        backup_commands,  # backup create/verify/restore; recovery-key create/rotate/confirm/check/status
-        connect_commands,  # fees, disputes, attention (its stripe actions join the stripe group)
-        db_commands,  # db connect/disconnect/status (team database)
-        keys_commands,
-        setup_commands,  # init, doctor
-        stripe_commands,  # platform set-stripe/show-stripe; stripe connect/onboard/status/disconnect
-        team_commands,  # team join/grant/revoke/status (operators' access to the sealed vault)
-        tenant_commands,
-        user_commands,
-        webhook_commands,
-    )
     from billing_desktop.cli import io as cli_io
 
     p = argparse.ArgumentParser(prog="billing-desktop", description="Administer a billing platform on Stripe Connect.")
@@ -47,6 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    only = SELF_CONTAINED.get(command_of(argv) or "") if argv is not None else None
+    if only is not None:
+        importlib.import_module(f"billing_desktop.cli.{only}").add_parser(sub)
+        return p
+    from billing_desktop.cli import (
+        backup_commands,  # backup create/verify/restore; recovery-key create/rotate/confirm/check/status
+        connect_commands,  # fees, disputes, attention (its stripe actions join the stripe group)
+        db_commands,  # db connect/disconnect/status (team database)
+        keys_commands,
+        setup_commands,  # init, doctor
+        stripe_commands,  # platform set-stripe/show-stripe; stripe connect/onboard/status/disconnect
+        team_commands,  # team join/grant/revoke/status (operators' access to the sealed vault)
+        tenant_commands,
+        user_commands,
+        webhook_commands,
+    )
+
     sub.add_parser("gui", help="open the GUI (the default)")
     groups = (setup_commands, db_commands, tenant_commands, user_commands, keys_commands, stripe_commands)
     for group in (*groups, webhook_commands, connect_commands, team_commands, backup_commands):
@@ -78,7 +110,7 @@ def main(argv: list[str] | None = None, *, vault: Vault | None = None) -> int:
 
 
 def _main(argv: list[str], vault: Vault | None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.qt_probe:
         from billing_desktop.ui.probe import probe
 

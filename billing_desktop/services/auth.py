@@ -22,6 +22,7 @@ from billing_desktop.errors import AccountLocked, AppError, AuthenticationFailed
 from billing_desktop.services import audit, lockout
 from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
+from billing_desktop.services.credentials import password_matches
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.locking import lock_user
 from billing_desktop.store.models import User
@@ -94,17 +95,9 @@ class AuthService:
 
     # -- sign in -------------------------------------------------------------------------------------------------
     def _verify(self, pw_hash: str | None, password: str) -> bool:
-        from argon2.exceptions import InvalidHashError, VerificationError
-
-        if pw_hash is None:
-            # An unknown email costs one hash, like a wrong password: timing does not tell which one was wrong.
-            if self._dummy_hash is None:
-                self._dummy_hash = lockout.dummy_hash(self.ctx.hasher)
-            pw_hash = self._dummy_hash
-        try:
-            return self.ctx.hasher.verify(pw_hash, password)
-        except (VerificationError, InvalidHashError):
-            return False
+        if pw_hash is None and self._dummy_hash is None:
+            self._dummy_hash = lockout.dummy_hash(self.ctx.hasher)
+        return password_matches(self.ctx.hasher, pw_hash if pw_hash is not None else self._dummy_hash, password)
 
     def _attempt(self, email: str, password: str, action: str, user_id: int | None = None) -> User:
         """Check a password with lockout accounting (atomic, see services/lockout.py). Returns the user, detached,

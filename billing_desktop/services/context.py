@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session as DbSession
-
-from billing_desktop.vault import Vault
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # not imported at run time: `keys inspect` uses Policy and utcnow without SQLAlchemy
     from argon2 import PasswordHasher
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session as DbSession
+
+    from billing_desktop.vault import Vault
 
 
 def utcnow() -> datetime:
@@ -47,4 +46,6 @@ class AppContext:
 
     def db(self) -> DbSession:
         """A short-lived session: use as `with ctx.db() as s, s.begin(): ...`."""
+        from sqlalchemy.orm import Session as DbSession
+
         return DbSession(self.engine, expire_on_commit=False)

@@ -5,75 +5,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from billing_desktop.domain.keys import Verdict, examine, lookup_hash, mask
 from billing_desktop.domain.roles import Perm
-from billing_desktop.domain.states import KeyStatus
 from billing_desktop.errors import ValidationError
 from billing_desktop.services.context import AppContext
-from billing_desktop.services.keys import key_status
+from billing_desktop.services.inspection_result import Inspection, describe
 from billing_desktop.services.leak_scan import candidates, prefilter, scan_files, walk
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import ApiKey, Tenant
-
-
-@dataclass(frozen=True, kw_only=True)
-class Inspection:
-    verdict: Verdict
-    ours: bool = False  # one of this platform's keys (as far as the asker may know)
-    tenant_slug: str | None = None
-    tenant_name: str | None = None
-    status: str | None = None  # active | expiring | expired | revoked
-    created_at: datetime | None = None
-    expires_at: datetime | None = None
-    revoked_at: datetime | None = None
-    revoked_by: str | None = None
-    revoke_reason: str | None = None
-    last_rolled: datetime | None = None
-    summary: str = ""
-    tenant_active: bool = True  # a deactivated tenant's keys are refused whatever their own status
-
-    @property
-    def usable(self) -> bool:
-        """The key would be accepted today: ours, active or in its grace period, of an active tenant."""
-        return self.ours and self.tenant_active and self.status in ("active", "expiring")
-
-    def to_json(self) -> dict[str, Any]:
-        v = self.verdict
-        out = {
-            "value": v.text_shown,
-            "well_formed": v.well_formed,
-            "problem": v.problem or None,
-            "checksum_valid": v.checksum_ok,
-            "kind": v.kind,
-            "mode": v.mode,
-            "stripe_shape": v.stripe_shape,
-            "ours": self.ours,
-            "summary": self.summary,
-        }
-        if self.ours:
-            out.update(
-                {
-                    "tenant": self.tenant_slug,
-                    "tenant_name": self.tenant_name,
-                    "status": self.status,
-                    "created_at": _iso(self.created_at),
-                    "expires_at": _iso(self.expires_at),
-                    "revoked_at": _iso(self.revoked_at),
-                    "revoked_by": self.revoked_by,
-                    "revoke_reason": self.revoke_reason,
-                    "last_rolled": _iso(self.last_rolled),
-                    "tenant_active": self.tenant_active,
-                }
-            )
-        return out
+from billing_desktop.store.sqlite_direct import StoredKey
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,10 +50,6 @@ class ScanResult:
     cancelled: bool = False
 
 
-def _iso(d: datetime | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 class KeyInspectionService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
@@ -130,40 +72,27 @@ class KeyInspectionService:
             .join(Tenant, Tenant.id == ApiKey.tenant_id)
             .where(ApiKey.lookup_hash == lookup_hash(v.normalized))
         ).first()
-        if row is None or (scope is not None and row[0].tenant_id != scope):
-            # A tenant's user learns nothing about other tenants' keys: the same answer as for an unknown key.
-            what = "your tenant's" if scope is not None else "this platform's"
-            return Inspection(
-                verdict=v,
-                summary=f"Well-formed {v.mode} {v.kind} key, but not one of {what} keys "
-                "(made by another installation, or never issued).",
+        found = None
+        if row is not None and (scope is None or row[0].tenant_id == scope):
+            k, slug, name, tenant_active = row
+            last_rolled = s.scalar(
+                select(func.max(ApiKey.created_at)).where(
+                    ApiKey.tenant_id == k.tenant_id, ApiKey.kind == k.kind, ApiKey.mode == k.mode
+                )
             )
-        k, slug, name, tenant_active = row
-        now = self.ctx.clock()
-        status = key_status(k, now)
-        last_rolled = s.scalar(
-            select(func.max(ApiKey.created_at)).where(
-                ApiKey.tenant_id == k.tenant_id, ApiKey.kind == k.kind, ApiKey.mode == k.mode
+            found = StoredKey(
+                tenant_id=k.tenant_id,
+                tenant_slug=slug,
+                tenant_name=name,
+                tenant_active=bool(tenant_active),
+                created_at=k.created_at,
+                expires_at=k.expires_at,
+                revoked_at=k.revoked_at,
+                revoked_by=k.revoked_by,
+                revoke_reason=k.revoke_reason,
+                last_rolled=last_rolled,
             )
-        )
-        text = _describe_status(k, status)
-        if not tenant_active:
-            text += "; the tenant is deactivated, so the key is refused"
-        return Inspection(
-            verdict=v,
-            ours=True,
-            tenant_slug=slug,
-            tenant_name=name,
-            status=status,
-            created_at=k.created_at,
-            expires_at=k.expires_at,
-            revoked_at=k.revoked_at,
-            revoked_by=k.revoked_by,
-            revoke_reason=k.revoke_reason,
-            last_rolled=last_rolled if last_rolled != k.created_at else None,
-            summary=f"{name} ({slug}) — {v.mode} {v.kind} key, {text}.",
-            tenant_active=bool(tenant_active),
-        )
+        return describe(v, scope, found, self.ctx.clock())
 
     # -- scanning ------------------------------------------------------------------------------------------------
     def scan(
@@ -208,16 +137,6 @@ class KeyInspectionService:
                         )
                     )
         return result
-
-
-def _describe_status(k: ApiKey, status: KeyStatus) -> str:
-    if status == KeyStatus.EXPIRING:
-        return f"expiring at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced, in its grace period)"
-    if status == KeyStatus.EXPIRED:
-        return f"expired at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced)"
-    if status == KeyStatus.REVOKED:
-        return f"revoked at {k.revoked_at:%Y-%m-%d %H:%M} UTC by {k.revoked_by}: {k.revoke_reason}"
-    return "active"
 
 
 def _what(ins: Inspection) -> str:

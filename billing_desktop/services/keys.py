@@ -24,6 +24,7 @@ from billing_desktop.domain.validation import Mode, raise_if
 from billing_desktop.errors import AppError, NotFound
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
+from billing_desktop.services.inspection_result import key_status
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.locking import lock_tenant
@@ -38,14 +39,6 @@ ENVIRONMENTS = {Mode.TEST.value: (Mode.TEST,), Mode.LIVE.value: (Mode.LIVE,), "a
 def vault_name(tenant_id: int, ref: str) -> str:
     """The sealed secret's name, bound into its ciphertext: the tenant is part of it, so it cannot be moved."""
     return f"tenant/{int(tenant_id)}/api-key/{ref}"
-
-
-def key_status(k: ApiKey, now: datetime) -> KeyStatus:
-    if k.revoked_at is not None:
-        return KeyStatus.REVOKED
-    if k.expires_at is not None:
-        return KeyStatus.EXPIRED if k.expires_at <= now else KeyStatus.EXPIRING
-    return KeyStatus.ACTIVE
 
 
 @dataclass(frozen=True)

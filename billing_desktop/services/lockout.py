@@ -7,38 +7,18 @@ clears the counter only if no lock landed meanwhile (checked in the same stateme
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from argon2 import PasswordHasher
 from sqlalchemy import and_, case, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from billing_desktop.services.context import Policy
+from billing_desktop.services.credentials import dummy_hash, email_digest
 from billing_desktop.store.models import SignInThrottle, User
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import CursorResult
-
-
-def email_digest(email: str) -> str:
-    return hashlib.sha256(email.encode()).hexdigest()
-
-
-def dummy_hash(hasher: PasswordHasher) -> str:
-    """A hash with the hasher's own cost that matches no password, made without hashing: verifying against it
-    costs exactly what verifying a real account's hash costs, and building it costs nothing."""
-
-    def b64(raw: bytes) -> str:
-        return base64.b64encode(raw).decode().rstrip("=")
-
-    return (
-        f"$argon2{hasher.type.name.lower()}$v=19$m={hasher.memory_cost},t={hasher.time_cost},"
-        f"p={hasher.parallelism}${b64(os.urandom(hasher.salt_len))}${b64(os.urandom(hasher.hash_len))}"
-    )
 
 
 def locked_until(s: Session, user: User | None, digest: str) -> datetime | None:
@@ -117,3 +97,6 @@ def _ensure_throttle_row(s: Session, digest: str) -> None:
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
         s.execute(sqlite_insert(SignInThrottle).values(email_digest=digest, failed_attempts=0).on_conflict_do_nothing())
+
+
+__all__ = ["clear_on_success", "count_failure", "dummy_hash", "email_digest", "locked_until", "prune_throttle"]

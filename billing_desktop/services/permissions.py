@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session as DbSession
+from typing import TYPE_CHECKING
 
 from billing_desktop.domain.roles import Perm, Role, allows
 from billing_desktop.errors import PermissionDenied, ReauthRequired, SessionLocked
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.session import UserSession
-from billing_desktop.store.models import User
+
+if TYPE_CHECKING:  # `keys inspect`'s direct SQLite path checks roles without SQLAlchemy (check_role)
+    from sqlalchemy.orm import Session as DbSession
+
+    from billing_desktop.store.models import User
 
 
 def authorize(s: DbSession, ctx: AppContext, session: UserSession, perm: Perm, tenant_id: int | None) -> User:
     """Returns the acting user; raises unless they may do `perm` on `tenant_id` (None: platform-wide)."""
+    from billing_desktop.store.models import User
+
     if session.locked:
         raise SessionLocked("The session is locked. Unlock it with your password.")
     user = s.get(User, session.user_id)
@@ -20,15 +26,23 @@ def authorize(s: DbSession, ctx: AppContext, session: UserSession, perm: Perm, t
     if user is None or not user.active:
         raise PermissionDenied("Your account is no longer active.")
     role = Role(user.role)
+    tenant_active = user.tenant is not None and user.tenant.active if role != Role.OPERATOR else True
+    check_role(role, perm, tenant_id, user_tenant_id=user.tenant_id, tenant_active=tenant_active)
+    session.last_activity = ctx.clock()
+    return user
+
+
+def check_role(
+    role: Role, perm: Perm, tenant_id: int | None, *, user_tenant_id: int | None, tenant_active: bool
+) -> None:
+    """The matrix itself, on values already read: raises unless `role` may do `perm` on `tenant_id`."""
     if role != Role.OPERATOR:
-        if tenant_id is None or tenant_id != user.tenant_id:
+        if tenant_id is None or tenant_id != user_tenant_id:
             raise PermissionDenied("You can only work on your own tenant.")
-        if user.tenant is None or not user.tenant.active:
+        if not tenant_active:
             raise PermissionDenied("Your tenant has been deactivated.")
     if not allows(role, perm):
         raise PermissionDenied(f"Your role ({role.value}) may not do this ({perm.value}).")
-    session.last_activity = ctx.clock()
-    return user
 
 
 def require_recent_password(ctx: AppContext, session: UserSession) -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +16,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from billing_desktop.errors import DatabaseError, SchemaTooNew
 from billing_desktop.store import postgres
+from billing_desktop.store.sqlite_direct import SQLITE_MAGIC, head_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -31,9 +30,6 @@ def _sqlite_path(url: str) -> Path | None:
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
-
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _prepare_sqlite_file(path: Path) -> None:
@@ -185,26 +181,6 @@ def _migrate(engine: Engine, backup_dir: Path | None) -> Path | None:
         log.warning("migrating %s from %s to %s: take a pg_dump first", engine.url.database, current, head)
     command.upgrade(cfg, "head")
     return backup
-
-
-_REVISION = re.compile(r'^revision = "([^"]+)"$', re.M)
-_DOWN = re.compile(r'^down_revision = (?:None|"([^"]+)")$', re.M)
-
-
-@cache
-def head_revision() -> str | None:
-    """The head of the migration files, read without importing Alembic (a quarter of a short command's start-up);
-    None when the files do not say it plainly (then Alembic decides)."""
-    revisions, downs = set(), set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        rev, down = _REVISION.search(text), _DOWN.search(text)
-        if not rev or not down:
-            return None
-        revisions.add(rev.group(1))
-        downs.add(down.group(1))
-    heads = revisions - downs
-    return heads.pop() if len(heads) == 1 else None
 
 
 def _at_head(engine: Engine) -> bool:
