@@ -4,12 +4,15 @@ PySide6 6.12.0 takes one reference from True/None on every signal emitted from a
 few hundred tasks Python aborts. This test fails there (the reference counts drift by thousands) and passes on the
 pinned version.
 
-Python 3.12+ makes None, True and False immortal: the interpreter no longer counts their references, while
-extensions built for the stable ABI (PySide6 is one) still add and drop them by hand, so their counts drift with no
-bug at all (None fell by ~36,000 over this test on 3.13 with a sound PySide6) and can never reach zero. There the
-full check of all three is replaced by: True and False do not lose references (they stayed exactly put on 3.13 with
-the sound version, and losing them is what 6.12.0 does), and a mortal object carried in every result comes back to
-its count exactly. The full check stays on 3.11, the interpreter the packaged app bundles, where the defect crashes.
+Python 3.12+ makes None, True and False immortal, and there their counts can neither show the defect nor be held
+to a slack. Measured on Debian 13's Python 3.13.5 with 3,000 emissions from pool threads: 6.12.0 leaves all three at
+exactly 2**32 - 1 (its reference counting skips immortal objects, so the extra release is a no-op: no corruption,
+no crash), while the sound 6.11.3, built for the stable ABI, adds and drops references to them by hand and moves
+None by 3,000 and True by 1 or 2 (None fell by ~36,000 over this test) with no bug at all. So on 3.12+ this test
+checks what still means something: True and False do not fall by thousands (the defect in a build that counts by
+hand, as 6.11 does), and a mortal object carried in every result returns to its exact count (a binding that takes
+or leaks references on what it carries). The full check of all three stays on 3.11, CI's first run and the
+interpreter the packaged app bundles, where 6.12.0 crashes the app.
 """
 
 from __future__ import annotations
