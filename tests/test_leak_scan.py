@@ -11,6 +11,7 @@ from billing_desktop.services import leak_scan
 
 @pytest.fixture(params=["hyperscan", "none"])
 def may_hold(request, monkeypatch):
+    """The prefilter (offsets where a credential may start) or None: both must find the same."""
     if request.param == "none":
         monkeypatch.setenv(leak_scan.PREFILTER_ENV, "none")
         assert leak_scan.prefilter() is None
@@ -123,3 +124,40 @@ def test_stopping_early_leaves_no_thread_running(tmp_path, may_hold):
     next(files)
     files.close()
     assert not [t for t in threading.enumerate() if t.name.startswith("leak-scan")]
+
+
+def _reference(data: bytes) -> list[tuple[int, bytes]]:
+    """The plain definition the scan's one-pass search must agree with: every pattern's finditer, then the
+    sk/pk/rk prefix and word-boundary checks."""
+    found = []
+    for pattern, back in leak_scan.PATTERNS:
+        for m in pattern.finditer(data):
+            start = m.start() - back
+            if back and (start < 0 or data[start : m.start()] not in (b"sk", b"pk", b"rk")):
+                continue
+            if start > 0 and data[start - 1] in leak_scan._WORD:
+                continue
+            found.append((start, data[start : m.end()]))
+    return sorted(found)
+
+
+def test_the_one_pass_search_and_the_prefilter_find_what_each_pattern_finds(monkeypatch):
+    import random
+
+    monkeypatch.delenv(leak_scan.PREFILTER_ENV, raising=False)
+    starts = leak_scan.prefilter()
+    rnd = random.Random(3)
+    key = generate(Kind.SECRET, "live")
+    pieces = [
+        key, key[:20], "sk_test_" + "A" * 12, "rk_live_" + "b" * 99, "pk_live_" + "c" * 100, "whsec_" + "d+/=" * 5,
+        "acct_" + "E" * 8, "acct_" + "F" * 33, "ca_" + "G" * 16, "ca_" + "H" * 65, "task_live_0123456789abc",
+        "xca_" + "I" * 20, "whsec_short", "ca_live_" + "J" * 12, "acct_live_" + "K" * 10, "sk_live_sk_live_" + "L" * 12,
+        "_", "__", "snake_case", "whsec__" + "M" * 20, "ca_ca_" + "N" * 16, "é", "\0", "\n", " ", "=", "x", "9",
+    ]  # fmt: skip
+    for _ in range(400):
+        data = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))).encode()
+        expected = _reference(data)
+        assert leak_scan.candidates(data) == expected, data
+        if starts is not None:
+            assert leak_scan.candidates_at(data, starts(data)) == expected, data
+    assert any(_reference(p.encode()) for p in pieces)  # the pieces do hold keys

@@ -107,11 +107,11 @@ class KeyInspectionService:
         if missing:
             raise ValidationError({"paths": f"No such file or folder: {', '.join(missing)}."})
         result = ScanResult()
-        may_hold = prefilter()
+        starts = prefilter()
         with self.ctx.db() as s:
             scope = self._scope(s, session)
             cache: dict[bytes, Inspection] = {}
-            for scanned in scan_files(walk(found), may_hold):
+            for scanned in scan_files(walk(found), starts):
                 if cancelled():
                     result.cancelled = True
                     break
