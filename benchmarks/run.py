@@ -122,6 +122,11 @@ def main(argv: list[str]) -> int:
                 )
                 entry["rows"].append(row.to_json())
                 missed += not row.ok
+                # A benchmark that yields its rows one by one has each written as soon as it is measured: a long
+                # run that crashes at its last step keeps the figures of the steps before.
+                results["benchmarks"][name] = entry
+                results["missed"], results["crashed"] = missed, crashed
+                _write(args.json, results)
         except Exception:
             crashed += 1
             entry["error"] = traceback.format_exc()

@@ -1,7 +1,7 @@
 from functools import reduce
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from billing_desktop.errors import NotFound, ReauthRequired, ValidationError
 from billing_desktop.services.tenants import Registration
@@ -123,6 +123,58 @@ def test_switching_to_live_needs_a_recent_password(services, operator, acme, clo
     assert services.tenants.update(operator, acme.id, {"mode": "live"}).mode == "live"
     clock.advance(minutes=10)
     assert services.tenants.update(operator, acme.id, {"mode": "test"}).mode == "test"  # back to test: no password
+
+
+def test_slug_clash_beyond_a_hundred_suffixes(services, operator):
+    """`acme-2` … `acme-101` are taken (the first look-up's hundred candidates): the next registration gets
+    `acme-102`, found by the second look-up."""
+    register(services, operator, "Acme", "o1@acme.example")
+    now = services.ctx.clock()
+    with services.ctx.db() as s, s.begin():
+        for n in range(2, 102):
+            s.add(
+                Tenant(
+                    company_name="Acme",
+                    slug=f"acme-{n}",
+                    email=f"o{n}@acme.example",
+                    domain="",
+                    tier="free",
+                    platform_fee_percent=0,
+                    mode="test",
+                    active=True,
+                    branding={},
+                    metadata_={},
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+    assert register(services, operator, "Acme", "last@acme.example").slug == "acme-102"
+
+
+def test_registration_never_scans_the_tenants_or_users(services, operator, backend):
+    """Every query of a registration is an index look-up, even when the name's slug is taken: its cost does
+    not grow with the number of tenants (the vault benchmark registers the 100,000th). SQLite's query plan says
+    SCAN for a full read of a table (PostgreSQL's planner reads a table this small whole on purpose)."""
+    if backend != "sqlite":
+        pytest.skip("the plan of a few rows on PostgreSQL says nothing about 100,000")
+    register(services, operator, "Acme Inc", "o1@acme.example")
+    statements: list[tuple[str, object]] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT") and not executemany:
+            statements.append((statement, parameters))
+
+    event.listen(services.ctx.engine, "before_cursor_execute", seen)
+    try:
+        register(services, operator, "Acme Inc", "o2@acme.example")  # the slug clashes: acme-inc-2
+    finally:
+        event.remove(services.ctx.engine, "before_cursor_execute", seen)
+    assert statements
+    with services.ctx.engine.connect() as conn:
+        for statement, parameters in statements:
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+            scans = [row[-1] for row in plan if str(row[-1]).startswith("SCAN")]
+            assert not scans, (statement, scans)
 
 
 def test_a_chosen_slug_is_used_as_it_is_or_refused(services, operator, acme):

@@ -2,7 +2,7 @@
 
 import keyring.backends.fail
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from billing_desktop.errors import VaultError
 from billing_desktop.store.models import SealedSecret
@@ -68,6 +68,35 @@ def test_seal_open_forget(services, operator):
         assert v.forget(s, ["tenant/1/test-secret"]) == 1
     with services.ctx.db() as s:
         assert v.open(s, "tenant/1/test-secret") is None
+
+
+def test_seal_many_seals_new_and_replaces_existing_in_one_transaction(services, operator):
+    """A batch larger than one IN (...) look-up: new names inserted, taken names replaced (even one this session
+    has already loaded), an empty value refuses the whole batch, each secret bound to its own name."""
+    v = services.ctx.vault
+    now = services.ctx.clock()
+    with services.ctx.db() as s, s.begin():
+        v.seal(s, "tenant/1/kept", "old-value", now)
+    batch = {f"tenant/{i}/bulk": f"secret-{i}" for i in range(1, 1201)} | {"tenant/1/kept": "new-value"}
+    with services.ctx.db() as s, s.begin():
+        assert v.open(s, "tenant/1/kept") == "old-value"
+        loaded = s.get(SealedSecret, "tenant/1/kept")
+        v.seal_many(s, batch, now)
+        assert v.open(s, "tenant/1/kept") == "new-value"
+        fresh = s.execute(select(SealedSecret.sealed).where(SealedSecret.name == "tenant/1/kept")).scalar_one()
+        assert loaded.sealed == fresh  # the copy loaded before the batch is not left stale
+    with services.ctx.db() as s:
+        assert v.open_many(s, batch) == batch
+        assert s.scalar(select(func.count()).select_from(SealedSecret).where(SealedSecret.name.like("%/bulk"))) == 1200
+        assert all(SECRET not in bytes(b).decode("latin-1") for b in s.scalars(select(SealedSecret.sealed)))
+    with services.ctx.db() as s, s.begin(), pytest.raises(VaultError, match="empty"):
+        v.seal_many(s, {"tenant/9/a": "fine", "tenant/9/b": ""}, now)
+    with services.ctx.db() as s:
+        assert v.open(s, "tenant/9/a") is None
+    with services.ctx.db() as s, s.begin():  # seal(replace=False) still leaves a taken name alone
+        assert v.seal(s, "tenant/1/kept", "third", now, replace=False) is False
+    with services.ctx.db() as s:
+        assert v.open(s, "tenant/1/kept") == "new-value"
 
 
 def test_a_ciphertext_cannot_be_moved_onto_another_record(services, operator, acme, globex):

@@ -10,11 +10,11 @@ from __future__ import annotations
 import builtins
 import logging
 import secrets as pysecrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from billing_desktop.domain.keys import Kind, generate, lookup_hash
@@ -113,24 +113,43 @@ class KeyService:
         rolled_from: dict[tuple[str, str], int] | None = None,
     ) -> None:
         """Inside the caller's transaction: the rows that make the pending keys current, and their sealed secrets."""
-        for p in pending:
-            s.add(
-                ApiKey(
-                    tenant_id=tenant_id,
-                    kind=p.kind,
-                    mode=p.mode,
-                    lookup_hash=lookup_hash(p.key),
-                    prefix=p.key[:8],
-                    last4=p.key[-4:],
-                    publishable_value=p.key if p.kind == Kind.PUBLISHABLE else None,
-                    vault_ref=p.vault_ref,
-                    created_at=now,
-                    created_by=actor,
-                    rolled_from_id=(rolled_from or {}).get((p.kind, p.mode)),
-                )
-            )
-            if p.vault_ref:
-                self.ctx.vault.seal(s, vault_name(tenant_id, p.vault_ref), p.key, now)
+        self.attach_many(s, {tenant_id: pending}, actor, now, rolled_from)
+
+    def attach_many(
+        self,
+        s: Session,
+        pending: Mapping[int, builtins.list[Pending]],
+        actor: str,
+        now: datetime,
+        rolled_from: dict[tuple[str, str], int] | None = None,
+    ) -> None:
+        """`attach` for many tenants at once (tenant id -> its pending keys): one multi-row INSERT of the key rows
+        and one sealing of all their secrets, so a bulk import or a large batch costs per row, not per statement."""
+        rows = [
+            {
+                "tenant_id": tenant_id,
+                "kind": p.kind,
+                "mode": p.mode,
+                "lookup_hash": lookup_hash(p.key),
+                "prefix": p.key[:8],
+                "last4": p.key[-4:],
+                "publishable_value": p.key if p.kind == Kind.PUBLISHABLE else None,
+                "vault_ref": p.vault_ref,
+                "created_at": now,
+                "created_by": actor,
+                "rolled_from_id": (rolled_from or {}).get((p.kind, p.mode)),
+            }
+            for tenant_id, keys in pending.items()
+            for p in keys
+        ]
+        if not rows:
+            return
+        s.execute(insert(ApiKey), rows)
+        self.ctx.vault.seal_many(
+            s,
+            {vault_name(t, p.vault_ref): p.key for t, keys in pending.items() for p in keys if p.vault_ref},
+            now,
+        )
 
     # -- reading -------------------------------------------------------------------------------------------------
     def list(self, session: UserSession, tenant_id: int, *, include_retired: bool = True) -> list[KeyRow]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import KW_ONLY, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -21,13 +21,9 @@ from billing_desktop.domain.validation import (
     check_domain,
     check_email,
     check_json_object,
-    check_password,
-    check_person_name,
-    check_slug,
     normalize_email,
     parse_fee,
     raise_if,
-    slugify,
 )
 from billing_desktop.errors import NotFound, ValidationError
 from billing_desktop.services import audit
@@ -36,6 +32,15 @@ from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
 from billing_desktop.services.session import UserSession
 from billing_desktop.services.tenant_columns import TenantColumns
+from billing_desktop.services.tenant_registration import (
+    Registration as Registration,  # re-exported: callers import it from here, beside TenantService
+)
+from billing_desktop.services.tenant_registration import (
+    check_email_free,
+    check_registration,
+    chosen_slug,
+    unique_slug,
+)
 from billing_desktop.store.locking import lock_platform, lock_tenant
 from billing_desktop.store.models import StripeAccount, Tenant, User
 
@@ -83,21 +88,6 @@ class TenantDetails:
         return d
 
 
-@dataclass(frozen=True)
-class Registration:
-    company_name: str
-    email: str
-    password: str
-    _: KW_ONLY  # the rest by name: a registration form has many optional fields
-    first_name: str = ""
-    last_name: str = ""
-    domain: str = ""
-    tier: str = Tier.FREE.value
-    mode: str = Mode.TEST.value
-    platform_fee_percent: str = "0"
-    slug: str = ""  # empty: made from the company name
-
-
 TENANT_EDITS = ("tenant.update", "tenant.activate", "tenant.deactivate")
 _LIST_COLUMNS = (
     Tenant.id,
@@ -119,52 +109,14 @@ class TenantService:
         # Further steps run inside the registration transaction: (session, tenant, actor's session).
         self.on_register: list[Callable[..., None]] = []
 
-    def _unique_slug(self, s: Session, name: str) -> str:
-        base = slugify(name)
-        # One index lookup in the usual case; the prefix scan (no index for LIKE on SQLite) only on a clash.
-        if s.scalar(select(Tenant.id).where(Tenant.slug == base)) is None:
-            return base
-        taken = set(s.scalars(select(Tenant.slug).where(Tenant.slug.like(f"{base}%"))))
-        if base not in taken:
-            return base
-        n = 2
-        while f"{base}-{n}" in taken:
-            n += 1
-        return f"{base}-{n}"
-
-    @staticmethod
-    def _chosen_slug(s: Session, slug: str) -> str:
-        """A slug the operator typed is used as it is, or refused: never silently changed."""
-        if s.scalar(select(Tenant.id).where(Tenant.slug == slug)):
-            raise ValidationError({"slug": "Another tenant has this slug."})
-        return slug
-
     def register(self, session: UserSession, r: Registration) -> TenantDetails:
-        email = normalize_email(r.email)
-        domain = r.domain.strip().lower()
-        errors = {
-            "company_name": check_company_name(r.company_name),
-            "email": check_email(email),
-            "password": check_password(r.password, email),
-            "first_name": check_person_name(r.first_name),
-            "last_name": check_person_name(r.last_name),
-            "domain": check_domain(domain),
-            "tier": check_choice(r.tier, Tier, "tier"),
-            "mode": check_choice(r.mode, Mode, "mode"),
-            "slug": check_slug(r.slug.strip()) if r.slug.strip() else None,
-        }
-        try:
-            fee = parse_fee(r.platform_fee_percent)
-        except ValidationError as exc:
-            errors.update(exc.fields)
-            fee = Decimal(0)
-        raise_if(errors)
+        c = check_registration(r)
         pw_hash = self.ctx.hasher.hash(r.password)  # slow on purpose: outside the transaction
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
-            self._check_email_free(s, email)  # before any key is made; checked again in the transaction
+            check_email_free(s, c.email)  # before any key is made; checked again in the transaction
         pending = self.keys.prepare() if self.keys else []  # sealed in the registration transaction
-        return self._register(session, r, email, domain, fee, pw_hash, pending)
+        return self._register(session, r, c.email, c.domain, c.fee, pw_hash, pending)
 
     def _register(
         self,
@@ -179,11 +131,11 @@ class TenantService:
         with self.ctx.db() as s, s.begin():
             lock_platform(s)  # slugs and emails are unique across the platform: registrations take turns
             authorize(s, self.ctx, session, Perm.TENANT_REGISTER, None)
-            self._check_email_free(s, email)
+            check_email_free(s, email)
             now = self.ctx.clock()
             t = Tenant(
                 company_name=r.company_name.strip(),
-                slug=self._chosen_slug(s, r.slug.strip()) if r.slug.strip() else self._unique_slug(s, r.company_name),
+                slug=chosen_slug(s, r.slug.strip()) if r.slug.strip() else unique_slug(s, r.company_name),
                 email=email,
                 domain=domain,
                 tier=r.tier,
@@ -217,13 +169,6 @@ class TenantService:
             audit.record(s, now, session.email, "tenant.register", t.id, detail=f"slug={t.slug}")
             s.flush()
             return self._details(s, t)
-
-    @staticmethod
-    def _check_email_free(s: Session, email: str) -> None:
-        if s.scalar(select(Tenant.id).where(Tenant.email == email)):
-            raise ValidationError({"email": "A tenant with this email already exists."})
-        if s.scalar(select(User.id).where(User.email == email)):
-            raise ValidationError({"email": "A user with this email already exists."})
 
     def list(self, session: UserSession, *, include_inactive: bool = True, limit: int | None = None) -> list[TenantRow]:
         """Ordered by company name; `limit` gives just a first screen (shown while the rest loads)."""

@@ -7,12 +7,12 @@ commit together (no keyring step to crash between). One class, on SQLite and Pos
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import CursorResult, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from billing_desktop.domain.states import Access, KeyState
@@ -40,6 +40,9 @@ class AccessReport:
 
 def keyring_item(vault_id: str) -> str:
     return f"vault/{vault_id}/operator-key"
+
+
+_IN_CHUNK = 500  # names per IN (...) look-up: under SQLite's and psycopg's parameter limits
 
 
 def locked_message(access: Access, fingerprint: str | None = None) -> str:
@@ -189,20 +192,44 @@ class Vault:
     # -- secrets -------------------------------------------------------------------------------------------------
     def seal(self, s: Session, name: str, secret: str, now: Any, *, replace: bool = True) -> bool:
         """Inside the caller's transaction. False if `replace` is off and the name is already sealed."""
-        if not isinstance(secret, str) or not secret:
+        if not replace and self.exists(s, name):
+            return False
+        self.seal_many(s, {name: secret}, now)
+        return True
+
+    def seal_many(self, s: Session, secrets: Mapping[str, str], now: Any) -> None:
+        """Seal several secrets (replacing any sealed under the same names) inside the caller's transaction: one
+        lock, one look-up of the names already taken and one multi-row INSERT, whether for a registration's two
+        secrets or a batch of thousands."""
+        if any(not isinstance(v, str) or not v for v in secrets.values()):
             raise VaultError("Refusing to store an empty secret.")
+        if not secrets:
+            return
         st = self._locked_state(s)
         key = self._key(s, st, st.generation)
-        blob = crypto.seal_secret(key, secret.encode(), crypto.secret_aad(st.vault_id, name))
-        row = s.get(SealedSecret, name)
-        if row is None:
-            s.add(SealedSecret(name=name, generation=st.generation, sealed=blob, updated_at=now))
-        elif replace:
-            row.generation, row.sealed, row.updated_at = st.generation, blob, now
-        else:
-            return False
-        s.flush()
-        return True
+        rows = [
+            {
+                "name": name,
+                "generation": st.generation,
+                "sealed": crypto.seal_secret(key, value.encode(), crypto.secret_aad(st.vault_id, name)),
+                "updated_at": now,
+            }
+            for name, value in secrets.items()
+        ]
+        names = list(secrets)
+        taken: set[str] = set()
+        for i in range(0, len(names), _IN_CHUNK):
+            taken.update(s.scalars(select(SealedSecret.name).where(SealedSecret.name.in_(names[i : i + _IN_CHUNK]))))
+        if taken:
+            s.execute(update(SealedSecret), [r for r in rows if r["name"] in taken])
+        new = [r for r in rows if r["name"] not in taken]
+        if new:
+            s.execute(insert(SealedSecret), new)
+        # Bulk statements bypass the identity map: an ORM copy read earlier in this session must not hide them.
+        for r in rows:
+            cached = s.identity_map.get(s.identity_key(SealedSecret, r["name"]))
+            if cached is not None:
+                s.expire(cached)
 
     def open(self, s: Session, name: str) -> str | None:
         """The secret, or None if nothing is sealed under this name."""
