@@ -156,3 +156,38 @@ def test_stripe_clients_share_one_verifying_tls_context():
     finally:
         for c in (first, second):
             c.__exit__(None, None, None)
+
+
+def test_stripe_logs_are_formatted_only_when_someone_logs_them(services, operator, fake, many, monkeypatch, caplog):
+    """stripe-python formats each answer's whole body for its debug log even with logging off (a cost on every
+    list page): connect/client.py makes it format only when asked. Asked, the body is still logged in full."""
+    import logging
+
+    from stripe import _util
+
+    from billing_desktop.connect.pager import Pager
+
+    formatted: list[dict] = []
+    real_logfmt = _util.logfmt
+    monkeypatch.setattr(_util, "logfmt", lambda props: formatted.append(props) or real_logfmt(props))
+    monkeypatch.setattr(stripe, "log", None)
+    monkeypatch.delenv("STRIPE_LOG", raising=False)
+    with services.stripe.client_factory(fake.secret_key, retries=0) as client:
+        page = next(iter(Pager(client, "/v1/accounts")))
+        assert len(page) == 100
+        assert formatted == []  # nobody logs stripe at debug or info: nothing formatted
+        with caplog.at_level(logging.DEBUG, logger="stripe"):
+            next(iter(Pager(client, "/v1/accounts")))
+    bodies = [r.getMessage() for r in caplog.records if "API response body" in r.getMessage()]
+    assert len(bodies) == 1 and page[0]["id"] in bodies[0]  # the debug log still has the body
+    assert any("Request to Stripe api" in r.getMessage() for r in caplog.records)
+
+
+def test_progress_counts_connected_accounts_refreshed_page_by_page(services, operator, fake, many):
+    seen: list[tuple[int, str]] = []
+    services.connect_sync.sync(operator, progress=lambda n, text: seen.append((n, text)))
+    # Three pages (100, 100, 50 accounts, 10 of them nobody's here): one report per page, ending at all 240.
+    assert len(seen) == 3
+    counts = [n for n, _ in seen]
+    assert counts == sorted(counts) and counts[-1] == 240
+    assert seen[-1][1] == "240 of 240 connected accounts refreshed (3 pages)"

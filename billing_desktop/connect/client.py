@@ -40,6 +40,7 @@ class StripeClientFactory:
     def __call__(self, secret_key: str, client_id: str | None = None, *, retries: int = 0) -> _Closing:
         import stripe
 
+        _format_stripe_logs_only_when_logged()
         # Sync methods in a worker thread. No automatic retries unless asked: for a single action the user sees
         # the failure and decides; bulk reads (sync, lists) ask for a few, which honours Stripe-Should-Retry.
         http_client = _httpx_client_class()(TIMEOUT)
@@ -51,6 +52,36 @@ class StripeClientFactory:
             max_network_retries=retries,
         )
         return _Closing(client, http_client)
+
+
+@functools.cache
+def _format_stripe_logs_only_when_logged() -> None:
+    """stripe-python formats each log line before it asks whether anyone logs it: for every answer, the whole
+    response body for the debug log (decoded, searched for whitespace and repr()'d: ~0.5 ms per 250 KB list page,
+    on the thread a sync waits on). Its debug and info lines are still written, in full, when STRIPE_LOG,
+    `stripe.log` or the `stripe` logger's level asks for them; otherwise they are not formatted. A stripe-python
+    that renamed these helpers is left as it is (tests/test_connect_sync.py notices)."""
+    import logging
+
+    from stripe import _api_requestor, _http_client, _util
+
+    console_level: Any = _util._console_log_level  # STRIPE_LOG or stripe.log, read at each call as stripe does
+
+    def gated(original: Any, level: int, console: tuple[str, ...]) -> Any:
+        def log(message: str, **params: Any) -> None:
+            if console_level() in console or _util.logger.isEnabledFor(level):
+                original(message, **params)
+
+        log.__wrapped__ = original  # type: ignore[attr-defined]
+        return log
+
+    debug = gated(_util.log_debug, logging.DEBUG, ("debug",))
+    info = gated(_util.log_info, logging.INFO, ("debug", "info"))
+    for module in (_api_requestor, _http_client, _util):
+        if getattr(module, "log_debug", None) is getattr(debug, "__wrapped__", None):
+            module.log_debug = debug  # type: ignore[attr-defined]
+        if getattr(module, "log_info", None) is getattr(info, "__wrapped__", None):
+            module.log_info = info  # type: ignore[attr-defined]
 
 
 @functools.cache

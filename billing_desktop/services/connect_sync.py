@@ -100,7 +100,7 @@ class ConnectSyncService:
             }
         report = progress or (lambda n, text: None)
         seen: set[str] = set()
-        listed, unknown, problem = 0, 0, ""
+        listed, unknown, problem, done = 0, 0, "", 0
         writes: list[Future[None]] = []
         with (
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-writer") as writer,
@@ -114,11 +114,11 @@ class ConnectSyncService:
                     listed += len(fresh)
                     mine = [(linked[a["id"]], a) for a in fresh if a["id"] in linked]
                     unknown += len(fresh) - len(mine)
+                    done += len(mine)  # counted, not intersected: the fetch waits on this loop between pages
                     if mine:
                         if len(writes) >= WRITE_BACKLOG:
                             writes.pop(0).result()  # a failed write stops the sync: no silent gap
                         writes.append(writer.submit(self._write_page, mine))
-                    done = len(seen & linked.keys())
                     report(done, f"{done} of {len(linked)} connected accounts refreshed ({pager.pages} pages)")
             except AppError as exc:
                 problem = f"Stopped: {exc}"
