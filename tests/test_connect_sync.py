@@ -172,6 +172,7 @@ def test_stripe_logs_are_formatted_only_when_someone_logs_them(services, operato
     monkeypatch.setattr(_util, "logfmt", lambda props: formatted.append(props) or real_logfmt(props))
     monkeypatch.setattr(stripe, "log", None)
     monkeypatch.delenv("STRIPE_LOG", raising=False)
+    caplog.set_level(logging.WARNING, logger="stripe")  # whatever an earlier test left the root logger at
     with services.stripe.client_factory(fake.secret_key, retries=0) as client:
         page = next(iter(Pager(client, "/v1/accounts")))
         assert len(page) == 100
