@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
-from billing_desktop.cli.io import emit_json, read_secret
+from billing_desktop.cli.io import emit_json, end_progress, progress, read_secret
 from billing_desktop.domain.states import Health
 from billing_desktop.errors import AppError
 
@@ -78,11 +77,9 @@ def _vault(args: argparse.Namespace):
 
 
 def _progress(label: str):
-    interactive = sys.stderr.isatty()
-
     def show(done: int, total: int) -> None:
-        if interactive and total:
-            print(f"\r{label} {100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
+        if total:
+            progress(f"{label} {100 * done // total:3d}%")
 
     return show
 
@@ -90,8 +87,7 @@ def _progress(label: str):
 def cmd_create(args: argparse.Namespace) -> int:
     with open_services(args) as svc:
         result = svc.backups.create(sign_in(svc, args), Path(args.to) if args.to else None, _progress("backing up"))
-    if sys.stderr.isatty():
-        print("", file=sys.stderr)
+    end_progress()
     if args.json:
         emit_json(result)
         return 0

@@ -11,7 +11,8 @@ import threading
 from typing import Any
 
 from billing_desktop.cli.context import acting, jsonable, open_services, sign_in
-from billing_desktop.cli.io import emit_json
+from billing_desktop.cli.io import emit_json, end_progress
+from billing_desktop.cli.io import progress as cli_progress
 from billing_desktop.domain.states import PayoutStatus
 
 STRIPE_ACTIONS = (
@@ -188,7 +189,7 @@ def _sync(args: Any, svc: Any, session: Any) -> int:
 
     def progress(_n: int, text: str) -> None:
         if not args.json:
-            print(f"\r{text}", end="", file=sys.stderr, flush=True)
+            cli_progress(text)
 
     def work() -> None:
         try:
@@ -206,7 +207,7 @@ def _sync(args: Any, svc: Any, session: Any) -> int:
         print("\nCancelling…", file=sys.stderr, flush=True)
         worker.join()
     if not args.json:
-        print(file=sys.stderr)
+        end_progress()
     if "error" in result:
         raise result["error"]
     report = result["report"]

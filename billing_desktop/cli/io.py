@@ -177,6 +177,25 @@ class _SafeStream:
         return getattr(self._inner, name)
 
 
+def progress(text: str) -> None:
+    """Redraw one progress line on stderr at a terminal; nothing when stderr is piped. The carriage return is
+    ours and reaches the terminal as one; `text` goes through `printable`, so stored text never moves the cursor."""
+    stream = sys.stderr
+    raw = stream._inner if isinstance(stream, _SafeStream) else stream
+    if raw is None or not raw.isatty():
+        return
+    raw.write("\r" + printable(text))
+    raw.flush()
+
+
+def end_progress() -> None:
+    """End the progress line (at a terminal) so what follows starts on a line of its own."""
+    stream = sys.stderr
+    raw = stream._inner if isinstance(stream, _SafeStream) else stream
+    if raw is not None and raw.isatty():
+        raw.write("\n")
+
+
 @contextmanager
 def terminal_safe_output():
     """Stored data (company names, URLs, reasons) may hold escapes or bidi overrides: never print them raw."""

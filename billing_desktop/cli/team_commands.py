@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
-from billing_desktop.cli.io import emit_json, emit_table
+from billing_desktop.cli.io import emit_json, emit_table, end_progress, progress
 from billing_desktop.domain.states import KeyState
 
 
@@ -75,7 +74,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
 
 
 def _rekey_progress(done: int, total: int) -> None:
-    print(f"\rre-keying {done:,}/{total:,} secrets", end="", file=sys.stderr, flush=True)
+    progress(f"re-keying {done:,}/{total:,} secrets")
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
@@ -87,7 +86,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
             "they have not already seen. Roll tenant secrets they saw if you do not trust them.",
         )
         count = svc.team.revoke(session, args.email, progress=_rekey_progress)
-    print("", file=sys.stderr)
+    end_progress()
     print(f"Revoked {args.email}; {count:,} secrets re-encrypted under a new vault key.")
     return 0
 
@@ -101,7 +100,7 @@ def cmd_revoke_key(args: argparse.Namespace) -> int:
             "secret is re-encrypted under a new vault key. Roll secrets that machine may have exposed.",
         )
         done = svc.team.revoke_key(session, args.fingerprint, progress=_rekey_progress)
-    print("", file=sys.stderr)
+    end_progress()
     if args.json:
         emit_json(done)
     else:
