@@ -1,10 +1,17 @@
 """The tenant list on a team database (issue 12, item 5): a first screen and each search keystroke as indexed page
-queries (services.tenant_pages), 1,000,000 tenants against 1,000 on the same PostgreSQL server, interleaved.
+queries (services.tenant_pages), 1,000,000 tenants against 1,000 on the same PostgreSQL server, interleaved; and the
+app itself (the main window's paged model, ui/tenant_paged.py) at both sizes, for its peak memory.
 
-Run under the test server: `scripts/with-postgres.sh .venv/bin/python benchmarks/run.py team-list`.
-The tenants are bulk rows made by the server itself (generate_series): what is measured is reading the list, not
-registering. A keystroke is one page query for the search text typed so far ("g", "gl", … "globex ty"), as the
-GUI's search box would send it; its p95 over the typed prefixes is compared.
+Run under the bench lock and a test server:
+`flock /work/wt/bench.lock nice -n 5 scripts/with-postgres.sh dbus-run-session -- scripts/with-keyring.sh
+.venv/bin/python benchmarks/run.py team-list --json FILE` (BENCH_TEAM_LIST_TENANTS sets the large size).
+
+The tenants go through the store's own tables in bulk (benchmarks/seed_team.py: COPY into tenants and
+stripe_accounts, the indexes the migrations made rebuilt after it): what is measured is reading the list, not
+registering. Secrets: with issue 17's sealed store a tenant's keys are sealed rows in api_keys, which the list never
+reads; the bulk tenants have none (sealing 4,000,000 would take the whole run and move no figure here); the signed-in
+operator is made through the services. A keystroke is one page query for the search text typed so far ("g", "gl",
+… "globex ty"), as the GUI's search box sends it after a pause; its p95 over the typed prefixes is compared.
 """
 
 from __future__ import annotations
@@ -14,13 +21,12 @@ import sys
 import tempfile
 import time
 
+import seed_team
 from common import ROOT, Row, Stat, fast_services, interleave, p95, ratio_row, run_child
 
 BIG = int(os.environ.get("BENCH_TEAM_LIST_TENANTS", "1000000"))
 SMALL = 1_000
 TYPED = ["globex ty", "owner4242", "stark 9"]  # a name, an email, a name with a number
-WORDS = ["acme", "globex", "initech", "umbrella", "stark", "wayne", "hooli", "pied", "piper", "wonka", "tyrell",
-         "cyberdyne", "soylent", "aperture", "black", "mesa", "oscorp", "gringotts", "monarch", "vandelay"]  # fmt: skip
 OP, OP_PW = "op@bench.example", "operator-password-1"
 REPEATS_MEM = 3
 
@@ -45,49 +51,29 @@ while not (win.loaded and win.model.total()):
     wait(20)
 for text in ("g", "glo", "globex", "globex ty", ""):
     win.search.setText(text); wait(600)
-win.table.scrollToBottom(); wait(600)
+for _ in range(10):  # ten pages on: the window keeps six
+    win.table.scrollToBottom(); wait(300)
 print("result", win.model.total(), flush=True)
 win.live.stop(); svc.close()
 """
 
 
 def _seed(server, count: int) -> tuple[str, object, object]:
-    from sqlalchemy import text
-
     url = server.create_database()
     svc = fast_services(url)
     svc.auth.create_operator(OP, OP_PW)
-    words = "ARRAY[" + ",".join(f"'{w}'" for w in WORDS) + "]"
-    with svc.ctx.engine.begin() as c:
-        c.execute(
-            text(
-                f"""
-                INSERT INTO tenants (id, company_name, slug, email, domain, tier, platform_fee_percent, mode, active,
-                                     branding, metadata, created_at, updated_at, version)
-                SELECT i, initcap(({words})[1 + ((i::bigint * 7919) % 20)::int])
-                          || ' ' || initcap(({words})[1 + (i / 20) % 20])
-                          || ' ' || i,
-                       't-' || i, 'owner' || i || '@t' || i || '.example', '',
-                       (ARRAY['free', 'pro', 'enterprise'])[1 + i % 3], 0, (ARRAY['test', 'live'])[1 + i % 2], true,
-                       '{{}}', '{{}}', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', 1
-                FROM generate_series(1, :n) AS i
-                """
-            ),
-            {"n": count},
-        )
-        c.execute(text("SELECT setval(pg_get_serial_sequence('tenants', 'id'), :n)"), {"n": count})
-    with svc.ctx.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        c.execute(text("VACUUM ANALYZE tenants"))
+    seed_team.tenants(svc.ctx.engine, count)
     return url, svc, svc.auth.sign_in(OP, OP_PW)
 
 
-def _keystrokes(svc, me) -> list[float]:
+def _keystrokes(svc, me, slowest: dict[str, float]) -> list[float]:
     out = []
     for typed in TYPED:
         for n in range(1, len(typed) + 1):
             t = time.perf_counter()
             svc.tenants.page(me, search=typed[:n], limit=200)
             out.append(time.perf_counter() - t)
+            slowest[typed[:n]] = max(slowest.get(typed[:n], 0.0), out[-1])
     return out
 
 
@@ -111,9 +97,17 @@ def run(quick: bool = False) -> list[Row]:
             lambda: s_svc.tenants.page(s_me, limit=200) and None,
         )
         keys: dict[int, list[float]] = {big: [], SMALL: []}
+        slowest: dict[int, dict[str, float]] = {big: {}, SMALL: {}}
         for _ in range(1 if quick else 5):
-            keys[big] += _keystrokes(b_svc, b_me)
-            keys[SMALL] += _keystrokes(s_svc, s_me)
+            keys[big] += _keystrokes(b_svc, b_me, slowest[big])
+            keys[SMALL] += _keystrokes(s_svc, s_me, slowest[SMALL])
+        # Why a keystroke is slow at size: how many rows its text matches (the page needs the first 200 by name).
+        from billing_desktop.services.tenant_pages import ListQuery
+
+        matches = {
+            text: (b_svc.tenants.count(b_me, ListQuery(search=text)), s_svc.tenants.count(s_me, ListQuery(search=text)))
+            for text in sorted(slowest[big], key=slowest[big].get, reverse=True)[:5]
+        }
 
         # The next pages as the operator scrolls: 20 pages deep.
         def scroll(svc, me) -> float:
@@ -154,10 +148,16 @@ def run(quick: bool = False) -> list[Row]:
             k_big / k_small,
             "≤ 2x",
             k_big / k_small <= 2.0,
-            {"subject_samples": keys[big], "baseline_samples": keys[SMALL]},
+            {
+                "subject_samples": keys[big],
+                "baseline_samples": keys[SMALL],
+                "slowest_at_size_ms": {t: round(v * 1000, 1) for t, v in slowest[big].items()},
+                "slowest_at_baseline_ms": {t: round(v * 1000, 1) for t, v in slowest[SMALL].items()},
+                "matches_big_small": matches,
+            },
         ),
         ratio_row(
-            f"app peak memory on a team database, {big:,} vs {SMALL:,} tenants (window, 5 searches, a scroll)",
+            f"app peak memory on a team database, {big:,} vs {SMALL:,} tenants (window, 5 searches, 10 pages scrolled)",
             Stat(rss[big], "MiB"),
             Stat(rss[SMALL], "MiB"),
             limit=1.2,
@@ -170,7 +170,7 @@ def run(quick: bool = False) -> list[Row]:
             limit=1.5,
         ),
         Row(
-            f"making {big:,} + {SMALL:,} tenant rows on the server (generate_series) and indexing them",
+            f"making {big:,} + {SMALL:,} tenants (COPY into the store's tables) and indexing them",
             f"{seeding:.0f} s",
             "—",
             None,
