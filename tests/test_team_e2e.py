@@ -109,9 +109,16 @@ def test_two_operators_two_keyrings_one_postgresql(secret_service, team_db, tmp_
         assert code == 1 and "team join" in err, (out, err)
         code, out, err = as_b(url, tmp_path / "b", ["tenants", "list", "--as", B])
         assert code == 0 and "acme-inc" in out, err
+        code, out, err = as_b(url, tmp_path / "b", ["tenants", "list"])  # two operators, none joined from here
+        assert code == 1 and "--as EMAIL" in err, (out, err)
         code, out, err = as_b(url, tmp_path / "b", ["team", "join", "--as", B, "--json"])
         assert code == 0, err
         fingerprint = json.loads(out)["fingerprint"]
+        # Joined: B's commands act as B without --as (his key is in this keyring), as A's do as A on hers.
+        code, out, err = as_b(url, tmp_path / "b", ["tenants", "list"])
+        assert code == 0 and "acme-inc" in out, err
+        code, out, err = as_a(url, ["users", "list"], monkeypatch, capsys)
+        assert code == 0 and B in out, err
         code, out, err = as_b(url, tmp_path / "b", ["webhooks", "test", "acme-inc", "--as", B])
         assert code == 1 and "Waiting for access" in err and fingerprint in err
         assert not receiver.requests

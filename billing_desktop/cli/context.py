@@ -35,9 +35,14 @@ def open_services(args: argparse.Namespace, *, read_only: bool = False) -> Itera
 
 def sign_in(svc: Services, args: argparse.Namespace, password: str | None = None) -> UserSession:
     """`password`: already read (by `keys inspect`'s direct path), so not asked for again."""
-    email = args.as_email or svc.auth.only_operator_email()
+    # Several operators (a team database): the one whose key is in this OS account's keyring, as the GUI's
+    # sign-in would be theirs on this machine.
+    email = args.as_email or svc.auth.only_operator_email() or svc.team.this_accounts_operator()
     if not email:
-        raise AppError("Say who you act as with --as EMAIL (there is not exactly one operator).")
+        raise AppError(
+            "Say who you act as with --as EMAIL (there is more than one operator, and none has joined from this "
+            "account's keyring)."
+        )
     return svc.auth.sign_in(email, password if password is not None else read_password(email))
 
 
@@ -62,7 +67,8 @@ def acting(sp: argparse.ArgumentParser) -> None:
         "--as",
         dest="as_email",
         metavar="EMAIL",
-        help="act as this account (default: the only operator); password from a prompt or BILLING_DESKTOP_PASSWORD",
+        help="act as this account (default: the only operator, else the one whose key is in this keyring); "
+        "password from a prompt or BILLING_DESKTOP_PASSWORD",
     )
 
 

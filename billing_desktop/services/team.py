@@ -82,6 +82,27 @@ class TeamService:
         with self.ctx.db() as s:
             return self.ctx.vault.access(s)
 
+    def this_accounts_operator(self) -> str | None:
+        """The operator whose key is in this OS account's keyring (joined or initialized here, not revoked): who a
+        command acts as by default on a team database, where there is more than one operator. None: no such key."""
+        from billing_desktop.vault import crypto
+
+        with self.ctx.db() as s:
+            st = state_row(s)
+            mine = self.ctx.vault.private_key(st.vault_id) if st.generation else None
+            if mine is None:
+                return None
+            return s.scalar(
+                select(User.email)
+                .join(OperatorKey, OperatorKey.user_id == User.id)
+                .where(
+                    OperatorKey.fingerprint == crypto.fingerprint(crypto.public_bytes(mine)),
+                    OperatorKey.state != KeyState.REVOKED.value,
+                    User.role == Role.OPERATOR.value,
+                    User.active.is_(True),
+                )
+            )
+
     def _operator(self, s: Session, email: str) -> User:
         user = s.scalar(select(User).where(User.email == normalize_email(email), User.role == Role.OPERATOR.value))
         if user is None:
