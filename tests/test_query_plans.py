@@ -168,7 +168,7 @@ def test_each_server_sort_of_the_tenant_list_is_an_index_range(services, sort, d
 
 
 def test_the_search_text_has_statistics_so_the_planner_can_tell_rare_text_from_common(services):
-    """Without them every `LIKE '%…%'` is guessed at 1% of the tenants (migration 0014 says what that cost)."""
+    """Without them every `LIKE '%…%'` is guessed at 1% of the tenants (migration 0015 says what that cost)."""
     _postgres_only(services)
     with services.ctx.engine.connect() as c:
         got = c.execute(

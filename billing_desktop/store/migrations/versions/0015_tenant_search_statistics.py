@@ -4,14 +4,14 @@
 from the trigram index (0.15 s). Expression statistics with a 1,000-entry histogram tell those apart; ANALYZE and
 autovacuum keep them current.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 """
 
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
@@ -21,7 +21,7 @@ SEARCH_TEXT = "lower(company_name || ' ' || slug || ' ' || email)"
 
 def upgrade() -> None:
     bind = op.get_bind()
-    if bind.dialect.name != "postgresql" or bind.dialect.server_version_info < (14,):
+    if bind.dialect.name != "postgresql" or (bind.dialect.server_version_info or (0,)) < (14,):
         return  # statistics on an expression came with PostgreSQL 14; older servers keep the planner's guess
     op.execute(f"CREATE STATISTICS IF NOT EXISTS tenants_search_text ON ({SEARCH_TEXT}) FROM tenants")
     op.execute("ALTER STATISTICS tenants_search_text SET STATISTICS 1000")
