@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from billing_desktop.domain.webhooks import Check
 
 MAX_BODY = 1024 * 1024
+MAX_KEPT = 200  # the inbox table shows the newest; older requests are dropped
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,7 +31,7 @@ class LocalInbox:
         self, check: Callable[[Mapping[str, str], bytes], Check], on_receive: Callable[[Received], None] | None = None
     ):
         self.check, self.on_receive = check, on_receive
-        self.received: list[Received] = []
+        self.received: deque[Received] = deque(maxlen=MAX_KEPT)  # anything local can post here: bounded
         self._server: ThreadingHTTPServer | None = None
 
     @property
@@ -46,10 +48,15 @@ class LocalInbox:
                 pass
 
             def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
+                # Any local process or web page can reach 127.0.0.1: a length that is not a plain size (-1 would
+                # read to the end of the stream, whatever its size) is refused, never trusted or crashed on.
+                text = (self.headers.get("Content-Length") or "").strip()
+                if not text.isdigit() or not text.isascii():
+                    self._refuse(400)
+                    return
+                length = int(text)
                 if length > MAX_BODY:
-                    self.send_response(413)
-                    self.end_headers()
+                    self._refuse(413)
                     return
                 body = self.rfile.read(length)
                 headers = {k: v for k, v in self.headers.items()}
@@ -67,6 +74,13 @@ class LocalInbox:
                 self.send_header("Content-Length", str(len(reply)))
                 self.end_headers()
                 self.wfile.write(reply)
+
+            def _refuse(self, status: int) -> None:
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.close_connection = True
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
