@@ -72,9 +72,11 @@ def team_profile() -> dict[str, Any] | None:
     except ValueError:
         data = None
     if not isinstance(data, dict) or not {"host", "database", "user"} <= data.keys():
-        from billing_desktop.errors import DatabaseError
+        from billing_desktop.errors import DatabaseError, msg
 
-        raise DatabaseError(f"{path} is not a team database profile; remove it to use the local database.")
+        raise DatabaseError(
+            msg("{path} is not a team database profile; remove it to use the local database.", path=path)
+        )
     return data
 
 

@@ -1,8 +1,34 @@
-"""The app's error types. Every message here is safe to show a user: none carries a secret."""
+"""The app's error types. Every message here is safe to show a user: none carries a secret.
+
+Messages meant for a person are made with `msg(template, **params)`: a `Msg` is the English text (a str, for the CLI
+and the log) that also keeps its template and parameters, so the GUI shows it in the operator's language
+(`ui.i18n.text`) without anything below `ui` importing Qt. pyside6-lupdate collects the templates from every
+`msg("…")` call (scripts/translations.py passes `-tr-function-alias QT_TR_NOOP+=msg`; they land in the empty
+context, as the GUI's module-level `tr` strings do)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
+
+
+class Msg(str):
+    """English text with its template and parameters; parameters may be Msgs themselves (translated in turn)."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, /, **params: Any) -> Msg:
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template, self.params = template, params
+        return self
+
+
+def msg(template: str, /, **params: Any) -> Msg:
+    """A message for a person, marked for translation. `template` is a literal with {named} fields (doubled braces
+    for literal ones when there are fields); fill them with keyword arguments, never with an f-string."""
+    return Msg(template, **params)
 
 
 class AppError(Exception):
@@ -10,9 +36,9 @@ class AppError(Exception):
 
 
 class ValidationError(AppError):
-    """Bad input. `fields` maps a field name to the message shown next to that field."""
+    """Bad input. `fields` maps a field name to the message shown next to that field (a Msg, or a plain str)."""
 
-    def __init__(self, fields: dict[str, str]):
+    def __init__(self, fields: Mapping[str, str]):
         self.fields = dict(fields)
         super().__init__("; ".join(f"{k}: {v}" for k, v in self.fields.items()))
 
@@ -59,11 +85,16 @@ class Conflict(AppError):
 
     def __init__(self, what: str, changed_by: str | None, changed_at: datetime | None, version: int):
         self.what, self.changed_by, self.changed_at, self.version = what, changed_by, changed_at, version
-        who = f" by {changed_by}" if changed_by else ""
-        when = f" at {changed_at:%Y-%m-%d %H:%M:%S} UTC" if changed_at else ""
-        super().__init__(
-            f"{what} was changed{who}{when} after you opened it. Reload to see the change; your edits are kept."
-        )
+        at = f"{changed_at:%Y-%m-%d %H:%M:%S}" if changed_at else ""
+        if changed_by and changed_at:
+            text = msg("{what} was changed by {who} at {at} UTC after you opened it.", what=what, who=changed_by, at=at)
+        elif changed_by:
+            text = msg("{what} was changed by {who} after you opened it.", what=what, who=changed_by)
+        elif changed_at:
+            text = msg("{what} was changed at {at} UTC after you opened it.", what=what, at=at)
+        else:
+            text = msg("{what} was changed after you opened it.", what=what)
+        super().__init__(msg("{changed} Reload to see the change; your edits are kept.", changed=text))
 
 
 class BackupDamaged(AppError):

@@ -254,7 +254,7 @@ def stripe_screens(app, svc, session, win) -> None:
 
 def screen_shots(screen: str) -> int:
     """The main views as they open on this screen (fitted by ui/screen_fit.py, as for an operator): 1366x768,
-    1920x1080, or 1920x1080 at QT_SCALE_FACTOR=2; each also in dark mode, and the 1366 one in German too."""
+    1920x1080, or QT_SCALE_FACTOR=2 on 1920x1080 or 1366x768; each also in dark mode, the 1366 one in German too."""
     from billing_desktop.ui import i18n
     from billing_desktop.ui.main_window import MainWindow
 

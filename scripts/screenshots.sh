@@ -2,8 +2,8 @@
 # Regenerate docs/screenshots/ headless: each run gets its own Xvfb screen, D-Bus session and unlocked GNOME Keyring
 # (scripts/with-keyring.sh, as the tests use: no prompt can appear). Installs what it needs (scripts/system-deps.sh).
 #   1. every view at 1280x780 on a 1920x1080 screen (scripts/screenshots.py), and the Connect views
-#   2. the main views as they open on 1366x768, on 1920x1080, and on 1920x1080 at QT_SCALE_FACTOR=2, each in dark
-#      mode too (and in German at 1366)
+#   2. the main views as they open on 1366x768, on 1920x1080, and at QT_SCALE_FACTOR=2 on 1920x1080 and on
+#      1366x768, each in dark mode too (and in German at 1366)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/system-deps.sh
@@ -20,3 +20,4 @@ headless 1920x1080 .venv/bin/python scripts/screenshots_connect.py
 BD_SHOTS_SCREEN=1366 headless 1366x768 .venv/bin/python scripts/screenshots.py
 BD_SHOTS_SCREEN=1920 headless 1920x1080 .venv/bin/python scripts/screenshots.py
 BD_SHOTS_SCREEN=scale2 QT_SCALE_FACTOR=2 headless 1920x1080 .venv/bin/python scripts/screenshots.py
+BD_SHOTS_SCREEN=scale2-1366 QT_SCALE_FACTOR=2 headless 1366x768 .venv/bin/python scripts/screenshots.py

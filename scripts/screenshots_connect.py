@@ -120,8 +120,13 @@ def main() -> int:
     win = MainWindow(svc, session, settings)
     win.resize(1366, 800)
     win.show()
-    settle(app, 800)
-    board = next(w for w in app.topLevelWidgets() if isinstance(w, AttentionView) and w.isVisible())
+    boards: list = []
+    for _ in range(30):  # the board opens once the list and the attention items are in: longer on a busy machine
+        settle(app, 500)
+        boards = [w for w in app.topLevelWidgets() if isinstance(w, AttentionView) and w.isVisible()]
+        if boards:
+            break
+    board = boards[0]
     board.resize(1200, 420)
     shot(app, board, "attention-board")
     board.open_tenant.emit(tenants["Acme Corporation"].id, "stripe")

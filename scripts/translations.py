@@ -16,7 +16,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
-SOURCES = ROOT / "billing_desktop" / "ui"
+SOURCES = ROOT / "billing_desktop"
+# Messages from below the UI are marked with `errors.msg("…")`; lupdate reads it as QT_TR_NOOP (the empty context).
+MARKER = ["-tr-function-alias", "QT_TR_NOOP+=msg"]
 
 
 def tool(name: str) -> str:
@@ -31,10 +33,10 @@ def catalogues() -> list[Path]:
 
 
 def update() -> None:
-    files = sorted(str(p.relative_to(ROOT)) for p in SOURCES.glob("*.py"))
+    files = sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py") if "cli" not in p.parts)
     for ts in catalogues():
         subprocess.run(
-            [tool("lupdate"), *files, "-no-obsolete", "-locations", "none", "-ts", str(ts.relative_to(ROOT))],
+            [tool("lupdate"), *MARKER, *files, "-no-obsolete", "-locations", "none", "-ts", str(ts.relative_to(ROOT))],
             cwd=ROOT,
             check=True,
         )

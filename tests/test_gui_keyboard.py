@@ -85,3 +85,44 @@ def test_following_the_system_scheme_by_default(window):
     assert window.theme.choice() == "system" and window.scheme_actions["system"].isChecked()
     # The offscreen platform reports no dark preference: the light palette is in use.
     assert window.theme.is_dark() == (QApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark)
+
+
+def contrast(a, b) -> float:
+    def lum(c):
+        ch = [x / 255 for x in (c.red(), c.green(), c.blue())]
+        ch = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in ch]
+        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_disabled_controls_stay_readable(qtbot, window, scheme):
+    """The Webhooks tab's event list is disabled while "All event types" is ticked: its names and its unchecked
+    boxes must still be seen, in dark mode and in light mode (issue 14: disabled checkboxes were faint in dark)."""
+    window.scheme_actions[scheme].trigger()
+    try:
+        pal = QApplication.palette()
+        disabled = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for background in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+            assert contrast(disabled, pal.color(QPalette.ColorGroup.Disabled, background)) >= 4.5, scheme
+        tab = window.webhooks
+        window.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda: tab.tenant is not None)
+        tab.all_events.setChecked(True)
+        assert not tab.events.isEnabled()
+        item = tab.events.item(0)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        image = tab.events.viewport().grab().toImage()
+        row = tab.events.visualItemRect(item)
+        base = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base)
+        # The check box sits at the row's left: some pixel of its outline stands out from the list's background.
+        box = [
+            image.pixelColor(x, y)
+            for x in range(row.left(), row.left() + row.height())
+            for y in range(row.top(), row.bottom())
+        ]
+        assert max(contrast(c, base) for c in box) >= 1.8, scheme
+    finally:
+        window.scheme_actions["system"].trigger()

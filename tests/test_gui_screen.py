@@ -58,3 +58,13 @@ def test_a_saved_size_is_restored_only_while_it_fits(tmp_path):
     again = open_on(tmp_path, 1366, 768, 1, settings)  # the operator's smaller size fits: kept
     width, height = again["frame"][2:]  # the frame may add a few pixels of decoration to the saved 683x384
     assert 683 <= width <= 700 and 384 <= height <= 400
+
+
+@pytest.mark.parametrize("language", ["webhooks", "webhooks-de"])
+def test_the_webhooks_tab_needs_no_sideways_scrolling_at_scale_2(tmp_path, language):
+    """1366x768 at QT_SCALE_FACTOR=2 leaves 683 px: the forms reflow (labels above fields), rows of buttons wrap
+    and long choices are elided, in English and in German, so neither the Overview nor any page of the Webhooks
+    tab scrolls sideways."""
+    got = open_on(tmp_path, 1366, 768, 2, tmp_path / "ui.ini", language)
+    assert len(got["sideways"]) == 4, got
+    assert all(v == 0 for v in got["sideways"].values()), got

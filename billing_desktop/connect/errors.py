@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from billing_desktop.errors import AppError
+from billing_desktop.errors import AppError, msg
 
 
 class StripeProblem(AppError):
     def __init__(self, message: str, code: str = "", request_id: str | None = None, http_status: int | None = None):
         self.code, self.request_id, self.http_status = code, request_id, http_status
-        suffix = f" (Stripe request {request_id})" if request_id else ""
-        super().__init__(message + suffix)
+        if request_id:
+            message = msg("{message} (Stripe request {request_id})", message=message, request_id=request_id)
+        super().__init__(message)
 
     @property
     def access_revoked(self) -> bool:
@@ -33,40 +34,46 @@ def translate(exc: Exception) -> AppError:
     if isinstance(exc, oauth_error.OAuthError):
         code = getattr(exc, "code", "") or type(exc).__name__
         text = {
-            "invalid_grant": "Stripe refused the authorization code (expired, or already used). Connect again.",
-            "invalid_client": "Stripe does not know this Connect client or account.",
-            "invalid_request": "Stripe rejected the OAuth request.",
-            "unsupported_grant_type": "Stripe rejected the OAuth grant type.",
-        }.get(code, "Stripe refused the OAuth request.")
+            "invalid_grant": msg("Stripe refused the authorization code (expired, or already used). Connect again."),
+            "invalid_client": msg("Stripe does not know this Connect client or account."),
+            "invalid_request": msg("Stripe rejected the OAuth request."),
+            "unsupported_grant_type": msg("Stripe rejected the OAuth grant type."),
+        }.get(code, msg("Stripe refused the OAuth request."))
         desc = getattr(exc, "description", None) or detail
-        return StripeProblem(f"{text} {desc}".strip(), code, request_id, status)
+        return StripeProblem(msg("{text} {detail}", text=text, detail=desc) if desc else text, code, request_id, status)
     if isinstance(exc, stripe.AuthenticationError):
         return StripeProblem(
-            "Stripe rejected the platform secret key: check it in Platform settings. " + detail,
+            msg("Stripe rejected the platform secret key: check it in Platform settings. {detail}", detail=detail),
             "authentication",
             request_id,
             status,
         )
     if isinstance(exc, stripe.PermissionError) or api_code == "account_invalid":
         return StripeProblem(
-            "Stripe says the platform no longer has access to this account. " + detail,
+            msg("Stripe says the platform no longer has access to this account. {detail}", detail=detail),
             api_code or "permission",
             request_id,
             status,
         )
     if isinstance(exc, stripe.RateLimitError):
         return StripeProblem(
-            "Stripe is rate-limiting requests: wait a minute and try again.", "rate_limit", request_id, status
+            msg("Stripe is rate-limiting requests: wait a minute and try again."), "rate_limit", request_id, status
         )
     if isinstance(exc, stripe.APIConnectionError):
-        text = str(getattr(exc, "_message", "") or exc)
-        if "timed out" in text.lower() or "timeout" in text.lower():
-            return StripeProblem("Stripe did not answer in time (timeout). Check the network and try again.", "timeout")
+        said = str(getattr(exc, "_message", "") or exc)
+        if "timed out" in said.lower() or "timeout" in said.lower():
+            return StripeProblem(
+                msg("Stripe did not answer in time (timeout). Check the network and try again."), "timeout"
+            )
         return StripeProblem(
-            "Could not reach Stripe (connection failed). Check the network or the Stripe base "
-            "URL settings and try again.",
+            msg(
+                "Could not reach Stripe (connection failed). Check the network or the Stripe base "
+                "URL settings and try again."
+            ),
             "connection",
         )
     if isinstance(exc, stripe.StripeError):
-        return StripeProblem(f"Stripe error: {detail or type(exc).__name__}", api_code, request_id, status)
-    return AppError(f"Unexpected error talking to Stripe ({type(exc).__name__}).")
+        return StripeProblem(
+            msg("Stripe error: {value}", value=detail or type(exc).__name__), api_code, request_id, status
+        )
+    return AppError(msg("Unexpected error talking to Stripe ({name}).", name=type(exc).__name__))

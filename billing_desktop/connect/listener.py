@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from billing_desktop.errors import AppError
+from billing_desktop.errors import AppError, msg
 
 log = logging.getLogger(__name__)
 MAX_QUERY = 8192
@@ -131,10 +131,16 @@ class LoopbackListener:
         except OSError as exc:
             if exc.errno in (errno.EADDRINUSE, errno.EACCES):
                 raise AppError(
-                    f"Port {self.port} on 127.0.0.1 is already in use (or not allowed). Close the program "
-                    f"using it, or change the {setting_name} in Platform settings."
+                    msg(
+                        "Port {port} on 127.0.0.1 is already in use (or not allowed). Close the program using it, "
+                        "or change the {setting_name} in Platform settings.",
+                        port=self.port,
+                        setting_name=setting_name,
+                    )
                 ) from None
-            raise AppError(f"Could not listen on 127.0.0.1:{self.port}: {exc.strerror}.") from None
+            raise AppError(
+                msg("Could not listen on 127.0.0.1:{port}: {strerror}.", port=self.port, strerror=exc.strerror)
+            ) from None
         server.daemon_threads = True
         server.owner = server_owner = self  # type: ignore[attr-defined]
         del server_owner

@@ -16,6 +16,8 @@ import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 
+from billing_desktop.errors import msg
+
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 RANDOM_LEN = 27  # 27 * log2(62) = 160.8 bits
 CHECK_LEN = 6  # 62**6 > 2**32
@@ -96,12 +98,14 @@ def examine(raw: str | None) -> Verdict:
     if raw is None:
         raw = ""
     if len(raw) > MAX_INPUT:
-        return _bad(f"({len(raw):,} characters)", f"Too long to be a key ({len(raw):,} characters).")
+        return _bad(
+            f"({len(raw):,} characters)", msg("Too long to be a key ({len_raw:,} characters).", len_raw=len(raw))
+        )
     text = raw.strip()
     if not text:
-        return _bad("(empty)", "Nothing to inspect: paste a key.")
+        return _bad("(empty)", msg("Nothing to inspect: paste a key."))
     if "\x00" in text:
-        return _bad("(contains NUL bytes)", "Contains NUL bytes: not a key (was binary data pasted?).")
+        return _bad("(contains NUL bytes)", msg("Contains NUL bytes: not a key (was binary data pasted?)."))
     shown = mask(text) if len(text) > 12 else "(short text)"
     if not text.isascii():
         folded = unicodedata.normalize("NFKC", text)
@@ -110,7 +114,7 @@ def examine(raw: str | None) -> Verdict:
             hint = " — it contains non-ASCII characters (look-alikes such as a Cyrillic a for the Latin one?)"
         return _bad(shown, "Not a key" + hint + ". Copy the key again from its source.")
     if any(c.isspace() for c in text):
-        return _bad(shown, "Contains spaces or line breaks inside: not a single key.")
+        return _bad(shown, msg("Contains spaces or line breaks inside: not a single key."))
     m = _OURS.match(text)
     if m and len(m.group(3)) == BODY_LEN:
         ok = checksum(text[:-CHECK_LEN]) == text[-CHECK_LEN:]
@@ -120,20 +124,25 @@ def examine(raw: str | None) -> Verdict:
                 text_shown=shown, well_formed=True, checksum_ok=True, kind=kind.value, mode=mode, normalized=text
             )
         stripe = _stripe_shape(text)
-        why = "Checksum does not match: a typo, a changed character, or not one of our keys."
+        why = msg("Checksum does not match: a typo, a changed character, or not one of our keys.")
         return _bad(shown, why + _also(stripe), checksum_ok=False, kind=kind.value, mode=mode, stripe_shape=stripe)
     stripe = _stripe_shape(text)
     if m:
-        why = (
-            f"Wrong length for a Billing Desktop key ({len(m.group(3))} characters after the prefix, "
-            f"{BODY_LEN} expected): truncated or extended copy?"
+        why = msg(
+            "Wrong length for a Billing Desktop key ({value} characters after the prefix, {body_len} "
+            "expected): truncated or extended copy?",
+            value=len(m.group(3)),
+            body_len=BODY_LEN,
         )
         return _bad(shown, why + _also(stripe), kind=_KIND_OF[m.group(1)].value, mode=m.group(2), stripe_shape=stripe)
     if stripe:
         return _bad(
-            shown, f"Not a Billing Desktop key: shaped like a {stripe}.", mode=_stripe_mode(text), stripe_shape=stripe
+            shown,
+            msg("Not a Billing Desktop key: shaped like a {stripe}.", stripe=stripe),
+            mode=_stripe_mode(text),
+            stripe_shape=stripe,
         )
-    return _bad(shown, "Not a key: Billing Desktop keys start with pk_test_, sk_test_, pk_live_ or sk_live_.")
+    return _bad(shown, msg("Not a key: Billing Desktop keys start with pk_test_, sk_test_, pk_live_ or sk_live_."))
 
 
 def _bad(

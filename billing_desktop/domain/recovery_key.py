@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
-from billing_desktop.errors import ValidationError
+from billing_desktop.errors import ValidationError, msg
 
 SECRET_BYTES = 20  # 160 bits: far beyond guessing, short enough to type from paper
 _DATA_CHARS = 32
@@ -35,21 +35,31 @@ def decode(text: str) -> bytes:
     clean = "".join(c for c in (text or "").upper() if c not in " -\t\r\n")
     clean = clean.replace("O", "0").replace("I", "1").replace("L", "1")
     if not clean:
-        raise ValidationError({_FIELD: "Enter the recovery key (nine groups of four characters)."})
+        raise ValidationError({_FIELD: msg("Enter the recovery key (nine groups of four characters).")})
     bad = sorted({c for c in clean if c not in _ALPHABET})
     if bad:
         raise ValidationError(
-            {_FIELD: f"A recovery key has no {', '.join(repr(c) for c in bad)}: check what you typed."}
+            {_FIELD: msg("A recovery key has no {value}: check what you typed.", value=", ".join(repr(c) for c in bad))}
         )
     want = _DATA_CHARS + _CHECK_CHARS
     if len(clean) != want:
         raise ValidationError(
-            {_FIELD: f"That is {len(clean)} characters; a recovery key has {want} (nine groups of four)."}
+            {
+                _FIELD: msg(
+                    "That is {len_clean} characters; a recovery key has {want} (nine groups of four).",
+                    len_clean=len(clean),
+                    want=want,
+                )
+            }
         )
     data, check = clean[:_DATA_CHARS], clean[_DATA_CHARS:]
     if _check(data) != check:
         raise ValidationError(
-            {_FIELD: "The recovery key does not add up: a character is mistyped. Compare each group with the page."}
+            {
+                _FIELD: msg(
+                    "The recovery key does not add up: a character is mistyped. Compare each group with the page."
+                )
+            }
         )
     n = 0
     for c in data:

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, NoReturn
 
-from billing_desktop.errors import ValidationError
+from billing_desktop.errors import ValidationError, msg
 
 
 class Tier(StrEnum):
@@ -52,15 +52,15 @@ def check_plain(text: str) -> str | None:
     ch = unsafe_char(text or "")
     if ch is None:
         return None
-    return f"Remove the invisible control character U+{ord(ch):04X}."
+    return msg("Remove the invisible control character U+{ord_ch:04X}.", ord_ch=ord(ch))
 
 
 def check_text(text: str, max_length: int) -> str | None:
     """Free text (descriptions, reasons): newlines and tabs allowed, other controls not."""
     if len(text) > max_length:
-        return f"Use at most {max_length} characters."
+        return msg("Use at most {max_length} characters.", max_length=max_length)
     ch = unsafe_char(text, allow_newlines=True)
-    return None if ch is None else f"Remove the invisible control character U+{ord(ch):04X}."
+    return None if ch is None else msg("Remove the invisible control character U+{ord_ch:04X}.", ord_ch=ord(ch))
 
 
 def normalize_email(email: str) -> str:
@@ -69,27 +69,27 @@ def normalize_email(email: str) -> str:
 
 def check_email(email: str) -> str | None:
     if not email:
-        return "Enter an email address."
+        return msg("Enter an email address.")
     if check_plain(email):
         return check_plain(email)
     if len(email) > 254 or not _EMAIL.match(email):
-        return "Enter a valid email address, like name@example.com."
+        return msg("Enter a valid email address, like name@example.com.")
     return None
 
 
 def check_password(password: str, email: str = "") -> str | None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Use at least {MIN_PASSWORD_LENGTH} characters."
+        return msg("Use at least {min_password_length} characters.", min_password_length=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"Use at most {MAX_PASSWORD_LENGTH} characters."
+        return msg("Use at most {max_password_length} characters.", max_password_length=MAX_PASSWORD_LENGTH)
     if email and password.strip().lower() == normalize_email(email):
-        return "The password must not be your email address."
+        return msg("The password must not be your email address.")
     return None
 
 
 def check_domain(domain: str) -> str | None:
     if domain and not _DOMAIN.match(domain):
-        return "Enter a domain name like example.com (no scheme, no path)."
+        return msg("Enter a domain name like example.com (no scheme, no path).")
     return None
 
 
@@ -98,11 +98,11 @@ def parse_fee(value: str | Decimal | float | int) -> Decimal:
     try:
         fee = Decimal(str(value).strip() or "0")
     except InvalidOperation:
-        raise ValidationError({"platform_fee_percent": "Enter a number between 0 and 100."}) from None
+        raise ValidationError({"platform_fee_percent": msg("Enter a number between 0 and 100.")}) from None
     if not fee.is_finite() or fee < 0 or fee > 100:
-        raise ValidationError({"platform_fee_percent": "Enter a number between 0 and 100."})
+        raise ValidationError({"platform_fee_percent": msg("Enter a number between 0 and 100.")})
     if fee != fee.quantize(Decimal("0.01")):
-        raise ValidationError({"platform_fee_percent": "Use at most two decimals."})
+        raise ValidationError({"platform_fee_percent": msg("Use at most two decimals.")})
     return fee.quantize(Decimal("0.01"))
 
 
@@ -126,28 +126,28 @@ def slugify(name: str) -> str:
 
 def check_slug(slug: str) -> str | None:
     if not slug:
-        return "Enter a slug."
+        return msg("Enter a slug.")
     if not _SLUG.match(slug):
-        return "Use 1-50 lower-case letters, digits and hyphens, not starting or ending with a hyphen."
+        return msg("Use 1-50 lower-case letters, digits and hyphens, not starting or ending with a hyphen.")
     return None
 
 
 def check_choice(value: str, enum: type[StrEnum], label: str) -> str | None:
     if value not in {m.value for m in enum}:
-        return f"Choose one of: {', '.join(m.value for m in enum)} ({label})."
+        return msg("Choose one of: {value} ({label}).", value=", ".join(m.value for m in enum), label=label)
     return None
 
 
 def check_company_name(name: str) -> str | None:
     if not name.strip():
-        return "Enter the company name."
+        return msg("Enter the company name.")
     if len(name) > 200:
-        return "Use at most 200 characters."
+        return msg("Use at most 200 characters.")
     return check_plain(name)
 
 
 def check_person_name(name: str) -> str | None:
-    return "Use at most 100 characters." if len(name) > 100 else check_plain(name)
+    return msg("Use at most 100 characters.") if len(name) > 100 else check_plain(name)
 
 
 def raise_if(errors: dict[str, str | None]) -> None:
@@ -168,11 +168,15 @@ def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
     try:
         value: Any = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise ValidationError({field: f"Not valid JSON: {exc.msg} (line {exc.lineno})."}) from None
+        raise ValidationError(
+            {field: msg("Not valid JSON: {msg} (line {lineno}).", msg=exc.msg, lineno=exc.lineno)}
+        ) from None
     except RecursionError:
-        raise ValidationError({field: f"Nested too deeply (at most {MAX_JSON_DEPTH} levels)."}) from None
+        raise ValidationError(
+            {field: msg("Nested too deeply (at most {max_json_depth} levels).", max_json_depth=MAX_JSON_DEPTH)}
+        ) from None
     except ValueError as exc:
-        raise ValidationError({field: str(exc)}) from None
+        raise ValidationError({field: exc.args[0] if exc.args else str(exc)}) from None
     problem = check_json_object(value)
     if problem:
         raise ValidationError({field: problem})
@@ -183,14 +187,14 @@ def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
 def check_json_object(value: Any) -> str | None:
     """What the services accept as branding/metadata: an object, finite numbers only, at most MAX_JSON_DEPTH deep."""
     if not isinstance(value, dict):
-        return 'Enter a JSON object, like {"color": "#0a84ff"}.'
+        return msg('Enter a JSON object, like {"color": "#0a84ff"}.')
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         v, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
-            return f"Nested too deeply (at most {MAX_JSON_DEPTH} levels)."
+            return msg("Nested too deeply (at most {max_json_depth} levels).", max_json_depth=MAX_JSON_DEPTH)
         if isinstance(v, float) and not math.isfinite(v):
-            return f"{v} is not a number JSON allows; use a finite number or a string."
+            return msg("{v} is not a number JSON allows; use a finite number or a string.", v=v)
         if isinstance(v, dict):
             stack.extend((x, depth + 1) for x in v.values())
         elif isinstance(v, list):
@@ -199,4 +203,4 @@ def check_json_object(value: Any) -> str | None:
 
 
 def _no_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a number JSON allows; use a finite number or a string.")
+    raise ValueError(msg("{name} is not a number JSON allows; use a finite number or a string.", name=name))

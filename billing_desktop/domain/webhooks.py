@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from billing_desktop.domain.validation import unsafe_char
+from billing_desktop.errors import msg
 
 EVENT_TYPES = [
     "customer.subscription.created",
@@ -76,44 +77,46 @@ def vet_url(url: str, mode: str, resolve: Callable[[str], Iterable[str]], *, all
     (never to `url`, which would resolve again) is what stops DNS rebinding. Raises UrlRefusedError."""
     url = (url or "").strip()
     if not url:
-        raise UrlRefusedError("Enter the endpoint URL.")
+        raise UrlRefusedError(msg("Enter the endpoint URL."))
     if len(url) > 2048:
-        raise UrlRefusedError("The URL is too long (2048 characters at most).")
+        raise UrlRefusedError(msg("The URL is too long (2048 characters at most)."))
     if unsafe_char(url) or any(ch.isspace() for ch in url):
-        raise UrlRefusedError("Remove the spaces and invisible control characters from the URL.")
+        raise UrlRefusedError(msg("Remove the spaces and invisible control characters from the URL."))
     try:
         p = urlsplit(url)
         port = p.port
     except ValueError:
-        raise UrlRefusedError("This is not a valid URL.") from None
+        raise UrlRefusedError(msg("This is not a valid URL.")) from None
     if p.scheme not in ("https", "http"):
-        raise UrlRefusedError("Use an https:// URL (http:// is allowed in test mode only).")
+        raise UrlRefusedError(msg("Use an https:// URL (http:// is allowed in test mode only)."))
     if p.scheme == "http" and mode == "live":
-        raise UrlRefusedError("Live mode needs an https:// URL.")
+        raise UrlRefusedError(msg("Live mode needs an https:// URL."))
     if p.username or p.password or "@" in p.netloc:
-        raise UrlRefusedError("Remove the user name and password from the URL.")
+        raise UrlRefusedError(msg("Remove the user name and password from the URL."))
     if p.fragment or url.endswith("#"):
-        raise UrlRefusedError("Remove the #fragment: it is never sent to the server.")
+        raise UrlRefusedError(msg("Remove the #fragment: it is never sent to the server."))
     if not p.hostname:
-        raise UrlRefusedError("The URL has no host name.")
+        raise UrlRefusedError(msg("The URL has no host name."))
     host = p.hostname
     try:
         ascii_host = host if host.startswith("[") or ":" in host else host.encode("idna").decode("ascii")
     except UnicodeError:
-        raise UrlRefusedError(f"The host name {host} is not a valid internationalized name.") from None
+        raise UrlRefusedError(msg("The host name {host} is not a valid internationalized name.", host=host)) from None
     if allow_private and mode == "live":
-        raise UrlRefusedError("Private addresses are allowed in test mode only.")
+        raise UrlRefusedError(msg("Private addresses are allowed in test mode only."))
     try:
         addresses = [ipaddress.ip_address(a) for a in resolve(ascii_host)]
     except (OSError, UnicodeError, ValueError):
-        raise UrlRefusedError(f"The host name {host} could not be resolved.") from None
+        raise UrlRefusedError(msg("The host name {host} could not be resolved.", host=host)) from None
     if not addresses:
-        raise UrlRefusedError(f"The host name {host} could not be resolved.")
+        raise UrlRefusedError(msg("The host name {host} could not be resolved.", host=host))
     for a in addresses:  # every answer must pass: the next lookup could return any of them
         why = _forbidden(a, allow_private=allow_private)
         if why:
-            hint = "" if why in _ALWAYS else ' Tick "allow private addresses" (test mode only) to send there.'
-            raise UrlRefusedError(f"{host} resolves to {a}, a {why} address.{hint}")
+            hint = "" if why in _ALWAYS else msg(' Tick "allow private addresses" (test mode only) to send there.')
+            raise UrlRefusedError(
+                msg("{host} resolves to {a}, a {why} address.{hint}", host=host, a=a, why=why, hint=hint)
+            )
     address = addresses[0]
     literal = f"[{address}]" if address.version == 6 else str(address)
     netloc = literal if port is None else f"{literal}:{port}"
@@ -129,21 +132,21 @@ def _forbidden(a: ipaddress.IPv4Address | ipaddress.IPv6Address, *, allow_privat
     if isinstance(a, ipaddress.IPv6Address) and a.ipv4_mapped:
         a = a.ipv4_mapped
     if a in METADATA_HOSTS:
-        return "cloud metadata"
+        return msg("cloud metadata")
     if a.is_unspecified or a in THIS_NETWORK_V4:
-        return "unspecified"
+        return msg("unspecified")
     if a.is_multicast:
-        return "multicast"
+        return msg("multicast")
     if a.is_loopback:
-        return None if allow_private else "loopback"
+        return None if allow_private else msg("loopback")
     if isinstance(a, ipaddress.IPv6Address) and any(a in n for n in IPV4_IN_IPV6):
-        return "IPv4-in-IPv6"
+        return msg("IPv4-in-IPv6")
     if a.is_link_local:
-        return None if allow_private else "link-local"
+        return None if allow_private else msg("link-local")
     if a.is_reserved:
-        return "reserved"
+        return msg("reserved")
     if a.is_private or a in SHARED_V4 or (isinstance(a, ipaddress.IPv6Address) and a.is_site_local):
-        return None if allow_private else "private"
+        return None if allow_private else msg("private")
     return None
 
 
@@ -183,21 +186,29 @@ class Check:
         return cls(valid=False, reason=reason, message=message)
 
 
-VALID = Check(valid=True, reason="valid", message="Valid signature.")
+VALID = Check(valid=True, reason="valid", message=msg("Valid signature."))
 
 
 def _time_check(timestamp: int, now: int, tolerance: int) -> Check | None:
     if timestamp < now - tolerance:
         return Check.failed(
             "too_old",
-            f"The timestamp is {now - timestamp} s old: outside the {tolerance // 60}-minute "
-            "tolerance (a replay, or a slow retry signed long ago).",
+            msg(
+                "The timestamp is {value} s old: outside the {value2}-minute tolerance (a replay, or a "
+                "slow retry signed long ago).",
+                value=now - timestamp,
+                value2=tolerance // 60,
+            ),
         )
     if timestamp > now + tolerance:
         return Check.failed(
             "in_future",
-            f"The timestamp is {timestamp - now} s in the future: outside the "
-            f"{tolerance // 60}-minute tolerance (check the sender's clock).",
+            msg(
+                "The timestamp is {value} s in the future: outside the {value2}-minute tolerance (check "
+                "the sender's clock).",
+                value=timestamp - now,
+                value2=tolerance // 60,
+            ),
         )
     return None
 
@@ -211,23 +222,28 @@ def verify(headers: Mapping[str, str], body: bytes, secrets_: list[str], now: in
         return _verify_stripe(h[STRIPE_HEADER.lower()], body, secrets_, now, tolerance)
     if "webhook-signature" in h:
         return _verify_standard(h, body, secrets_, now, tolerance)
-    return Check.failed("malformed", f"No signature header: expected {STRIPE_HEADER} or webhook-signature.")
+    return Check.failed(
+        "malformed",
+        msg("No signature header: expected {stripe_header} or webhook-signature.", stripe_header=STRIPE_HEADER),
+    )
 
 
 def _verify_stripe(value: str, body: bytes, secrets_: list[str], now: int, tolerance: int) -> Check:
     parts = [p.split("=", 1) for p in value.split(",") if p.strip()]
     if any(len(p) != 2 for p in parts):
-        return Check.failed("malformed", "The header is not a list of key=value pairs (t=…,v1=…).")
+        return Check.failed("malformed", msg("The header is not a list of key=value pairs (t=…,v1=…)."))
     ts = [v for k, v in parts if k.strip() == "t"]
     sigs = [v.strip() for k, v in parts if k.strip() == "v1"]
     if len(ts) != 1 or not re.fullmatch(r"\d{1,12}", ts[0].strip()):
-        return Check.failed("malformed", "The header needs exactly one numeric t= timestamp.")
+        return Check.failed("malformed", msg("The header needs exactly one numeric t= timestamp."))
     if not sigs:
-        return Check.failed("malformed", "The header has no v1= signature.")
+        return Check.failed("malformed", msg("The header has no v1= signature."))
     timestamp = int(ts[0])
     expected = [stripe_signature(s, timestamp, body) for s in secrets_]
     if not any(hmac.compare_digest(e, g) for e in expected for g in sigs):
-        return Check.failed("no_match", "No signature matches: wrong secret, or the body was changed after signing.")
+        return Check.failed(
+            "no_match", msg("No signature matches: wrong secret, or the body was changed after signing.")
+        )
     return _time_check(timestamp, now, tolerance) or VALID
 
 
@@ -235,18 +251,20 @@ def _verify_standard(h: dict[str, str], body: bytes, secrets_: list[str], now: i
     msg_id, ts = h.get("webhook-id", ""), h.get("webhook-timestamp", "")
     if not msg_id or not re.fullmatch(r"\d{1,12}", ts):
         return Check.failed(
-            "malformed", "webhook-id and a numeric webhook-timestamp are needed with webhook-signature."
+            "malformed", msg("webhook-id and a numeric webhook-timestamp are needed with webhook-signature.")
         )
     given = [p.split(",", 1)[1] for p in h["webhook-signature"].split() if p.startswith("v1,")]
     if not given:
-        return Check.failed("malformed", "webhook-signature has no v1,<base64> entry.")
+        return Check.failed("malformed", msg("webhook-signature has no v1,<base64> entry."))
     timestamp = int(ts)
     try:
         expected = [standard_signature(s, msg_id, timestamp, body).split(",", 1)[1] for s in secrets_]
     except ValueError:
-        return Check.failed("malformed", "The secret is not a whsec_ base64 secret.")
+        return Check.failed("malformed", msg("The secret is not a whsec_ base64 secret."))
     if not any(hmac.compare_digest(e, g) for e in expected for g in given):
-        return Check.failed("no_match", "No signature matches: wrong secret, or the body was changed after signing.")
+        return Check.failed(
+            "no_match", msg("No signature matches: wrong secret, or the body was changed after signing.")
+        )
     return _time_check(timestamp, now, tolerance) or VALID
 
 

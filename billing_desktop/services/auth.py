@@ -18,7 +18,7 @@ from billing_desktop.domain.validation import (
     normalize_email,
     raise_if,
 )
-from billing_desktop.errors import AccountLocked, AppError, AuthenticationFailed, ValidationError
+from billing_desktop.errors import AccountLocked, AppError, AuthenticationFailed, ValidationError, msg
 from billing_desktop.services import audit, lockout
 from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
@@ -28,8 +28,8 @@ from billing_desktop.store.locking import lock_user
 from billing_desktop.store.models import User
 
 log = logging.getLogger(__name__)
-WRONG_PASSWORD = "Wrong password."
-BAD_CREDENTIALS = "Wrong email or password."
+WRONG_PASSWORD = msg("Wrong password.")
+BAD_CREDENTIALS = msg("Wrong email or password.")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,9 +71,9 @@ class AuthService:
         pw_hash = self.ctx.hasher.hash(password)
         with self.ctx.db() as s, s.begin():
             if s.scalar(select(func.count()).select_from(User).where(User.role == Role.OPERATOR.value)):
-                raise AppError("An operator account already exists; sign in with it to add more.")
+                raise AppError(msg("An operator account already exists; sign in with it to add more."))
             if s.scalar(select(User.id).where(User.email == email)):
-                raise ValidationError({"email": "This email is already in use."})
+                raise ValidationError({"email": msg("This email is already in use.")})
             now = self.ctx.clock()
             user = User(
                 email=email,
@@ -136,7 +136,9 @@ class AuthService:
                 locked, just_now = lockout.count_failure(s, user.id if user else None, digest, now, self.ctx.policy)
                 if locked:
                     minutes = int(self.ctx.policy.lockout.total_seconds() // 60)
-                    failure = AccountLocked(f"Too many failed attempts: this account is locked for {minutes} minutes.")
+                    failure = AccountLocked(
+                        msg("Too many failed attempts: this account is locked for {minutes} minutes.", minutes=minutes)
+                    )
                     detail = "account locked" if just_now else ""
                     audit.record(s, now, email, action, tenant_id, outcome=AuditOutcome.LOCKED, detail=detail)
                 else:
@@ -148,7 +150,9 @@ class AuthService:
     @staticmethod
     def _locked(until: datetime, now: datetime) -> AccountLocked:
         minutes = max(1, int((until - now).total_seconds() // 60) + 1)
-        return AccountLocked(f"Too many failed attempts: this account is locked for {minutes} more minute(s).")
+        return AccountLocked(
+            msg("Too many failed attempts: this account is locked for {minutes} more minute(s).", minutes=minutes)
+        )
 
     def sign_in(self, email: str, password: str) -> UserSession:
         email = normalize_email(email)
@@ -220,10 +224,10 @@ class AuthService:
         from billing_desktop.errors import PermissionDenied, SessionLocked
 
         if session.locked:
-            raise SessionLocked("The session is locked. Unlock it with your password.")
+            raise SessionLocked(msg("The session is locked. Unlock it with your password."))
         user = s.get(User, session.user_id)
         if user is None or not user.active:
-            raise PermissionDenied("Your account is no longer active.")
+            raise PermissionDenied(msg("Your account is no longer active."))
         return user
 
     def update_profile(
@@ -235,7 +239,7 @@ class AuthService:
             u = self._me(s, session)
             check_version(
                 s,
-                what="Your profile",
+                what=msg("Your profile"),
                 current=u.version,
                 expected=expected_version,
                 actions=("user.update_profile",),
@@ -256,14 +260,14 @@ class AuthService:
     def change_password(self, session: UserSession, old: str, new: str) -> None:
         problem = check_password(new, session.email)
         if not problem and new == old:
-            problem = "Choose a password different from the current one."
+            problem = msg("Choose a password different from the current one.")
         raise_if({"new_password": problem})
         try:
             self._recheck(session, old, "user.verify_old_password")
         except AccountLocked:
             raise
         except AuthenticationFailed:
-            raise ValidationError({"old_password": "The current password is wrong."}) from None
+            raise ValidationError({"old_password": msg("The current password is wrong.")}) from None
         new_hash = self.ctx.hasher.hash(new)
         with self.ctx.db() as s, s.begin():
             u = self._me(s, session)

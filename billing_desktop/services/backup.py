@@ -22,7 +22,7 @@ from typing import Any
 
 from billing_desktop import __version__, config
 from billing_desktop.domain.roles import Perm
-from billing_desktop.errors import AppError, BackupDamaged, ValidationError
+from billing_desktop.errors import AppError, BackupDamaged, ValidationError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -118,7 +118,7 @@ def _take_snapshot(ctx: AppContext, into: Path) -> str:
     if url.get_backend_name() == "postgresql":
         snapshot.snapshot_server(ctx.engine, into)
         return "postgresql"
-    raise AppError(f"Backups of a {url.get_backend_name()} database are not supported.")
+    raise AppError(msg("Backups of a {value} database are not supported.", value=url.get_backend_name()))
 
 
 def _check_replaceable(dest: Path) -> None:
@@ -129,16 +129,20 @@ def _check_replaceable(dest: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ValidationError({"dest": f"{dest} cannot be read: {exc.strerror}."}) from None
+        raise ValidationError(
+            {"dest": msg("{dest} cannot be read: {strerror}.", dest=dest, strerror=exc.strerror)}
+        ) from None
     if not stat.S_ISREG(st.st_mode):
-        raise ValidationError({"dest": f"{dest} exists and is not a regular file; choose another name."})
+        raise ValidationError({"dest": msg("{dest} exists and is not a regular file; choose another name.", dest=dest)})
     try:
         with open(dest, "rb") as f:
             is_backup = f.read(len(backup_file.MAGIC)) == backup_file.MAGIC
     except OSError as exc:
-        raise ValidationError({"dest": f"{dest} cannot be read: {exc.strerror}."}) from None
+        raise ValidationError(
+            {"dest": msg("{dest} cannot be read: {strerror}.", dest=dest, strerror=exc.strerror)}
+        ) from None
     if not is_backup:
-        raise ValidationError({"dest": f"{dest} exists and is not a backup; choose another name."})
+        raise ValidationError({"dest": msg("{dest} exists and is not a backup; choose another name.", dest=dest)})
 
 
 class BackupService:
@@ -176,7 +180,7 @@ class BackupService:
                 if info.get("generation") == header.generation:
                     break
             else:
-                raise AppError("The vault was re-keyed three times during the backup; try again.")
+                raise AppError(msg("The vault was re-keyed three times during the backup; try again."))
             manifest = {
                 "backend": backend,
                 "created_by": session.email,
@@ -217,7 +221,9 @@ def open_backup(
     try:
         f = open(path, "rb")  # noqa: SIM115 (closed by the with below; only the open's error is translated)
     except OSError as exc:
-        raise AppError(f"Cannot read {path}: {exc.strerror or type(exc).__name__}.") from None
+        raise AppError(
+            msg("Cannot read {path}: {value}.", path=path, value=exc.strerror or type(exc).__name__)
+        ) from None
     with f:
         total = os.fstat(f.fileno()).st_size
         header, raw = backup_file.read_header(f)
@@ -234,9 +240,9 @@ def open_backup(
                 if progress:
                     progress(f.tell(), total)
                 if cancelled():
-                    raise Cancelled("Cancelled: nothing was changed.")
+                    raise Cancelled(msg("Cancelled: nothing was changed."))
     if manifest is None or h.hexdigest() != manifest.get("db_sha256"):
-        raise BackupDamaged("The database inside the backup does not match its checksum: the file was altered.")
+        raise BackupDamaged(msg("The database inside the backup does not match its checksum: the file was altered."))
     return header, manifest, how, key
 
 
@@ -257,10 +263,10 @@ def verify(
         header, manifest, how, key = open_backup(Path(path), db, vault, recovery_text, progress, cancelled)
         problem = snapshot.check(db)
         if problem:
-            raise BackupDamaged(f"The database inside the backup is not sound ({problem}).")
+            raise BackupDamaged(msg("The database inside the backup is not sound ({problem}).", problem=problem))
         info = snapshot.describe(db)
         if info.get("vault_id") != header.vault_id:
-            raise BackupDamaged("The database inside the backup belongs to another vault: the file was altered.")
+            raise BackupDamaged(msg("The database inside the backup belongs to another vault: the file was altered."))
         opened, operators = open_all(db, header.vault_id, key)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -292,7 +298,7 @@ def backups_in(folder: Path) -> list[Path]:
 def prune(folder: Path, keep: int) -> list[Path]:
     """Delete the oldest scheduled backups beyond `keep`; files not named by this app are never touched."""
     if keep < 1:
-        raise AppError("Keep at least one backup.")
+        raise AppError(msg("Keep at least one backup."))
     old = backups_in(folder)[:-keep]
     for p in old:
         p.unlink(missing_ok=True)

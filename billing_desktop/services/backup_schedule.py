@@ -12,6 +12,7 @@ from pathlib import Path
 
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import raise_if
+from billing_desktop.errors import msg
 from billing_desktop.services import audit
 from billing_desktop.services.backup import PREFIX, SUFFIX, BackupResult, BackupService, backups_in, is_due, prune
 from billing_desktop.services.context import AppContext
@@ -64,18 +65,22 @@ class BackupScheduleService:
         path = Path(folder).expanduser() if folder else None
         folder_error = None
         if every_hours and not folder:
-            folder_error = "Choose the folder the backups go to."
+            folder_error = msg("Choose the folder the backups go to.")
         elif path is not None and not path.is_absolute():
-            folder_error = "Give the full path of the folder."
+            folder_error = msg("Give the full path of the folder.")
         elif path is not None and not path.is_dir():
-            folder_error = "This folder does not exist."
+            folder_error = msg("This folder does not exist.")
         elif path is not None and not os.access(path, os.W_OK):
-            folder_error = "This folder cannot be written to."
+            folder_error = msg("This folder cannot be written to.")
         raise_if(
             {
                 "folder": folder_error,
-                "every_hours": None if 0 <= every_hours <= MAX_HOURS else f"Choose 0 (off) to {MAX_HOURS} hours.",
-                "keep": None if 1 <= keep <= MAX_KEEP else f"Keep between 1 and {MAX_KEEP} backups.",
+                "every_hours": None
+                if 0 <= every_hours <= MAX_HOURS
+                else msg("Choose 0 (off) to {max_hours} hours.", max_hours=MAX_HOURS),
+                "keep": None
+                if 1 <= keep <= MAX_KEEP
+                else msg("Keep between 1 and {max_keep} backups.", max_keep=MAX_KEEP),
             }
         )
         schedule = Schedule(str(path) if path else "", int(every_hours), int(keep))

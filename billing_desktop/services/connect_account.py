@@ -21,7 +21,7 @@ from billing_desktop.domain.money import format_amount
 from billing_desktop.domain.requirements import disabled_words, error_words, payout_failure_words, requirement_words
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
-from billing_desktop.errors import AppError, NotFound, ValidationError
+from billing_desktop.errors import AppError, NotFound, ValidationError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.connect_cache import ObjectKind, load, store_connected
 from billing_desktop.services.context import AppContext
@@ -152,7 +152,7 @@ class ConnectAccountService:
             authorize(s, self.ctx, session, perm, tenant_id)
             acct = s.scalar(select(StripeAccount).where(StripeAccount.tenant_id == tenant_id))
             if acct is None or acct.status == ConnectionState.DISCONNECTED or not acct.stripe_user_id:
-                raise NotFound("This tenant has no connected Stripe account.")
+                raise NotFound(msg("This tenant has no connected Stripe account."))
             return acct.stripe_user_id, dict(acct.account_json or {}), acct.fetched_at
 
     def _stale(self, fetched_at: datetime | None) -> bool:
@@ -177,7 +177,7 @@ class ConnectAccountService:
             fetch()
         except StripeProblem as exc:
             log.info("showing cached data: %s", exc.code)
-            return f"Showing saved data: {exc}"
+            return msg("Showing saved data: {problem}", problem=exc.args[0])
         return ""
 
     # -- requirements ------------------------------------------------------------------------------------------
@@ -234,8 +234,13 @@ class ConnectAccountService:
         kind = account.get("type")
         if kind and kind != "express":
             raise AppError(
-                f"Stripe makes dashboard login links only for Express accounts; this one is {kind}. "
-                + ("Standard accounts sign in at dashboard.stripe.com." if kind == "standard" else "")
+                msg(
+                    "Stripe makes dashboard login links only for Express accounts; this one is {kind}. "
+                    "Standard accounts sign in at dashboard.stripe.com.",
+                    kind=kind,
+                )
+                if kind == "standard"
+                else msg("Stripe makes dashboard login links only for Express accounts; this one is {kind}.", kind=kind)
             )
         made = self._online(lambda c: c.v1.accounts.login_links.create(account_id))
         with self.ctx.db() as s, s.begin():
@@ -286,7 +291,7 @@ class ConnectAccountService:
 
     def _request_capability(self, session: UserSession, tenant_id: int, account_id: str, name: str) -> None:
         if not name.replace("_", "").isalnum():
-            raise ValidationError({"request": "Give a capability name such as card_payments or transfers."})
+            raise ValidationError({"request": msg("Give a capability name such as card_payments or transfers.")})
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.STRIPE_MANAGE, tenant_id)
         self._online(lambda c: c.v1.accounts.capabilities.update(account_id, name, {"requested": True}))

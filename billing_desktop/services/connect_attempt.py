@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from billing_desktop.connect.listener import LoopbackListener, Reply
-from billing_desktop.errors import AppError
+from billing_desktop.errors import AppError, msg
 
 
 class AttemptCancelled(AppError):
@@ -72,7 +72,9 @@ class ConnectAttempt:
             self._claimed = True
         if "error" in query:
             description = query.get("error_description") or query["error"]
-            self._finish(error=AppError(f"Stripe: {description} ({query['error']})."))
+            self._finish(
+                error=AppError(msg("Stripe: {description} ({value}).", description=description, value=query["error"]))
+            )
             return Reply(
                 status=200, title="Not connected", message=f"Stripe said: {description}. You can close this window."
             )
@@ -85,7 +87,7 @@ class ConnectAttempt:
             import logging
 
             logging.getLogger(__name__).exception("connect attempt failed")
-            self._finish(error=AppError(f"Unexpected error ({type(exc).__name__})."))
+            self._finish(error=AppError(msg("Unexpected error ({name}).", name=type(exc).__name__)))
             raise
         return Reply(status=200, title="Done", message="Billing Desktop has what it needs. You can close this window.")
 
@@ -93,14 +95,14 @@ class ConnectAttempt:
         """The address the browser was sent to, pasted by the user: the same checks as a real callback."""
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https") or not parts.query:
-            raise AppError("Paste the whole address from the browser's address bar (it contains ?code=…&state=…).")
+            raise AppError(msg("Paste the whole address from the browser's address bar (it contains ?code=…&state=…)."))
         try:
             query = {k: v[0] for k, v in parse_qs(parts.query, errors="strict", max_num_fields=50).items()}
         except (UnicodeDecodeError, ValueError):
-            raise AppError("The pasted address could not be read (bad percent-encoding).") from None
+            raise AppError(msg("The pasted address could not be read (bad percent-encoding).")) from None
         reply = self.route(self.path, query)
         if reply.status == 403:
-            raise AppError("The pasted address does not belong to this connection attempt.")
+            raise AppError(msg("The pasted address does not belong to this connection attempt."))
         return reply
 
     # -- the waiting side ------------------------------------------------------------------------------------------
@@ -122,7 +124,12 @@ class ConnectAttempt:
             if not self._finished.wait(timeout):
                 with self._lock:
                     self._claimed = True  # a late callback exchanges nothing
-                raise AppError(f"No answer from the browser within {int(timeout)} seconds. Start again when ready.")
+                raise AppError(
+                    msg(
+                        "No answer from the browser within {int_timeout} seconds. Start again when ready.",
+                        int_timeout=int(timeout),
+                    )
+                )
         finally:
             self.listener.close()
         if self.error is not None:
@@ -132,7 +139,7 @@ class ConnectAttempt:
     def cancel(self) -> None:
         with self._lock:
             self._claimed = True
-        self._finish(error=AttemptCancelled("Cancelled."))
+        self._finish(error=AttemptCancelled(msg("Cancelled.")))
 
     @property
     def finished(self) -> bool:

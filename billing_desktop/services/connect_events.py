@@ -21,6 +21,7 @@ from billing_desktop.domain.attention import Derived, from_dispute, from_payout
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState, EventOutcome
 from billing_desktop.domain.validation import Mode
+from billing_desktop.errors import msg
 from billing_desktop.services.connect_cache import ObjectKind, store_connected
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -61,7 +62,11 @@ class ConnectEventService:
     ) -> EventResult:
         check = self.webhooks.verify(session, tenant_id, headers, body)
         if not check.valid:
-            return EventResult(outcome=EventOutcome.REFUSED, event_type="", message=f"Not applied: {check.message}")
+            return EventResult(
+                outcome=EventOutcome.REFUSED,
+                event_type="",
+                message=msg("Not applied: {message}", message=check.message),
+            )
         return self._apply(session, tenant_id, body)
 
     def received(self, session: UserSession, tenant_id: int, item: Any) -> EventResult | None:
@@ -72,16 +77,18 @@ class ConnectEventService:
             return self._apply(session, tenant_id, item.body)
         except Exception as exc:  # an inbox thread must keep receiving
             log.warning("connect event not applied: %s", type(exc).__name__)
-            return EventResult(outcome=EventOutcome.REFUSED, event_type="", message="Could not apply the event.")
+            return EventResult(outcome=EventOutcome.REFUSED, event_type="", message=msg("Could not apply the event."))
 
     def _apply(self, session: UserSession, tenant_id: int, body: bytes) -> EventResult:
         try:
             event = json.loads(body)
             kind, obj = event["type"], event["data"]["object"]
         except (ValueError, KeyError, TypeError):
-            return EventResult(outcome=EventOutcome.REFUSED, event_type="", message="Not a Stripe event.")
+            return EventResult(outcome=EventOutcome.REFUSED, event_type="", message=msg("Not a Stripe event."))
         if kind not in HANDLED:
-            return EventResult(outcome=EventOutcome.IGNORED, event_type=kind, message="Not a Connect account event.")
+            return EventResult(
+                outcome=EventOutcome.IGNORED, event_type=kind, message=msg("Not a Connect account event.")
+            )
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.STRIPE_VIEW, tenant_id)
             mode = s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id))
@@ -92,11 +99,16 @@ class ConnectEventService:
         if bool(event.get("livemode")) != (mode == Mode.LIVE):
             return self._refused(
                 kind,
-                f"A {Mode.LIVE if event.get('livemode') else Mode.TEST}-mode event for a {mode}-mode tenant: "
-                "not applied.",
+                msg(
+                    "A {value}-mode event for a {mode}-mode tenant: not applied.",
+                    value=Mode.LIVE if event.get("livemode") else Mode.TEST,
+                    mode=mode,
+                ),
             )
         if not account_id or named != account_id:
-            return self._refused(kind, f"The event is about {named or 'no account'}, not this tenant's account.")
+            return self._refused(
+                kind, msg("The event is about {value}, not this tenant's account.", value=named or "no account")
+            )
         created = event.get("created")
         fetched = acct.fetched_at if acct is not None else None
         if (
@@ -105,7 +117,7 @@ class ConnectEventService:
             and fetched
             and (datetime.fromtimestamp(created, UTC) < fetched)
         ):
-            return EventResult(outcome=EventOutcome.IGNORED, event_type=kind, message="Older than the saved copy.")
+            return EventResult(outcome=EventOutcome.IGNORED, event_type=kind, message=msg("Older than the saved copy."))
         if kind == "account.updated":
             self.stripe.remember_account(tenant_id, obj)
         elif kind == "account.application.deauthorized":  # the platform lost access
@@ -114,13 +126,15 @@ class ConnectEventService:
             cache_as, derive = CACHED[kind]
             if not self._cache(tenant_id, account_id, cache_as, obj, derive):
                 return EventResult(
-                    outcome=EventOutcome.IGNORED, event_type=kind, message="The account was disconnected meanwhile."
+                    outcome=EventOutcome.IGNORED,
+                    event_type=kind,
+                    message=msg("The account was disconnected meanwhile."),
                 )
             if kind == "capability.updated":  # the account's own summary of its capabilities follows
                 account = dict((acct.account_json if acct is not None else None) or {"id": account_id})
                 account["capabilities"] = dict(account.get("capabilities") or {}, **{obj["id"]: obj.get("status")})
                 self.stripe.remember_account(tenant_id, account)
-        return EventResult(outcome=EventOutcome.APPLIED, event_type=kind, message=f"Applied {kind}.")
+        return EventResult(outcome=EventOutcome.APPLIED, event_type=kind, message=msg("Applied {kind}.", kind=kind))
 
     def _cache(
         self, tenant_id: int, account_id: str, kind: ObjectKind, obj: dict[str, Any], derive: Derive | None

@@ -22,7 +22,7 @@ from billing_desktop.connect.pager import Pager
 from billing_desktop.domain.attention import from_account
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
-from billing_desktop.errors import AppError
+from billing_desktop.errors import AppError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.connect_cache import account_source, lock_connected, replace_items
 from billing_desktop.services.context import AppContext
@@ -121,7 +121,7 @@ class ConnectSyncService:
                         writes.append(writer.submit(self._write_page, mine))
                     report(done, f"{done} of {len(linked)} connected accounts refreshed ({pager.pages} pages)")
             except AppError as exc:
-                problem = f"Stopped: {exc}"
+                problem = msg("Stopped: {exc}", exc=exc)
             for w in writes:
                 w.result()  # a failed write is a failed sync, not a silent gap
         refreshed = seen & linked.keys()

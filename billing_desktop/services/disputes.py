@@ -20,6 +20,7 @@ from billing_desktop.domain.money import format_amount
 from billing_desktop.domain.requirements import dispute_reason_words
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
+from billing_desktop.errors import msg
 from billing_desktop.services.connect_cache import ObjectKind, forget, store_connected
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -151,5 +152,5 @@ class DisputeService:
         items.sort(key=lambda d: (d.status not in NEEDS_EVIDENCE, d.due_by or far, d.slug))
         fetched_at = min((r[1] for r in rows), default=None)
         stale = bool(problems) or not refreshed or (fetched_at is not None and now - fetched_at > STALE_AFTER)
-        message = "" if refreshed and not problems else ("Showing saved data." if not refreshed else "")
+        message = "" if refreshed and not problems else (msg("Showing saved data.") if not refreshed else "")
         return DisputesView(items=items, fetched_at=fetched_at, stale=stale, message=message, problems=problems)

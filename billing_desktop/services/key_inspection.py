@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from billing_desktop.domain.keys import Verdict, examine, lookup_hash, mask
 from billing_desktop.domain.roles import Perm
-from billing_desktop.errors import ValidationError
+from billing_desktop.errors import ValidationError, msg
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.inspection_result import Inspection, describe
 from billing_desktop.services.leak_scan import candidates, prefilter, scan_files, walk
@@ -105,7 +105,7 @@ class KeyInspectionService:
         found = [Path(p) for p in paths]
         missing = [str(p) for p in found if not p.exists()]
         if missing:
-            raise ValidationError({"paths": f"No such file or folder: {', '.join(missing)}."})
+            raise ValidationError({"paths": msg("No such file or folder: {value}.", value=", ".join(missing))})
         result = ScanResult()
         starts = prefilter()
         with self.ctx.db() as s:

@@ -21,7 +21,7 @@ from billing_desktop.domain.keys import Kind, generate, lookup_hash
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import KeyStatus
 from billing_desktop.domain.validation import Mode, raise_if
-from billing_desktop.errors import AppError, NotFound
+from billing_desktop.errors import AppError, NotFound, msg
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.inspection_result import key_status
@@ -85,7 +85,7 @@ def parse_grace(text: str | None) -> timedelta | None:
     if text not in GRACE_CHOICES:
         from billing_desktop.errors import ValidationError
 
-        raise ValidationError({"grace": f"Choose one of: {', '.join(GRACE_CHOICES)}."})
+        raise ValidationError({"grace": msg("Choose one of: {value}.", value=", ".join(GRACE_CHOICES))})
     return GRACE_CHOICES[text]
 
 
@@ -186,17 +186,17 @@ class KeyService:
         with self.ctx.db() as s, s.begin():
             k = s.get(ApiKey, key_id)
             if k is None:
-                raise NotFound("No such key.")
+                raise NotFound(msg("No such key."))
             authorize(s, self.ctx, session, Perm.KEYS_REVEAL, k.tenant_id)
             if k.kind == Kind.PUBLISHABLE:
                 return k.publishable_value or ""
             if k.mode == Mode.LIVE:
                 require_recent_password(self.ctx, session)
             if key_status(k, self.ctx.clock()) in (KeyStatus.REVOKED, KeyStatus.EXPIRED) or not k.vault_ref:
-                raise AppError("This key is no longer valid; its secret has been deleted.")
+                raise AppError(msg("This key is no longer valid; its secret has been deleted."))
             secret = self.ctx.vault.open(s, vault_name(k.tenant_id, k.vault_ref))  # VaultLocked: no audit entry
             if secret is None:
-                raise AppError("This key's secret is missing from the vault. Regenerate the key to replace it.")
+                raise AppError(msg("This key's secret is missing from the vault. Regenerate the key to replace it."))
             audit.record(
                 s, self.ctx.clock(), session.email, "key.reveal", k.tenant_id, detail=f"{k.prefix}****…{k.last4}"
             )
@@ -219,7 +219,7 @@ class KeyService:
     def regenerate(
         self, session: UserSession, tenant_id: int, environment: str, grace: timedelta | None = None
     ) -> builtins.list[NewKey]:
-        raise_if({"environment": None if environment in ENVIRONMENTS else "Choose test, live or all."})
+        raise_if({"environment": None if environment in ENVIRONMENTS else msg("Choose test, live or all.")})
         modes = ENVIRONMENTS[environment]
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.KEYS_MANAGE, tenant_id)
@@ -255,8 +255,10 @@ class KeyService:
     def revoke(self, session: UserSession, tenant_id: int, environment: str, reason: str) -> int:
         raise_if(
             {
-                "environment": None if environment in ENVIRONMENTS else "Choose test, live or all.",
-                "reason": None if reason.strip() else "Give a reason: it is kept with the key and in the audit log.",
+                "environment": None if environment in ENVIRONMENTS else msg("Choose test, live or all."),
+                "reason": None
+                if reason.strip()
+                else msg("Give a reason: it is kept with the key and in the audit log."),
             }
         )
         modes = ENVIRONMENTS[environment]

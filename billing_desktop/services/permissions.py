@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from billing_desktop.domain.roles import Perm, Role, allows
-from billing_desktop.errors import PermissionDenied, ReauthRequired, SessionLocked
+from billing_desktop.errors import PermissionDenied, ReauthRequired, SessionLocked, msg
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.session import UserSession
 
@@ -20,11 +20,11 @@ def authorize(s: DbSession, ctx: AppContext, session: UserSession, perm: Perm, t
     from billing_desktop.store.models import User
 
     if session.locked:
-        raise SessionLocked("The session is locked. Unlock it with your password.")
+        raise SessionLocked(msg("The session is locked. Unlock it with your password."))
     user = s.get(User, session.user_id)
     # Re-read the user: a role change or deactivation takes effect at once, not at the next sign-in.
     if user is None or not user.active:
-        raise PermissionDenied("Your account is no longer active.")
+        raise PermissionDenied(msg("Your account is no longer active."))
     role = Role(user.role)
     tenant_active = user.tenant is not None and user.tenant.active if role != Role.OPERATOR else True
     check_role(role, perm, tenant_id, user_tenant_id=user.tenant_id, tenant_active=tenant_active)
@@ -38,14 +38,16 @@ def check_role(
     """The matrix itself, on values already read: raises unless `role` may do `perm` on `tenant_id`."""
     if role != Role.OPERATOR:
         if tenant_id is None or tenant_id != user_tenant_id:
-            raise PermissionDenied("You can only work on your own tenant.")
+            raise PermissionDenied(msg("You can only work on your own tenant."))
         if not tenant_active:
-            raise PermissionDenied("Your tenant has been deactivated.")
+            raise PermissionDenied(msg("Your tenant has been deactivated."))
     if not allows(role, perm):
-        raise PermissionDenied(f"Your role ({role.value}) may not do this ({perm.value}).")
+        raise PermissionDenied(
+            msg("Your role ({value}) may not do this ({value2}).", value=role.value, value2=perm.value)
+        )
 
 
 def require_recent_password(ctx: AppContext, session: UserSession) -> None:
     """Destructive acts and live secrets need the password given within the re-authentication window."""
     if ctx.clock() - session.reauth_at > ctx.policy.reauth_window:
-        raise ReauthRequired("Confirm your password to continue.")
+        raise ReauthRequired(msg("Confirm your password to continue."))

@@ -22,7 +22,7 @@ from billing_desktop.connect.errors import StripeProblem
 from billing_desktop.connect.pager import Pager
 from billing_desktop.domain.money import expected_fee, plain_amount
 from billing_desktop.domain.roles import Perm
-from billing_desktop.errors import NotFound, ValidationError
+from billing_desktop.errors import NotFound, ValidationError, msg
 from billing_desktop.services.connect_cache import ObjectKind, store
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -93,7 +93,7 @@ def compact(fee: dict[str, Any]) -> dict[str, Any]:
 
 def _bounds(since: date | None, until: date | None) -> tuple[int | None, int | None]:
     if since and until and since > until:
-        raise ValidationError({"since": "The start date is after the end date."})
+        raise ValidationError({"since": msg("The start date is after the end date.")})
     lo = int(datetime.combine(since, time.min, UTC).timestamp()) if since else None
     hi = int(datetime.combine(until, time.max, UTC).timestamp()) if until else None
     return lo, hi
@@ -232,7 +232,7 @@ class PlatformFeeService:
             if tenant_id is not None:
                 tenant = s.get(Tenant, tenant_id)
                 if tenant is None:  # deleted by another operator since the list was loaded
-                    raise NotFound("No such tenant.")
+                    raise NotFound(msg("No such tenant."))
                 slug = tenant.slug
         tenants = {k: (v[0], v[1]) for k, v in owners.items()}
         message, checked, fetched_at = "", None, None
@@ -242,9 +242,11 @@ class PlatformFeeService:
                 fetched = self._fetch(owners, lo, hi, progress or (lambda n, t: None), cancelled, checked)
                 fetched_at = self.ctx.clock()
                 if cancelled():
-                    message = f"Cancelled: only the {fetched} newest fees of the period were fetched."
+                    message = msg(
+                        "Cancelled: only the {fetched} newest fees of the period were fetched.", fetched=fetched
+                    )
             except StripeProblem as exc:
-                checked, message = None, f"Showing saved data: {exc}"
+                checked, message = None, msg("Showing saved data: {problem}", problem=exc.args[0])
         if checked is None:
             fees, fetched_at = self._cached(lo, hi)
             checked = FeeCheck(tenants, slug)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from billing_desktop.domain import recovery_key
 from billing_desktop.domain.roles import Perm
-from billing_desktop.errors import NotFound, ValidationError
+from billing_desktop.errors import NotFound, ValidationError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
@@ -67,8 +67,9 @@ class RecoveryService:
             if existing is not None and not rotate:
                 raise ValidationError(
                     {
-                        "recovery_key": "A recovery key exists already: rotate it to replace it (the old one then "
-                        "stops working)."
+                        "recovery_key": msg(
+                            "A recovery key exists already: rotate it to replace it (the old one then stops working)."
+                        )
                     }
                 )
             if existing is not None:
@@ -87,7 +88,7 @@ class RecoveryService:
             authorize(s, self.ctx, session, Perm.TEAM_MANAGE, None)
             row = recovery.current(s)
             if row is None:
-                raise NotFound("There is no recovery key yet: create one first.")
+                raise NotFound(msg("There is no recovery key yet: create one first."))
             if typed is not None:
                 self._must_match(typed, row.fingerprint)
             now = self.ctx.clock()
@@ -106,8 +107,10 @@ class RecoveryService:
         if recovery.fingerprint_of(recovery_key.decode(typed)) != fingerprint:
             raise ValidationError(
                 {
-                    "recovery_key": "This is a valid recovery key, but not the current one of this database (an older, "
-                    "rotated key?)."
+                    "recovery_key": msg(
+                        "This is a valid recovery key, but not the current one of this database (an older, "
+                        "rotated key?)."
+                    )
                 }
             )
 
@@ -117,6 +120,6 @@ class RecoveryService:
             authorize(s, self.ctx, session, Perm.TEAM_MANAGE, None)
             row = recovery.current(s)
             if row is None:
-                raise NotFound("There is no recovery key yet: create one first.")
+                raise NotFound(msg("There is no recovery key yet: create one first."))
             self._must_match(typed, row.fingerprint)
             return row.fingerprint

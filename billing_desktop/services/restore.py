@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from billing_desktop import config
 from billing_desktop.domain.roles import Role
-from billing_desktop.errors import AppError, BackupDamaged, NotFound
+from billing_desktop.errors import AppError, BackupDamaged, NotFound, msg
 from billing_desktop.services import audit
 from billing_desktop.services.backup import Progress, open_backup, private_temp_dir
 from billing_desktop.services.context import utcnow
@@ -73,8 +73,11 @@ def restore(
     target = database_file or config.paths().database_file
     if existing_data(target) and not replace:
         raise AppError(
-            f"A database exists already ({target}). Restoring replaces it: confirm (--replace) and the current one "
-            "is kept in the backups folder first."
+            msg(
+                "A database exists already ({target}). Restoring replaces it: confirm (--replace) and the "
+                "current one is kept in the backups folder first.",
+                target=target,
+            )
         )
     config.ensure_private_dir(target.parent)
     work = private_temp_dir()
@@ -84,13 +87,13 @@ def restore(
         header, manifest, how, key = open_backup(path, staged, vault, recovery_text, progress, cancelled)
         problem = snapshot.check(staged)
         if problem:
-            raise BackupDamaged(f"The database inside the backup is not sound ({problem}).")
+            raise BackupDamaged(msg("The database inside the backup is not sound ({problem}).", problem=problem))
         if snapshot.describe(staged).get("vault_id") != header.vault_id:
-            raise BackupDamaged("The database inside the backup belongs to another vault: the file was altered.")
+            raise BackupDamaged(msg("The database inside the backup belongs to another vault: the file was altered."))
         opened, _ = open_all(staged, header.vault_id, key)
         step("decrypted")
         if cancelled():
-            raise Cancelled("Cancelled: nothing was changed.")
+            raise Cancelled(msg("Cancelled: nothing was changed."))
         _remove(new_file)
         shutil.move(staged, new_file)
         engine = open_database(f"sqlite:///{new_file}", backup_dir=work)  # migrates an older backup's schema
@@ -149,8 +152,8 @@ def _operator(s: Session, named: str | None, made_by: str) -> User:
             if user is not None:
                 return user
             if email == named:
-                raise NotFound(f"The backup holds no active operator {email.strip().lower()}.")
+                raise NotFound(msg("The backup holds no active operator {value}.", value=email.strip().lower()))
     first: User | None = s.scalar(q.order_by(User.id).limit(1))
     if first is None:
-        raise NotFound("The backup holds no active operator account to restore access for.")
+        raise NotFound(msg("The backup holds no active operator account to restore access for."))
     return first

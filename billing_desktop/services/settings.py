@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import raise_if
+from billing_desktop.errors import msg
 from billing_desktop.services import audit
 from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
@@ -78,10 +79,10 @@ class SettingsService:
             {
                 "idle_lock_minutes": None
                 if 1 <= int(idle_lock_minutes) <= 240
-                else "Choose between 1 and 240 minutes.",
+                else msg("Choose between 1 and 240 minutes."),
                 "sync_interval_minutes": None
                 if int(sync_interval_minutes) == 0 or low <= int(sync_interval_minutes) <= high
-                else f"Choose Off, or between {low} and {high} minutes.",
+                else msg("Choose Off, or between {low} and {high} minutes.", low=low, high=high),
             }
         )
         values = {IDLE_LOCK_MINUTES: int(idle_lock_minutes), SYNC_INTERVAL_MINUTES: int(sync_interval_minutes)}
@@ -90,7 +91,7 @@ class SettingsService:
             authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
             current = self._current_version(s)
             check_version(
-                s, what="The preferences", current=current, expected=expected_version, actions=("settings.update",)
+                s, what=msg("The preferences"), current=current, expected=expected_version, actions=("settings.update",)
             )
             changed = []
             for key, value in values.items():

@@ -17,7 +17,7 @@ from billing_desktop.connect.errors import StripeProblem, translate
 from billing_desktop.connect.listener import Reply
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
-from billing_desktop.errors import AppError, NotFound, ValidationError
+from billing_desktop.errors import AppError, NotFound, ValidationError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.connect_attempt import ConnectAttempt
 from billing_desktop.services.context import AppContext
@@ -123,7 +123,7 @@ class StripeConnectService:
         authorize(s, self.ctx, session, perm, tenant_id)
         t = s.get(Tenant, tenant_id)
         if t is None:
-            raise NotFound("No such tenant.")
+            raise NotFound(msg("No such tenant."))
         return t
 
     # -- OAuth ------------------------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ class StripeConnectService:
         a disconnected account is never reused (Stripe no longer lets the platform act on it).
         `attempt.notice` says when `account_type` was given but does not apply (the account already exists)."""
         if account_type not in (None, "express", "standard"):
-            raise ValidationError({"type": "Choose express or standard."})
+            raise ValidationError({"type": msg("Choose express or standard.")})
         notice = ""
         with self.ctx.db() as s:
             t = self._tenant(s, session, tenant_id, Perm.STRIPE_MANAGE)
@@ -221,9 +221,12 @@ class StripeConnectService:
             existing = acct.stripe_user_id if live and acct is not None else None
             if existing and account_type and acct is not None and account_type != acct.onboarding_type:
                 how = f"a {acct.onboarding_type} account" if acct.onboarding_type else "connected with OAuth"
-                notice = (
-                    f"The account type {account_type} is ignored: the tenant already has account {existing} ({how}); "
-                    "onboarding continues on that account."
+                notice = msg(
+                    "The account type {account_type} is ignored: the tenant already has account {existing} "
+                    "({how}); onboarding continues on that account.",
+                    account_type=account_type,
+                    existing=existing,
+                    how=how,
                 )
         if not existing:
             existing, notice = self._create_account(session, tenant_id, account_type or "express", country, email)
@@ -341,10 +344,11 @@ class StripeConnectService:
                 self._mark_disconnected(session, tenant_id, "access revoked in Stripe")
                 return self._cached(
                     tenant_id,
-                    message="Stripe says the platform's access to this account was "
-                    "revoked: the tenant is now disconnected.",
+                    message=msg(
+                        "Stripe says the platform's access to this account was revoked: the tenant is now disconnected."
+                    ),
                 )
-            return self._cached(tenant_id, message=f"Showing saved data: {exc}", stale=True)
+            return self._cached(tenant_id, message=msg("Showing saved data: {exc}", exc=exc), stale=True)
         self.remember_account(tenant_id, account)
         return self._cached(tenant_id)
 
@@ -387,7 +391,7 @@ class StripeConnectService:
             account_id = acct.stripe_user_id if acct and acct.status != ConnectionState.DISCONNECTED else None
         require_recent_password(self.ctx, session)
         if not account_id:
-            raise AppError("This tenant has no connected Stripe account.")
+            raise AppError(msg("This tenant has no connected Stripe account."))
         try:
             with self._client() as client:
                 self._call(
@@ -397,17 +401,24 @@ class StripeConnectService:
         except StripeProblem as exc:
             if exc.code != "invalid_client":  # network and other failures: keep the local record, tell the user
                 raise StripeProblem(
-                    f"{exc} Nothing was disconnected: the local record of {account_id} and its tokens were kept. "
-                    "Try again when Stripe can be reached.",
+                    msg(
+                        "{exc} Nothing was disconnected: the local record of {account_id} and its tokens were "
+                        "kept. Try again when Stripe can be reached.",
+                        exc=exc.args[0],
+                        account_id=account_id,
+                    ),
                     exc.code,
                     None,  # the request id, if any, is in the message already
                     exc.http_status,
                 ) from None
             self._mark_disconnected(session, tenant_id, "already disconnected in Stripe")
-            return f"Stripe says {account_id} was no longer connected; the local record is now disconnected too."
+            return msg(
+                "Stripe says {account_id} was no longer connected; the local record is now disconnected too.",
+                account_id=account_id,
+            )
         self._mark_disconnected(session, tenant_id, "disconnected by the platform")
-        return f"Disconnected {account_id}."
+        return msg("Disconnected {account_id}.", account_id=account_id)
 
 
 def _missing_code() -> NoReturn:
-    raise AppError("The browser came back without an authorization code.")
+    raise AppError(msg("The browser came back without an authorization code."))

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from billing_desktop.domain.keys import mask
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.validation import raise_if
-from billing_desktop.errors import AppError
+from billing_desktop.errors import AppError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
@@ -90,15 +90,19 @@ class StripePlatformService:
             key = self.ctx.vault.open(s, SECRET_KEY_NAME)
         if not key:
             raise AppError(
-                "The platform's Stripe secret key is not set: an operator sets it in Platform settings "
-                "(or `billing-desktop platform set-stripe`)."
+                msg(
+                    "The platform's Stripe secret key is not set: an operator sets it in Platform settings "
+                    "(or `billing-desktop platform set-stripe`)."
+                )
             )
         return key
 
     def require_client_id(self) -> str:
         client_id = self.load(with_secret=False).client_id
         if not client_id:
-            raise AppError("The Stripe Connect client ID (ca_…) is not set: an operator sets it in Platform settings.")
+            raise AppError(
+                msg("The Stripe Connect client ID (ca_…) is not set: an operator sets it in Platform settings.")
+            )
         return client_id
 
     def update(
@@ -115,11 +119,15 @@ class StripePlatformService:
             {
                 "client_id": None
                 if re.fullmatch(r"ca_[0-9A-Za-z_]{8,64}", client_id)  # Stripe's own ids may hold underscores
-                else "Enter the Connect client ID from the Stripe dashboard: ca_ followed by letters, digits and _.",
+                else msg(
+                    "Enter the Connect client ID from the Stripe dashboard: ca_ followed by letters, digits and _."
+                ),
                 "secret_key": None
                 if secret_key is None or re.fullmatch(r"(sk|rk)_(test|live)_[0-9A-Za-z]{10,247}", secret_key.strip())
-                else "Enter a secret key: sk_test_… or sk_live_… (a restricted rk_ key also works).",
-                "port": None if port is None or 1024 <= int(port) <= 65535 else "Choose a port from 1024 to 65535.",
+                else msg("Enter a secret key: sk_test_… or sk_live_… (a restricted rk_ key also works)."),
+                "port": None
+                if port is None or 1024 <= int(port) <= 65535
+                else msg("Choose a port from 1024 to 65535."),
                 "relay_url": check_relay_url(relay_url),
             }
         )
@@ -129,7 +137,7 @@ class StripePlatformService:
             current = s.scalar(select(func.max(Setting.version)).where(Setting.key.in_(PLATFORM_KEYS))) or 0
             check_version(
                 s,
-                what="The platform settings",
+                what=msg("The platform settings"),
                 current=current,
                 expected=expected_version,
                 actions=("platform.set_stripe",),

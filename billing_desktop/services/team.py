@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from billing_desktop.domain.roles import Perm, Role
 from billing_desktop.domain.states import KeyState, MemberState
 from billing_desktop.domain.validation import normalize_email
-from billing_desktop.errors import NotFound
+from billing_desktop.errors import NotFound, msg
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize, require_recent_password
@@ -106,7 +106,9 @@ class TeamService:
     def _operator(self, s: Session, email: str) -> User:
         user = s.scalar(select(User).where(User.email == normalize_email(email), User.role == Role.OPERATOR.value))
         if user is None:
-            raise NotFound(f"No operator account {normalize_email(email)}.")
+            raise NotFound(
+                msg("No operator account {normalize_email_email}.", normalize_email_email=normalize_email(email))
+            )
         return user
 
     # -- use cases -------------------------------------------------------------------------------------------
@@ -146,7 +148,7 @@ class TeamService:
             if user.id == session.user_id:
                 from billing_desktop.errors import AppError
 
-                raise AppError("You cannot revoke your own access: ask another operator.")
+                raise AppError(msg("You cannot revoke your own access: ask another operator."))
             now = self.ctx.clock()
             count = vault_members.rekey(self.ctx.vault, s, user.id, session.email, now, progress, cancelled)
             audit.record(s, now, session.email, "team.revoke", detail=f"{user.email}; {count} secrets re-keyed")
@@ -172,14 +174,21 @@ class TeamService:
             require_recent_password(self.ctx, session)
             row = s.scalar(select(OperatorKey).where(OperatorKey.fingerprint == wanted))
             if row is None:
-                raise NotFound(f"No operator key with the fingerprint {wanted}: see `billing-desktop team status`.")
+                raise NotFound(
+                    msg(
+                        "No operator key with the fingerprint {wanted}: see `billing-desktop team status`.",
+                        wanted=wanted,
+                    )
+                )
             if row.state == KeyState.REVOKED:
-                raise AppError(f"The key {wanted} is already revoked.")
+                raise AppError(msg("The key {wanted} is already revoked.", wanted=wanted))
             mine = self.ctx.vault.private_key(state_row(s).vault_id)
             if mine is not None and crypto.fingerprint(crypto.public_bytes(mine)) == wanted:
                 raise AppError(
-                    "Refused: this is the key this machine is using. Revoke it from another machine (or another "
-                    "operator's account)."
+                    msg(
+                        "Refused: this is the key this machine is using. Revoke it from another machine (or another "
+                        "operator's account)."
+                    )
                 )
             owner = s.get(User, row.user_id)
             email = owner.email if owner else "?"

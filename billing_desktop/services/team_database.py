@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import URL, make_url
 
 from billing_desktop import config
-from billing_desktop.errors import DatabaseError, ValidationError
+from billing_desktop.errors import DatabaseError, ValidationError, msg
 from billing_desktop.vault import Vault
 
 if TYPE_CHECKING:
@@ -46,15 +46,15 @@ class TeamDatabase:
     def validate(self) -> None:
         errors = {}
         if not self.host.strip() or any(c.isspace() or c in "/@?#" for c in self.host.strip()):
-            errors["host"] = "Enter a host name or address, like db.example.com."
+            errors["host"] = msg("Enter a host name or address, like db.example.com.")
         if not 1 <= int(self.port) <= 65535:
-            errors["port"] = "Enter a port between 1 and 65535."
+            errors["port"] = msg("Enter a port between 1 and 65535.")
         if not self.database.strip() or "/" in self.database:
-            errors["database"] = "Enter the database name."
+            errors["database"] = msg("Enter the database name.")
         if not self.user.strip() or any(c in "@:/" for c in self.user):
-            errors["user"] = "Enter the database user (role)."
+            errors["user"] = msg("Enter the database user (role).")
         if self.tls not in {m.value for m in TlsMode}:
-            errors["tls"] = "Choose a TLS mode: " + ", ".join(m.value for m in TlsMode) + "."
+            errors["tls"] = msg("Choose a TLS mode: {modes}.", modes=", ".join(m.value for m in TlsMode))
         if errors:
             raise ValidationError(errors)
 
@@ -146,7 +146,13 @@ def test_connection(profile: TeamDatabase, password: str) -> dict[str, str]:
     try:
         return server_info(engine)
     except Exception as exc:
-        raise DatabaseError(f"Could not connect to {profile.display}: {describe_error(exc)}") from None
+        raise DatabaseError(
+            msg(
+                "Could not connect to {display}: {describe_error_exc}",
+                display=profile.display,
+                describe_error_exc=describe_error(exc),
+            )
+        ) from None
     finally:
         engine.dispose()
 
@@ -160,7 +166,7 @@ def copy_to_team(
     from billing_desktop.store.database import open_database
 
     if not postgres.is_postgres(target_url):
-        raise ValidationError({"to": "Give a PostgreSQL URL: postgresql+psycopg://USER@HOST:PORT/DB?sslmode=…"})
+        raise ValidationError({"to": msg("Give a PostgreSQL URL: postgresql+psycopg://USER@HOST:PORT/DB?sslmode=…")})
     source = open_database(source_url, backup_dir=config.paths().backup_dir)
     try:
         target = open_database(with_password(target_url, vault))

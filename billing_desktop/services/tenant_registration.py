@@ -27,7 +27,7 @@ from billing_desktop.domain.validation import (
     raise_if,
     slugify,
 )
-from billing_desktop.errors import ValidationError
+from billing_desktop.errors import ValidationError, msg
 from billing_desktop.store.models import Tenant, User
 
 _SUFFIXES_PER_LOOKUP = 100  # `acme-2` … `acme-101` in one IN (...) on the unique slug index
@@ -98,12 +98,12 @@ def unique_slug(s: Session, name: str) -> str:
 def chosen_slug(s: Session, slug: str) -> str:
     """A slug the operator typed is used as it is, or refused: never silently changed."""
     if s.scalar(select(Tenant.id).where(Tenant.slug == slug)):
-        raise ValidationError({"slug": "Another tenant has this slug."})
+        raise ValidationError({"slug": msg("Another tenant has this slug.")})
     return slug
 
 
 def check_email_free(s: Session, email: str) -> None:
     if s.scalar(select(Tenant.id).where(Tenant.email == email)):
-        raise ValidationError({"email": "A tenant with this email already exists."})
+        raise ValidationError({"email": msg("A tenant with this email already exists.")})
     if s.scalar(select(User.id).where(User.email == email)):
-        raise ValidationError({"email": "A user with this email already exists."})
+        raise ValidationError({"email": msg("A user with this email already exists.")})

@@ -25,7 +25,7 @@ from billing_desktop.domain.validation import (
     parse_fee,
     raise_if,
 )
-from billing_desktop.errors import NotFound, ValidationError
+from billing_desktop.errors import NotFound, ValidationError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
@@ -242,7 +242,7 @@ class TenantService:
     def _find(self, s: Session, ref: int | str) -> Tenant:
         t = s.get(Tenant, ref) if isinstance(ref, int) else s.scalar(select(Tenant).where(Tenant.slug == ref))
         if t is None:
-            raise NotFound(f"No tenant {ref!r}.")
+            raise NotFound(msg("No tenant {ref!r}.", ref=ref))
         return t
 
     def _details(self, s: Session, t: Tenant) -> TenantDetails:
@@ -333,7 +333,7 @@ class TenantService:
                 and clean["email"] != t.email
                 and s.scalar(select(Tenant.id).where(Tenant.email == clean["email"], Tenant.id != t.id))
             ):
-                raise ValidationError({"email": "A tenant with this email already exists."})
+                raise ValidationError({"email": msg("A tenant with this email already exists.")})
             changed = []
             for key, value in clean.items():
                 attr = "metadata_" if key == "metadata" else key
@@ -357,7 +357,7 @@ class TenantService:
             authorize(s, self.ctx, session, Perm.TENANT_DEACTIVATE, t.id)
             # An owner may deactivate its own tenant; only an operator may bring one back.
             if active and not session.is_operator:
-                raise_if({"active": "Only a platform operator can reactivate a tenant."})
+                raise_if({"active": msg("Only a platform operator can reactivate a tenant.")})
             if not active:
                 require_recent_password(self.ctx, session)
             if t.active != active:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from billing_desktop.domain.roles import TENANT_ROLES, Perm, Role
 from billing_desktop.domain.validation import check_email, check_password, check_person_name, normalize_email, raise_if
-from billing_desktop.errors import NotFound, ValidationError
+from billing_desktop.errors import NotFound, ValidationError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -51,7 +51,7 @@ class UserService:
             {
                 "email": check_email(email),
                 "password": check_password(password, email),
-                "role": None if role in allowed else f"Choose one of: {', '.join(sorted(allowed))}.",
+                "role": None if role in allowed else msg("Choose one of: {value}.", value=", ".join(sorted(allowed))),
                 "first_name": check_person_name(first_name),
                 "last_name": check_person_name(last_name),
             }
@@ -63,10 +63,10 @@ class UserService:
                 authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
             else:
                 if s.get(Tenant, tenant_id) is None and session.is_operator:
-                    raise NotFound(f"No tenant {tenant_id}.")
+                    raise NotFound(msg("No tenant {tenant_id}.", tenant_id=tenant_id))
                 authorize(s, self.ctx, session, Perm.USERS_MANAGE, tenant_id)
             if s.scalar(select(User.id).where(User.email == email)):
-                raise ValidationError({"email": "A user with this email already exists."})
+                raise ValidationError({"email": msg("A user with this email already exists.")})
             now = self.ctx.clock()
             u = User(
                 tenant_id=tenant_id,

@@ -20,7 +20,7 @@ from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import DeliveryOutcome
 from billing_desktop.domain.validation import Mode
 from billing_desktop.domain.webhooks import EVENT_TYPES, sign
-from billing_desktop.errors import AppError, NotFound, ValidationError
+from billing_desktop.errors import AppError, NotFound, ValidationError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -111,7 +111,7 @@ class WebhookDeliveryService:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_VIEW, tenant_id)
             t = s.get(Tenant, tenant_id)
             if t is None:
-                raise NotFound("No such tenant.")
+                raise NotFound(msg("No such tenant."))
             slug, mode = t.slug, t.mode
         obj = {
             "customer.subscription": {
@@ -151,15 +151,22 @@ class WebhookDeliveryService:
     # -- delivering ---------------------------------------------------------------------------------------------
     def send_test(self, session: UserSession, tenant_id: int, event_type: str, payload: str) -> DeliveryResult:
         if event_type not in EVENT_TYPES:
-            raise ValidationError({"event_type": "Choose an event type from the list."})
+            raise ValidationError({"event_type": msg("Choose an event type from the list.")})
         try:
             event = json.loads(payload)
         except json.JSONDecodeError as exc:
             raise ValidationError(
-                {"payload": f"Not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."}
+                {
+                    "payload": msg(
+                        "Not valid JSON: {msg} (line {lineno}, column {colno}).",
+                        msg=exc.msg,
+                        lineno=exc.lineno,
+                        colno=exc.colno,
+                    )
+                }
             ) from None
         if not isinstance(event, dict):
-            raise ValidationError({"payload": "The payload must be a JSON object."})
+            raise ValidationError({"payload": msg("The payload must be a JSON object.")})
         with self.ctx.db() as s, s.begin():
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
             audit.record(s, self.ctx.clock(), session.email, "webhooks.test", tenant_id, detail=event_type)
@@ -170,13 +177,13 @@ class WebhookDeliveryService:
     ) -> DeliveryResult:
         config = self.webhooks._endpoint(tenant_id)
         if config is None:
-            raise AppError("Configure a webhook endpoint first.")
+            raise AppError(msg("Configure a webhook endpoint first."))
         # Checked again at send time (DNS may have changed since the URL was saved), and the connection goes to
         # exactly the address that passed: no second lookup for a rebinding resolver to answer differently.
         target = self.webhooks.target(config.url, config.mode, allow_private=config.allow_private)
         secrets_ = self.webhooks._signing_secrets(tenant_id)
         if not secrets_:
-            raise AppError("The endpoint has no signing secret in the keyring: roll the secret to make one.")
+            raise AppError(msg("The endpoint has no signing secret in the keyring: roll the secret to make one."))
         timestamp = int(time.time())
         msg_id = msg_id or "msg_" + secrets.token_hex(12)  # Standard Webhooks: the same id on every attempt
         headers = {
@@ -243,7 +250,7 @@ class WebhookDeliveryService:
         with self.ctx.db() as s:
             d = s.get(WebhookDelivery, delivery_id)
             if d is None or tenant_id not in (None, d.tenant_id):
-                raise NotFound("No such delivery for this tenant.")
+                raise NotFound(msg("No such delivery for this tenant."))
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, d.tenant_id)
             tenant_id, event_id, event_type, body = d.tenant_id, d.event_id, d.event_type, d.body
             previous = d.attempt
@@ -266,7 +273,7 @@ class WebhookDeliveryService:
         with self.ctx.db() as s:
             d = s.get(WebhookDelivery, delivery_id)
             if d is None or tenant_id not in (None, d.tenant_id):
-                raise NotFound("No such delivery for this tenant.")
+                raise NotFound(msg("No such delivery for this tenant."))
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, d.tenant_id)
             last = _result(d)
         for n, delay in enumerate(BACKOFF, start=1):

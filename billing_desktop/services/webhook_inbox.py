@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from billing_desktop.domain.webhooks import Check
+from billing_desktop.errors import msg
 
 MAX_BODY = 1024 * 1024
 MAX_KEPT = 200  # the inbox table shows the newest; older requests are dropped
@@ -63,7 +64,7 @@ class LocalInbox:
                 try:
                     check = inbox.check(headers, body)
                 except Exception as exc:  # a locked keyring must not crash the inbox
-                    check = Check.failed("error", f"Could not check: {type(exc).__name__}")
+                    check = Check.failed("error", msg("Could not check: {name}", name=type(exc).__name__))
                 item = Received(at=datetime.now(UTC), path=self.path, headers=headers, body=body, check=check)
                 inbox.received.append(item)
                 if inbox.on_receive:

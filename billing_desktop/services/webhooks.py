@@ -27,7 +27,7 @@ from billing_desktop.domain.webhooks import (
     vet_url,
 )
 from billing_desktop.domain.webhooks import verify as verify_signature
-from billing_desktop.errors import AppError, NotFound, ValidationError
+from billing_desktop.errors import AppError, NotFound, ValidationError, msg
 from billing_desktop.services import audit
 from billing_desktop.services.concurrency import check_version
 from billing_desktop.services.context import AppContext
@@ -103,7 +103,7 @@ class WebhookService:
     def _mode(s: Session, tenant_id: int) -> str:
         mode = s.scalar(select(Tenant.mode).where(Tenant.id == tenant_id))
         if mode is None:
-            raise NotFound("No such tenant.")
+            raise NotFound(msg("No such tenant."))
         return mode
 
     def _config(self, s: Session, tenant_id: int) -> WebhookConfig | None:
@@ -131,7 +131,7 @@ class WebhookService:
         """The configuration just written; an endpoint that vanished meanwhile (removed elsewhere) says so."""
         config = self._config(s, tenant_id)
         if config is None:
-            raise NotFound("The webhook endpoint was removed meanwhile.")
+            raise NotFound(msg("The webhook endpoint was removed meanwhile."))
         return config
 
     def get(self, session: UserSession, tenant_id: int) -> WebhookConfig | None:
@@ -178,7 +178,7 @@ class WebhookService:
         try:
             return vet_url(url, mode, self.resolve, allow_private=allow_private)
         except UrlRefusedError as exc:
-            raise ValidationError({"url": str(exc)}) from None
+            raise ValidationError({"url": exc.args[0]}) from None  # the Msg, to be shown in the operator's language
 
     def save(
         self,
@@ -204,8 +204,8 @@ class WebhookService:
                 "url": self.check_url(url, mode, allow_private=allow_private),
                 "event_types": None
                 if types and all(t in EVENT_TYPES or t == "*" for t in types)
-                else "Choose at least one event type from the list (or all).",
-                "scheme": None if scheme in SCHEMES else "Choose stripe or standard.",
+                else msg("Choose at least one event type from the list (or all)."),
+                "scheme": None if scheme in SCHEMES else msg("Choose stripe or standard."),
                 "description": check_text(description, 500),
             }
         )
@@ -219,7 +219,7 @@ class WebhookService:
                 e = s.scalar(select(WebhookEndpoint).where(WebhookEndpoint.tenant_id == tenant_id))
                 check_version(
                     s,
-                    what="The webhook endpoint",
+                    what=msg("The webhook endpoint"),
                     current=e.version if e is not None else 0,
                     expected=expected_version,
                     actions=("webhooks.configure", "webhooks.remove"),
@@ -266,7 +266,7 @@ class WebhookService:
             require_recent_password(self.ctx, session)
             e = s.scalar(select(WebhookEndpoint).where(WebhookEndpoint.tenant_id == tenant_id))
             if e is None:
-                raise NotFound("This tenant has no webhook endpoint.")
+                raise NotFound(msg("This tenant has no webhook endpoint."))
             now = self.ctx.clock()
             self._retire_all(s, tenant_id, now)
             s.delete(e)
@@ -276,19 +276,19 @@ class WebhookService:
         """A new signing secret; the old ones stop verifying after `overlap`. Breaking a receiver is sensitive, so
         like key regeneration it needs the password given recently."""
         if overlap not in OVERLAPS:
-            raise AppError("Choose an overlap of none, 1h or 24h.")
+            raise AppError(msg("Choose an overlap of none, 1h or 24h."))
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
         require_recent_password(self.ctx, session)
         with self.ctx.db() as s:
             if s.scalar(select(WebhookEndpoint.id).where(WebhookEndpoint.tenant_id == tenant_id)) is None:
-                raise NotFound("Save a webhook endpoint first.")
+                raise NotFound(msg("Save a webhook endpoint first."))
         prepared = self._prepare()
         with self.ctx.db() as s, s.begin():  # one commit retires the old and seals the new: nothing in between
             lock_tenant(s, tenant_id)  # a concurrent roll retires this one's secret, never keeps both
             authorize(s, self.ctx, session, Perm.WEBHOOKS_MANAGE, tenant_id)
             if s.scalar(select(WebhookEndpoint.id).where(WebhookEndpoint.tenant_id == tenant_id)) is None:
-                raise NotFound("The webhook endpoint was removed meanwhile.")
+                raise NotFound(msg("The webhook endpoint was removed meanwhile."))
             now = self.ctx.clock()
             keep_for = OVERLAPS[overlap]
             if keep_for is None:
@@ -345,10 +345,10 @@ class WebhookService:
             active = self._active(s, tenant_id)
             row = next((w for w in active if secret_id in (None, w.id)), None)
             if row is None or row.vault_ref is None:
-                raise NotFound("No such active signing secret.")
+                raise NotFound(msg("No such active signing secret."))
             value = self.ctx.vault.open(s, secret_name(tenant_id, row.vault_ref))
             if not value:
-                raise AppError("The signing secret is missing from the vault: roll it to make a new one.")
+                raise AppError(msg("The signing secret is missing from the vault: roll it to make a new one."))
             audit.record(
                 s,
                 self.ctx.clock(),

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SAWarning
 
 from billing_desktop.domain.states import ConnectionState
-from billing_desktop.errors import DatabaseError
+from billing_desktop.errors import DatabaseError, msg
 
 BATCH = 1000
 SKIP = {"alembic_version"}
@@ -76,12 +76,16 @@ def copy_all(source: Engine, target: Engine, progress: Callable[[str, int], None
     a failure leaves it empty."""
     busy = non_empty_tables(target)
     if busy:
-        raise DatabaseError(f"The target database is not empty ({', '.join(busy)} hold rows); refusing to copy.")
+        raise DatabaseError(
+            msg("The target database is not empty ({value} hold rows); refusing to copy.", value=", ".join(busy))
+        )
     src_tables = {t.name: t for t in _tables(source)}
     dst_tables = _tables(target)
     missing = sorted(set(src_tables) - {t.name for t in dst_tables})
     if missing:
-        raise DatabaseError(f"The target lacks tables {', '.join(missing)}: are both at the same app version?")
+        raise DatabaseError(
+            msg("The target lacks tables {value}: are both at the same app version?", value=", ".join(missing))
+        )
     with source.connect() as src, target.begin() as dst:
         for table in reversed(dst_tables):
             if table.name in SEEDED_BY_MIGRATIONS and table.name in src_tables:
@@ -117,8 +121,15 @@ def copy_all(source: Engine, target: Engine, progress: Callable[[str, int], None
         n_dst, sum_dst = _digest(target, table)
         if (n_src, sum_src) != (n_dst, sum_dst):
             raise DatabaseError(
-                f"Verification failed for {table.name}: {n_src} rows ({sum_src[:12]}) here, "
-                f"{n_dst} rows ({sum_dst[:12]}) in the target. The target is not a faithful copy; empty it."
+                msg(
+                    "Verification failed for {name}: {n_src} rows ({value}) here, {n_dst} rows ({value2}) in "
+                    "the target. The target is not a faithful copy; empty it.",
+                    name=table.name,
+                    n_src=n_src,
+                    value=sum_src[:12],
+                    n_dst=n_dst,
+                    value2=sum_dst[:12],
+                )
             )
         report.append(TableCopy(table.name, n_dst, sum_dst))
     return report

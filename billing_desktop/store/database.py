@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 
-from billing_desktop.errors import DatabaseError, SchemaTooNew
+from billing_desktop.errors import DatabaseError, SchemaTooNew, msg
 from billing_desktop.store import postgres
 from billing_desktop.store.sqlite_direct import SQLITE_MAGIC, head_revision
 
@@ -39,20 +39,27 @@ def _prepare_sqlite_file(path: Path) -> None:
     try:
         if path.is_dir():
             raise DatabaseError(
-                f"{path} is a directory, not a database file. Move it away, or point "
-                "BILLING_DESKTOP_DATABASE_URL at a database file."
+                msg(
+                    "{path} is a directory, not a database file. Move it away, or point "
+                    "BILLING_DESKTOP_DATABASE_URL at a database file.",
+                    path=path,
+                )
             )
         if path.exists():
             with open(path, "rb") as f:
                 head = f.read(len(SQLITE_MAGIC))
             if not head:
                 raise DatabaseError(
-                    f"The database file {path} is empty (0 bytes): a failed copy or restore? Restore the newest "
-                    f"copy from {where / 'backups'} if there is one, or delete the empty file to start a new, "
-                    "empty database."
+                    msg(
+                        "The database file {path} is empty (0 bytes): a failed copy or restore? Restore the newest "
+                        "copy from {value} if there is one, or delete the empty file to start a new, empty "
+                        "database.",
+                        path=path,
+                        value=where / "backups",
+                    )
                 )
             if head != SQLITE_MAGIC:
-                raise DatabaseError(f"{path} is not a Billing Desktop database (not an SQLite file).")
+                raise DatabaseError(msg("{path} is not a Billing Desktop database (not an SQLite file).", path=path))
             return
         where.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
@@ -63,11 +70,15 @@ def _prepare_sqlite_file(path: Path) -> None:
         return  # another process created it just now
     except OSError as exc:
         raise DatabaseError(
-            f"Cannot create or read the database in {where}: {exc.strerror or type(exc).__name__}. Check that "
-            "the folder exists and is writable, or set BILLING_DESKTOP_HOME to another folder."
+            msg(
+                "Cannot create or read the database in {where}: {value}. Check that the folder exists and "
+                "is writable, or set BILLING_DESKTOP_HOME to another folder.",
+                where=where,
+                value=exc.strerror or type(exc).__name__,
+            )
         ) from None
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Cannot create the database {path}: {exc}.") from None
+        raise DatabaseError(msg("Cannot create the database {path}: {exc}.", path=path, exc=exc)) from None
 
 
 def make_engine(url: str) -> Engine:
@@ -167,11 +178,16 @@ def _migrate(engine: Engine, backup_dir: Path | None) -> Path | None:
             script.get_revision(current)
         except Exception:
             raise SchemaTooNew(
-                f"This database was written by a newer Billing Desktop (schema {current}). "
-                "Install the newer version, or point BILLING_DESKTOP_DATABASE_URL at another database."
+                msg(
+                    "This database was written by a newer Billing Desktop (schema {current}). Install the "
+                    "newer version, or point BILLING_DESKTOP_DATABASE_URL at another database.",
+                    current=current,
+                )
             ) from None
     elif inspect(engine).get_table_names():
-        raise DatabaseError("This database holds tables that Billing Desktop did not create; refusing to touch it.")
+        raise DatabaseError(
+            msg("This database holds tables that Billing Desktop did not create; refusing to touch it.")
+        )
     backup = None
     path = _sqlite_path(str(engine.url))
     if current is not None and path is not None and path.exists():
@@ -207,9 +223,21 @@ def open_database(url: str, backup_dir: Path | None = None) -> Engine:
         from billing_desktop.config import mask_url_password
 
         if not postgres.is_postgres(url):
-            raise DatabaseError(f"{mask_url_password(url)}: {storage_advice(exc)}") from exc
+            raise DatabaseError(
+                msg(
+                    "{mask_url_password_url}: {storage_advice_exc}",
+                    mask_url_password_url=mask_url_password(url),
+                    storage_advice_exc=storage_advice(exc),
+                )
+            ) from exc
         why = postgres.describe_error(exc)
-        raise DatabaseError(f"Could not open the database {mask_url_password(url)}: {why}") from exc
+        raise DatabaseError(
+            msg(
+                "Could not open the database {mask_url_password_url}: {why}",
+                mask_url_password_url=mask_url_password(url),
+                why=why,
+            )
+        ) from exc
     return engine
 
 

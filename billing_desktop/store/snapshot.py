@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from billing_desktop.errors import DatabaseError
+from billing_desktop.errors import DatabaseError, msg
 
 COUNTED = ("tenants", "users", "audit_log", "api_keys", "webhook_endpoints", "stripe_accounts", "sealed_secrets")
 
@@ -104,8 +104,10 @@ def replace_database(new_file: Path, target: Path, keep_dir: Path | None) -> Pat
             if kept is not None:
                 kept.unlink(missing_ok=True)
             raise DatabaseError(
-                "The current database is in use by another Billing Desktop (window or command): quit it, then "
-                "restore again. Nothing was changed."
+                msg(
+                    "The current database is in use by another Billing Desktop (window or command): quit it, then "
+                    "restore again. Nothing was changed."
+                )
             )
     with open(new_file, "rb+") as f:
         os.fsync(f.fileno())

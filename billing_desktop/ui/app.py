@@ -134,14 +134,18 @@ class AppController(QObject):
     def _signed_in(self, session) -> None:
         from billing_desktop.ui.main_window import MainWindow
 
-        self.main_window = MainWindow(self.services, session, self.settings or ui_settings())
-        self.main_window.signed_out.connect(self._signed_out)
-        self.main_window.restore_requested.connect(self._restore_over)
+        self._adopt(MainWindow(self.services, session, self.settings or ui_settings()))
         self.main_window.show()
         self.sign_in.hide()
         if self.vault_created and self.main_window.backups.act_recovery.isVisible():
             self.vault_created = False  # the vault exists since the wizard: its recovery key now, shown once
             self.main_window.backups.recovery_key()
+
+    def _adopt(self, window) -> None:
+        self.main_window = window
+        window.signed_out.connect(self._signed_out)
+        window.restore_requested.connect(self._restore_over)
+        window.replaced.connect(self._adopt)  # the same session, rebuilt in a new language
 
     def bring_to_front(self, args: list[str]) -> None:
         """Another launch: show this app instead, and pass on a link it was handed (a Stripe redirect address)."""

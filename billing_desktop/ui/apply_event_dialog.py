@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from billing_desktop.domain.states import EventOutcome
 from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.i18n import text
 from billing_desktop.ui.palette import colour
 from billing_desktop.ui.workers import describe, submit
 
@@ -87,7 +88,7 @@ class ApplyEventDialog(QDialog):
     def _done(self, result) -> None:
         self.apply_button.setEnabled(True)
         tone = colour(TONES.get(result.outcome, "error"))
-        self.verdict.setText(f"<b style='color:{tone}'>{result.message}</b>")
+        self.verdict.setText(f"<b style='color:{tone}'>{text(result.message)}</b>")
         self.verdict.setToolTip(result.event_type)
         if result.outcome == EventOutcome.APPLIED:
             self.applied.emit(result)

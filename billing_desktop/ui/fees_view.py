@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from billing_desktop.domain.money import format_amount
 from billing_desktop.ui.fetch_task import CancellableFetch
 from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.i18n import text
 from billing_desktop.ui.records import RecordsModel, records_view, time_text
 from billing_desktop.ui.workers import submit
 
@@ -173,7 +174,7 @@ class FeesView(CancellableFetch, QDialog):
             + "."
         )
         if report.message:
-            self.message.setText(report.message)
+            self.message.setText(text(report.message))
             self.message.show()
         self.export_button.setEnabled(bool(report.lines))
 

@@ -7,6 +7,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
+from billing_desktop.ui.i18n import text
 from billing_desktop.ui.palette import set_tone
 
 W = TypeVar("W", bound=QWidget)
@@ -49,6 +50,7 @@ class Form:
         self.layout = layout
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
 
     def add(self, name: str, label: str, widget: W, hint: str = "") -> W:
         box = QWidget()
@@ -65,6 +67,7 @@ class Form:
             h = WrapLabel(hint)
             h.setEnabled(False)
             v.addWidget(h)
+            self.hints[name] = h
         widget.setObjectName(name)
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         self.layout.addRow(label, box)
@@ -85,7 +88,8 @@ class Form:
         self.clear_errors()
         first = None
         leftovers = []
-        for name, message in fields.items():
+        for name, value in fields.items():
+            message = text(value)  # a service's message, in the operator's language
             if name in self.errors:
                 self.errors[name].setText(message)
                 self.errors[name].show()

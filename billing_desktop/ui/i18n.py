@@ -9,16 +9,51 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from billing_desktop.errors import AppError, Msg, ValidationError
 from billing_desktop.ui.resources import resources_dir
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}  # each in its own language: found by someone who reads only it
 KEY = "view/language"
 CATALOGUE = "billing_desktop"
 _installed: list[QTranslator] = []
+_current = ["en"]  # the language whose translators are installed
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+def text(value: object) -> str:
+    """A message from below the UI (services, domain: `errors.msg`) in the operator's language: the template
+    translated, then filled in with its parameters, each translated in turn. Anything else as it is."""
+    if isinstance(value, Msg):
+        template = QCoreApplication.translate("", value.template)
+        if not value.params:
+            return template
+        params = {k: _param(v) for k, v in value.params.items()}
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):  # a translation that lost a field: the English, never a crash
+            return value.template.format(**params)
+    return str(value)
+
+
+def _param(value: object) -> object:
+    """Messages and errors inside a message are translated too; numbers stay numbers (for `{n:,}` and the like)."""
+    if isinstance(value, BaseException):
+        return error_text(value)
+    return text(value) if isinstance(value, Msg) else value
+
+
+def error_text(exc: BaseException) -> str:
+    """An AppError's message in the operator's language (a ValidationError: its fields' messages)."""
+    if isinstance(exc, ValidationError):
+        return "\n".join(text(v) for v in exc.fields.values())
+    if isinstance(exc, AppError) and exc.args:
+        return text(exc.args[0])
+    if isinstance(exc, ValueError) and exc.args and isinstance(exc.args[0], Msg):  # domain refusals (a bad URL)
+        return text(exc.args[0])
+    return str(exc)
 
 
 def translations_dir():
@@ -46,6 +81,7 @@ def apply(language: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _current[0] = "en"
     if language == "en":
         return True
     ours = QTranslator(app)
@@ -58,7 +94,13 @@ def apply(language: str) -> bool:
         _installed.append(qt)
     app.installTranslator(ours)
     _installed.append(ours)
+    _current[0] = language
     return True
+
+
+def current() -> str:
+    """The language windows built now are in."""
+    return _current[0]
 
 
 def install(settings: QSettings) -> str:

@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from billing_desktop import APP_NAME, __version__
 from billing_desktop.domain.roles import Perm, allows
+from billing_desktop.ui import i18n
 from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
-from billing_desktop.ui.palette import STATUS_MESSAGE_LONG_MS, STATUS_MESSAGE_MS
+from billing_desktop.ui.palette import STATUS_MESSAGE_MS
 from billing_desktop.ui.tenant_dialogs import RegisterTenantDialog
 from billing_desktop.ui.tenant_model import TenantTableModel
 
@@ -95,11 +96,10 @@ class MainActions:
         def saved(_result) -> None:
             self._restart_idle_timer()
             self.connect_ops.auto_sync.apply_interval()
-            if dialog.changed_language:
-                said = self.tr(
-                    "The new language applies to windows opened from now on, and everywhere after you sign in again."
-                )
-                self.statusBar().showMessage(said, STATUS_MESSAGE_LONG_MS)
+            if self.language != i18n.current():  # chosen now, or earlier while edits kept this window as it was
+                from billing_desktop.ui.language_switch import rebuild_later
+
+                rebuild_later(self)  # this window again, in the new language
 
         self._open(dialog, saved)
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from billing_desktop import APP_NAME
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.services.tenants import TenantRow
-from billing_desktop.ui import tenant_paged, theme
+from billing_desktop.ui import i18n, tenant_paged, theme
 from billing_desktop.ui.audit_tab import AuditTab
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import EmptyState
@@ -53,6 +53,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
     team: TeamActions  # set by build_menus (ui/window_menus.py)
     restore_requested = Signal()  # File → Restore from a backup…: the app signs out, closes the database, restores
     list_loaded = Signal()  # the whole tenant list is in (after sign-in, and after every refresh)
+    replaced = Signal(object)  # a new language: this window closed, the new one (ui/language_switch.py) took over
 
     def __init__(self, services, session, settings: QSettings | None = None):
         super().__init__()
@@ -69,6 +70,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {session.email}")
         self.setWindowIcon(app_icon())
         self.theme = theme.install(self.settings)
+        self.language = i18n.current()  # what this window's texts are in (ui/language_switch.py)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -144,7 +146,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.register_button.setVisible(allows(self.session.role, Perm.TENANT_REGISTER))
         foot.addWidget(self.register_button)
         lv.addLayout(foot)
-        left.setMinimumWidth(360)  # the tenant list keeps its room whatever the tabs ask for
+        left.setMinimumWidth(280)  # the list keeps its Company and Mode columns whatever the tabs ask for
         split.addWidget(left)
         split.setCollapsible(0, False)  # noqa: FBT003 - Qt's API takes no keywords
 

@@ -26,6 +26,7 @@ from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.validation import Mode, Tier, parse_json_object
 from billing_desktop.errors import ValidationError
 from billing_desktop.ui.elided import ElidedLabel
+from billing_desktop.ui.flow_layout import FlowLayout
 from billing_desktop.ui.forms import Form, confirm, message_label
 from billing_desktop.ui.palette import notice_banner_style
 from billing_desktop.ui.tenant_dialogs import AddUserDialog, choice_box
@@ -46,6 +47,7 @@ class OverviewTab(QWidget):
         self.heading = ElidedLabel(self.tr("No tenant selected"), heading=True)
         v.addWidget(self.heading)
         form_layout = QFormLayout()
+        form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: labels above their fields
         v.addLayout(form_layout)
         f = self.form = Form(form_layout)
         self.company = f.add("company_name", self.tr("&Company name:"), QLineEdit())
@@ -68,7 +70,7 @@ class OverviewTab(QWidget):
         self.banner.load_theirs.connect(lambda: self.show_details(self.banner.theirs))
         self.banner.keep_mine.connect(self._keep_mine)
         v.addWidget(self.banner)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps on a narrow screen instead of scrolling sideways
         self.save_button = QPushButton(self.tr("&Save changes"))
         self.save_button.setObjectName("save_tenant")
         self.save_button.setToolTip(self.tr("Save changes (Ctrl+S)"))
@@ -79,10 +81,7 @@ class OverviewTab(QWidget):
         self.active_button = QPushButton(self.tr("Deactivate tenant…"))
         self.active_button.setObjectName("toggle_active")
         self.active_button.clicked.connect(self.toggle_active)
-        row.addWidget(self.save_button)
-        row.addWidget(self.revert_button)
-        row.addStretch(1)
-        row.addWidget(self.active_button)
+        row.add(self.save_button, self.revert_button, self.active_button)
         v.addLayout(row)
         v.addWidget(QLabel(self.tr("<b>Users</b>")))
         self.users = QTableWidget(0, 4)

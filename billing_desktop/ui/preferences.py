@@ -28,7 +28,14 @@ class PreferencesDialog(TaskDialog):
         )
         self.ok_button.setText(self.tr("Save"))
         self.services, self.session, self.settings = services, session, settings
-        self.language = self.form.add("language", self.tr("&Language:"), QComboBox())
+        self.language = self.form.add(
+            "language",
+            self.tr("&Language:"),
+            QComboBox(),
+            hint=self.tr(
+                "Applies at once: the window is rebuilt in the new language (after asking about unsaved edits)."
+            ),
+        )
         self.language.addItem(self.tr("Follow the system"), "system")
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)  # each language in its own words

@@ -25,6 +25,7 @@ from billing_desktop.ui.clipboard import copy_text
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
 from billing_desktop.ui.forms import confirm, message_label, note
+from billing_desktop.ui.i18n import text as text_
 from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS, badge_style
 from billing_desktop.ui.workers import describe, submit
@@ -250,7 +251,7 @@ class StripeTab(QWidget):
                 self.values["disabled_reason"].setText(disabled_words(st.disabled_reason))
                 self.values["disabled_reason"].setToolTip(st.disabled_reason)
         if st and st.message:
-            self.message.setText(st.message)
+            self.message.setText(text_(st.message))
             self.message.show()
         else:
             self.message.hide()
@@ -306,7 +307,7 @@ class StripeTab(QWidget):
 
     def _with_notice(self, text: str) -> str:
         notice = self.attempt.notice if self.attempt is not None else ""
-        return f"{text}<br><br>{escape(notice)}" if notice else text
+        return f"{text}<br><br>{escape(text_(notice))}" if notice else text
 
     def _browser_started(self, started: bool) -> None:  # noqa: FBT001 - a worker's result, passed positionally
         if not started and self.attempt is not None:
@@ -368,7 +369,10 @@ class StripeTab(QWidget):
                 tenant.id,
                 owner=self,
                 reason=self.tr("Disconnecting Stripe needs your password again."),
-                on_done=lambda text: (self.window().statusBar().showMessage(text, STATUS_MESSAGE_MS), self.load()),
+                on_done=lambda said: (
+                    self.window().statusBar().showMessage(text_(said), STATUS_MESSAGE_MS),
+                    self.load(),
+                ),
                 on_error=self._error,
             )
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from billing_desktop.ui import palette
 
@@ -32,10 +32,41 @@ def dark_palette() -> QPalette:
         (roles.HighlightedText, "#ffffff"),
     ):
         p.setColor(role, QColor(colour))
-    disabled = QColor("#7a7d82")
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return readable_disabled(p, "#a2a5aa")  # 5.6:1 on the window colour; enabled text is 11:1
+
+
+def readable_disabled(p: QPalette, colour: str) -> QPalette:
+    """Disabled text that can still be read (greyed, not faded out): labels, check marks, list items, fields."""
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
     return p
+
+
+_BOXES = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
+
+
+class ReadableStyle(QProxyStyle):
+    """The style, with check boxes outlined in the text colour where it would draw them too faint to see: on a dark
+    palette Fusion outlines them with a shade of the window colour, which vanishes against the field colour
+    (unchecked boxes in a list could not be seen), and disabled ones fade out in light mode too."""
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 (Qt's name)
+        super().drawPrimitive(element, option, painter, widget)
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        dark = option.palette.color(QPalette.ColorRole.Window).lightness() < 128
+        if element in _BOXES and (dark or not enabled):
+            group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
+            pen = QColor(option.palette.color(group, QPalette.ColorRole.Text))
+            pen.setAlpha(170)
+            painter.save()
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            size = min(option.rect.width(), option.rect.height(), 14)
+            box = option.rect.adjusted(0, 0, -1, -1)
+            box.setSize(box.size().boundedTo(QSize(size - 1, size - 1)))
+            box.moveCenter(option.rect.center())
+            painter.drawRect(box)
+            painter.restore()
 
 
 class Theme(QObject):
@@ -44,7 +75,7 @@ class Theme(QObject):
     def __init__(self, app: QApplication, settings: QSettings):
         super().__init__(app)
         self.app, self.settings = app, settings
-        self.light = app.palette()  # the platform's own palette, for light
+        self.light = readable_disabled(app.palette(), "#666666")  # the platform's own, disabled text darker
         self._applied = False
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
 
@@ -65,10 +96,14 @@ class Theme(QObject):
     def apply(self) -> None:
         """Idempotent and cheap when nothing changed: every window that installs the theme calls it."""
         if self.is_dark():
-            if self.app.style().name().lower() != "fusion":
-                self.app.setStyle("Fusion")  # the one built-in style that draws any palette faithfully
+            if not isinstance(self.app.style(), ReadableStyle):
+                self._style = ReadableStyle("Fusion")  # the one built-in style that draws any palette faithfully
+                self.app.setStyle(self._style)
             wanted = dark_palette()
         else:
+            if not isinstance(self.app.style(), ReadableStyle):  # the platform's style, disabled boxes outlined
+                self._style = ReadableStyle(self.app.style().name())
+                self.app.setStyle(self._style)
             wanted = self.light
         if self.app.palette() == wanted and self._applied:
             return

@@ -7,6 +7,7 @@ import time
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout
 
 from billing_desktop.ui.forms import password_edit
+from billing_desktop.ui.i18n import text
 from billing_desktop.ui.palette import colour
 from billing_desktop.ui.workers import describe, submit
 
@@ -72,6 +73,6 @@ class VerifySignatureDialog(QDialog):
 
         def show(check) -> None:
             tone = colour("success" if check.valid else "error")
-            self.verdict.setText(f"<b style='color:{tone}'>{check.message}</b>")
+            self.verdict.setText(f"<b style='color:{tone}'>{text(check.message)}</b>")
 
         submit(work, owner=self, on_done=show, on_error=lambda exc: self.verdict.setText(describe(exc)))

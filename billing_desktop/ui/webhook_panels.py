@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.states import DeliveryOutcome
 from billing_desktop.domain.webhooks import EVENT_TYPES
-from billing_desktop.errors import ValidationError
+from billing_desktop.ui.flow_layout import FlowLayout
 from billing_desktop.ui.forms import message_label, note
+from billing_desktop.ui.i18n import text as message_text
 from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.workers import describe, submit, submit_with_progress
 
@@ -57,19 +57,18 @@ class TestPanel(QWidget):
         self.retry_task = None
         self._loaded_for = None  # the tenant whose sample and log are shown
         v = QVBoxLayout(self)
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a narrow screen instead of scrolling sideways
         self.event_type = QComboBox()
         self.event_type.setObjectName("test_event_type")
         self.event_type.setAccessibleName(self.tr("Event type"))
         self.event_type.addItems(EVENT_TYPES)
+        self.event_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.event_type.setMinimumContentsLength(16)
         self.event_type.currentTextChanged.connect(self.fill_sample)
         self.send_button = QPushButton(self.tr("Se&nd test delivery"))
         self.send_button.setObjectName("send_test")
         self.send_button.clicked.connect(self.send)
-        top.addWidget(QLabel(self.tr("Event type:")))
-        top.addWidget(self.event_type)
-        top.addStretch(1)
-        top.addWidget(self.send_button)
+        top.add(QLabel(self.tr("Event type:")), self.event_type, self.send_button)
         v.addLayout(top)
         split = QSplitter()
         self.payload = QPlainTextEdit()
@@ -84,15 +83,18 @@ class TestPanel(QWidget):
         v.addWidget(split, 2)
         self.message = message_label()
         v.addWidget(self.message)
-        log_bar = QHBoxLayout()
-        log_bar.addWidget(QLabel(self.tr("<b>Delivery log</b>")))
+        log_bar = FlowLayout()
+        log_bar.add(QLabel(self.tr("<b>Delivery log</b>")))
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Log filter"))
-        for label, value in (("All", None), ("Failed", "failed"), ("Delivered", DeliveryOutcome.OK.value)):
+        for label, value in (
+            (self.tr("All"), None),
+            (self.tr("Failed"), "failed"),
+            (self.tr("Delivered"), DeliveryOutcome.OK.value),
+        ):
             self.filter.addItem(label, value)
         self.filter.currentIndexChanged.connect(self.load_log)
-        log_bar.addWidget(self.filter)
-        log_bar.addStretch(1)
+        log_bar.add(self.filter)
         self.resend_button = QPushButton(self.tr("&Resend"))
         self.resend_button.setObjectName("resend")
         self.resend_button.clicked.connect(self.resend)
@@ -105,8 +107,7 @@ class TestPanel(QWidget):
         self.cancel_retry = QPushButton(self.tr("Cancel retries"))
         self.cancel_retry.setEnabled(False)
         self.cancel_retry.clicked.connect(lambda: self.retry_task and self.retry_task.cancel())
-        for w in (self.resend_button, self.retry_button, self.cancel_retry):
-            log_bar.addWidget(w)
+        log_bar.add(self.resend_button, self.retry_button, self.cancel_retry)
         v.addLayout(log_bar)
         self.retry_status = QLabel()
         self.retry_status.hide()
@@ -182,7 +183,7 @@ class TestPanel(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self.send_button.setEnabled(True)
-        self.message.setText("\n".join(exc.fields.values()) if isinstance(exc, ValidationError) else describe(exc))
+        self.message.setText(describe(exc))
         self.message.show()
 
     def load_log(self, *_):
@@ -288,7 +289,7 @@ class InboxPanel(QWidget):
                 )
             )
         )
-        row = QHBoxLayout()
+        row = FlowLayout()  # the address, then the buttons, wrapping on a narrow screen
         self.start_button = QPushButton(self.tr("S&tart inbox"))
         self.start_button.setObjectName("start_inbox")
         self.start_button.clicked.connect(self.toggle)
@@ -298,8 +299,8 @@ class InboxPanel(QWidget):
         self.use_button = QPushButton(self.tr("&Use as endpoint URL"))
         self.use_button.setEnabled(False)
         self.use_button.clicked.connect(self.use)
-        for w in (self.start_button, self.address, self.use_button):
-            row.addWidget(w)
+        self.address.setMinimumWidth(self.address.fontMetrics().horizontalAdvance("http://127.0.0.1:65535/"))
+        row.add(self.start_button, self.address, self.use_button)
         v.addLayout(row)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("inbox_table")
@@ -371,5 +372,5 @@ class InboxPanel(QWidget):
         n = self.table.rowCount()
         self.table.insertRow(n)
         verdict = "valid" if item.check.valid else item.check.reason.replace("_", " ")
-        for c, text in enumerate([f"{item.at:%H:%M:%S}", event_type, verdict, item.check.message]):
+        for c, text in enumerate([f"{item.at:%H:%M:%S}", event_type, verdict, message_text(item.check.message)]):
             self.table.setItem(n, c, QTableWidgetItem(text))

@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,7 +24,8 @@ from billing_desktop.errors import ValidationError
 from billing_desktop.ui.clipboard import copy_secret
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
-from billing_desktop.ui.forms import Form, confirm, message_label
+from billing_desktop.ui.flow_layout import FlowLayout
+from billing_desktop.ui.forms import Form, WrapLabel, confirm, message_label
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS
 from billing_desktop.ui.revealed import RevealedSecret
 from billing_desktop.ui.workers import describe
@@ -50,6 +49,7 @@ class WebhooksTab(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         layout = QFormLayout()
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: labels above their fields
         v.addLayout(layout)
         f = self.form = Form(layout)
         self.none_hint = InlineHint("webhook_none_hint")
@@ -76,28 +76,28 @@ class WebhooksTab(QWidget):
         self.scheme.addItem(self.tr("Stripe style (X-Webhook-Signature: t=…,v1=…)"), "stripe")
         self.scheme.addItem(self.tr("Standard Webhooks (webhook-id / -timestamp / -signature)"), "standard")
         self.scheme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.scheme.setMinimumContentsLength(24)
+        self.scheme.setMinimumContentsLength(12)  # elided rather than wider than a small screen
         self.enabled = f.add("enabled", "", QCheckBox(self.tr("&Enabled")))
-        self.allow_private = f.add("allow_private", "", QCheckBox(self.tr("Allow &private addresses (test mode only)")))
+        self.allow_private = f.add(
+            "allow_private", "", QCheckBox(self.tr("Allow &private addresses")), hint=self.tr("Test mode only.")
+        )
         self.message = message_label()
         v.addWidget(self.message)
-        row = QHBoxLayout()
+        row = FlowLayout()  # buttons wrap instead of widening the page
         self.save_button = QPushButton(self.tr("&Save endpoint"))
         self.save_button.setObjectName("save_webhook")
         self.save_button.clicked.connect(lambda: self.save())
         self.remove_button = QPushButton(self.tr("&Remove…"))
         self.remove_button.setObjectName("remove_webhook")
         self.remove_button.clicked.connect(self.remove)
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        row.addWidget(self.remove_button)
+        row.add(self.save_button, self.remove_button)
         v.addLayout(row)
-        v.addWidget(QLabel(self.tr("<b>Signing secrets</b> (two during a roll's overlap)")))
+        v.addWidget(WrapLabel(self.tr("<b>Signing secrets</b> (two during a roll's overlap)")))
         self.secrets = QListWidget()
         self.secrets.setObjectName("webhook_secrets")
         self.secrets.setMaximumHeight(70)
         v.addWidget(self.secrets)
-        srow = QHBoxLayout()
+        srow = FlowLayout()
         self.reveal_button = QPushButton(self.tr("Re&veal"))
         self.reveal_button.clicked.connect(self.reveal)
         self.copy_button = QPushButton(self.tr("&Copy"))
@@ -105,10 +105,7 @@ class WebhooksTab(QWidget):
         self.roll_button = QPushButton(self.tr("R&oll secret…"))
         self.roll_button.setObjectName("roll_secret")
         self.roll_button.clicked.connect(self.roll)
-        for w in (self.reveal_button, self.copy_button):
-            srow.addWidget(w)
-        srow.addStretch(1)
-        srow.addWidget(self.roll_button)
+        srow.add(self.reveal_button, self.copy_button, self.roll_button)
         v.addLayout(srow)
         self.revealed = RevealedSecret()
         v.addWidget(self.revealed)

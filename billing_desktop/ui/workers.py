@@ -22,7 +22,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
-from billing_desktop.ui.i18n import tr
+from billing_desktop.ui.i18n import error_text, tr
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +222,7 @@ def describe(exc: Exception) -> str:
     from billing_desktop.errors import AppError
 
     if isinstance(exc, AppError):
-        return str(exc)
+        return error_text(exc)  # in the operator's language
     return tr("Unexpected error ({0}). Details are in the log file.").format(type(exc).__name__)
 
 

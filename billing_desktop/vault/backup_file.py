@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from billing_desktop.errors import BackupDamaged
+from billing_desktop.errors import BackupDamaged, msg
 from billing_desktop.vault.members import Cancelled
 
 MAGIC = b"BILLING-DESKTOP-BACKUP\0"
@@ -67,8 +67,12 @@ class Header:
             body = json.loads(raw.decode())
             if body.get("format") != FORMAT:
                 raise BackupDamaged(
-                    f"This backup has format {body.get('format')!r}; this version of Billing Desktop reads format "
-                    f"{FORMAT}. Use the version that made it, or a newer one."
+                    msg(
+                        "This backup has format {value!r}; this version of Billing Desktop reads format {format}. "
+                        "Use the version that made it, or a newer one.",
+                        value=body.get("format"),
+                        format=FORMAT,
+                    )
                 )
             return cls(
                 vault_id=str(body["vault_id"]),
@@ -84,7 +88,7 @@ class Header:
         except BackupDamaged:
             raise
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise BackupDamaged("The backup's header is damaged: this file was altered or is not whole.") from None
+            raise BackupDamaged(msg("The backup's header is damaged: this file was altered or is not whole.")) from None
 
 
 def new_salt() -> bytes:
@@ -124,7 +128,7 @@ def write(
         if last:
             return
         if cancelled():
-            raise Cancelled("The backup was cancelled; the partial file was removed.")
+            raise Cancelled(msg("The backup was cancelled; the partial file was removed."))
         assert nxt is not None
         index, pending = index + 1, nxt
 
@@ -133,16 +137,16 @@ def read_header(f: BinaryIO) -> tuple[Header, bytes]:
     """The header and its raw bytes (for the chunks' associated data)."""
     magic = f.read(len(MAGIC))
     if magic != MAGIC:
-        raise BackupDamaged("This file is not a Billing Desktop backup (it does not start like one).")
+        raise BackupDamaged(msg("This file is not a Billing Desktop backup (it does not start like one)."))
     size = f.read(4)
     if len(size) < 4:
-        raise BackupDamaged("The backup is cut off inside its header: the file is not whole.")
+        raise BackupDamaged(msg("The backup is cut off inside its header: the file is not whole."))
     (n,) = struct.unpack(">I", size)
     if n > _MAX_HEADER:
-        raise BackupDamaged("The backup's header is damaged: this file was altered or is not whole.")
+        raise BackupDamaged(msg("The backup's header is damaged: this file was altered or is not whole."))
     raw = f.read(n)
     if len(raw) < n:
-        raise BackupDamaged("The backup is cut off inside its header: the file is not whole.")
+        raise BackupDamaged(msg("The backup is cut off inside its header: the file is not whole."))
     return Header.from_bytes(raw), raw
 
 
@@ -153,13 +157,13 @@ def read(f: BinaryIO, header: Header, raw_header: bytes, vault_key: bytes) -> It
     while True:
         size = f.read(4)
         if len(size) < 4:
-            raise BackupDamaged("The backup ends too early: the file was cut off (an interrupted copy or sync?).")
+            raise BackupDamaged(msg("The backup ends too early: the file was cut off (an interrupted copy or sync?)."))
         (n,) = struct.unpack(">I", size)
         if n > CHUNK + _TAG:
-            raise BackupDamaged(f"The backup is damaged at chunk {index + 1}: this file was altered.")
+            raise BackupDamaged(msg("The backup is damaged at chunk {value}: this file was altered.", value=index + 1))
         ct = f.read(n)
         if len(ct) < n:
-            raise BackupDamaged("The backup ends too early: the file was cut off (an interrupted copy or sync?).")
+            raise BackupDamaged(msg("The backup ends too early: the file was cut off (an interrupted copy or sync?)."))
         for last in (False, True):
             try:
                 plain = aead.decrypt(_nonce(index, last=last), ct, aad)
@@ -168,13 +172,13 @@ def read(f: BinaryIO, header: Header, raw_header: bytes, vault_key: bytes) -> It
             yield plain
             if last:
                 if f.read(1):
-                    raise BackupDamaged("The backup has bytes after its end: this file was altered.")
+                    raise BackupDamaged(msg("The backup has bytes after its end: this file was altered."))
                 return
             break
         else:
             if index == 0:
                 raise BackupDamaged(
-                    "The backup does not open: its header or first part was altered (the key itself matched)."
+                    msg("The backup does not open: its header or first part was altered (the key itself matched).")
                 )
-            raise BackupDamaged(f"The backup is damaged at chunk {index + 1}: this file was altered.")
+            raise BackupDamaged(msg("The backup is damaged at chunk {value}: this file was altered.", value=index + 1))
         index += 1

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from billing_desktop.domain import recovery_key
 from billing_desktop.domain.states import KeyState
-from billing_desktop.errors import AppError, AuthenticationFailed, BackupDamaged
+from billing_desktop.errors import AppError, AuthenticationFailed, BackupDamaged, msg
 from billing_desktop.store.models import OperatorKey, VaultKeyCopy
 from billing_desktop.vault import crypto, recovery
 from billing_desktop.vault.backup_file import Copy, Header, new_salt
@@ -27,8 +27,10 @@ def header_for(vault: Vault, s: Session, created_at: str, app_version: str) -> t
     rec = recovery.current(s)
     if rec is None or rec.generation != st.generation:
         raise AppError(
-            "There is no recovery key yet, so a backup could only be opened on a machine that already has access. "
-            "Create the recovery key first (Vault → Recovery key…, or `billing-desktop recovery-key create`)."
+            msg(
+                "There is no recovery key yet, so a backup could only be opened on a machine that already has access. "
+                "Create the recovery key first (Vault → Recovery key…, or `billing-desktop recovery-key create`)."
+            )
         )
     copies = [Copy("recovery", rec.fingerprint, bytes(rec.sealed))]
     rows = s.execute(
@@ -65,23 +67,27 @@ def unlock(header: Header, vault: Vault | None, recovery_text: str | None) -> tu
         try:
             return recovery.open_copy(secret, header.vault_id, header.generation, copy.sealed), "recovery key"
         except crypto.SealError:
-            raise BackupDamaged("The backup's header was altered: its sealed key does not open.") from None
+            raise BackupDamaged(msg("The backup's header was altered: its sealed key does not open.")) from None
     priv = vault.private_key(header.vault_id) if vault is not None else None
     if priv is None:
         raise AppError(
-            "This OS account holds no operator key for the vault of this backup: give the recovery key "
-            "(--recovery-key, or BILLING_DESKTOP_RECOVERY_KEY)."
+            msg(
+                "This OS account holds no operator key for the vault of this backup: give the recovery key "
+                "(--recovery-key, or BILLING_DESKTOP_RECOVERY_KEY)."
+            )
         )
     pub = crypto.public_bytes(priv)
     fp = crypto.fingerprint(pub)
     copy = next((c for c in header.copies if c.kind == "operator" and c.fingerprint == fp), None)
     if copy is None:
         raise AppError(
-            "This OS account's operator key had no access when this backup was made: give the recovery key "
-            "(--recovery-key, or BILLING_DESKTOP_RECOVERY_KEY)."
+            msg(
+                "This OS account's operator key had no access when this backup was made: give the recovery key "
+                "(--recovery-key, or BILLING_DESKTOP_RECOVERY_KEY)."
+            )
         )
     try:
         key = crypto.open_sealed(priv, copy.sealed, crypto.copy_aad(header.vault_id, header.generation, pub))
     except crypto.SealError:
-        raise BackupDamaged("The backup's header was altered: its sealed key does not open.") from None
+        raise BackupDamaged(msg("The backup's header was altered: its sealed key does not open.")) from None
     return key, f"operator key {fp}"

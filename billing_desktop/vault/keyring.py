@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from billing_desktop.errors import VaultError
+from billing_desktop.errors import VaultError, msg
 
 log = logging.getLogger(__name__)
 SERVICE = "billing-desktop"
@@ -76,7 +76,7 @@ class OsKeyring:
         self.set(probe, "probe")
         try:
             if self.get(probe) != "probe":
-                raise VaultError("The OS keyring did not return what was stored in it.")
+                raise VaultError(msg("The OS keyring did not return what was stored in it."))
         finally:
             self.delete(probe)
         return self.backend_name
@@ -92,13 +92,18 @@ class OsKeyring:
             # The exception text of a backend may quote what was passed to it: log only its type.
             log.warning("keyring %s failed with %s", what, type(exc).__name__)
             raise VaultError(
-                f"The OS keyring ({_describe(backend)}) refused to {what} a secret: {type(exc).__name__}. "
-                "Unlock the keyring and try again."
+                msg(
+                    "The OS keyring ({describe_backend}) refused to {what} a secret: {name}. Unlock the "
+                    "keyring and try again.",
+                    describe_backend=_describe(backend),
+                    what=what,
+                    name=type(exc).__name__,
+                )
             ) from None
 
     def set(self, name: str, secret: str) -> None:
         if not isinstance(secret, str) or not secret:
-            raise VaultError("Refusing to store an empty secret.")
+            raise VaultError(msg("Refusing to store an empty secret."))
         self._call("store", lambda b, n, s: b.set_password(self._service, n, s), name, secret)
 
     def get(self, name: str) -> str | None:

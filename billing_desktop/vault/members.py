@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from billing_desktop.domain.states import Access, KeyState
-from billing_desktop.errors import AppError, NotFound, ValidationError
+from billing_desktop.errors import AppError, NotFound, ValidationError, msg
 from billing_desktop.store.models import OperatorKey, SealedSecret, VaultKeyCopy
 from billing_desktop.vault import crypto, recovery
 from billing_desktop.vault.rows import key_row_for, state_row
@@ -33,8 +33,10 @@ def publish_key(vault: Vault, s: Session, user_id: int, now: datetime) -> Operat
     if row is not None and row.state != KeyState.REVOKED:
         if row.user_id != user_id:
             raise AppError(
-                "This OS account's keyring already holds another operator's key for this database: each operator "
-                "joins from their own OS account."
+                msg(
+                    "This OS account's keyring already holds another operator's key for this database: each operator "
+                    "joins from their own OS account."
+                )
             )
         return row
     if row is not None:  # revoked: that key pair is burnt, make a new one
@@ -61,14 +63,16 @@ def grant(vault: Vault, s: Session, user_id: int, fingerprint: str, granted_by: 
         s.scalars(select(OperatorKey).where(OperatorKey.user_id == user_id, OperatorKey.state == KeyState.PENDING))
     )
     if not pending:
-        raise NotFound("This operator has no key waiting for access: they run `billing-desktop team join` first.")
+        raise NotFound(msg("This operator has no key waiting for access: they run `billing-desktop team join` first."))
     match = next((k for k in pending if k.fingerprint == wanted), None)
     if match is None:
         raise ValidationError(
             {
-                "fingerprint": "Refused: this is not the fingerprint of the key waiting for this operator. Compare "
-                "it again with them over a channel you trust (in person, by phone); a different key may have been "
-                "put in the database by someone else."
+                "fingerprint": msg(
+                    "Refused: this is not the fingerprint of the key waiting for this operator. Compare "
+                    "it again with them over a channel you trust (in person, by phone); a different key may have been "
+                    "put in the database by someone else."
+                )
             }
         )
     pub = bytes(match.public_key)
@@ -106,9 +110,9 @@ def rekey(
     gone = {k.id for k in leaving}
     staying = [k for k in keys if k.id not in gone and k.state == KeyState.GRANTED]
     if not leaving:
-        raise NotFound("This operator holds no vault key (nothing to revoke).")
+        raise NotFound(msg("This operator holds no vault key (nothing to revoke)."))
     if not staying:
-        raise AppError("Refused: no other operator would be left with access, and every secret would be lost.")
+        raise AppError(msg("Refused: no other operator would be left with access, and every secret would be lost."))
     new_key, g = crypto.new_key(), st.generation + 1
     for k in staying:
         pub = bytes(k.public_key)
@@ -132,7 +136,7 @@ def rekey(
         if not rows:
             break
         if cancelled():
-            raise Cancelled("Revoking was cancelled: nothing changed.")
+            raise Cancelled(msg("Revoking was cancelled: nothing changed."))
         changes = []
         for name, blob in rows:
             aad = crypto.secret_aad(st.vault_id, name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from billing_desktop.errors import VaultError
+from billing_desktop.errors import VaultError, msg
 from billing_desktop.store.models import OperatorKey, VaultKeyCopy, VaultState
 from billing_desktop.vault import crypto
 
@@ -18,7 +18,7 @@ def state_row(s: Session, lock: str | None = None) -> VaultState:
         q = q.with_for_update(read=True)
     st = s.scalar(q.execution_options(populate_existing=True))
     if st is None:
-        raise VaultError("The database has no vault state row: it was not created by this version's migrations.")
+        raise VaultError(msg("The database has no vault state row: it was not created by this version's migrations."))
     return st
 
 

@@ -7,7 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from billing_desktop.errors import AppError
+from billing_desktop.errors import AppError, msg
 from billing_desktop.vault import crypto
 
 
@@ -19,7 +19,9 @@ def open_all(db: Path, vault_id: str, key: bytes) -> tuple[int, list[str]]:
             try:
                 crypto.open_secret(key, bytes(blob), crypto.secret_aad(vault_id, name))
             except crypto.SealError:
-                raise AppError(f"The sealed secret {name} in the backup does not open: it was altered.") from None
+                raise AppError(
+                    msg("The sealed secret {name} in the backup does not open: it was altered.", name=name)
+                ) from None
             opened += 1
         operators = [
             r[0]

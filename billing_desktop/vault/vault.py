@@ -16,7 +16,7 @@ from sqlalchemy import CursorResult, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from billing_desktop.domain.states import Access, KeyState
-from billing_desktop.errors import VaultError
+from billing_desktop.errors import VaultError, msg
 from billing_desktop.store.models import OperatorKey, SealedSecret, VaultKeyCopy, VaultState
 from billing_desktop.vault import crypto
 from billing_desktop.vault.keyring import SERVICE, OsKeyring
@@ -47,15 +47,17 @@ _IN_CHUNK = 500  # names per IN (...) look-up: under SQLite's and psycopg's para
 
 def locked_message(access: Access, fingerprint: str | None = None) -> str:
     if access is Access.WAITING:
-        return (
-            f"Waiting for access: your operator key ({fingerprint}) is not granted yet. Ask an operator to compare "
-            f"the fingerprint with you and run `billing-desktop team grant YOUR-EMAIL --fingerprint {fingerprint}`."
+        return msg(
+            "Waiting for access: your operator key ({fingerprint}) is not granted yet. Ask an operator "
+            "to compare the fingerprint with you and run `billing-desktop team grant YOUR-EMAIL "
+            "--fingerprint {fingerprint}`.",
+            fingerprint=fingerprint,
         )
     if access is Access.REVOKED:
-        return "Your access to the team's secrets was revoked. Ask an operator to grant a new key (team join)."
+        return msg("Your access to the team's secrets was revoked. Ask an operator to grant a new key (team join).")
     if access is Access.NO_VAULT:
-        return "No operator account exists yet, so there is no vault: create the first operator."
-    return (
+        return msg("No operator account exists yet, so there is no vault: create the first operator.")
+    return msg(
         "This OS account holds no operator key for this database: run `billing-desktop team join`, then ask an "
         "operator to grant access."
     )
@@ -91,7 +93,7 @@ class Vault:
         try:
             key = crypto.private_key_from_text(text)
         except crypto.SealError as exc:
-            raise VaultError(f"{exc}: run `billing-desktop team join` to make a new one.") from None
+            raise VaultError(msg("{exc}: run `billing-desktop team join` to make a new one.", exc=exc)) from None
         with self._lock:
             self._private[vault_id] = key
         return key
@@ -183,7 +185,7 @@ class Vault:
         try:
             key = crypto.open_sealed(priv, copy.sealed, crypto.copy_aad(st.vault_id, generation, pub))
         except crypto.SealError as exc:
-            raise VaultError(f"The vault could not be unlocked: {exc}.") from None
+            raise VaultError(msg("The vault could not be unlocked: {exc}.", exc=exc)) from None
         with self._lock:  # older generations are dead: a re-key deleted their copies
             self._keys = {k: v for k, v in self._keys.items() if k[0] != st.vault_id or k[1] > generation}
             self._keys[(st.vault_id, generation)] = key
@@ -202,7 +204,7 @@ class Vault:
         lock, one look-up of the names already taken and one multi-row INSERT, whether for a registration's two
         secrets or a batch of thousands."""
         if any(not isinstance(v, str) or not v for v in secrets.values()):
-            raise VaultError("Refusing to store an empty secret.")
+            raise VaultError(msg("Refusing to store an empty secret."))
         if not secrets:
             return
         st = self._locked_state(s)
@@ -257,7 +259,7 @@ class Vault:
                 out[name] = crypto.open_secret(key, blob, crypto.secret_aad(st.vault_id, name)).decode()
             except crypto.SealError:
                 raise VaultError(
-                    f"The sealed secret {name} does not open: it was altered or moved in the database."
+                    msg("The sealed secret {name} does not open: it was altered or moved in the database.", name=name)
                 ) from None
         return out
 

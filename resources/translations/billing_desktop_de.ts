@@ -683,6 +683,1050 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <source>Unexpected error ({0}). Details are in the log file.</source>
         <translation>Unerwarteter Fehler ({0}). Einzelheiten stehen in der Protokolldatei.</translation>
     </message>
+    <message>
+        <source>{message} (Stripe request {request_id})</source>
+        <translation>{message} (Stripe-Anfrage {request_id})</translation>
+    </message>
+    <message>
+        <source>Stripe refused the authorization code (expired, or already used). Connect again.</source>
+        <translation>Stripe hat den Autorisierungscode abgelehnt (abgelaufen oder schon benutzt). Verbinden Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Stripe does not know this Connect client or account.</source>
+        <translation>Stripe kennt diesen Connect-Client oder dieses Konto nicht.</translation>
+    </message>
+    <message>
+        <source>Stripe rejected the OAuth request.</source>
+        <translation>Stripe hat die OAuth-Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Stripe rejected the OAuth grant type.</source>
+        <translation>Stripe hat den OAuth-Grant-Typ abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Stripe refused the OAuth request.</source>
+        <translation>Stripe hat die OAuth-Anfrage verweigert.</translation>
+    </message>
+    <message>
+        <source>{text} {detail}</source>
+        <translation>{text} {detail}</translation>
+    </message>
+    <message>
+        <source>Stripe rejected the platform secret key: check it in Platform settings. {detail}</source>
+        <translation>Stripe hat den geheimen Schlüssel der Plattform abgelehnt: prüfen Sie ihn in den Plattform-Einstellungen. {detail}</translation>
+    </message>
+    <message>
+        <source>Stripe says the platform no longer has access to this account. {detail}</source>
+        <translation>Laut Stripe hat die Plattform keinen Zugriff mehr auf dieses Konto. {detail}</translation>
+    </message>
+    <message>
+        <source>Stripe is rate-limiting requests: wait a minute and try again.</source>
+        <translation>Stripe drosselt die Anfragen: warten Sie eine Minute und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Stripe did not answer in time (timeout). Check the network and try again.</source>
+        <translation>Stripe hat nicht rechtzeitig geantwortet (Zeitüberschreitung). Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not reach Stripe (connection failed). Check the network or the Stripe base URL settings and try again.</source>
+        <translation>Stripe ist nicht erreichbar (Verbindung fehlgeschlagen). Prüfen Sie das Netzwerk oder die Einstellungen der Stripe-Basis-URL und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Stripe error: {value}</source>
+        <translation>Stripe-Fehler: {value}</translation>
+    </message>
+    <message>
+        <source>Unexpected error talking to Stripe ({name}).</source>
+        <translation>Unerwarteter Fehler im Austausch mit Stripe ({name}).</translation>
+    </message>
+    <message>
+        <source>Port {port} on 127.0.0.1 is already in use (or not allowed). Close the program using it, or change the {setting_name} in Platform settings.</source>
+        <translation>Port {port} auf 127.0.0.1 ist schon belegt (oder nicht erlaubt). Beenden Sie das Programm, das ihn nutzt, oder ändern Sie {setting_name} in den Plattform-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Could not listen on 127.0.0.1:{port}: {strerror}.</source>
+        <translation>Auf 127.0.0.1:{port} kann nicht gelauscht werden: {strerror}.</translation>
+    </message>
+    <message>
+        <source>Too long to be a key ({len_raw:,} characters).</source>
+        <translation>Zu lang für einen Schlüssel ({len_raw:,} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Nothing to inspect: paste a key.</source>
+        <translation>Nichts zu prüfen: fügen Sie einen Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Contains NUL bytes: not a key (was binary data pasted?).</source>
+        <translation>Enthält NUL-Bytes: kein Schlüssel (wurden Binärdaten eingefügt?).</translation>
+    </message>
+    <message>
+        <source>Contains spaces or line breaks inside: not a single key.</source>
+        <translation>Enthält Leerzeichen oder Zeilenumbrüche: kein einzelner Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Checksum does not match: a typo, a changed character, or not one of our keys.</source>
+        <translation>Die Prüfsumme stimmt nicht: ein Tippfehler, ein geändertes Zeichen oder keiner unserer Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Wrong length for a Billing Desktop key ({value} characters after the prefix, {body_len} expected): truncated or extended copy?</source>
+        <translation>Falsche Länge für einen Billing-Desktop-Schlüssel ({value} Zeichen nach dem Präfix, erwartet {body_len}): abgeschnitten oder verlängert kopiert?</translation>
+    </message>
+    <message>
+        <source>Not a Billing Desktop key: shaped like a {stripe}.</source>
+        <translation>Kein Billing-Desktop-Schlüssel: sieht aus wie {stripe}.</translation>
+    </message>
+    <message>
+        <source>Not a key: Billing Desktop keys start with pk_test_, sk_test_, pk_live_ or sk_live_.</source>
+        <translation>Kein Schlüssel: Billing-Desktop-Schlüssel beginnen mit pk_test_, sk_test_, pk_live_ oder sk_live_.</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key (nine groups of four characters).</source>
+        <translation>Geben Sie den Wiederherstellungsschlüssel ein (neun Gruppen zu vier Zeichen).</translation>
+    </message>
+    <message>
+        <source>A recovery key has no {value}: check what you typed.</source>
+        <translation>Ein Wiederherstellungsschlüssel enthält kein {value}: prüfen Sie Ihre Eingabe.</translation>
+    </message>
+    <message>
+        <source>That is {len_clean} characters; a recovery key has {want} (nine groups of four).</source>
+        <translation>Das sind {len_clean} Zeichen; ein Wiederherstellungsschlüssel hat {want} (neun Gruppen zu vier).</translation>
+    </message>
+    <message>
+        <source>The recovery key does not add up: a character is mistyped. Compare each group with the page.</source>
+        <translation>Der Wiederherstellungsschlüssel geht nicht auf: ein Zeichen ist vertippt. Vergleichen Sie jede Gruppe mit dem Ausdruck.</translation>
+    </message>
+    <message>
+        <source>Remove the invisible control character U+{ord_ch:04X}.</source>
+        <translation>Entfernen Sie das unsichtbare Steuerzeichen U+{ord_ch:04X}.</translation>
+    </message>
+    <message>
+        <source>Use at most {max_length} characters.</source>
+        <translation>Höchstens {max_length} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Enter an email address.</source>
+        <translation>Geben Sie eine E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Enter a valid email address, like name@example.com.</source>
+        <translation>Geben Sie eine gültige E-Mail-Adresse ein, etwa name@example.com.</translation>
+    </message>
+    <message>
+        <source>Use at least {min_password_length} characters.</source>
+        <translation>Mindestens {min_password_length} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Use at most {max_password_length} characters.</source>
+        <translation>Höchstens {max_password_length} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The password must not be your email address.</source>
+        <translation>Das Passwort darf nicht Ihre E-Mail-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>Enter a domain name like example.com (no scheme, no path).</source>
+        <translation>Geben Sie einen Domainnamen wie example.com ein (ohne Schema, ohne Pfad).</translation>
+    </message>
+    <message>
+        <source>Enter a number between 0 and 100.</source>
+        <translation>Geben Sie eine Zahl zwischen 0 und 100 ein.</translation>
+    </message>
+    <message>
+        <source>Use at most two decimals.</source>
+        <translation>Höchstens zwei Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>Enter a slug.</source>
+        <translation>Geben Sie einen Slug ein.</translation>
+    </message>
+    <message>
+        <source>Use 1-50 lower-case letters, digits and hyphens, not starting or ending with a hyphen.</source>
+        <translation>1–50 Kleinbuchstaben, Ziffern und Bindestriche, nicht mit einem Bindestrich am Anfang oder Ende.</translation>
+    </message>
+    <message>
+        <source>Choose one of: {value} ({label}).</source>
+        <translation>Wählen Sie eines von: {value} ({label}).</translation>
+    </message>
+    <message>
+        <source>Enter the company name.</source>
+        <translation>Geben Sie den Firmennamen ein.</translation>
+    </message>
+    <message>
+        <source>Use at most 200 characters.</source>
+        <translation>Höchstens 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Use at most 100 characters.</source>
+        <translation>Höchstens 100 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: {msg} (line {lineno}).</source>
+        <translation>Kein gültiges JSON: {msg} (Zeile {lineno}).</translation>
+    </message>
+    <message>
+        <source>Nested too deeply (at most {max_json_depth} levels).</source>
+        <translation>Zu tief verschachtelt (höchstens {max_json_depth} Ebenen).</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object, like {&quot;color&quot;: &quot;#0a84ff&quot;}.</source>
+        <translation>Geben Sie ein JSON-Objekt ein, etwa {&quot;color&quot;: &quot;#0a84ff&quot;}.</translation>
+    </message>
+    <message>
+        <source>{v} is not a number JSON allows; use a finite number or a string.</source>
+        <translation>{v} ist keine in JSON erlaubte Zahl; verwenden Sie eine endliche Zahl oder eine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>{name} is not a number JSON allows; use a finite number or a string.</source>
+        <translation>{name} ist keine in JSON erlaubte Zahl; verwenden Sie eine endliche Zahl oder eine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint URL.</source>
+        <translation>Geben Sie die URL des Endpunkts ein.</translation>
+    </message>
+    <message>
+        <source>The URL is too long (2048 characters at most).</source>
+        <translation>Die URL ist zu lang (höchstens 2048 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Remove the spaces and invisible control characters from the URL.</source>
+        <translation>Entfernen Sie Leerzeichen und unsichtbare Steuerzeichen aus der URL.</translation>
+    </message>
+    <message>
+        <source>This is not a valid URL.</source>
+        <translation>Das ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>Use an https:// URL (http:// is allowed in test mode only).</source>
+        <translation>Verwenden Sie eine https://-URL (http:// ist nur im Testmodus erlaubt).</translation>
+    </message>
+    <message>
+        <source>Live mode needs an https:// URL.</source>
+        <translation>Der Live-Modus braucht eine https://-URL.</translation>
+    </message>
+    <message>
+        <source>Remove the user name and password from the URL.</source>
+        <translation>Entfernen Sie Benutzername und Passwort aus der URL.</translation>
+    </message>
+    <message>
+        <source>Remove the #fragment: it is never sent to the server.</source>
+        <translation>Entfernen Sie das #Fragment: es wird nie an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>The URL has no host name.</source>
+        <translation>Die URL hat keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The host name {host} is not a valid internationalized name.</source>
+        <translation>Der Hostname {host} ist kein gültiger internationalisierter Name.</translation>
+    </message>
+    <message>
+        <source>Private addresses are allowed in test mode only.</source>
+        <translation>Private Adressen sind nur im Testmodus erlaubt.</translation>
+    </message>
+    <message>
+        <source>The host name {host} could not be resolved.</source>
+        <translation>Der Hostname {host} konnte nicht aufgelöst werden.</translation>
+    </message>
+    <message>
+        <source> Tick &quot;allow private addresses&quot; (test mode only) to send there.</source>
+        <translation> Kreuzen Sie „private Adressen erlauben“ an (nur Testmodus), um dorthin zu senden.</translation>
+    </message>
+    <message>
+        <source>{host} resolves to {a}, a {why} address.{hint}</source>
+        <translation>{host} wird zu {a} aufgelöst, einer Adresse der Art „{why}“.{hint}</translation>
+    </message>
+    <message>
+        <source>cloud metadata</source>
+        <translation>Cloud-Metadaten</translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation>unbestimmt</translation>
+    </message>
+    <message>
+        <source>multicast</source>
+        <translation>Multicast</translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <translation>Loopback</translation>
+    </message>
+    <message>
+        <source>IPv4-in-IPv6</source>
+        <translation>IPv4-in-IPv6</translation>
+    </message>
+    <message>
+        <source>link-local</source>
+        <translation>link-lokal</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>reserviert</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <source>Valid signature.</source>
+        <translation>Gültige Signatur.</translation>
+    </message>
+    <message>
+        <source>The timestamp is {value} s old: outside the {value2}-minute tolerance (a replay, or a slow retry signed long ago).</source>
+        <translation>Der Zeitstempel ist {value} s alt: außerhalb der Toleranz von {value2} Minuten (eine Wiederholung oder ein vor langer Zeit signierter später Neuversuch).</translation>
+    </message>
+    <message>
+        <source>The timestamp is {value} s in the future: outside the {value2}-minute tolerance (check the sender&apos;s clock).</source>
+        <translation>Der Zeitstempel liegt {value} s in der Zukunft: außerhalb der Toleranz von {value2} Minuten (prüfen Sie die Uhr des Absenders).</translation>
+    </message>
+    <message>
+        <source>No signature header: expected {stripe_header} or webhook-signature.</source>
+        <translation>Kein Signatur-Header: erwartet wird {stripe_header} oder webhook-signature.</translation>
+    </message>
+    <message>
+        <source>The header is not a list of key=value pairs (t=…,v1=…).</source>
+        <translation>Der Header ist keine Liste von Schlüssel=Wert-Paaren (t=…,v1=…).</translation>
+    </message>
+    <message>
+        <source>The header needs exactly one numeric t= timestamp.</source>
+        <translation>Der Header braucht genau einen numerischen Zeitstempel t=.</translation>
+    </message>
+    <message>
+        <source>The header has no v1= signature.</source>
+        <translation>Der Header hat keine v1=-Signatur.</translation>
+    </message>
+    <message>
+        <source>No signature matches: wrong secret, or the body was changed after signing.</source>
+        <translation>Keine Signatur passt: falsches Geheimnis, oder der Inhalt wurde nach dem Signieren geändert.</translation>
+    </message>
+    <message>
+        <source>webhook-id and a numeric webhook-timestamp are needed with webhook-signature.</source>
+        <translation>Zu webhook-signature gehören webhook-id und ein numerischer webhook-timestamp.</translation>
+    </message>
+    <message>
+        <source>webhook-signature has no v1,&lt;base64&gt; entry.</source>
+        <translation>webhook-signature hat keinen Eintrag v1,&lt;base64&gt;.</translation>
+    </message>
+    <message>
+        <source>The secret is not a whsec_ base64 secret.</source>
+        <translation>Das Geheimnis ist kein whsec_-Base64-Geheimnis.</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} at {at} UTC after you opened it.</source>
+        <translation>Nach dem Öffnen hat {who} um {at} UTC „{what}“ geändert.</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} after you opened it.</source>
+        <translation>Nach dem Öffnen hat {who} „{what}“ geändert.</translation>
+    </message>
+    <message>
+        <source>{what} was changed at {at} UTC after you opened it.</source>
+        <translation>„{what}“ wurde nach dem Öffnen geändert (um {at} UTC).</translation>
+    </message>
+    <message>
+        <source>{what} was changed after you opened it.</source>
+        <translation>„{what}“ wurde nach dem Öffnen geändert.</translation>
+    </message>
+    <message>
+        <source>{changed} Reload to see the change; your edits are kept.</source>
+        <translation>{changed} Laden Sie neu, um die Änderung zu sehen; Ihre Eingaben bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Wrong email or password.</source>
+        <translation>Falsche E-Mail-Adresse oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>An operator account already exists; sign in with it to add more.</source>
+        <translation>Es gibt schon ein Operator-Konto; melden Sie sich damit an, um weitere anzulegen.</translation>
+    </message>
+    <message>
+        <source>This email is already in use.</source>
+        <translation>Diese E-Mail-Adresse wird schon verwendet.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: this account is locked for {minutes} minutes.</source>
+        <translation>Zu viele Fehlversuche: dieses Konto ist für {minutes} Minuten gesperrt.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: this account is locked for {minutes} more minute(s).</source>
+        <translation>Zu viele Fehlversuche: dieses Konto ist noch {minutes} Minute(n) gesperrt.</translation>
+    </message>
+    <message>
+        <source>The session is locked. Unlock it with your password.</source>
+        <translation>Die Sitzung ist gesperrt. Entsperren Sie sie mit Ihrem Passwort.</translation>
+    </message>
+    <message>
+        <source>Your account is no longer active.</source>
+        <translation>Ihr Konto ist nicht mehr aktiv.</translation>
+    </message>
+    <message>
+        <source>Your profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the current one.</source>
+        <translation>Wählen Sie ein anderes Passwort als das bisherige.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Backups of a {value} database are not supported.</source>
+        <translation>Sicherungen einer {value}-Datenbank werden nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>{dest} cannot be read: {strerror}.</source>
+        <translation>{dest} kann nicht gelesen werden: {strerror}.</translation>
+    </message>
+    <message>
+        <source>{dest} exists and is not a regular file; choose another name.</source>
+        <translation>{dest} existiert und ist keine gewöhnliche Datei; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>{dest} exists and is not a backup; choose another name.</source>
+        <translation>{dest} existiert und ist keine Sicherung; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The vault was re-keyed three times during the backup; try again.</source>
+        <translation>Der Tresor wurde während der Sicherung dreimal neu verschlüsselt; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {value}.</source>
+        <translation>{path} kann nicht gelesen werden: {value}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The database inside the backup does not match its checksum: the file was altered.</source>
+        <translation>Die Datenbank in der Sicherung passt nicht zu ihrer Prüfsumme: die Datei wurde verändert.</translation>
+    </message>
+    <message>
+        <source>The database inside the backup is not sound ({problem}).</source>
+        <translation>Die Datenbank in der Sicherung ist nicht intakt ({problem}).</translation>
+    </message>
+    <message>
+        <source>The database inside the backup belongs to another vault: the file was altered.</source>
+        <translation>Die Datenbank in der Sicherung gehört zu einem anderen Tresor: die Datei wurde verändert.</translation>
+    </message>
+    <message>
+        <source>Keep at least one backup.</source>
+        <translation>Behalten Sie mindestens eine Sicherung.</translation>
+    </message>
+    <message>
+        <source>Choose the folder the backups go to.</source>
+        <translation>Wählen Sie den Ordner für die Sicherungen.</translation>
+    </message>
+    <message>
+        <source>Give the full path of the folder.</source>
+        <translation>Geben Sie den vollständigen Pfad des Ordners an.</translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation>Dieser Ordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be written to.</source>
+        <translation>In diesen Ordner kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Choose 0 (off) to {max_hours} hours.</source>
+        <translation>Wählen Sie 0 (aus) bis {max_hours} Stunden.</translation>
+    </message>
+    <message>
+        <source>Keep between 1 and {max_keep} backups.</source>
+        <translation>Behalten Sie 1 bis {max_keep} Sicherungen.</translation>
+    </message>
+    <message>
+        <source>This tenant has no connected Stripe account.</source>
+        <translation>Dieser Mandant hat kein verbundenes Stripe-Konto.</translation>
+    </message>
+    <message>
+        <source>Showing saved data: {problem}</source>
+        <translation>Gespeicherte Daten werden angezeigt: {problem}</translation>
+    </message>
+    <message>
+        <source>Stripe makes dashboard login links only for Express accounts; this one is {kind}. Standard accounts sign in at dashboard.stripe.com.</source>
+        <translation>Stripe erstellt Dashboard-Anmeldelinks nur für Express-Konten; dieses ist {kind}. Standard-Konten melden sich auf dashboard.stripe.com an.</translation>
+    </message>
+    <message>
+        <source>Stripe makes dashboard login links only for Express accounts; this one is {kind}.</source>
+        <translation>Stripe erstellt Dashboard-Anmeldelinks nur für Express-Konten; dieses ist {kind}.</translation>
+    </message>
+    <message>
+        <source>Give a capability name such as card_payments or transfers.</source>
+        <translation>Geben Sie den Namen einer Fähigkeit an, etwa card_payments oder transfers.</translation>
+    </message>
+    <message>
+        <source>Stripe: {description} ({value}).</source>
+        <translation>Stripe: {description} ({value}).</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({name}).</source>
+        <translation>Unerwarteter Fehler ({name}).</translation>
+    </message>
+    <message>
+        <source>Paste the whole address from the browser&apos;s address bar (it contains ?code=…&amp;state=…).</source>
+        <translation>Fügen Sie die ganze Adresse aus der Adressleiste des Browsers ein (sie enthält ?code=…&amp;state=…).</translation>
+    </message>
+    <message>
+        <source>The pasted address could not be read (bad percent-encoding).</source>
+        <translation>Die eingefügte Adresse ist nicht lesbar (fehlerhafte Prozent-Kodierung).</translation>
+    </message>
+    <message>
+        <source>The pasted address does not belong to this connection attempt.</source>
+        <translation>Die eingefügte Adresse gehört nicht zu diesem Verbindungsversuch.</translation>
+    </message>
+    <message>
+        <source>No answer from the browser within {int_timeout} seconds. Start again when ready.</source>
+        <translation>Keine Antwort vom Browser innerhalb von {int_timeout} Sekunden. Beginnen Sie erneut, wenn Sie so weit sind.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Not applied: {message}</source>
+        <translation>Nicht angewendet: {message}</translation>
+    </message>
+    <message>
+        <source>Could not apply the event.</source>
+        <translation>Das Ereignis konnte nicht angewendet werden.</translation>
+    </message>
+    <message>
+        <source>Not a Stripe event.</source>
+        <translation>Kein Stripe-Ereignis.</translation>
+    </message>
+    <message>
+        <source>Not a Connect account event.</source>
+        <translation>Kein Ereignis eines Connect-Kontos.</translation>
+    </message>
+    <message>
+        <source>A {value}-mode event for a {mode}-mode tenant: not applied.</source>
+        <translation>Ein Ereignis im Modus {value} für einen Mandanten im Modus {mode}: nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>The event is about {value}, not this tenant&apos;s account.</source>
+        <translation>Das Ereignis betrifft {value}, nicht das Konto dieses Mandanten.</translation>
+    </message>
+    <message>
+        <source>Older than the saved copy.</source>
+        <translation>Älter als die gespeicherte Kopie.</translation>
+    </message>
+    <message>
+        <source>The account was disconnected meanwhile.</source>
+        <translation>Das Konto wurde inzwischen getrennt.</translation>
+    </message>
+    <message>
+        <source>Applied {kind}.</source>
+        <translation>{kind} angewendet.</translation>
+    </message>
+    <message>
+        <source>Stopped: {exc}</source>
+        <translation>Angehalten: {exc}</translation>
+    </message>
+    <message>
+        <source>Showing saved data.</source>
+        <translation>Gespeicherte Daten werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>No such file or folder: {value}.</source>
+        <translation>Datei oder Ordner nicht gefunden: {value}.</translation>
+    </message>
+    <message>
+        <source>Choose one of: {value}.</source>
+        <translation>Wählen Sie eines von: {value}.</translation>
+    </message>
+    <message>
+        <source>No such key.</source>
+        <translation>Diesen Schlüssel gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This key is no longer valid; its secret has been deleted.</source>
+        <translation>Dieser Schlüssel ist nicht mehr gültig; sein Geheimnis wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>This key&apos;s secret is missing from the vault. Regenerate the key to replace it.</source>
+        <translation>Das Geheimnis dieses Schlüssels fehlt im Tresor. Erzeugen Sie den Schlüssel neu, um ihn zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Choose test, live or all.</source>
+        <translation>Wählen Sie test, live oder all.</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept with the key and in the audit log.</source>
+        <translation>Geben Sie einen Grund an: er wird beim Schlüssel und im Prüfprotokoll gespeichert.</translation>
+    </message>
+    <message>
+        <source>You can only work on your own tenant.</source>
+        <translation>Sie können nur an Ihrem eigenen Mandanten arbeiten.</translation>
+    </message>
+    <message>
+        <source>Your tenant has been deactivated.</source>
+        <translation>Ihr Mandant wurde deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Your role ({value}) may not do this ({value2}).</source>
+        <translation>Ihre Rolle ({value}) darf das nicht ({value2}).</translation>
+    </message>
+    <message>
+        <source>Confirm your password to continue.</source>
+        <translation>Bestätigen Sie Ihr Passwort, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>Das Anfangsdatum liegt nach dem Enddatum.</translation>
+    </message>
+    <message>
+        <source>Cancelled: only the {fetched} newest fees of the period were fetched.</source>
+        <translation>Abgebrochen: nur die {fetched} neuesten Gebühren des Zeitraums wurden abgerufen.</translation>
+    </message>
+    <message>
+        <source>A recovery key exists already: rotate it to replace it (the old one then stops working).</source>
+        <translation>Es gibt schon einen Wiederherstellungsschlüssel: tauschen Sie ihn aus, um ihn zu ersetzen (der alte gilt dann nicht mehr).</translation>
+    </message>
+    <message>
+        <source>There is no recovery key yet: create one first.</source>
+        <translation>Es gibt noch keinen Wiederherstellungsschlüssel: erstellen Sie zuerst einen.</translation>
+    </message>
+    <message>
+        <source>This is a valid recovery key, but not the current one of this database (an older, rotated key?).</source>
+        <translation>Das ist ein gültiger Wiederherstellungsschlüssel, aber nicht der aktuelle dieser Datenbank (ein älterer, ausgetauschter?).</translation>
+    </message>
+    <message>
+        <source>A database exists already ({target}). Restoring replaces it: confirm (--replace) and the current one is kept in the backups folder first.</source>
+        <translation>Es gibt schon eine Datenbank ({target}). Die Wiederherstellung ersetzt sie: bestätigen Sie (--replace), dann wird die aktuelle zuerst im Sicherungsordner aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The backup holds no active operator {value}.</source>
+        <translation>Die Sicherung enthält keinen aktiven Operator {value}.</translation>
+    </message>
+    <message>
+        <source>The backup holds no active operator account to restore access for.</source>
+        <translation>Die Sicherung enthält kein aktives Operator-Konto, dessen Zugang wiederhergestellt werden könnte.</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and 240 minutes.</source>
+        <translation>Wählen Sie 1 bis 240 Minuten.</translation>
+    </message>
+    <message>
+        <source>Choose Off, or between {low} and {high} minutes.</source>
+        <translation>Wählen Sie Aus oder {low} bis {high} Minuten.</translation>
+    </message>
+    <message>
+        <source>The preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>No such tenant.</source>
+        <translation>Diesen Mandanten gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Choose express or standard.</source>
+        <translation>Wählen Sie express oder standard.</translation>
+    </message>
+    <message>
+        <source>The account type {account_type} is ignored: the tenant already has account {existing} ({how}); onboarding continues on that account.</source>
+        <translation>Der Kontotyp {account_type} wird ignoriert: der Mandant hat schon das Konto {existing} ({how}); das Onboarding wird mit diesem Konto fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Stripe says the platform&apos;s access to this account was revoked: the tenant is now disconnected.</source>
+        <translation>Laut Stripe wurde der Zugriff der Plattform auf dieses Konto widerrufen: der Mandant ist jetzt getrennt.</translation>
+    </message>
+    <message>
+        <source>Showing saved data: {exc}</source>
+        <translation>Gespeicherte Daten werden angezeigt: {exc}</translation>
+    </message>
+    <message>
+        <source>{exc} Nothing was disconnected: the local record of {account_id} and its tokens were kept. Try again when Stripe can be reached.</source>
+        <translation>{exc} Nichts wurde getrennt: der lokale Eintrag von {account_id} und seine Tokens wurden behalten. Versuchen Sie es erneut, wenn Stripe erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Stripe says {account_id} was no longer connected; the local record is now disconnected too.</source>
+        <translation>Laut Stripe war {account_id} nicht mehr verbunden; der lokale Eintrag ist jetzt ebenfalls getrennt.</translation>
+    </message>
+    <message>
+        <source>Disconnected {account_id}.</source>
+        <translation>{account_id} getrennt.</translation>
+    </message>
+    <message>
+        <source>The browser came back without an authorization code.</source>
+        <translation>Der Browser kam ohne Autorisierungscode zurück.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s Stripe secret key is not set: an operator sets it in Platform settings (or `billing-desktop platform set-stripe`).</source>
+        <translation>Der geheime Stripe-Schlüssel der Plattform ist nicht gesetzt: ein Operator setzt ihn in den Plattform-Einstellungen (oder mit `billing-desktop platform set-stripe`).</translation>
+    </message>
+    <message>
+        <source>The Stripe Connect client ID (ca_…) is not set: an operator sets it in Platform settings.</source>
+        <translation>Die Stripe-Connect-Client-ID (ca_…) ist nicht gesetzt: ein Operator setzt sie in den Plattform-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Enter the Connect client ID from the Stripe dashboard: ca_ followed by letters, digits and _.</source>
+        <translation>Geben Sie die Connect-Client-ID aus dem Stripe-Dashboard ein: ca_, gefolgt von Buchstaben, Ziffern und _.</translation>
+    </message>
+    <message>
+        <source>Enter a secret key: sk_test_… or sk_live_… (a restricted rk_ key also works).</source>
+        <translation>Geben Sie einen geheimen Schlüssel ein: sk_test_… oder sk_live_… (ein eingeschränkter rk_-Schlüssel geht auch).</translation>
+    </message>
+    <message>
+        <source>Choose a port from 1024 to 65535.</source>
+        <translation>Wählen Sie einen Port von 1024 bis 65535.</translation>
+    </message>
+    <message>
+        <source>The platform settings</source>
+        <translation>Plattform-Einstellungen</translation>
+    </message>
+    <message>
+        <source>No operator account {normalize_email_email}.</source>
+        <translation>Kein Operator-Konto {normalize_email_email}.</translation>
+    </message>
+    <message>
+        <source>You cannot revoke your own access: ask another operator.</source>
+        <translation>Ihren eigenen Zugang können Sie nicht widerrufen: bitten Sie einen anderen Operator.</translation>
+    </message>
+    <message>
+        <source>No operator key with the fingerprint {wanted}: see `billing-desktop team status`.</source>
+        <translation>Kein Operator-Schlüssel mit dem Fingerabdruck {wanted}: siehe `billing-desktop team status`.</translation>
+    </message>
+    <message>
+        <source>The key {wanted} is already revoked.</source>
+        <translation>Der Schlüssel {wanted} ist schon widerrufen.</translation>
+    </message>
+    <message>
+        <source>Refused: this is the key this machine is using. Revoke it from another machine (or another operator&apos;s account).</source>
+        <translation>Abgelehnt: diesen Schlüssel verwendet dieser Rechner. Widerrufen Sie ihn von einem anderen Rechner (oder dem Konto eines anderen Operators) aus.</translation>
+    </message>
+    <message>
+        <source>Enter a host name or address, like db.example.com.</source>
+        <translation>Geben Sie einen Hostnamen oder eine Adresse ein, etwa db.example.com.</translation>
+    </message>
+    <message>
+        <source>Enter a port between 1 and 65535.</source>
+        <translation>Geben Sie einen Port zwischen 1 und 65535 ein.</translation>
+    </message>
+    <message>
+        <source>Enter the database name.</source>
+        <translation>Geben Sie den Namen der Datenbank ein.</translation>
+    </message>
+    <message>
+        <source>Enter the database user (role).</source>
+        <translation>Geben Sie den Datenbankbenutzer (die Rolle) ein.</translation>
+    </message>
+    <message>
+        <source>Choose a TLS mode: {modes}.</source>
+        <translation>Wählen Sie einen TLS-Modus: {modes}.</translation>
+    </message>
+    <message>
+        <source>Could not connect to {display}: {describe_error_exc}</source>
+        <translation>Keine Verbindung zu {display}: {describe_error_exc}</translation>
+    </message>
+    <message>
+        <source>Give a PostgreSQL URL: postgresql+psycopg://USER@HOST:PORT/DB?sslmode=…</source>
+        <translation>Geben Sie eine PostgreSQL-URL an: postgresql+psycopg://USER@HOST:PORT/DB?sslmode=…</translation>
+    </message>
+    <message>
+        <source>Another tenant has this slug.</source>
+        <translation>Ein anderer Mandant hat diesen Slug.</translation>
+    </message>
+    <message>
+        <source>A tenant with this email already exists.</source>
+        <translation>Es gibt schon einen Mandanten mit dieser E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>A user with this email already exists.</source>
+        <translation>Es gibt schon einen Benutzer mit dieser E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>No tenant {ref!r}.</source>
+        <translation>Kein Mandant {ref!r}.</translation>
+    </message>
+    <message>
+        <source>Only a platform operator can reactivate a tenant.</source>
+        <translation>Nur ein Operator der Plattform kann einen Mandanten reaktivieren.</translation>
+    </message>
+    <message>
+        <source>No tenant {tenant_id}.</source>
+        <translation>Kein Mandant {tenant_id}.</translation>
+    </message>
+    <message>
+        <source>Choose an event type from the list.</source>
+        <translation>Wählen Sie einen Ereignistyp aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: {msg} (line {lineno}, column {colno}).</source>
+        <translation>Kein gültiges JSON: {msg} (Zeile {lineno}, Spalte {colno}).</translation>
+    </message>
+    <message>
+        <source>The payload must be a JSON object.</source>
+        <translation>Die Nutzlast muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>Configure a webhook endpoint first.</source>
+        <translation>Richten Sie zuerst einen Webhook-Endpunkt ein.</translation>
+    </message>
+    <message>
+        <source>The endpoint has no signing secret in the keyring: roll the secret to make one.</source>
+        <translation>Der Endpunkt hat kein Signaturgeheimnis im Schlüsselbund: erneuern Sie das Geheimnis, um eines zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>No such delivery for this tenant.</source>
+        <translation>Diese Zustellung gibt es für diesen Mandanten nicht.</translation>
+    </message>
+    <message>
+        <source>Could not check: {name}</source>
+        <translation>Prüfung nicht möglich: {name}</translation>
+    </message>
+    <message>
+        <source>The webhook endpoint was removed meanwhile.</source>
+        <translation>Der Webhook-Endpunkt wurde inzwischen entfernt.</translation>
+    </message>
+    <message>
+        <source>Choose at least one event type from the list (or all).</source>
+        <translation>Wählen Sie mindestens einen Ereignistyp aus der Liste (oder alle).</translation>
+    </message>
+    <message>
+        <source>Choose stripe or standard.</source>
+        <translation>Wählen Sie stripe oder standard.</translation>
+    </message>
+    <message>
+        <source>The webhook endpoint</source>
+        <translation>Webhook-Endpunkt</translation>
+    </message>
+    <message>
+        <source>This tenant has no webhook endpoint.</source>
+        <translation>Dieser Mandant hat keinen Webhook-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>Choose an overlap of none, 1h or 24h.</source>
+        <translation>Wählen Sie als Überlappung keine, 1h oder 24h.</translation>
+    </message>
+    <message>
+        <source>Save a webhook endpoint first.</source>
+        <translation>Speichern Sie zuerst einen Webhook-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>No such active signing secret.</source>
+        <translation>Dieses aktive Signaturgeheimnis gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The signing secret is missing from the vault: roll it to make a new one.</source>
+        <translation>Das Signaturgeheimnis fehlt im Tresor: erneuern Sie es, um ein neues zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>The target database is not empty ({value} hold rows); refusing to copy.</source>
+        <translation>Die Zieldatenbank ist nicht leer ({value} enthalten Zeilen); das Kopieren wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The target lacks tables {value}: are both at the same app version?</source>
+        <translation>Dem Ziel fehlen die Tabellen {value}: haben beide dieselbe App-Version?</translation>
+    </message>
+    <message>
+        <source>Verification failed for {name}: {n_src} rows ({value}) here, {n_dst} rows ({value2}) in the target. The target is not a faithful copy; empty it.</source>
+        <translation>Prüfung fehlgeschlagen für {name}: {n_src} Zeilen ({value}) hier, {n_dst} Zeilen ({value2}) im Ziel. Das Ziel ist keine getreue Kopie; leeren Sie es.</translation>
+    </message>
+    <message>
+        <source>{path} is a directory, not a database file. Move it away, or point BILLING_DESKTOP_DATABASE_URL at a database file.</source>
+        <translation>{path} ist ein Verzeichnis, keine Datenbankdatei. Verschieben Sie es, oder lassen Sie BILLING_DESKTOP_DATABASE_URL auf eine Datenbankdatei zeigen.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is empty (0 bytes): a failed copy or restore? Restore the newest copy from {value} if there is one, or delete the empty file to start a new, empty database.</source>
+        <translation>Die Datenbankdatei {path} ist leer (0 Byte): eine fehlgeschlagene Kopie oder Wiederherstellung? Stellen Sie die neueste Kopie aus {value} wieder her, falls es eine gibt, oder löschen Sie die leere Datei, um mit einer neuen, leeren Datenbank zu beginnen.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Billing Desktop database (not an SQLite file).</source>
+        <translation>{path} ist keine Billing-Desktop-Datenbank (keine SQLite-Datei).</translation>
+    </message>
+    <message>
+        <source>Cannot create or read the database in {where}: {value}. Check that the folder exists and is writable, or set BILLING_DESKTOP_HOME to another folder.</source>
+        <translation>Die Datenbank in {where} kann nicht angelegt oder gelesen werden: {value}. Prüfen Sie, ob der Ordner existiert und beschreibbar ist, oder setzen Sie BILLING_DESKTOP_HOME auf einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {path}: {exc}.</source>
+        <translation>Die Datenbank {path} kann nicht angelegt werden: {exc}.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer Billing Desktop (schema {current}). Install the newer version, or point BILLING_DESKTOP_DATABASE_URL at another database.</source>
+        <translation>Diese Datenbank wurde von einem neueren Billing Desktop geschrieben (Schema {current}). Installieren Sie die neuere Version, oder lassen Sie BILLING_DESKTOP_DATABASE_URL auf eine andere Datenbank zeigen.</translation>
+    </message>
+    <message>
+        <source>This database holds tables that Billing Desktop did not create; refusing to touch it.</source>
+        <translation>Diese Datenbank enthält Tabellen, die nicht von Billing Desktop stammen; sie wird nicht angerührt.</translation>
+    </message>
+    <message>
+        <source>{mask_url_password_url}: {storage_advice_exc}</source>
+        <translation>{mask_url_password_url}: {storage_advice_exc}</translation>
+    </message>
+    <message>
+        <source>Could not open the database {mask_url_password_url}: {why}</source>
+        <translation>Die Datenbank {mask_url_password_url} konnte nicht geöffnet werden: {why}</translation>
+    </message>
+    <message>
+        <source>The current database is in use by another Billing Desktop (window or command): quit it, then restore again. Nothing was changed.</source>
+        <translation>Die aktuelle Datenbank wird von einem anderen Billing Desktop (Fenster oder Befehl) benutzt: beenden Sie es und stellen Sie dann erneut wieder her. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>This backup has format {value!r}; this version of Billing Desktop reads format {format}. Use the version that made it, or a newer one.</source>
+        <translation>Diese Sicherung hat das Format {value!r}; diese Version von Billing Desktop liest das Format {format}. Verwenden Sie die Version, die sie erstellt hat, oder eine neuere.</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s header is damaged: this file was altered or is not whole.</source>
+        <translation>Der Kopf der Sicherung ist beschädigt: die Datei wurde verändert oder ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; the partial file was removed.</source>
+        <translation>Die Sicherung wurde abgebrochen; die unvollständige Datei wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>This file is not a Billing Desktop backup (it does not start like one).</source>
+        <translation>Diese Datei ist keine Billing-Desktop-Sicherung (sie beginnt nicht wie eine).</translation>
+    </message>
+    <message>
+        <source>The backup is cut off inside its header: the file is not whole.</source>
+        <translation>Die Sicherung bricht in ihrem Kopf ab: die Datei ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The backup ends too early: the file was cut off (an interrupted copy or sync?).</source>
+        <translation>Die Sicherung endet zu früh: die Datei wurde abgeschnitten (ein unterbrochenes Kopieren oder Synchronisieren?).</translation>
+    </message>
+    <message>
+        <source>The backup is damaged at chunk {value}: this file was altered.</source>
+        <translation>Die Sicherung ist bei Block {value} beschädigt: die Datei wurde verändert.</translation>
+    </message>
+    <message>
+        <source>The backup has bytes after its end: this file was altered.</source>
+        <translation>Die Sicherung hat Bytes nach ihrem Ende: die Datei wurde verändert.</translation>
+    </message>
+    <message>
+        <source>The backup does not open: its header or first part was altered (the key itself matched).</source>
+        <translation>Die Sicherung lässt sich nicht öffnen: ihr Kopf oder erster Teil wurde verändert (der Schlüssel selbst passte).</translation>
+    </message>
+    <message>
+        <source>There is no recovery key yet, so a backup could only be opened on a machine that already has access. Create the recovery key first (Vault → Recovery key…, or `billing-desktop recovery-key create`).</source>
+        <translation>Es gibt noch keinen Wiederherstellungsschlüssel, also ließe sich eine Sicherung nur auf einem Rechner öffnen, der schon Zugang hat. Erstellen Sie zuerst den Wiederherstellungsschlüssel (Tresor → Wiederherstellungsschlüssel… oder `billing-desktop recovery-key create`).</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s header was altered: its sealed key does not open.</source>
+        <translation>Der Kopf der Sicherung wurde verändert: ihr versiegelter Schlüssel lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>This OS account holds no operator key for the vault of this backup: give the recovery key (--recovery-key, or BILLING_DESKTOP_RECOVERY_KEY).</source>
+        <translation>Dieses Betriebssystemkonto hat keinen Operator-Schlüssel für den Tresor dieser Sicherung: geben Sie den Wiederherstellungsschlüssel an (--recovery-key oder BILLING_DESKTOP_RECOVERY_KEY).</translation>
+    </message>
+    <message>
+        <source>This OS account&apos;s operator key had no access when this backup was made: give the recovery key (--recovery-key, or BILLING_DESKTOP_RECOVERY_KEY).</source>
+        <translation>Der Operator-Schlüssel dieses Betriebssystemkontos hatte keinen Zugang, als diese Sicherung erstellt wurde: geben Sie den Wiederherstellungsschlüssel an (--recovery-key oder BILLING_DESKTOP_RECOVERY_KEY).</translation>
+    </message>
+    <message>
+        <source>The OS keyring did not return what was stored in it.</source>
+        <translation>Der Schlüsselbund des Betriebssystems hat nicht zurückgegeben, was darin gespeichert wurde.</translation>
+    </message>
+    <message>
+        <source>The OS keyring ({describe_backend}) refused to {what} a secret: {name}. Unlock the keyring and try again.</source>
+        <translation>Der Schlüsselbund des Betriebssystems ({describe_backend}) hat die Aktion „{what}“ für ein Geheimnis verweigert: {name}. Entsperren Sie den Schlüsselbund und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Refusing to store an empty secret.</source>
+        <translation>Ein leeres Geheimnis wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This OS account&apos;s keyring already holds another operator&apos;s key for this database: each operator joins from their own OS account.</source>
+        <translation>Der Schlüsselbund dieses Betriebssystemkontos enthält schon den Schlüssel eines anderen Operators für diese Datenbank: jeder Operator tritt von seinem eigenen Betriebssystemkonto aus bei.</translation>
+    </message>
+    <message>
+        <source>This operator has no key waiting for access: they run `billing-desktop team join` first.</source>
+        <translation>Dieser Operator hat keinen Schlüssel, der auf Zugang wartet: er führt zuerst `billing-desktop team join` aus.</translation>
+    </message>
+    <message>
+        <source>Refused: this is not the fingerprint of the key waiting for this operator. Compare it again with them over a channel you trust (in person, by phone); a different key may have been put in the database by someone else.</source>
+        <translation>Abgelehnt: das ist nicht der Fingerabdruck des Schlüssels, der für diesen Operator wartet. Vergleichen Sie ihn noch einmal mit ihm über einen vertrauenswürdigen Weg (persönlich, am Telefon); jemand anderes könnte einen anderen Schlüssel in die Datenbank gelegt haben.</translation>
+    </message>
+    <message>
+        <source>This operator holds no vault key (nothing to revoke).</source>
+        <translation>Dieser Operator hat keinen Tresorschlüssel (nichts zu widerrufen).</translation>
+    </message>
+    <message>
+        <source>Refused: no other operator would be left with access, and every secret would be lost.</source>
+        <translation>Abgelehnt: kein anderer Operator hätte dann noch Zugang, und alle Geheimnisse wären verloren.</translation>
+    </message>
+    <message>
+        <source>Revoking was cancelled: nothing changed.</source>
+        <translation>Das Widerrufen wurde abgebrochen: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The database has no vault state row: it was not created by this version&apos;s migrations.</source>
+        <translation>Die Datenbank hat keine Tresor-Statuszeile: sie wurde nicht von den Migrationen dieser Version angelegt.</translation>
+    </message>
+    <message>
+        <source>The sealed secret {name} in the backup does not open: it was altered.</source>
+        <translation>Das versiegelte Geheimnis {name} in der Sicherung lässt sich nicht öffnen: es wurde verändert.</translation>
+    </message>
+    <message>
+        <source>Waiting for access: your operator key ({fingerprint}) is not granted yet. Ask an operator to compare the fingerprint with you and run `billing-desktop team grant YOUR-EMAIL --fingerprint {fingerprint}`.</source>
+        <translation>Warten auf Zugang: Ihr Operator-Schlüssel ({fingerprint}) ist noch nicht freigegeben. Bitten Sie einen Operator, den Fingerabdruck mit Ihnen zu vergleichen und `billing-desktop team grant IHRE-EMAIL --fingerprint {fingerprint}` auszuführen.</translation>
+    </message>
+    <message>
+        <source>Your access to the team&apos;s secrets was revoked. Ask an operator to grant a new key (team join).</source>
+        <translation>Ihr Zugang zu den Geheimnissen des Teams wurde widerrufen. Bitten Sie einen Operator, einen neuen Schlüssel freizugeben (team join).</translation>
+    </message>
+    <message>
+        <source>No operator account exists yet, so there is no vault: create the first operator.</source>
+        <translation>Es gibt noch kein Operator-Konto und daher keinen Tresor: legen Sie den ersten Operator an.</translation>
+    </message>
+    <message>
+        <source>This OS account holds no operator key for this database: run `billing-desktop team join`, then ask an operator to grant access.</source>
+        <translation>Dieses Betriebssystemkonto hat keinen Operator-Schlüssel für diese Datenbank: führen Sie `billing-desktop team join` aus und bitten Sie dann einen Operator um Zugang.</translation>
+    </message>
+    <message>
+        <source>{exc}: run `billing-desktop team join` to make a new one.</source>
+        <translation>{exc}: führen Sie `billing-desktop team join` aus, um einen neuen zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>The vault could not be unlocked: {exc}.</source>
+        <translation>Der Tresor konnte nicht entsperrt werden: {exc}.</translation>
+    </message>
+    <message>
+        <source>The sealed secret {name} does not open: it was altered or moved in the database.</source>
+        <translation>Das versiegelte Geheimnis {name} lässt sich nicht öffnen: es wurde in der Datenbank verändert oder verschoben.</translation>
+    </message>
+    <message>
+        <source>The new language applies to this window once unsaved changes are settled, or at the next sign-in.</source>
+        <translation>Die neue Sprache gilt für dieses Fenster, sobald ungespeicherte Änderungen geklärt sind, sonst ab der nächsten Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The window now uses the new language.</source>
+        <translation>Das Fenster verwendet jetzt die neue Sprache.</translation>
+    </message>
+    <message>
+        <source>{path} is not a team database profile; remove it to use the local database.</source>
+        <translation>{path} ist kein Profil einer Team-Datenbank; entfernen Sie es, um die lokale Datenbank zu verwenden.</translation>
+    </message>
+    <message>
+        <source>{0}+ tenants (loading…)</source>
+        <translation>{0}+ Mandanten (wird geladen…)</translation>
+    </message>
+    <message>
+        <source>1 tenant</source>
+        <translation>1 Mandant</translation>
+    </message>
+    <message>
+        <source>{0} tenants</source>
+        <translation>{0} Mandanten</translation>
+    </message>
+    <message>
+        <source>{0} of {1} tenants</source>
+        <translation>{0} von {1} Mandanten</translation>
+    </message>
+    <message>
+        <source>A team database&apos;s list sorts by company, mode, tier, slug, email or active; filter by Stripe state or attention with the drop-downs.</source>
+        <translation>Die Liste einer Team-Datenbank sortiert nach Firma, Modus, Tarif, Kürzel, E-Mail oder Aktiv; nach Stripe-Zustand oder Handlungsbedarf filtern Sie mit den Auswahllisten.</translation>
+    </message>
 </context>
 <context>
     <name>AddOperatorDialog</name>
@@ -1465,10 +2509,6 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>Passwort geändert.</translation>
     </message>
     <message>
-        <source>The new language applies to windows opened from now on, and everywhere after you sign in again.</source>
-        <translation>Die neue Sprache gilt für ab jetzt geöffnete Fenster und nach der nächsten Anmeldung überall.</translation>
-    </message>
-    <message>
         <source>About {0}</source>
         <translation>Über {0}</translation>
     </message>
@@ -2021,6 +3061,10 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Applies at once: the window is rebuilt in the new language (after asking about unsaved edits).</source>
+        <translation>Gilt sofort: das Fenster wird in der neuen Sprache neu aufgebaut (nach Rückfrage zu ungespeicherten Änderungen).</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -2693,6 +3737,18 @@ Die Plattform verliert den Zugriff auf das Konto, seine Tokens werden gelöscht.
         <translation>Protokollfilter</translation>
     </message>
     <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
         <source>&amp;Resend</source>
         <translation>Erneut &amp;senden</translation>
     </message>
@@ -2803,8 +3859,12 @@ webhook-signature: v1,…</translation>
         <translation>&amp;Aktiv</translation>
     </message>
     <message>
-        <source>Allow &amp;private addresses (test mode only)</source>
-        <translation>&amp;Private Adressen erlauben (nur Testmodus)</translation>
+        <source>Allow &amp;private addresses</source>
+        <translation>&amp;Private Adressen erlauben</translation>
+    </message>
+    <message>
+        <source>Test mode only.</source>
+        <translation>Nur im Testmodus.</translation>
     </message>
     <message>
         <source>&amp;Save endpoint</source>

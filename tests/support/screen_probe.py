@@ -1,7 +1,9 @@
 """Open the main window on whatever screen Qt was started with and print where it landed, as JSON.
 
 Run in a child process (the screen is fixed when Qt starts): QT_QPA_PLATFORM=offscreen:configfile=… and
-QT_SCALE_FACTOR choose the screen; argv[1] is a QSettings file (a saved geometry in it is restored if it fits)."""
+QT_SCALE_FACTOR choose the screen; argv[1] is a QSettings file (a saved geometry in it is restored if it fits).
+`webhooks` (English) or `webhooks-de` (German) after it: also report how far the Overview and each page of the
+Webhooks tab scroll sideways (0: it fits)."""
 
 import json
 import sys
@@ -36,8 +38,11 @@ def main() -> int:
     session = services.auth.sign_in("op@platform.example", "operator-password-1")
     services.tenants.register(session, Registration("Acme Inc", "owner@acme.example", "owner-password-123"))
 
+    from billing_desktop.ui import i18n
     from billing_desktop.ui.main_window import MainWindow
 
+    if sys.argv[2:] == ["webhooks-de"]:
+        i18n.apply("de")
     settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
     win = MainWindow(services, session, settings)
     win.show()
@@ -46,9 +51,23 @@ def main() -> int:
         QThreadPool.globalInstance().waitForDone(200)
     available = win.screen().availableGeometry()
     frame = win.frameGeometry()
+    sideways = {}
+    if sys.argv[2:3] in (["webhooks"], ["webhooks-de"]):
+        for _ in range(5):
+            app.processEvents()
+        overview = win.overview.parentWidget().parentWidget()  # page -> viewport -> its scroll area
+        sideways["overview"] = overview.horizontalScrollBar().maximum()
+        win.tabs.setCurrentWidget(win.webhooks)
+        area = win.tabs.currentWidget().parentWidget().parentWidget()
+        for i in range(win.webhooks.inner.count()):
+            win.webhooks.inner.setCurrentIndex(i)
+            for _ in range(5):
+                app.processEvents()
+            sideways[win.webhooks.inner.tabText(i)] = area.horizontalScrollBar().maximum()
     print(
         json.dumps(
             {
+                "sideways": sideways,
                 "available": [available.x(), available.y(), available.width(), available.height()],
                 "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
                 "minimum": [win.minimumSizeHint().width(), win.minimumSizeHint().height()],
