@@ -31,3 +31,44 @@ def test_rows_measured_before_a_crash_are_in_the_json(tmp_path, monkeypatch, cap
     assert (result["missed"], result["crashed"]) == (1, 1)
     assert "| first step | 1 s |" in capsys.readouterr().out
     sys.modules.pop("run", None)
+
+
+def test_vault_benchmark_fill_writes_what_registration_writes(services, operator, monkeypatch):
+    """The 100,000 tenants of the vault benchmark are made in batches, not through TenantService.register: each
+    must still hold what a registration leaves (owner who can sign in, four keys, two secrets sealed under the vault
+    key that reveal to the keys' own values, an audit entry), or the benchmark measures an emptier database."""
+    from sqlalchemy import func, select
+
+    from billing_desktop.domain.keys import lookup_hash
+    from billing_desktop.store.models import ApiKey, AuditEntry, SealedSecret, Tenant, User
+    from tests.conftest import register
+
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    import bench_vault
+
+    registered = register(services, operator, "Bench Tenant 1", "owner1@t1.example")
+    bench_vault._seed_batch(services, operator, range(2, 6), services.ctx.hasher.hash("owner-password-123"))
+
+    def shape(tenant_id: int) -> tuple:
+        with services.ctx.db() as s:
+            keys = s.execute(select(ApiKey.kind, ApiKey.mode).where(ApiKey.tenant_id == tenant_id)).all()
+            sealed = s.scalar(
+                select(func.count()).select_from(SealedSecret).where(SealedSecret.name.like(f"tenant/{tenant_id}/%"))
+            )
+            users = s.scalars(select(User.role).where(User.tenant_id == tenant_id)).all()
+            audits = s.scalars(select(AuditEntry.action).where(AuditEntry.tenant_id == tenant_id)).all()
+        return sorted(keys), sealed, users, audits
+
+    with services.ctx.db() as s:
+        seeded = s.scalars(select(Tenant.id).where(Tenant.slug.like("bench-tenant-%"), Tenant.id != registered.id))
+        seeded = sorted(seeded)
+    assert len(seeded) == 4
+    for tenant_id in seeded:
+        assert shape(tenant_id) == shape(registered.id)
+        for row in services.keys.list(operator, tenant_id):
+            if row.kind == "secret" and row.mode == "test":
+                value = services.keys.reveal(operator, row.id)
+                with services.ctx.db() as s:
+                    assert s.scalar(select(ApiKey.id).where(ApiKey.lookup_hash == lookup_hash(value))) == row.id
+    assert services.auth.sign_in("owner3@t3.example", "owner-password-123").tenant_id == seeded[1]
+    sys.modules.pop("bench_vault", None)
