@@ -115,8 +115,8 @@ class ConnectActions:
                 on_error=lambda exc: None,
             )
         self.window.refresh()  # Stripe states in the list
-        stripe = self.window.stripe
-        if stripe.tenant is not None:
+        stripe = self.window.pages.built("stripe")  # an unbuilt page loads when first shown
+        if stripe is not None and stripe.tenant is not None:
             stripe.load()
 
     def show_fees(self) -> None:
@@ -161,6 +161,6 @@ class ConnectActions:
         if row >= 0:
             w.table.selectRow(row)
             w.table.scrollTo(w.model.index(row, 0))
-        page = {"stripe": w.stripe, "keys": w.keys, "webhooks": w.webhooks}.get(tab, w.overview)
+        page = getattr(w, tab) if tab in ("stripe", "keys", "webhooks") else w.overview  # builds only that page
         w.tabs.setCurrentWidget(page)
         w.activateWindow()

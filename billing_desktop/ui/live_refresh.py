@@ -137,8 +137,8 @@ _TABS = {
 def reload_tabs(window, hits) -> None:
     theirs = [c for c in hits if c.full or c.actor != window.session.email]
     for tab_name, actions in _TABS.items():
-        tab = getattr(window, tab_name)
-        if not tab.isVisible() or not any(c.full or c.action in actions for c in theirs):
+        tab = window.pages.built(tab_name)  # a page never shown is not on screen: it loads when first shown
+        if tab is None or not tab.isVisible() or not any(c.full or c.action in actions for c in theirs):
             continue
         if tab_name == "keys":
             tab.reload()
@@ -147,5 +147,6 @@ def reload_tabs(window, hits) -> None:
         busy = tab.has_unsaved_changes() if tab_name == "webhooks" else tab.attempt is not None
         if not busy:
             tab.load()
-    if window.audit.isVisible() and theirs:
-        window.audit.reload()
+    audit = window.pages.built("audit")
+    if audit is not None and audit.isVisible() and theirs:
+        audit.reload()

@@ -28,11 +28,11 @@ from billing_desktop import APP_NAME
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.services.tenants import TenantRow
 from billing_desktop.ui import i18n, tenant_paged, theme
-from billing_desktop.ui.audit_tab import AuditTab
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import EmptyState
 from billing_desktop.ui.lock_page import LockPage
 from billing_desktop.ui.main_actions import MainActions
+from billing_desktop.ui.main_pages import MainPages
 from billing_desktop.ui.mode_banner import ModeBanner
 from billing_desktop.ui.overview_tab import OverviewTab
 from billing_desktop.ui.resources import app_icon
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from billing_desktop.ui.team_actions import TeamActions
 
 
-class MainWindow(MainActions, SessionEnd, QMainWindow):
+class MainWindow(MainPages, MainActions, SessionEnd, QMainWindow):
     signed_out = Signal()
     team: TeamActions  # set by build_menus (ui/window_menus.py)
     restore_requested = Signal()  # File → Restore from a backup…: the app signs out, closes the database, restores
@@ -155,21 +155,12 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         self.overview = OverviewTab(self.runner)
         self.overview.tenant_changed.connect(self._tenant_changed)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
-        from billing_desktop.ui.stripe_tab import StripeTab
-
-        self.stripe = StripeTab(self.runner)
-        self.tabs.addTab(self.stripe, self.tr("&Stripe"))
-        from billing_desktop.ui.keys_tab import KeysTab
-
-        self.keys = KeysTab(self.runner)
-        self.tabs.addTab(self.keys, self.tr("API &Keys"))
-        from billing_desktop.ui.webhooks_tab import WebhooksTab
-
-        self.webhooks = WebhooksTab(self.runner)
-        self.tabs.addTab(self.webhooks, self.tr("&Webhooks"))
-        self.audit = AuditTab(self.runner)
+        # The other pages are built when first shown (or used): signing in builds only the Overview.
+        self._pending_row: TenantRow | None = None  # the tenant an unbuilt page is handed when it is built
+        labels = {"stripe": self.tr("&Stripe"), "keys": self.tr("API &Keys"), "webhooks": self.tr("&Webhooks")}
         if allows(self.session.role, Perm.AUDIT_VIEW):
-            self.tabs.addTab(self.audit, self.tr("A&udit"))
+            labels["audit"] = self.tr("A&udit")
+        self.add_pages(labels)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.mode_banner = ModeBanner()
         workspace = QWidget()
@@ -272,7 +263,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
             self._shown_id = None
             self.overview.show_details(None)
             self.mode_banner.show_mode(None, "")
-        if self.tabs.currentWidget() is self.audit and self.audit.isEnabled():
+        if self.pages.is_current("audit") and self.audit.isEnabled():
             self.audit.reload()
         if not partial:
             self.list_loaded.emit()
@@ -366,10 +357,9 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         if same:
             return  # the list was reloaded around the same tenant: keep the tabs' state (e.g. a Connect attempt)
         self._shown_id = row.id
-        self.audit.set_tenant(row.id)
-        self.keys.set_tenant(row)
-        self.stripe.set_tenant(row)
-        self.webhooks.set_tenant(row)
+        self._pending_row = row
+        for name, page in self.pages.built_pages().items():
+            self._page_built(name, page)
 
     def _details_loaded(self, details) -> None:
         if details.id != self.selected_tenant_id():
@@ -389,7 +379,7 @@ class MainWindow(MainActions, SessionEnd, QMainWindow):
         focus = QApplication.focusWidget()
         if focus is not None and not self.tabs.isAncestorOf(focus) and self.tabs.currentWidget() is not None:
             focus_first(self.tabs.currentWidget())  # Alt+K from the search box lands in the keys, not in search
-        if self.tabs.currentWidget() is self.audit:
+        if self.pages.is_current("audit"):
             self.audit.reload()
 
     def _busy(self, count: int) -> None:

@@ -91,3 +91,57 @@ class SearchKeys(QObject):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         return False
+
+
+class LazyPages(QObject):
+    """Tab pages built on first view, or on first use from code (`get`): signing in builds only the page on
+    screen, not five pages of some 180 widgets. An unbuilt page is an empty placeholder in its scroll area; `get`
+    builds it, puts it in the placeholder's place and calls `on_built(name, page)` (to hand it the tenant chosen
+    meanwhile)."""
+
+    def __init__(self, tabs: ScrollingTabs, on_built, parent: QObject):
+        super().__init__(parent)
+        self.tabs = tabs
+        self.on_built = on_built
+        self._make: dict[str, Any] = {}
+        self._built: dict[str, QWidget] = {}
+        self._holders: dict[str, QWidget] = {}
+        tabs.currentChanged.connect(self._current_changed)  # connected first: the page exists for later slots
+
+    def add(self, name: str, make, *label: Any) -> None:
+        """`label` empty: not a tab (a role that may not see it); built when code asks for it."""
+        self._make[name] = make
+        if label:
+            holder = QWidget()
+            holder.setObjectName(f"unbuilt_{name}")
+            self._holders[name] = holder
+            self.tabs.addTab(holder, *label)
+
+    def get(self, name: str) -> Any:
+        page = self._built.get(name)
+        if page is None:
+            page = self._built[name] = self._make[name]()
+            holder = self._holders.pop(name, None)
+            if holder is not None:
+                area = QTabWidget.widget(self.tabs, self.tabs.indexOf(holder))
+                assert isinstance(area, QScrollArea)  # ScrollingTabs puts each page in one
+                area.setWidget(page)  # the scroll area deletes the placeholder
+            self.on_built(name, page)
+        return page
+
+    def built(self, name: str) -> Any:
+        """The page if it was built, else None (an unbuilt page is not on screen and holds no edits)."""
+        return self._built.get(name)
+
+    def built_pages(self) -> dict[str, Any]:
+        return dict(self._built)
+
+    def is_current(self, name: str) -> bool:
+        page = self._built.get(name)
+        return page is not None and self.tabs.currentWidget() is page
+
+    def _current_changed(self, index: int) -> None:
+        shown = self.tabs.widget(index)
+        name = next((n for n, holder in self._holders.items() if holder is shown), None)
+        if name is not None:
+            self.get(name)
