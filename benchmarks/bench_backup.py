@@ -89,7 +89,7 @@ def _measure(tenants: int) -> dict:
 
 
 def run(quick: bool = False) -> list[Row]:
-    sizes = (100, 1_000) if quick else SIZES
+    sizes = (50, 500) if quick else SIZES
     results = {n: _measure(n) for n in sizes}
     big = sizes[-1]
     r = results[big]

@@ -96,7 +96,7 @@ def _db(count: int, keys: int = 0) -> tuple[str, str, list[str]]:
 
 
 def tenant_list(quick: bool = False) -> list[Row]:
-    small, mid, big = (1_000, 2_000, 10_000) if quick else (1_000, 10_000, 100_000)
+    small, mid, big = (500, 1_000, 5_000) if quick else (1_000, 10_000, 100_000)
     urls = {n: _db(n)[0] for n in (small, mid, big)}
     ini = os.path.join(tempfile.mkdtemp(prefix="bd-bench-ui-"), "ui.ini")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -1,7 +1,8 @@
 """Soak: the real main window, thousands of tenant x tab selections in one process (issue 16).
 
-Budgets: resident memory growth over the whole soak <= 5% of the level at the start, and the Python object count
-flat (within 1%) after the first round. Both are compared with the same process earlier in the same run."""
+Budgets: resident memory growth over the soak <= 5% of the level after the first round (the tab pages are built
+on first view, in that round), and the Python object count flat (within 1%) after the first round. Both are compared
+with the same process earlier in the same run."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ TENANTS = 32
 
 
 def run(quick: bool = False, selections: int | None = None) -> list[Row]:
-    selections = selections or (200 if quick else 10_000)
+    selections = selections or (100 if quick else 10_000)
+    tenants = TENANTS // 2 if quick else TENANTS  # quick: two rounds of 16 tenants x every tab
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
@@ -30,7 +32,7 @@ def run(quick: bool = False, selections: int | None = None) -> list[Row]:
     svc = fast_services(f"sqlite:///{d}/db.sqlite3")
     svc.auth.create_operator("op@bench.example", "bench-password-1")
     session = svc.auth.sign_in("op@bench.example", "bench-password-1")
-    for n in range(TENANTS):  # the real registration path: keys and their secrets included
+    for n in range(tenants):  # the real registration path: keys and their secrets included
         svc.tenants.register(
             session,
             Registration(company_name=f"Soak {n:02d} Ltd", email=f"owner{n}@soak.example", password="soak-password-1"),
@@ -38,9 +40,9 @@ def run(quick: bool = False, selections: int | None = None) -> list[Row]:
     win = MainWindow(svc, session, QSettings(f"{d}/ui.ini", QSettings.Format.IniFormat))
     win.show()
     loop = QEventLoop()
-    while win.model.rowCount() < TENANTS:
+    while win.model.rowCount() < tenants:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-    per_round = TENANTS * win.tabs.count()
+    per_round = tenants * win.tabs.count()
     rounds = max(2, round(selections / per_round))
     soak = Soak(win, rounds)
     soak.finished.connect(loop.quit)
@@ -52,7 +54,8 @@ def run(quick: bool = False, selections: int | None = None) -> list[Row]:
     win.close()
     start, first, last = stats[0], stats[1], stats[-1]
     problems = verdict(stats, rss_budget=0.05)
-    rss_growth = (last.rss_kib or 0) / (start.rss_kib or 1)
+    # Against the first round's end, as verdict() judges: the tab pages are built on first view, in that round.
+    rss_growth = (last.rss_kib or 0) / (first.rss_kib or 1)
     objects = last.objects / first.objects
     print(
         f"<!-- soak: {last.selections} selections in {elapsed:.0f} s "
@@ -64,7 +67,7 @@ def run(quick: bool = False, selections: int | None = None) -> list[Row]:
         Row(
             f"soak: resident memory after {last.selections} tenant x tab selections",
             f"{(last.rss_kib or 0) / 1024:.1f} MiB",
-            f"{(start.rss_kib or 0) / 1024:.1f} MiB at start",
+            f"{(first.rss_kib or 0) / 1024:.1f} MiB after the first round ({(start.rss_kib or 0) / 1024:.1f} at start)",
             rss_growth,
             "<= 1.05x",
             rss_growth <= 1.05,
