@@ -5,14 +5,13 @@ few hundred tasks Python aborts. This test fails there (the reference counts dri
 pinned version.
 
 Python 3.12+ makes None, True and False immortal, and there their counts can neither show the defect nor be held
-to a slack. Measured on Debian 13's Python 3.13.5 with 3,000 emissions from pool threads: 6.12.0 leaves all three at
-exactly 2**32 - 1 (its reference counting skips immortal objects, so the extra release is a no-op: no corruption,
-no crash), while the sound 6.11.3, built for the stable ABI, adds and drops references to them by hand and moves
-None by 3,000 and True by 1 or 2 (None fell by ~36,000 over this test) with no bug at all. So on 3.12+ this test
-checks what still means something: True and False do not fall by thousands (the defect in a build that counts by
-hand, as 6.11 does), and a mortal object carried in every result returns to its exact count (a binding that takes
-or leaks references on what it carries). The full check of all three stays on 3.11, CI's first run and the
-interpreter the packaged app bundles, where 6.12.0 crashes the app.
+to any slack. Measured on Debian 13's Python 3.13.5: with 3,000 emissions from pool threads, 6.12.0 leaves all three
+at exactly 2**32 - 1 (its reference counting skips immortal objects, so the extra release is a no-op: no corruption,
+no crash); the sound 6.11.3, built for the stable ABI, adds and drops references to them by hand, so their counts
+wander with no bug at all (over this test, in the full suite, None fell by ~36,000 and True by ~7,000). So on 3.12+
+this test checks what still means something there: a mortal object carried in every result returns to its exact
+count (a binding that takes or leaks references on what it carries). The check of all three stays on 3.11, CI's
+first run and the interpreter the packaged app bundles, where 6.12.0 crashes the app.
 """
 
 from __future__ import annotations
@@ -86,12 +85,10 @@ def counts() -> tuple[int, int, int, int]:
 
 def refcount_problem(before: tuple[int, ...], after: tuple[int, ...]) -> str | None:
     """What the counts say about the binding, or None if they are sound (see the module docstring)."""
-    (_, true0, false0, carried0), (_, true1, false1, carried1) = before, after
+    carried0, carried1 = before[3], after[3]
     if carried1 != carried0:
         return f"references to an object carried in results moved from {carried0} to {carried1}"
     if IMMORTAL_SINGLETONS:
-        if true1 < true0 - SLACK or false1 < false0 - SLACK:
-            return f"references to True/False fell from {(true0, false0)} to {(true1, false1)}"
         return None
     if any(abs(a - b) > SLACK for a, b in zip(after[:3], before[:3], strict=True)):
         return f"refcounts of None/True/False moved from {before[:3]} to {after[:3]}"
