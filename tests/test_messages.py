@@ -122,5 +122,15 @@ def test_the_gui_translates_templates_and_their_parameters(qapp):
             "Zu lang für einen Schlüssel (12,345 Zeichen)."
         )
         assert i18n.text("plain text stays as it is") == "plain text stays as it is"
+        from billing_desktop.services.connect_sync import SyncReport
+
+        report = SyncReport(
+            complete=False, cancelled=True, pages=2, accounts_listed=200, updated=50, unknown=0, not_reached=150
+        )
+        assert report.summary.startswith("Partial sync: 50 accounts refreshed, 150 not reached. Cancelled;")
+        assert i18n.text(report.summary) == (
+            "Teilweiser Abgleich: 50 Konten aktualisiert, 150 nicht erreicht. "
+            "Abgebrochen; bereits Geholtes bleibt erhalten."
+        )
     finally:
         i18n.apply("en")

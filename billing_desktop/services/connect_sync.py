@@ -22,7 +22,7 @@ from billing_desktop.connect.pager import Pager
 from billing_desktop.domain.attention import from_account
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
-from billing_desktop.errors import AppError, msg
+from billing_desktop.errors import AppError, Msg, msg
 from billing_desktop.services import audit
 from billing_desktop.services.connect_cache import account_source, lock_connected, replace_items
 from billing_desktop.services.context import AppContext
@@ -53,21 +53,29 @@ class SyncReport:
 
     @property
     def summary(self) -> str:
-        head = (
-            f"Synced {self.updated} connected accounts from {self.pages} page(s) of Stripe's account list"
+        parts: list[str] = [
+            msg(
+                "Synced {updated} connected accounts from {pages} page(s) of Stripe's account list.",
+                updated=self.updated,
+                pages=self.pages,
+            )
             if self.complete
-            else f"Partial sync: {self.updated} accounts refreshed, {self.not_reached} not reached"
-        )
-        parts = [head + "."]
+            else msg(
+                "Partial sync: {updated} accounts refreshed, {not_reached} not reached.",
+                updated=self.updated,
+                not_reached=self.not_reached,
+            )
+        ]
         if self.cancelled:
-            parts.append("Cancelled; what was fetched is kept.")
+            parts.append(msg("Cancelled; what was fetched is kept."))
         if self.problem:
             parts.append(self.problem)
         if self.not_returned:
-            parts.append(f"Stripe no longer lists the account of: {', '.join(self.not_returned)}.")
+            parts.append(msg("Stripe no longer lists the account of: {slugs}.", slugs=", ".join(self.not_returned)))
         if self.rate_limited:
-            parts.append(f"Waited out {self.rate_limited} rate limit(s).")
-        return " ".join(parts)
+            parts.append(msg("Waited out {count} rate limit(s).", count=self.rate_limited))
+        # Sentences side by side: the GUI translates each one (the joining template itself needs none).
+        return Msg(" ".join(f"{{p{i}}}" for i in range(len(parts))), **{f"p{i}": p for i, p in enumerate(parts)})
 
 
 class ConnectSyncService:

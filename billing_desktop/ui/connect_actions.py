@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from billing_desktop.domain.roles import Perm, allows
-from billing_desktop.ui.i18n import tr
+from billing_desktop.ui.i18n import text, tr
 from billing_desktop.ui.palette import STATUS_MESSAGE_LONG_MS
 from billing_desktop.ui.window_menus import add_action
 
@@ -97,7 +97,7 @@ class ConnectActions:
 
     def synced(self, report, *, automatic: bool = False) -> None:
         self.window.statusBar().showMessage(
-            (tr("Automatic refresh: ") if automatic else "") + report.summary, STATUS_MESSAGE_LONG_MS
+            (tr("Automatic refresh: ") if automatic else "") + text(report.summary), STATUS_MESSAGE_LONG_MS
         )
         self.cache_changed()
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
 
 from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.i18n import text as message_text
 from billing_desktop.ui.workers import describe, submit_with_progress
 
 
@@ -70,7 +71,7 @@ class SyncDialog(QDialog):
     def _done(self, report) -> None:
         self._finish()
         self.report = report
-        self.text.setText(report.summary)
+        self.text.setText(message_text(report.summary))  # in the operator's language
         if not report.complete:
             self.message.setText(
                 self.tr("Not every account was refreshed: the rest shows its saved data, marked stale.")

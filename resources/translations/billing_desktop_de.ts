@@ -1228,6 +1228,26 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>{kind} angewendet.</translation>
     </message>
     <message>
+        <source>Synced {updated} connected accounts from {pages} page(s) of Stripe&apos;s account list.</source>
+        <translation>{updated} verbundene Konten aus {pages} Seite(n) der Kontenliste von Stripe abgeglichen.</translation>
+    </message>
+    <message>
+        <source>Partial sync: {updated} accounts refreshed, {not_reached} not reached.</source>
+        <translation>Teilweiser Abgleich: {updated} Konten aktualisiert, {not_reached} nicht erreicht.</translation>
+    </message>
+    <message>
+        <source>Cancelled; what was fetched is kept.</source>
+        <translation>Abgebrochen; bereits Geholtes bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Stripe no longer lists the account of: {slugs}.</source>
+        <translation>Stripe führt das Konto dieser Mandanten nicht mehr: {slugs}.</translation>
+    </message>
+    <message>
+        <source>Waited out {count} rate limit(s).</source>
+        <translation>{count} Drosselung(en) durch Stripe abgewartet.</translation>
+    </message>
+    <message>
         <source>Stopped: {exc}</source>
         <translation>Angehalten: {exc}</translation>
     </message>
