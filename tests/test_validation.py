@@ -77,3 +77,20 @@ def test_control_and_bidi_characters_are_refused_in_names_emails_and_urls(servic
     with pytest.raises(ValidationError) as e:
         register(services, operator, bad, "owner@bad.example")
     assert "company_name" in e.value.fields
+
+
+def test_branding_and_metadata_have_a_size_limit(services, operator):
+    """A tenant owner may edit them: a 10 MB paste would be stored, audited and loaded with every tenant view."""
+    from billing_desktop.domain.validation import MAX_JSON_LENGTH, check_json_object, parse_json_object
+
+    big = {"logo": "x" * MAX_JSON_LENGTH}
+    assert "at most" in check_json_object(big)
+    assert check_json_object({"logo": "x" * (MAX_JSON_LENGTH - 20)}) is None
+    with pytest.raises(ValidationError) as refused:
+        parse_json_object('{"a": "' + "y" * 10_000_000 + '"}', "metadata")
+    assert "at most" in refused.value.fields["metadata"]
+    acme = register(services, operator, "Acme", "owner@acme.example")
+    with pytest.raises(ValidationError) as refused:
+        services.tenants.update(operator, acme.id, {"metadata": big})
+    assert "metadata" in refused.value.fields
+    assert services.tenants.get(operator, acme.id).metadata == {}

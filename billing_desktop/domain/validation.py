@@ -158,6 +158,7 @@ def raise_if(errors: dict[str, str | None]) -> None:
 
 # -- JSON objects (tenant branding and metadata) ------------------------------------------------------------------
 MAX_JSON_DEPTH = 20
+MAX_JSON_LENGTH = 65_536  # compact JSON: room for any branding; a pasted image or dump is stored, audited, loaded
 
 
 def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
@@ -165,6 +166,8 @@ def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
     object, NaN/Infinity, nested deeper than MAX_JSON_DEPTH). The CLI and the GUI read it the same way."""
     if text is None:
         return None
+    if len(text) > 16 * MAX_JSON_LENGTH:  # not even parsed: far beyond the limit however it is indented
+        raise ValidationError({field: msg("Use at most {max_length} characters.", max_length=MAX_JSON_LENGTH)})
     try:
         value: Any = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
@@ -185,7 +188,8 @@ def parse_json_object(text: str | None, field: str) -> dict[str, Any] | None:
 
 
 def check_json_object(value: Any) -> str | None:
-    """What the services accept as branding/metadata: an object, finite numbers only, at most MAX_JSON_DEPTH deep."""
+    """What the services accept as branding/metadata: an object, finite numbers only, at most MAX_JSON_DEPTH deep
+    and MAX_JSON_LENGTH characters as compact JSON."""
     if not isinstance(value, dict):
         return msg('Enter a JSON object, like {"color": "#0a84ff"}.')
     stack: list[tuple[Any, int]] = [(value, 1)]
@@ -199,6 +203,8 @@ def check_json_object(value: Any) -> str | None:
             stack.extend((x, depth + 1) for x in v.values())
         elif isinstance(v, list):
             stack.extend((x, depth + 1) for x in v)
+    if len(json.dumps(value, separators=(",", ":"), ensure_ascii=False)) > MAX_JSON_LENGTH:
+        return msg("Use at most {max_length} characters.", max_length=MAX_JSON_LENGTH)
     return None
 
 
