@@ -154,3 +154,15 @@ def test_a_path_with_a_nul_character_is_bad_input(acme, run_cli, argv):
     code, _, err = run_cli(argv, env=AUTH)
     assert code == 2 and "NUL character" in err, err
     _clean(err)
+
+
+def test_rolling_a_webhook_secret_without_overlap_asks_first(acme, run_cli):
+    """No overlap breaks the tenant's receiver at once: like `webhooks remove`, it needs --yes (or a typed y)."""
+    _, before, _ = run_cli(["webhooks", "show", "acme"], env=AUTH)
+    code, _, err = run_cli(["webhooks", "roll-secret", "acme", "--overlap", "none"], env=AUTH)
+    assert code == 1 and "--yes" in err
+    assert run_cli(["webhooks", "show", "acme"], env=AUTH)[1] == before  # nothing rolled
+    code, out, err = run_cli(["webhooks", "roll-secret", "acme", "--overlap", "none", "--yes"], env=AUTH)
+    assert code == 0 and "New signing secret" in out, err
+    code, out, err = run_cli(["webhooks", "roll-secret", "acme"], env=AUTH)  # 24 h overlap: nothing breaks
+    assert code == 0 and "New signing secret" in out, err

@@ -44,6 +44,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     jsonable(sp)
     sp.add_argument("slug")
     sp.add_argument("--overlap", default="24h", choices=["none", "1h", "24h"])
+    sp.add_argument("--yes", action="store_true", help="do not ask before a roll with no overlap")
     sp.set_defaults(run=cmd_roll_secret)
 
     sp = wh.add_parser("test", help="send a signed test delivery")
@@ -143,7 +144,14 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_roll_secret(args: argparse.Namespace) -> int:
     with open_services(args) as svc:
         session = sign_in(svc, args)
-        cfg = svc.webhooks.roll_secret(session, svc.tenants.resolve(session, args.slug), args.overlap)
+        tenant_id = svc.tenants.resolve(session, args.slug)
+        if args.overlap == "none":
+            confirm(
+                args,
+                f"Roll the signing secret of {args.slug} with no overlap? Its receiver rejects every delivery "
+                "until it has the new secret.",
+            )
+        cfg = svc.webhooks.roll_secret(session, tenant_id, args.overlap)
     emit_json(cfg) if args.json else print(f"New signing secret {cfg.secrets[0].masked}")
     return 0
 
