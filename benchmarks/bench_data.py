@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -145,8 +146,10 @@ def log_pages(quick: bool = False) -> list[Row]:
     # against one of 10 rows at 10,000 would time the rows, not the table): only the table around it grows.
     focus, own = 7, min(2_500, sizes[0] // 2)
     opened = {}
+    folders: list[str] = []  # the databases (about 600 MB at a million rows), removed at the end
     for n in sizes:
-        url, _, _ = _db(1000)
+        url, folder, _ = _db(1000)
+        folders.append(folder)
         svc = fast_services(url)
         logs(svc.ctx.engine, n, focus=focus, own=own)
         opened[n] = (svc, svc.auth.sign_in("op@bench.example", "bench-password-1"))
@@ -184,4 +187,6 @@ def log_pages(quick: bool = False) -> list[Row]:
         )
     for svc, _ in opened.values():
         svc.close()
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
     return rows
