@@ -10,6 +10,7 @@ from billing_desktop.ui.fees_view import FeesView
 from billing_desktop.ui.link_dialog import LinkDialog
 from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.sync_dialog import SyncDialog
+from tests.conftest import OPERATOR_PASSWORD
 from tests.gui_helpers import click, open_dialog, settings, type_into
 from tests.support.connected import bulk_tenants, link, platform
 from tests.support.fake_connect import requirements
@@ -62,6 +63,19 @@ def test_board_after_sign_in_opens_the_tenant_and_sends_a_fix_up_link(qtbot, ser
     view.table.selectRow(1)
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.tabs.currentWidget() is win.stripe and win.selected_tenant_id() == acme.id)
+
+
+def test_the_board_hides_behind_the_lock_and_closes_with_the_window(qtbot, services, operator, troubled, tmp_path):
+    """The board shows tenants' troubles: the lock page must not leave it on screen, nor a closed window."""
+    win = open_window(qtbot, services, operator, tmp_path)
+    view = open_dialog(qtbot, AttentionView)
+    win.lock()
+    assert not view.isVisible()
+    type_into(qtbot, win.lock_page.password, OPERATOR_PASSWORD)
+    click(qtbot, win.lock_page.unlock_button)
+    qtbot.waitUntil(view.isVisible)
+    win.close()
+    assert not view.isVisible()
 
 
 def test_nothing_to_show_means_no_board(qtbot, services, operator, fake, tmp_path):

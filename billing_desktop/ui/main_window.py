@@ -65,6 +65,7 @@ class MainWindow(MainPages, MainActions, SessionEnd, QMainWindow):
         self._closing = False  # unsaved edits were settled: let the close through
         self._holding = False  # putting the selection back while the user decides about unsaved edits
         self._closed = False  # set by closeEvent: a closed window starts no more database work
+        self._hidden_by_lock: list[QWidget] = []  # this window's views that the lock page hid, shown on unlock
         self.runner.session_locked.connect(self.lock)
         self.runner.busy_changed.connect(self._busy)
         self.setWindowTitle(f"{APP_NAME} — {session.email}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from billing_desktop.ui.unsaved import UnsavedGuard
 from billing_desktop.ui.workers import submit
@@ -22,6 +22,10 @@ class SessionEnd(UnsavedGuard):
         # The workspace is hidden at once; the service marks the session locked and audits it in a worker.
         # Unsaved edits stay in their fields (nothing is lost by locking) and the lock page says so.
         self.stack.setCurrentWidget(self.lock_page)
+        # The board, the Fees and Disputes views and other windows of this one show tenant data too.
+        self._hidden_by_lock = self._own_windows()
+        for w in self._hidden_by_lock:
+            w.hide()
         self.connect_ops.auto_sync.pause()  # no Stripe refresh behind the lock page
         self.menuBar().setEnabled(False)
         self.toolbar.setEnabled(False)
@@ -33,8 +37,15 @@ class SessionEnd(UnsavedGuard):
         )
         submit(self.services.auth.lock, self.session, owner=self)
 
+    def _own_windows(self) -> list[QWidget]:
+        """This window's visible separate windows (non-modal views and dialogs parented to it)."""
+        return [w for w in self.findChildren(QWidget) if w.isWindow() and w.isVisible()]
+
     def _unlocked(self) -> None:
         self.stack.setCurrentIndex(0)
+        for w in self._hidden_by_lock:
+            w.show()
+        self._hidden_by_lock = []
         self.connect_ops.auto_sync.resume()
         self.menuBar().setEnabled(True)
         self.toolbar.setEnabled(True)
@@ -63,6 +74,8 @@ class SessionEnd(UnsavedGuard):
         self.live.stop()
         self.backups.stop()
         self._closed = True  # the database may be closed next (Services.close): nothing may reload from it now
+        for w in self._own_windows():  # a board or view left open must not outlive the session it shows
+            w.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._activity)
