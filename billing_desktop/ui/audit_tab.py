@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.services.audit import AuditFilter, AuditRow
+from billing_desktop.ui.flow_layout import FlowLayout
 from billing_desktop.ui.i18n import tr
 
 
@@ -82,7 +83,7 @@ class AuditTab(QWidget):
         self.services, self.session = runner.services, runner.session
         self.tenant_id: int | None = None
         v = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # the filters wrap on a narrow screen instead of scrolling sideways
         self.only_tenant = QCheckBox(self.tr("Only the selected &tenant"))
         self.only_tenant.setObjectName("only_tenant")
         self.only_tenant.setChecked(not self.session.is_operator)
@@ -115,8 +116,7 @@ class AuditTab(QWidget):
             self.until,
             self.apply,
         ):
-            bar.addWidget(w)
-        bar.addStretch(1)
+            bar.add(w)
         v.addLayout(bar)
         self.model = AuditModel(self)
         self.table = QTableView()

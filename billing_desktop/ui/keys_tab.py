@@ -6,7 +6,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -19,6 +18,7 @@ from billing_desktop.domain.states import USABLE, KeyStatus
 from billing_desktop.domain.validation import Mode
 from billing_desktop.ui.clipboard import copy_secret, copy_text
 from billing_desktop.ui.elided import ElidedLabel
+from billing_desktop.ui.flow_layout import FlowLayout
 from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.key_dialogs import NewKeysDialog, RegenerateDialog, RevokeDialog
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS, colour
@@ -66,7 +66,7 @@ class KeysTab(QWidget):
         v.addWidget(self.table, 1)
         self.revealed = RevealedSecret()
         v.addWidget(self.revealed)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps on a narrow screen instead of scrolling sideways
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setObjectName("copy_key")
         self.copy_button.setToolTip(
@@ -85,11 +85,7 @@ class KeysTab(QWidget):
         self.revoke_button = QPushButton(self.tr("Re&voke…"))
         self.revoke_button.setObjectName("revoke_keys")
         self.revoke_button.clicked.connect(self.revoke)
-        for w in (self.copy_button, self.reveal_button, self.show_retired):
-            row.addWidget(w)
-        row.addStretch(1)
-        row.addWidget(self.regenerate_button)
-        row.addWidget(self.revoke_button)
+        row.add(self.copy_button, self.reveal_button, self.show_retired, self.regenerate_button, self.revoke_button)
         v.addLayout(row)
         can_manage = allows(self.session.role, Perm.KEYS_MANAGE)
         self.regenerate_button.setVisible(can_manage)

@@ -24,6 +24,7 @@ from billing_desktop.domain.states import ConnectionState
 from billing_desktop.ui.clipboard import copy_text
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
+from billing_desktop.ui.flow_layout import FlowLayout
 from billing_desktop.ui.forms import confirm, message_label, note
 from billing_desktop.ui.i18n import text as text_
 from billing_desktop.ui.i18n import tr
@@ -89,6 +90,7 @@ class StripeTab(QWidget):
         self.connect_hint = InlineHint("stripe_connect_hint")  # this tenant has no Stripe account yet
         v.addWidget(self.connect_hint)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: labels above their values
         self.values = {}
         for name, label in FIELDS:
             lab = QLabel("—")
@@ -140,7 +142,7 @@ class StripeTab(QWidget):
         self.waiting.hide()
         v.addWidget(self.waiting)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen instead of scrolling sideways
         self.connect_button = QPushButton(self.tr("&Connect Stripe account…"))
         self.connect_button.setObjectName("connect_stripe")
         self.connect_button.clicked.connect(self.connect_account)
@@ -157,11 +159,9 @@ class StripeTab(QWidget):
         self.disconnect_button = QPushButton(self.tr("&Disconnect…"))
         self.disconnect_button.setObjectName("disconnect_stripe")
         self.disconnect_button.clicked.connect(self.disconnect)
-        for widget in (self.connect_button, self.onboard_type, self.onboard_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
-        buttons.addWidget(self.disconnect_button)
+        buttons.add(
+            self.connect_button, self.onboard_type, self.onboard_button, self.refresh_button, self.disconnect_button
+        )
         v.addLayout(buttons)
         from billing_desktop.ui.stripe_requirements import StripeOpsPanel
 

@@ -3598,7 +3598,7 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     </message>
     <message>
         <source>Platform &amp;Stripe settings…</source>
-        <translation>&amp;Stripe-Einstellungen der Plattform…</translation>
+        <translation>&amp;Stripe-Einstellungen…</translation>
     </message>
     <message>
         <source>No Stripe account is connected to {0}. Connect the account it already has, or onboard a new one.</source>

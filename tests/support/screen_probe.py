@@ -2,8 +2,8 @@
 
 Run in a child process (the screen is fixed when Qt starts): QT_QPA_PLATFORM=offscreen:configfile=… and
 QT_SCALE_FACTOR choose the screen; argv[1] is a QSettings file (a saved geometry in it is restored if it fits).
-`webhooks` (English) or `webhooks-de` (German) after it: also report how far the Overview and each page of the
-Webhooks tab scroll sideways (0: it fits)."""
+`webhooks` (English) or `webhooks-de` (German) after it: also report how far each tab, and each page of the
+Webhooks tab, scrolls sideways (0: it fits)."""
 
 import json
 import sys
@@ -53,10 +53,13 @@ def main() -> int:
     frame = win.frameGeometry()
     sideways = {}
     if sys.argv[2:3] in (["webhooks"], ["webhooks-de"]):
-        for _ in range(5):
-            app.processEvents()
-        overview = win.overview.parentWidget().parentWidget()  # page -> viewport -> its scroll area
-        sideways["overview"] = overview.horizontalScrollBar().maximum()
+        for name in ("overview", "stripe", "keys", "audit"):
+            page = getattr(win, name)
+            win.tabs.setCurrentWidget(page)
+            for _ in range(5):
+                app.processEvents()
+            area = page.parentWidget().parentWidget()  # page -> viewport -> its scroll area
+            sideways[name] = area.horizontalScrollBar().maximum()
         win.tabs.setCurrentWidget(win.webhooks)
         area = win.tabs.currentWidget().parentWidget().parentWidget()
         for i in range(win.webhooks.inner.count()):
