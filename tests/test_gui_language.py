@@ -68,6 +68,9 @@ def test_german_from_preferences_applies_at_once(qtbot, services, operator, acme
     assert new.overview.save_button.text() == "Änderungen &speichern"
     assert new.model.headerData(0, Qt.Orientation.Horizontal) == "Firma"  # the tenant list's columns
     assert new.keys.table.horizontalHeaderItem(0).text() == "Art"
+    new.tabs.setCurrentWidget(new.stripe)
+    qtbot.waitUntil(lambda: new.stripe.badge.text().strip() != "")
+    assert new.stripe.badge.text().strip() == "GETRENNT"  # the connection state in German too
     assert new.statusBar().currentMessage() == "Das Fenster verwendet jetzt die neue Sprache."
 
     # A dialog opened now is German, Qt's own buttons included.

@@ -233,8 +233,14 @@ class StripeTab(QWidget):
     def show_status(self, st) -> None:
         self.status = st
         state = st.state if st else ConnectionState.DISCONNECTED
-        stale = " · stale" if st and st.stale and state != ConnectionState.DISCONNECTED else ""
-        self.badge.setText(f" {state.upper()}{stale} ")
+        stale = self.tr(" · stale") if st and st.stale and state != ConnectionState.DISCONNECTED else ""
+        words = {
+            ConnectionState.PENDING: self.tr("Pending"),
+            ConnectionState.CONNECTED: self.tr("Connected"),
+            ConnectionState.RESTRICTED: self.tr("Restricted"),
+            ConnectionState.DISCONNECTED: self.tr("Disconnected"),
+        }
+        self.badge.setText(f" {words.get(state, state).upper()}{stale} ")  # the state in the operator's language
         self.badge.setStyleSheet(badge_style(BADGES[state]))
         for name, _ in FIELDS:
             self.values[name].setText(_fmt(getattr(st, name, None)) if st else "—")

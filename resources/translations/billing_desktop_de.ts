@@ -3601,6 +3601,26 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
         <translation>&amp;Stripe-Einstellungen…</translation>
     </message>
     <message>
+        <source> · stale</source>
+        <translation> · veraltet</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>Eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
         <source>No Stripe account is connected to {0}. Connect the account it already has, or onboard a new one.</source>
         <translation>Mit {0} ist kein Stripe-Konto verbunden. Verbinden Sie das vorhandene Konto oder legen Sie ein neues an.</translation>
     </message>
