@@ -67,10 +67,18 @@ def machine() -> dict:
         "python": platform.python_version(),
         "pyside6": qt,
         "load_average": list(load),
-        "commit": subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
-        ).stdout.strip(),
+        "commit": _commit(),
     }
+
+
+def _commit() -> str:
+    """The checkout's commit; empty without git or a repository (CI's Debian 13 root has neither: a copied tree)."""
+    try:
+        return subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        return ""
 
 
 def _write(path: str, results: dict) -> None:
