@@ -193,6 +193,18 @@ def test_owner_adds_a_user(qtbot, services, acme_users, acme, tmp_path):
     assert services.auth.sign_in("dev2@acme.example", OWNER_PASSWORD).role == "developer"
 
 
+def test_owner_sees_but_cannot_change_the_agreed_tier_and_fee(qtbot, services, acme_users, acme, tmp_path):
+    win = open_window(qtbot, services, acme_users["owner"], tmp_path)
+    ov = win.overview
+    qtbot.waitUntil(lambda: ov.company.text() == acme.company_name)
+    assert ov.fee.text() and not ov.fee.isEnabled() and not ov.tier.isEnabled()
+    assert ov.domain.isEnabled() and ov.save_button.isVisible()
+    ov.domain.clear()
+    type_into(qtbot, ov.domain, "shop.example")
+    click(qtbot, ov.save_button)  # the unchanged tier and fee travel with the form and are accepted
+    qtbot.waitUntil(lambda: services.tenants.get(acme_users["operator"], acme.id).domain == "shop.example")
+
+
 def test_audit_tab_lists_and_filters(qtbot, window, services, operator, acme):
     window.tabs.setCurrentWidget(window.audit)
     qtbot.waitUntil(lambda: len(window.audit.model.rows) >= 4)

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.both_backends  # store and service behaviour must hold 
 CALLS = [
     ("tenants.list", Perm.TENANT_VIEW, lambda s, u, t: s.tenants.list(u)),
     ("tenants.get", Perm.TENANT_VIEW, lambda s, u, t: s.tenants.get(u, t)),
-    ("tenants.update", Perm.TENANT_EDIT, lambda s, u, t: s.tenants.update(u, t, {"tier": "pro"})),
+    ("tenants.update", Perm.TENANT_EDIT, lambda s, u, t: s.tenants.update(u, t, {"domain": "shop.example"})),
+    # The tier and fee the platform agreed with the tenant: its own owner may not lower the fee `fees` checks.
+    ("tenants.terms", Perm.TENANT_TERMS, lambda s, u, t: s.tenants.update(u, t, {"platform_fee_percent": "0.01"})),
+    ("tenants.tier", Perm.TENANT_TERMS, lambda s, u, t: s.tenants.update(u, t, {"tier": "enterprise"})),
     ("tenants.deactivate", Perm.TENANT_DEACTIVATE, lambda s, u, t: s.tenants.set_active(u, t, active=False)),
     ("users.list", Perm.USERS_VIEW, lambda s, u, t: s.users.list(u, t)),
     (
@@ -68,6 +71,17 @@ CROSS = [c for c in CALLS if c[0] != "tenants.list"]  # the list takes no tenant
 def test_a_tenant_user_never_reaches_another_tenant(services, acme_users, globex, role, name, perm, call):
     with pytest.raises(PermissionDenied):
         call(services, acme_users[role], globex.id)
+
+
+def test_a_form_saved_with_unchanged_terms_is_the_owners_to_save(services, acme_users, acme):
+    """The Overview form sends every field: an owner who edits the domain sends the tier and fee unchanged."""
+    owner = acme_users["owner"]
+    now = services.tenants.get(owner, acme.id)
+    changes = {"domain": "shop.example", "tier": now.tier, "platform_fee_percent": str(now.platform_fee_percent)}
+    assert services.tenants.update(owner, acme.id, changes).domain == "shop.example"
+    with pytest.raises(PermissionDenied):
+        services.tenants.update(owner, acme.id, {**changes, "platform_fee_percent": "0.01"})
+    assert services.tenants.get(owner, acme.id).platform_fee_percent == now.platform_fee_percent
 
 
 @pytest.mark.parametrize("role", ["owner", "admin", "developer"])

@@ -19,6 +19,7 @@ class Perm(StrEnum):
     TENANT_REGISTER = "tenant.register"
     TENANT_VIEW = "tenant.view"
     TENANT_EDIT = "tenant.edit"
+    TENANT_TERMS = "tenant.terms"  # tier and platform fee: what the platform agreed with the tenant, not the tenant's
     TENANT_DEACTIVATE = "tenant.deactivate"
     USERS_VIEW = "users.view"
     USERS_MANAGE = "users.manage"
@@ -38,7 +39,7 @@ _READ = {Perm.TENANT_VIEW, Perm.USERS_VIEW, Perm.KEYS_VIEW, Perm.WEBHOOKS_VIEW, 
 
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.OPERATOR: frozenset(Perm),
-    Role.OWNER: frozenset(Perm) - {Perm.TENANT_REGISTER, Perm.PLATFORM_MANAGE, Perm.TEAM_MANAGE},
+    Role.OWNER: frozenset(Perm) - {Perm.TENANT_REGISTER, Perm.TENANT_TERMS, Perm.PLATFORM_MANAGE, Perm.TEAM_MANAGE},
     Role.ADMIN: frozenset(_READ | {Perm.WEBHOOKS_MANAGE, Perm.KEYS_REVEAL}),
     Role.DEVELOPER: frozenset(_READ),
 }

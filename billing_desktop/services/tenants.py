@@ -99,6 +99,7 @@ _LIST_COLUMNS = (
     Tenant.active,
     StripeAccount.status,
 )
+TERMS = ("tier", "platform_fee_percent")  # set by the platform's operators; a tenant's own users may not
 EDITABLE = ("company_name", "email", "domain", "tier", "platform_fee_percent", "mode", "branding", "metadata")
 
 
@@ -317,6 +318,9 @@ class TenantService:
             lock_tenant(s, tenant_id)  # first: two editors of one tenant take turns, the second reads the first's
             t = self._find(s, tenant_id)
             authorize(s, self.ctx, session, Perm.TENANT_EDIT, t.id)
+            # A form saves every field: only a changed tier or fee needs the platform's say.
+            if any(k in clean and clean[k] != getattr(t, k) for k in TERMS):
+                authorize(s, self.ctx, session, Perm.TENANT_TERMS, t.id)
             if clean.get("mode") == Mode.LIVE.value and t.mode != Mode.LIVE.value:
                 # Going live moves real money: as sensitive as deactivating, so the password must be recent.
                 require_recent_password(self.ctx, session)

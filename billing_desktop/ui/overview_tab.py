@@ -127,6 +127,10 @@ class OverviewTab(QWidget):
         can_edit = self.can_edit = allows(self.session.role, Perm.TENANT_EDIT)
         for w in (self.company, self.email, self.domain, self.tier, self.fee, self.mode, self.branding, self.metadata):
             w.setEnabled(can_edit)
+        terms = allows(self.session.role, Perm.TENANT_TERMS)
+        for w in (self.tier, self.fee):  # agreed with the platform: shown to the tenant's users, not theirs to change
+            w.setEnabled(can_edit and terms)
+            w.setToolTip("" if terms else self.tr("Set by the platform's operators."))
         self.save_button.setVisible(can_edit)
         self.revert_button.setVisible(can_edit)
         can_toggle = allows(self.session.role, Perm.TENANT_DEACTIVATE) and (d.active or self.session.is_operator)

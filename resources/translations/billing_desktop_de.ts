@@ -2954,6 +2954,10 @@ Der Rechner mit diesem Schlüssel kann kein Geheimnis mehr öffnen: Ein neuer Tr
         <translation>Deaktiviert</translation>
     </message>
     <message>
+        <source>Set by the platform&apos;s operators.</source>
+        <translation>Von den Betreibern der Plattform festgelegt.</translation>
+    </message>
+    <message>
         <source>Reactivate tenant</source>
         <translation>Mandanten reaktivieren</translation>
     </message>
