@@ -26,6 +26,11 @@ def test_password_rules():
     assert check_password("twelve chars") is None
 
 
+@pytest.mark.parametrize("password", [" " * 12, "\t" * 20, "a" * 12, "abababababab", "ab ab ab ab ab"])
+def test_a_password_of_a_few_repeated_characters_is_refused(password):
+    assert "different characters" in check_password(password)
+
+
 @pytest.mark.parametrize("fee,expected", [("0", "0.00"), ("2.5", "2.50"), ("100", "100.00"), (" 7.25 ", "7.25")])
 def test_fee_parses_to_two_decimals(fee, expected):
     assert parse_fee(fee) == Decimal(expected)

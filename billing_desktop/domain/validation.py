@@ -25,6 +25,7 @@ class Mode(StrEnum):
 
 
 MIN_PASSWORD_LENGTH = 12
+MIN_DISTINCT_CHARACTERS = 4
 MAX_PASSWORD_LENGTH = 1024  # argon2 copes, but a megabyte paste is a mistake, not a password
 _EMAIL = re.compile(
     r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
@@ -82,6 +83,11 @@ def check_password(password: str, email: str = "") -> str | None:
         return msg("Use at least {min_password_length} characters.", min_password_length=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
         return msg("Use at most {max_password_length} characters.", max_password_length=MAX_PASSWORD_LENGTH)
+    if len(set(password)) < MIN_DISTINCT_CHARACTERS:  # twelve spaces, "aaaaaaaaaaaa": long, guessed at once
+        return msg(
+            "Use at least {min_distinct} different characters (not one or two repeated).",
+            min_distinct=MIN_DISTINCT_CHARACTERS,
+        )
     if email and password.strip().lower() == normalize_email(email):
         return msg("The password must not be your email address.")
     return None

@@ -820,6 +820,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Höchstens {max_password_length} Zeichen.</translation>
     </message>
     <message>
+        <source>Use at least {min_distinct} different characters (not one or two repeated).</source>
+        <translation>Verwenden Sie mindestens {min_distinct} verschiedene Zeichen (nicht nur ein oder zwei wiederholte).</translation>
+    </message>
+    <message>
         <source>The password must not be your email address.</source>
         <translation>Das Passwort darf nicht Ihre E-Mail-Adresse sein.</translation>
     </message>
