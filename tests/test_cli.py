@@ -198,8 +198,11 @@ def test_keys_lifecycle_from_the_cli(run_cli, initialised):
         ("test", "secret", "revoked"),
     ]
     assert new_live not in out  # secrets never printed by list
-    code, out, _ = run_cli(["keys", "inspect", "sk_test_4eC39HqLyjWDarjtT1zdp7dc"], env=auth)
+    code, out, err = run_cli(["keys", "inspect", "sk_test_4eC39HqLyjWDarjtT1zdp7dc"], env=auth)
     assert code == 1 and "Stripe secret API key" in out
+    assert "visible to other users" in err and "keys inspect -" in err  # argv is world-readable: say so
+    code, _, err = run_cli(["keys", "inspect", "-"], stdin=new_live + "\n", env=auth)
+    assert code == 0 and "visible to other users" not in err
 
 
 def test_keys_scan_from_the_cli(run_cli, initialised, tmp_path):

@@ -110,7 +110,17 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+ARGV_SECRET_PREFIXES = ("sk_", "rk_", "whsec_")
+
+
 def cmd_inspect(args: argparse.Namespace) -> int:
+    if args.key.startswith(ARGV_SECRET_PREFIXES):
+        # Still inspected (a revoked or foreign key is what people check), but argv is world-readable.
+        print(
+            "Note: a secret key on the command line is visible to other users (ps) and kept in your shell "
+            "history; next time use `keys inspect -` and paste it.",
+            file=sys.stderr,
+        )
     if args.key == "-":
         # Read the key before the password prompt consumes stdin: `echo KEY | … keys inspect -` with the
         # password in BILLING_DESKTOP_PASSWORD.
