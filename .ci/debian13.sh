@@ -8,6 +8,8 @@
 #   base/   debootstrap minbase + updates + security; made again when older than 7 days
 #   tools/  overlay layer on base: python3-venv and scripts/system-deps.sh's packages; made again with base or
 #           when system-deps.sh changes
+#   apt/    apt's downloaded packages (/var/cache/apt/archives in every root made from base/), shared by the runs;
+#           apt-get autoclean drops those the archive no longer has
 #   pip/    pip's cache, shared by the runs; pip/wheels/ holds the files requirements-lock.txt pins, fetched once
 #           per lock (pip/wheels/.complete-HASH), from which the suite's venv is installed without an index
 # A run writes only to its own overlay upper dir, removed at the end. Its mounts and processes live in private
@@ -27,7 +29,7 @@ MIRROR="${BILLING_DESKTOP_CI_MIRROR:-http://deb.debian.org/debian}"
 SUITE=trixie
 MAX_AGE_DAYS=7
 STAMP=.billing-desktop-ci-layer  # written last into a layer: its presence means the layer is complete
-mkdir -p "$CACHE/runs" "$CACHE/pip"
+mkdir -p "$CACHE/runs" "$CACHE/pip" "$CACHE/apt"
 started=$(date +%s)
 say() { echo "debian13: $* ($(( $(date +%s) - started )) s)"; }
 
@@ -45,11 +47,12 @@ tools_ok() {  # line 2: the base it was made on
 }
 
 # Run a script as root inside a root made of overlay layers (lowest last), writing to upper/; in new namespaces.
-# The script sees /src (this checkout, copied), /root/.cache/pip (the shared cache) and the host's DNS setup.
+# The script sees /src (this checkout, copied), /root/.cache/pip and /var/cache/apt/archives (the shared caches)
+# and the host's DNS setup.
 # shellcheck disable=SC2016  # expanded inside the namespace
 ns_script='
-lower="$1" upper="$2" script="$3" src="$4" pip="$5"
-shift 5
+lower="$1" upper="$2" script="$3" src="$4" pip="$5" apt="$6"
+shift 6
 root="$upper/root"
 # The namespace drops these mounts when its last process ends; unmount anyway, innermost first.
 trap "umount -R \"$root\" 2>/dev/null || umount -lR \"$root\" 2>/dev/null || true" EXIT
@@ -59,8 +62,9 @@ mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$root/dev/shm"
 mount -t devpts -o newinstance,ptmxmode=0666 devpts "$root/dev/pts"  # apt and dpkg log through a terminal
 mount --bind "$root/dev/pts/ptmx" "$root/dev/ptmx"
 mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$root/tmp"
-mkdir -p "$root/root/.cache/pip" "$root/src"
+mkdir -p "$root/root/.cache/pip" "$root/src" "$root/var/cache/apt/archives"
 mount --bind "$pip" "$root/root/.cache/pip"
+mount --bind "$apt" "$root/var/cache/apt/archives"
 # Name servers and trusted CAs (a TLS-inspecting proxy CA, say) as the host has them now: never cached.
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mkdir -p "$root/etc/ssl/certs"
@@ -85,7 +89,7 @@ in_root() {
   shift 3
   mkdir -p "$upper/upper" "$upper/work" "$upper/root"
   unshare --mount --pid --kill-child --propagation private -- \
-    bash -euo pipefail -c "$ns_script" ns "$lower" "$upper" "$script" "$PWD" "$CACHE/pip" "$@" </dev/null
+    bash -euo pipefail -c "$ns_script" ns "$lower" "$upper" "$script" "$PWD" "$CACHE/pip" "$CACHE/apt" "$@" </dev/null
 }
 
 new_run_dir() {
@@ -134,7 +138,7 @@ build_tools() {
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends python3 python3-venv ca-certificates
     /src/scripts/system-deps.sh
-    apt-get clean' > "$CACHE/build.log" 2>&1 || { tail -20 "$CACHE/build.log" >&2; exit 1; }
+    apt-get autoclean -qq' > "$CACHE/build.log" 2>&1 || { tail -20 "$CACHE/build.log" >&2; exit 1; }
   local layer="$CACHE/tools.new/upper"
   rm -rf "${layer:?}/src" "$layer/root/.cache"  # the build's mount points, not part of the layer
   printf '%s\n%s\n' "$(tools_key)" "$(sed -n 2p "$CACHE/base/$STAMP")" > "$layer/$STAMP"
@@ -194,6 +198,7 @@ else
     (cd /src && packaging/check-installed.sh billing-desktop)
     echo "--- apt purge"
     apt-get purge -y -qq billing-desktop > /tmp/apt.log 2>&1 || { tail -30 /tmp/apt.log; exit 1; }
+    apt-get autoclean -qq  # the shared download cache keeps only what the archive still has
     test ! -e /opt/billing-desktop && test ! -e /usr/bin/billing-desktop' "$(basename "$deb")"
   say "deb installed, ran and removed"
 fi
