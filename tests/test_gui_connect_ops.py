@@ -5,10 +5,12 @@ import time
 
 import pytest
 
+from billing_desktop.ui import i18n
+from billing_desktop.ui.attention_view import AttentionView
 from billing_desktop.ui.link_dialog import LinkDialog
 from billing_desktop.ui.main_window import MainWindow
 from tests.gui_helpers import click, open_dialog, settings, type_into
-from tests.support.connected import link, platform
+from tests.support.connected import bulk_tenants, link, platform
 from tests.support.fake_connect import requirements
 
 pytestmark = pytest.mark.gui
@@ -69,6 +71,33 @@ def test_requirements_page_and_fix_up_link(qtbot, window, fake):
     click(qtbot, dialog.open_button)
     qtbot.waitUntil(lambda: window.opened == [dialog.url.text()])
     dialog.reject()
+
+
+def test_requirements_and_board_items_in_german(qtbot, open_main_window, services, operator, acme, connected):
+    """Stripe's requirement codes and the board's items are in the operator's language (the CLI keeps English)."""
+    bulk_tenants(services, ["Livewire"], mode="live")
+    i18n.apply("de")
+    try:
+        win = open_main_window(operator, tab="stripe")
+        board = open_dialog(qtbot, AttentionView)
+        qtbot.waitUntil(lambda: board.model.rowCount() > 0)
+        whats = [board.model.index(r, 2).data() for r in range(board.model.rowCount())]
+        assert "Live-Modus, aber kein Stripe-Konto verbunden" in whats
+        board.close()
+        page = win.stripe.ops.requirements
+        qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10000)
+        assert [cell(page.table, r, 1) for r in range(3)] == [
+            "Zustimmung zu den Nutzungsbedingungen von Stripe (Datum)",
+            "Bankkonto oder Debitkarte für Auszahlungen",
+            "Kontoinhaber: Ausweisdokument (Lichtbildausweis)",
+        ]
+        assert "Erforderliche Angaben wurden nicht fristgerecht gemacht" in page.disabled.text()
+        assert win.stripe.values["past_due"].text() == "Zustimmung zu den Nutzungsbedingungen von Stripe (Datum)"
+    finally:
+        i18n.apply("en")  # the translators are the application's: leave none behind for the next test
+    assert services.connect_account.requirements(operator, acme.id).items[1].words == (
+        "Bank account or debit card for payouts"
+    )
 
 
 def test_capabilities_payouts_disputes(qtbot, window, fake, connected, clock):

@@ -3,101 +3,104 @@
 Names are Stripe's documented ones (API reference: the Account object's `requirements`, Capability
 `requirements.disabled_reason`, Account requirement `errors[].code`, Payout `failure_code`). Unknown codes are
 described from their parts, so a code Stripe adds later still reads as something, with the raw code beside it.
+The words are `msg`s: English for the CLI, translated by the GUI (ui.i18n.text); a code's own words stay as they are.
 """
 
 from __future__ import annotations
 
 import re
 
+from billing_desktop.errors import msg
+
 # The part of a requirement code after its owner prefix ("individual.", "company.", "person_xxx.", …).
 FIELD_WORDS: dict[str, str] = {
-    "address.city": "city of the address",
-    "address.line1": "street address",
-    "address.postal_code": "postal code",
-    "address.state": "state or province",
-    "address.country": "country of the address",
-    "dob.day": "date of birth (day)",
-    "dob.month": "date of birth (month)",
-    "dob.year": "date of birth (year)",
-    "email": "email address",
-    "first_name": "first name",
-    "last_name": "last name",
-    "phone": "phone number",
-    "id_number": "government ID number",
-    "ssn_last_4": "last 4 digits of the Social Security number",
-    "verification.document": "identity document (photo ID)",
-    "verification.additional_document": "additional identity document (proof of address)",
-    "relationship.title": "job title",
-    "relationship.executive": "whether they are an executive",
-    "relationship.owner": "whether they are an owner",
-    "relationship.percent_ownership": "percentage owned",
-    "relationship.director": "whether they are a director",
-    "name": "legal name",
-    "tax_id": "tax ID (EIN or equivalent)",
-    "owners_provided": "confirmation that all owners are listed",
-    "directors_provided": "confirmation that all directors are listed",
-    "executives_provided": "confirmation that all executives are listed",
-    "ownership_declaration.date": "ownership declaration (date)",
-    "ownership_declaration.ip": "ownership declaration (IP address)",
-    "verification.document.front": "company verification document",
-    "structure": "company structure",
-    "registration_number": "company registration number",
+    "address.city": msg("city of the address"),
+    "address.line1": msg("street address"),
+    "address.postal_code": msg("postal code"),
+    "address.state": msg("state or province"),
+    "address.country": msg("country of the address"),
+    "dob.day": msg("date of birth (day)"),
+    "dob.month": msg("date of birth (month)"),
+    "dob.year": msg("date of birth (year)"),
+    "email": msg("email address"),
+    "first_name": msg("first name"),
+    "last_name": msg("last name"),
+    "phone": msg("phone number"),
+    "id_number": msg("government ID number"),
+    "ssn_last_4": msg("last 4 digits of the Social Security number"),
+    "verification.document": msg("identity document (photo ID)"),
+    "verification.additional_document": msg("additional identity document (proof of address)"),
+    "relationship.title": msg("job title"),
+    "relationship.executive": msg("whether they are an executive"),
+    "relationship.owner": msg("whether they are an owner"),
+    "relationship.percent_ownership": msg("percentage owned"),
+    "relationship.director": msg("whether they are a director"),
+    "name": msg("legal name"),
+    "tax_id": msg("tax ID (EIN or equivalent)"),
+    "owners_provided": msg("confirmation that all owners are listed"),
+    "directors_provided": msg("confirmation that all directors are listed"),
+    "executives_provided": msg("confirmation that all executives are listed"),
+    "ownership_declaration.date": msg("ownership declaration (date)"),
+    "ownership_declaration.ip": msg("ownership declaration (IP address)"),
+    "verification.document.front": msg("company verification document"),
+    "structure": msg("company structure"),
+    "registration_number": msg("company registration number"),
 }
 
 EXACT: dict[str, str] = {
-    "business_type": "Business type (individual, company, non-profit…)",
-    "business_profile.mcc": "Merchant category (what the business sells)",
-    "business_profile.url": "Business website",
-    "business_profile.product_description": "Description of the products or services",
-    "business_profile.support_phone": "Customer support phone number",
-    "business_profile.support_email": "Customer support email",
-    "business_profile.name": "Public business name",
-    "external_account": "Bank account or debit card for payouts",
-    "tos_acceptance.date": "Acceptance of Stripe's terms of service (date)",
-    "tos_acceptance.ip": "Acceptance of Stripe's terms of service (IP address)",
-    "settings.payments.statement_descriptor": "Statement descriptor (what customers see on card statements)",
-    "settings.card_payments.statement_descriptor_prefix": "Statement descriptor prefix",
-    "relationship.representative": "An account representative (a person who can act for the business)",
-    "relationship.owner": "The business owners",
-    "relationship.director": "The company directors",
-    "relationship.executive": "The company executives",
-    "representative.requirements": "Details of the account representative",
+    "business_type": msg("Business type (individual, company, non-profit…)"),
+    "business_profile.mcc": msg("Merchant category (what the business sells)"),
+    "business_profile.url": msg("Business website"),
+    "business_profile.product_description": msg("Description of the products or services"),
+    "business_profile.support_phone": msg("Customer support phone number"),
+    "business_profile.support_email": msg("Customer support email"),
+    "business_profile.name": msg("Public business name"),
+    "external_account": msg("Bank account or debit card for payouts"),
+    "tos_acceptance.date": msg("Acceptance of Stripe's terms of service (date)"),
+    "tos_acceptance.ip": msg("Acceptance of Stripe's terms of service (IP address)"),
+    "settings.payments.statement_descriptor": msg("Statement descriptor (what customers see on card statements)"),
+    "settings.card_payments.statement_descriptor_prefix": msg("Statement descriptor prefix"),
+    "relationship.representative": msg("An account representative (a person who can act for the business)"),
+    "relationship.owner": msg("The business owners"),
+    "relationship.director": msg("The company directors"),
+    "relationship.executive": msg("The company executives"),
+    "representative.requirements": msg("Details of the account representative"),
 }
 
 OWNERS: dict[str, str] = {
-    "individual": "Account holder",
-    "company": "Company",
-    "representative": "Representative",
-    "owners": "Owners",
-    "directors": "Directors",
-    "executives": "Executives",
-    "person": "Person",
+    "individual": msg("Account holder"),
+    "company": msg("Company"),
+    "representative": msg("Representative"),
+    "owners": msg("Owners"),
+    "directors": msg("Directors"),
+    "executives": msg("Executives"),
+    "person": msg("Person"),
 }
 
 DISABLED_REASONS: dict[str, str] = {
-    "requirements.past_due": "Required information was not provided by the deadline",
-    "requirements.pending_verification": "Stripe is verifying the information provided",
-    "action_required.requested_capabilities": "Requested capabilities need more information",
-    "listed": "The account is on a prohibited persons or companies list (under review)",
-    "platform_paused": "Paused by the platform",
-    "rejected.fraud": "Rejected by Stripe: suspected fraud",
-    "rejected.incomplete_verification": "Rejected by Stripe: verification was not completed",
-    "rejected.listed": "Rejected by Stripe: on a prohibited persons or companies list",
-    "rejected.other": "Rejected by Stripe",
-    "rejected.terms_of_service": "Rejected by Stripe: terms of service violation",
-    "rejected.platform_fraud": "Rejected by the platform: suspected fraud",
-    "rejected.platform_other": "Rejected by the platform",
-    "rejected.platform_terms_of_service": "Rejected by the platform: terms of service violation",
-    "under_review": "Under review by Stripe",
-    "other": "Disabled for another reason (see the Stripe dashboard)",
+    "requirements.past_due": msg("Required information was not provided by the deadline"),
+    "requirements.pending_verification": msg("Stripe is verifying the information provided"),
+    "action_required.requested_capabilities": msg("Requested capabilities need more information"),
+    "listed": msg("The account is on a prohibited persons or companies list (under review)"),
+    "platform_paused": msg("Paused by the platform"),
+    "rejected.fraud": msg("Rejected by Stripe: suspected fraud"),
+    "rejected.incomplete_verification": msg("Rejected by Stripe: verification was not completed"),
+    "rejected.listed": msg("Rejected by Stripe: on a prohibited persons or companies list"),
+    "rejected.other": msg("Rejected by Stripe"),
+    "rejected.terms_of_service": msg("Rejected by Stripe: terms of service violation"),
+    "rejected.platform_fraud": msg("Rejected by the platform: suspected fraud"),
+    "rejected.platform_other": msg("Rejected by the platform"),
+    "rejected.platform_terms_of_service": msg("Rejected by the platform: terms of service violation"),
+    "under_review": msg("Under review by Stripe"),
+    "other": msg("Disabled for another reason (see the Stripe dashboard)"),
     # Capability-level reasons
-    "paused.inactivity": "Paused for inactivity",
-    "pending.onboarding": "Onboarding not finished",
-    "pending.review": "Under review by Stripe",
-    "platform_disabled": "Disabled by the platform",
-    "rejected.inactivity": "Rejected for inactivity",
-    "rejected.unsupported_business": "Rejected: the business is not supported",
-    "requirements.fields_needed": "More information is needed",
+    "paused.inactivity": msg("Paused for inactivity"),
+    "pending.onboarding": msg("Onboarding not finished"),
+    "pending.review": msg("Under review by Stripe"),
+    "platform_disabled": msg("Disabled by the platform"),
+    "rejected.inactivity": msg("Rejected for inactivity"),
+    "rejected.unsupported_business": msg("Rejected: the business is not supported"),
+    "requirements.fields_needed": msg("More information is needed"),
 }
 
 ERROR_CODES: dict[str, str] = {
@@ -129,21 +132,21 @@ ERROR_CODES: dict[str, str] = {
 }
 
 PAYOUT_FAILURES: dict[str, str] = {
-    "account_closed": "The bank account has been closed",
-    "account_frozen": "The bank account has been frozen",
-    "bank_account_restricted": "The bank account has restrictions on this kind of payout",
-    "bank_ownership_changed": "The bank account changed owner",
-    "could_not_process": "The bank could not process this payout",
-    "debit_not_authorized": "Debit transactions are not approved on the bank account",
-    "declined": "The bank declined this transfer",
-    "incorrect_account_holder_address": "The account holder's address is wrong",
-    "incorrect_account_holder_name": "The account holder's name is wrong",
-    "incorrect_account_holder_tax_id": "The account holder's tax ID is wrong",
-    "insufficient_funds": "Not enough funds in the Stripe balance",
-    "invalid_account_number": "The bank account number is not valid",
-    "invalid_currency": "The bank account cannot accept this currency",
-    "no_account": "The bank account does not exist",
-    "unsupported_card": "The bank no longer supports payouts to this card",
+    "account_closed": msg("The bank account has been closed"),
+    "account_frozen": msg("The bank account has been frozen"),
+    "bank_account_restricted": msg("The bank account has restrictions on this kind of payout"),
+    "bank_ownership_changed": msg("The bank account changed owner"),
+    "could_not_process": msg("The bank could not process this payout"),
+    "debit_not_authorized": msg("Debit transactions are not approved on the bank account"),
+    "declined": msg("The bank declined this transfer"),
+    "incorrect_account_holder_address": msg("The account holder's address is wrong"),
+    "incorrect_account_holder_name": msg("The account holder's name is wrong"),
+    "incorrect_account_holder_tax_id": msg("The account holder's tax ID is wrong"),
+    "insufficient_funds": msg("Not enough funds in the Stripe balance"),
+    "invalid_account_number": msg("The bank account number is not valid"),
+    "invalid_currency": msg("The bank account cannot accept this currency"),
+    "no_account": msg("The bank account does not exist"),
+    "unsupported_card": msg("The bank no longer supports payouts to this card"),
 }
 
 DISPUTE_REASONS: dict[str, str] = {
@@ -176,13 +179,13 @@ def requirement_words(code: str) -> str:
     if code in EXACT:
         return EXACT[code]
     if code.startswith("interv_"):
-        return "Stripe asks for an action (intervention): see the Stripe dashboard"
+        return msg("Stripe asks for an action (intervention): see the Stripe dashboard")
     owner, _, rest = code.partition(".")
-    label = f"Person {owner.removeprefix('person_')[-6:]}" if _PERSON.match(owner) else OWNERS.get(owner, "")
+    label = msg("Person {id}", id=owner.removeprefix("person_")[-6:]) if _PERSON.match(owner) else OWNERS.get(owner, "")
     if label and rest:
-        return f"{label}: {_field_words(rest)}"
+        return msg("{owner}: {field}", owner=label, field=_field_words(rest))
     if owner == "business_profile" and rest:
-        return f"Business profile: {rest.replace('_', ' ')}"
+        return msg("Business profile: {field}", field=rest.replace("_", " "))
     return code.replace("_", " ").replace(".", ": ").capitalize()
 
 
@@ -201,7 +204,8 @@ def error_words(code: str | None, reason: str | None) -> str:
 def payout_failure_words(code: str | None, message: str | None = None) -> str:
     if not code:
         return message or ""
-    return PAYOUT_FAILURES.get(code, code.replace("_", " ")).rstrip(".")
+    known = PAYOUT_FAILURES.get(code)  # a Msg kept whole (no trailing dot in the table)
+    return known if known is not None else code.replace("_", " ").rstrip(".")
 
 
 def dispute_reason_words(reason: str | None) -> str:

@@ -20,6 +20,7 @@ from billing_desktop.domain.attention import FIX, TAB, AttentionKind, Fix, count
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState, DeliveryOutcome
 from billing_desktop.domain.validation import Mode
+from billing_desktop.errors import msg
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
@@ -112,8 +113,11 @@ class AttentionService:
                         tenant_id,
                         slug,
                         company,
-                        f"Stripe no longer lists account {account_id}",
-                        f"Not returned by a full sync since {since:%Y-%m-%d %H:%M} UTC: removed, or access revoked.",
+                        msg("Stripe no longer lists account {account}", account=account_id),
+                        msg(
+                            "Not returned by a full sync since {since} UTC: removed, or access revoked.",
+                            since=f"{since:%Y-%m-%d %H:%M}",
+                        ),
                         None,
                         None,
                     )
@@ -130,8 +134,8 @@ class AttentionService:
                         tenant_id,
                         slug,
                         company,
-                        "Live mode, but no Stripe account is connected",
-                        "Charges cannot be made until an account is connected.",
+                        msg("Live mode, but no Stripe account is connected"),
+                        msg("Charges cannot be made until an account is connected."),
                         None,
                         None,
                     )
@@ -161,8 +165,8 @@ class AttentionService:
                         tenant_id,
                         slug,
                         company,
-                        f"Old key {prefix}…{last4} stops working",
-                        "Its grace period after a roll ends: make sure every client uses the new key.",
+                        msg("Old key {key} stops working", key=f"{prefix}…{last4}"),
+                        msg("Its grace period after a roll ends: make sure every client uses the new key."),
                         expires,
                         None,
                     )
@@ -231,8 +235,8 @@ class AttentionService:
                     tenant_id,
                     slug,
                     company,
-                    "Webhook endpoint is failing",
-                    f"{url}: last delivery {at:%Y-%m-%d %H:%M} UTC failed ({why}).",
+                    msg("Webhook endpoint is failing"),
+                    msg("{url}: last delivery {at} UTC failed ({why}).", url=url, at=f"{at:%Y-%m-%d %H:%M}", why=why),
                     None,
                     delivery_id,
                 )

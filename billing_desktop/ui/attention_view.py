@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from billing_desktop.domain.attention import AttentionKind, Fix
 from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.i18n import text
 from billing_desktop.ui.link_dialog import LinkDialog
 from billing_desktop.ui.palette import badge_style, set_tone
 from billing_desktop.ui.records import RecordsModel, records_view, time_text
@@ -65,10 +66,10 @@ class AttentionView(QDialog):
             [
                 ("Due", _due),
                 ("Tenant", lambda r: r.company),
-                ("What", lambda r: r.title),
-                ("Details", lambda r: r.detail),
+                ("What", lambda r: text(r.title)),
+                ("Details", lambda r: text(r.detail)),
             ],
-            tooltip=lambda r, c: f"{r.company} ({r.slug}) — {r.kind.value.replace('_', ' ')}\n{r.detail}",
+            tooltip=lambda r, c: f"{r.company} ({r.slug}) — {r.kind.value.replace('_', ' ')}\n{text(r.detail)}",
             warn=lambda r: r.kind in SEVERE or r.countdown.endswith("ago"),
         )
         self.table = records_view(self.model, "attention_table", (230, 170, 300))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.states import CapabilityStatus, PayoutStatus
 from billing_desktop.ui.forms import message_label
-from billing_desktop.ui.i18n import tr
+from billing_desktop.ui.i18n import text, tr
 from billing_desktop.ui.link_dialog import LinkDialog
 from billing_desktop.ui.palette import text_style
 from billing_desktop.ui.records import RecordsModel, date_text, records_view, time_text
@@ -117,7 +117,7 @@ class RequirementsPage(_Page):
         self.model = RecordsModel(
             [
                 (self.tr("When"), lambda r: (self.tr("Future: ") if r.future else "") + tr(GROUP_WORDS[r.group])),
-                (self.tr("What Stripe needs"), lambda r: r.words),
+                (self.tr("What Stripe needs"), lambda r: text(r.words)),
                 (self.tr("Stripe's reason"), lambda r: r.error),
             ],
             tooltip=lambda r, c: f"{r.code}" + (f"\n{r.error}" if r.error else ""),
@@ -153,7 +153,9 @@ class RequirementsPage(_Page):
             )
         else:
             self.deadline.setText(self.tr("No deadline set.") if view.items else self.tr("Nothing is due."))
-        self.disabled.setText(self.tr("Disabled: {0}").format(view.disabled_words) if view.disabled_reason else "")
+        self.disabled.setText(
+            self.tr("Disabled: {0}").format(text(view.disabled_words)) if view.disabled_reason else ""
+        )
         self.disabled.setToolTip(view.disabled_reason or "")
         self.disabled.setVisible(bool(view.disabled_reason))
         self.model.set_rows(view.items)
@@ -192,7 +194,7 @@ class CapabilitiesPage(_Page):
             [
                 (self.tr("Capability"), lambda c: c.name.replace("_", " ")),
                 (self.tr("Status"), lambda c: c.status),
-                (self.tr("Needs"), lambda c: "; ".join(r.words for r in c.due) or c.disabled_words),
+                (self.tr("Needs"), lambda c: "; ".join(text(r.words) for r in c.due) or text(c.disabled_words)),
             ],
             tooltip=lambda c, col: "\n".join(r.code for r in c.due) or c.name,
             warn=lambda c: c.status == CapabilityStatus.INACTIVE,
@@ -265,7 +267,7 @@ class MoneyPage(_Page):
                 (self.tr("Amount"), lambda p: p.amount.text),
                 (self.tr("Status"), lambda p: p.status.replace("_", " ")),
                 (self.tr("Arrival"), lambda p: date_text(p.arrival_date)),
-                (self.tr("Failure"), lambda p: p.failure_words),
+                (self.tr("Failure"), lambda p: text(p.failure_words)),
             ],
             tooltip=lambda p, c: p.id + (f"\n{p.failure_code}" if p.failure_code else ""),
             warn=lambda p: p.status == PayoutStatus.FAILED,

@@ -251,10 +251,10 @@ class StripeTab(QWidget):
             for name in ("currently_due", "past_due"):
                 codes = getattr(st, name)
                 if codes:
-                    self.values[name].setText("; ".join(requirement_words(c) for c in codes))
+                    self.values[name].setText("; ".join(text_(requirement_words(c)) for c in codes))
                     self.values[name].setToolTip(", ".join(codes))
             if st.disabled_reason:
-                self.values["disabled_reason"].setText(disabled_words(st.disabled_reason))
+                self.values["disabled_reason"].setText(text_(disabled_words(st.disabled_reason)))
                 self.values["disabled_reason"].setToolTip(st.disabled_reason)
         if st and st.message:
             self.message.setText(text_(st.message))

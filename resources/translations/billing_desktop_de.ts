@@ -364,8 +364,384 @@
         <translation>Abgerufen am</translation>
     </message>
     <message>
+        <source>city of the address</source>
+        <translation>Ort der Adresse</translation>
+    </message>
+    <message>
+        <source>street address</source>
+        <translation>Straße und Hausnummer</translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>state or province</source>
+        <translation>Bundesland oder Provinz</translation>
+    </message>
+    <message>
+        <source>country of the address</source>
+        <translation>Land der Adresse</translation>
+    </message>
+    <message>
+        <source>date of birth (day)</source>
+        <translation>Geburtsdatum (Tag)</translation>
+    </message>
+    <message>
+        <source>date of birth (month)</source>
+        <translation>Geburtsdatum (Monat)</translation>
+    </message>
+    <message>
+        <source>date of birth (year)</source>
+        <translation>Geburtsdatum (Jahr)</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>government ID number</source>
+        <translation>Ausweisnummer</translation>
+    </message>
+    <message>
+        <source>last 4 digits of the Social Security number</source>
+        <translation>letzte 4 Ziffern der Sozialversicherungsnummer (SSN)</translation>
+    </message>
+    <message>
+        <source>identity document (photo ID)</source>
+        <translation>Ausweisdokument (Lichtbildausweis)</translation>
+    </message>
+    <message>
+        <source>additional identity document (proof of address)</source>
+        <translation>zusätzliches Ausweisdokument (Adressnachweis)</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>whether they are an executive</source>
+        <translation>ob die Person zur Geschäftsleitung gehört</translation>
+    </message>
+    <message>
+        <source>whether they are an owner</source>
+        <translation>ob die Person Eigentümer ist</translation>
+    </message>
+    <message>
+        <source>percentage owned</source>
+        <translation>Beteiligung in Prozent</translation>
+    </message>
+    <message>
+        <source>whether they are a director</source>
+        <translation>ob die Person Direktor ist</translation>
+    </message>
+    <message>
+        <source>legal name</source>
+        <translation>rechtlicher Name</translation>
+    </message>
+    <message>
+        <source>tax ID (EIN or equivalent)</source>
+        <translation>Steuernummer (EIN o. Ä.)</translation>
+    </message>
+    <message>
+        <source>confirmation that all owners are listed</source>
+        <translation>Bestätigung, dass alle Eigentümer angegeben sind</translation>
+    </message>
+    <message>
+        <source>confirmation that all directors are listed</source>
+        <translation>Bestätigung, dass alle Direktoren angegeben sind</translation>
+    </message>
+    <message>
+        <source>confirmation that all executives are listed</source>
+        <translation>Bestätigung, dass die gesamte Geschäftsleitung angegeben ist</translation>
+    </message>
+    <message>
+        <source>ownership declaration (date)</source>
+        <translation>Eigentümererklärung (Datum)</translation>
+    </message>
+    <message>
+        <source>ownership declaration (IP address)</source>
+        <translation>Eigentümererklärung (IP-Adresse)</translation>
+    </message>
+    <message>
+        <source>company verification document</source>
+        <translation>Nachweisdokument des Unternehmens</translation>
+    </message>
+    <message>
+        <source>company structure</source>
+        <translation>Unternehmensform</translation>
+    </message>
+    <message>
+        <source>company registration number</source>
+        <translation>Handelsregisternummer</translation>
+    </message>
+    <message>
+        <source>Business type (individual, company, non-profit…)</source>
+        <translation>Art des Unternehmens (Einzelperson, Unternehmen, gemeinnützig…)</translation>
+    </message>
+    <message>
+        <source>Merchant category (what the business sells)</source>
+        <translation>Händlerkategorie (was das Unternehmen verkauft)</translation>
+    </message>
+    <message>
+        <source>Business website</source>
+        <translation>Website des Unternehmens</translation>
+    </message>
+    <message>
+        <source>Description of the products or services</source>
+        <translation>Beschreibung der Produkte oder Dienstleistungen</translation>
+    </message>
+    <message>
+        <source>Customer support phone number</source>
+        <translation>Telefonnummer des Kundensupports</translation>
+    </message>
+    <message>
+        <source>Customer support email</source>
+        <translation>E-Mail-Adresse des Kundensupports</translation>
+    </message>
+    <message>
+        <source>Public business name</source>
+        <translation>Öffentlicher Unternehmensname</translation>
+    </message>
+    <message>
+        <source>Bank account or debit card for payouts</source>
+        <translation>Bankkonto oder Debitkarte für Auszahlungen</translation>
+    </message>
+    <message>
+        <source>Acceptance of Stripe&apos;s terms of service (date)</source>
+        <translation>Zustimmung zu den Nutzungsbedingungen von Stripe (Datum)</translation>
+    </message>
+    <message>
+        <source>Acceptance of Stripe&apos;s terms of service (IP address)</source>
+        <translation>Zustimmung zu den Nutzungsbedingungen von Stripe (IP-Adresse)</translation>
+    </message>
+    <message>
+        <source>Statement descriptor (what customers see on card statements)</source>
+        <translation>Abrechnungstext (was Kunden auf der Kartenabrechnung sehen)</translation>
+    </message>
+    <message>
+        <source>Statement descriptor prefix</source>
+        <translation>Präfix des Abrechnungstexts</translation>
+    </message>
+    <message>
+        <source>An account representative (a person who can act for the business)</source>
+        <translation>Ein Vertreter des Kontos (eine Person, die für das Unternehmen handeln darf)</translation>
+    </message>
+    <message>
+        <source>The business owners</source>
+        <translation>Die Eigentümer des Unternehmens</translation>
+    </message>
+    <message>
+        <source>The company directors</source>
+        <translation>Die Direktoren des Unternehmens</translation>
+    </message>
+    <message>
+        <source>The company executives</source>
+        <translation>Die Geschäftsleitung des Unternehmens</translation>
+    </message>
+    <message>
+        <source>Details of the account representative</source>
+        <translation>Angaben zum Vertreter des Kontos</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>Vertreter</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Directors</source>
+        <translation>Direktoren</translation>
+    </message>
+    <message>
+        <source>Executives</source>
+        <translation>Geschäftsleitung</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Required information was not provided by the deadline</source>
+        <translation>Erforderliche Angaben wurden nicht fristgerecht gemacht</translation>
+    </message>
+    <message>
+        <source>Stripe is verifying the information provided</source>
+        <translation>Stripe prüft die gemachten Angaben</translation>
+    </message>
+    <message>
+        <source>Requested capabilities need more information</source>
+        <translation>Die beantragten Funktionen erfordern weitere Angaben</translation>
+    </message>
+    <message>
+        <source>The account is on a prohibited persons or companies list (under review)</source>
+        <translation>Das Konto steht auf einer Liste verbotener Personen oder Unternehmen (in Prüfung)</translation>
+    </message>
+    <message>
+        <source>Paused by the platform</source>
+        <translation>Von der Plattform pausiert</translation>
+    </message>
+    <message>
+        <source>Rejected by Stripe: suspected fraud</source>
+        <translation>Von Stripe abgelehnt: Betrugsverdacht</translation>
+    </message>
+    <message>
+        <source>Rejected by Stripe: verification was not completed</source>
+        <translation>Von Stripe abgelehnt: Verifizierung nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Rejected by Stripe: on a prohibited persons or companies list</source>
+        <translation>Von Stripe abgelehnt: auf einer Liste verbotener Personen oder Unternehmen</translation>
+    </message>
+    <message>
+        <source>Rejected by Stripe</source>
+        <translation>Von Stripe abgelehnt</translation>
+    </message>
+    <message>
+        <source>Rejected by Stripe: terms of service violation</source>
+        <translation>Von Stripe abgelehnt: Verstoß gegen die Nutzungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Rejected by the platform: suspected fraud</source>
+        <translation>Von der Plattform abgelehnt: Betrugsverdacht</translation>
+    </message>
+    <message>
+        <source>Rejected by the platform</source>
+        <translation>Von der Plattform abgelehnt</translation>
+    </message>
+    <message>
+        <source>Rejected by the platform: terms of service violation</source>
+        <translation>Von der Plattform abgelehnt: Verstoß gegen die Nutzungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Under review by Stripe</source>
+        <translation>Wird von Stripe geprüft</translation>
+    </message>
+    <message>
+        <source>Disabled for another reason (see the Stripe dashboard)</source>
+        <translation>Aus einem anderen Grund deaktiviert (siehe Stripe-Dashboard)</translation>
+    </message>
+    <message>
+        <source>Paused for inactivity</source>
+        <translation>Wegen Inaktivität pausiert</translation>
+    </message>
+    <message>
+        <source>Onboarding not finished</source>
+        <translation>Onboarding nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Disabled by the platform</source>
+        <translation>Von der Plattform deaktiviert</translation>
+    </message>
+    <message>
+        <source>Rejected for inactivity</source>
+        <translation>Wegen Inaktivität abgelehnt</translation>
+    </message>
+    <message>
+        <source>Rejected: the business is not supported</source>
+        <translation>Abgelehnt: Das Unternehmen wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>More information is needed</source>
+        <translation>Weitere Angaben sind erforderlich</translation>
+    </message>
+    <message>
+        <source>The bank account has been closed</source>
+        <translation>Das Bankkonto wurde aufgelöst</translation>
+    </message>
+    <message>
+        <source>The bank account has been frozen</source>
+        <translation>Das Bankkonto wurde eingefroren</translation>
+    </message>
+    <message>
+        <source>The bank account has restrictions on this kind of payout</source>
+        <translation>Das Bankkonto ist für diese Art von Auszahlung eingeschränkt</translation>
+    </message>
+    <message>
+        <source>The bank account changed owner</source>
+        <translation>Das Bankkonto hat den Inhaber gewechselt</translation>
+    </message>
+    <message>
+        <source>The bank could not process this payout</source>
+        <translation>Die Bank konnte diese Auszahlung nicht verarbeiten</translation>
+    </message>
+    <message>
+        <source>Debit transactions are not approved on the bank account</source>
+        <translation>Lastschriften sind für das Bankkonto nicht freigegeben</translation>
+    </message>
+    <message>
+        <source>The bank declined this transfer</source>
+        <translation>Die Bank hat diese Überweisung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The account holder&apos;s address is wrong</source>
+        <translation>Die Adresse des Kontoinhabers ist falsch</translation>
+    </message>
+    <message>
+        <source>The account holder&apos;s name is wrong</source>
+        <translation>Der Name des Kontoinhabers ist falsch</translation>
+    </message>
+    <message>
+        <source>The account holder&apos;s tax ID is wrong</source>
+        <translation>Die Steuernummer des Kontoinhabers ist falsch</translation>
+    </message>
+    <message>
+        <source>Not enough funds in the Stripe balance</source>
+        <translation>Nicht genug Guthaben auf dem Stripe-Saldo</translation>
+    </message>
+    <message>
+        <source>The bank account number is not valid</source>
+        <translation>Die Kontonummer ist ungültig</translation>
+    </message>
+    <message>
+        <source>The bank account cannot accept this currency</source>
+        <translation>Das Bankkonto kann diese Währung nicht annehmen</translation>
+    </message>
+    <message>
+        <source>The bank account does not exist</source>
+        <translation>Das Bankkonto existiert nicht</translation>
+    </message>
+    <message>
+        <source>The bank no longer supports payouts to this card</source>
+        <translation>Die Bank unterstützt keine Auszahlungen mehr auf diese Karte</translation>
+    </message>
+    <message>
+        <source>Stripe asks for an action (intervention): see the Stripe dashboard</source>
+        <translation>Stripe verlangt eine Handlung (Intervention): siehe Stripe-Dashboard</translation>
+    </message>
+    <message>
+        <source>Person {id}</source>
+        <translation>Person {id}</translation>
+    </message>
+    <message>
+        <source>{owner}: {field}</source>
+        <translation>{owner}: {field}</translation>
+    </message>
+    <message>
+        <source>Business profile: {field}</source>
+        <translation>Unternehmensprofil: {field}</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1750,6 +2126,38 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
     <message>
         <source>A team database&apos;s list sorts by company, mode, tier, slug, email or active; filter by Stripe state or attention with the drop-downs.</source>
         <translation>Die Liste einer Team-Datenbank sortiert nach Firma, Modus, Tarif, Kürzel, E-Mail oder Aktiv; nach Stripe-Zustand oder Handlungsbedarf filtern Sie mit den Auswahllisten.</translation>
+    </message>
+    <message>
+        <source>Stripe no longer lists account {account}</source>
+        <translation>Stripe führt das Konto {account} nicht mehr</translation>
+    </message>
+    <message>
+        <source>Not returned by a full sync since {since} UTC: removed, or access revoked.</source>
+        <translation>Seit {since} UTC von keiner vollständigen Synchronisierung mehr geliefert: entfernt oder Zugriff entzogen.</translation>
+    </message>
+    <message>
+        <source>Live mode, but no Stripe account is connected</source>
+        <translation>Live-Modus, aber kein Stripe-Konto verbunden</translation>
+    </message>
+    <message>
+        <source>Charges cannot be made until an account is connected.</source>
+        <translation>Zahlungen sind erst möglich, wenn ein Konto verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Old key {key} stops working</source>
+        <translation>Alter Schlüssel {key} wird ungültig</translation>
+    </message>
+    <message>
+        <source>Its grace period after a roll ends: make sure every client uses the new key.</source>
+        <translation>Seine Übergangsfrist nach dem Austausch endet: Stellen Sie sicher, dass jeder Client den neuen Schlüssel verwendet.</translation>
+    </message>
+    <message>
+        <source>Webhook endpoint is failing</source>
+        <translation>Webhook-Endpunkt schlägt fehl</translation>
+    </message>
+    <message>
+        <source>{url}: last delivery {at} UTC failed ({why}).</source>
+        <translation>{url}: Letzte Zustellung am {at} UTC fehlgeschlagen ({why}).</translation>
     </message>
 </context>
 <context>
