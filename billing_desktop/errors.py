@@ -8,6 +8,7 @@ context, as the GUI's module-level `tr` strings do)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -29,6 +30,37 @@ def msg(template: str, /, **params: Any) -> Msg:
     """A message for a person, marked for translation. `template` is a literal with {named} fields (doubled braces
     for literal ones when there are fields); fill them with keyword arguments, never with an f-string."""
     return Msg(template, **params)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Msg):
+        return {"msg": value.template, "params": {k: _plain(v) for k, v in value.params.items()}}
+    return value if isinstance(value, int | float) else str(value)
+
+
+def _revive(value: Any) -> Any:
+    if isinstance(value, dict) and "msg" in value:
+        return Msg(value["msg"], **{k: _revive(v) for k, v in (value.get("params") or {}).items()})
+    return value
+
+
+_STORED = '{"msg": '  # no English message starts so: older rows (plain English) load as they are
+
+
+def dump_text(value: str) -> str:
+    """A message for a text column: a Msg as JSON (its template and parameters survive), other text as it is."""
+    return json.dumps(_plain(value), ensure_ascii=False) if isinstance(value, Msg) else value
+
+
+def load_text(stored: str) -> str:
+    """What `dump_text` stored: a Msg again (its str is the same English), or the plain text."""
+    if stored.startswith(_STORED):
+        try:
+            revived = _revive(json.loads(stored))
+        except (ValueError, TypeError, KeyError):
+            return stored
+        return revived if isinstance(revived, str) else stored
+    return stored
 
 
 class AppError(Exception):

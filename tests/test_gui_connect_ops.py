@@ -83,6 +83,10 @@ def test_requirements_and_board_items_in_german(qtbot, open_main_window, service
         qtbot.waitUntil(lambda: board.model.rowCount() > 0)
         whats = [board.model.index(r, 2).data() for r in range(board.model.rowCount())]
         assert "Live-Modus, aber kein Stripe-Konto verbunden" in whats
+        assert "1 Anforderung überfällig" in whats  # derived when the account was cached, stored with its template
+        assert "Erforderliche Angaben wurden nicht fristgerecht gemacht" in whats
+        details = [board.model.index(r, 3).data() for r in range(board.model.rowCount())]
+        assert "Zustimmung zu den Nutzungsbedingungen von Stripe (Datum)" in details
         board.close()
         page = win.stripe.ops.requirements
         qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10000)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from billing_desktop.errors import Conflict, Msg, ValidationError, msg
+from billing_desktop.errors import Conflict, Msg, ValidationError, dump_text, load_text, msg
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "resources" / "translations" / "billing_desktop_de.ts"
@@ -134,3 +134,25 @@ def test_the_gui_translates_templates_and_their_parameters(qapp):
         )
     finally:
         i18n.apply("en")
+
+
+def test_a_stored_message_keeps_its_template_and_its_english():
+    """Attention items are derived when Stripe objects are cached and read back later: a Msg stored in a text column
+    comes back as the same English (the CLI) with its template and nested parameters (the GUI translates them)."""
+    from billing_desktop.domain.attention import from_account
+
+    account = {"requirements": {"past_due": ["external_account", "tos_acceptance.date", "business_type", "x_y"]}}
+    (item,) = from_account(account)
+    title, detail = load_text(dump_text(item.title)), load_text(dump_text(item.detail))
+    assert title == "4 requirements past due" and isinstance(title, Msg) and title.params == {"n": 4}
+    assert (
+        detail
+        == item.detail
+        == (
+            "Bank account or debit card for payouts; Acceptance of Stripe's terms of service (date); "
+            "Business type (individual, company, non-profit…); and 1 more"
+        )
+    )
+    assert isinstance(detail, Msg) and detail.template == "{list}; and {n} more"
+    assert load_text("Old row in plain English") == "Old row in plain English"  # rows stored before this change
+    assert dump_text("plain") == "plain"

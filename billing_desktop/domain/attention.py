@@ -14,6 +14,7 @@ from billing_desktop.domain.requirements import (
     requirement_words,
 )
 from billing_desktop.domain.states import CapabilityStatus, PayoutStatus
+from billing_desktop.errors import msg
 
 
 class AttentionKind(StrEnum):
@@ -79,8 +80,11 @@ def _when(ts: int | None) -> datetime | None:
 
 
 def _words(codes: list[str], limit: int = 3) -> str:
-    shown = "; ".join(requirement_words(c) for c in codes[:limit])
-    return shown + (f"; and {len(codes) - limit} more" if len(codes) > limit else "")
+    words = [requirement_words(c) for c in codes[:limit]]
+    shown = words[0] if words else ""
+    for word in words[1:]:  # nested messages, so each word is translated
+        shown = msg("{list}; {item}", list=shown, item=word)
+    return msg("{list}; and {n} more", list=shown, n=len(codes) - limit) if len(codes) > limit else shown
 
 
 def from_account(account: dict[str, Any]) -> list[Derived]:
@@ -96,7 +100,9 @@ def from_account(account: dict[str, Any]) -> list[Derived]:
             Derived(
                 kind=AttentionKind.REQUIREMENTS_PAST_DUE,
                 due_at=None,  # the deadline has passed: as urgent as it gets
-                title=f"{len(past)} requirement{'s' * (len(past) != 1)} past due",
+                title=msg("{n} requirement past due", n=1)
+                if len(past) == 1
+                else msg("{n} requirements past due", n=len(past)),
                 detail=_words(past),
             )
         )
@@ -106,7 +112,9 @@ def from_account(account: dict[str, Any]) -> list[Derived]:
             Derived(
                 kind=AttentionKind.REQUIREMENTS_DUE,
                 due_at=deadline,
-                title=f"{len(due)} requirement{'s' * (len(due) != 1)} currently due",
+                title=msg("{n} requirement currently due", n=1)
+                if len(due) == 1
+                else msg("{n} requirements currently due", n=len(due)),
                 detail=_words(due),
             )
         )
@@ -116,7 +124,7 @@ def from_account(account: dict[str, Any]) -> list[Derived]:
                 Derived(
                     kind=AttentionKind.CAPABILITY_INACTIVE,
                     due_at=None,
-                    title=f"Capability {name.replace('_', ' ')} is inactive",
+                    title=msg("Capability {name} is inactive", name=name.replace("_", " ")),
                 )
             )
     return out
@@ -133,7 +141,7 @@ def from_payout(payout: dict[str, Any]) -> list[Derived]:
         Derived(
             kind=AttentionKind.PAYOUT_FAILED,
             due_at=None,
-            title=f"Payout of {format_amount(amount, currency)} failed",
+            title=msg("Payout of {amount} failed", amount=format_amount(amount, currency)),
             detail=payout_failure_words(payout.get("failure_code"), payout.get("failure_message")),
         )
     ]
@@ -152,7 +160,10 @@ def from_dispute(dispute: dict[str, Any]) -> list[Derived]:
         Derived(
             kind=AttentionKind.DISPUTE_EVIDENCE,
             due_at=due,
-            title=f"Dispute of {format_amount(dispute.get('amount', 0), dispute.get('currency', ''))} needs evidence",
+            title=msg(
+                "Dispute of {amount} needs evidence",
+                amount=format_amount(dispute.get("amount", 0), dispute.get("currency", "")),
+            ),
             detail=dispute_reason_words(dispute.get("reason")),
         )
     ]

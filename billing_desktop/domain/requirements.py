@@ -150,21 +150,21 @@ PAYOUT_FAILURES: dict[str, str] = {
 }
 
 DISPUTE_REASONS: dict[str, str] = {
-    "bank_cannot_process": "The customer's bank cannot process the charge",
-    "check_returned": "The cheque was returned",
-    "credit_not_processed": "The customer says a promised refund was not made",
-    "customer_initiated": "The customer started the dispute",
-    "debit_not_authorized": "The customer says they did not authorise the debit",
-    "duplicate": "The customer says they were charged twice",
-    "fraudulent": "The cardholder says they did not make the payment",
-    "general": "Uncategorised dispute",
-    "incorrect_account_details": "The account details were wrong",
-    "insufficient_funds": "The customer's account did not have the funds",
-    "noncompliant": "The payment broke the card network's rules",
-    "product_not_received": "The customer says the product never arrived",
-    "product_unacceptable": "The customer says the product was defective or not as described",
-    "subscription_canceled": "The customer says they cancelled the subscription",
-    "unrecognized": "The customer does not recognise the payment",
+    "bank_cannot_process": msg("The customer's bank cannot process the charge"),
+    "check_returned": msg("The cheque was returned"),
+    "credit_not_processed": msg("The customer says a promised refund was not made"),
+    "customer_initiated": msg("The customer started the dispute"),
+    "debit_not_authorized": msg("The customer says they did not authorise the debit"),
+    "duplicate": msg("The customer says they were charged twice"),
+    "fraudulent": msg("The cardholder says they did not make the payment"),
+    "general": msg("Uncategorised dispute"),
+    "incorrect_account_details": msg("The account details were wrong"),
+    "insufficient_funds": msg("The customer's account did not have the funds"),
+    "noncompliant": msg("The payment broke the card network's rules"),
+    "product_not_received": msg("The customer says the product never arrived"),
+    "product_unacceptable": msg("The customer says the product was defective or not as described"),
+    "subscription_canceled": msg("The customer says they cancelled the subscription"),
+    "unrecognized": msg("The customer does not recognise the payment"),
 }
 
 _PERSON = re.compile(r"^person_[A-Za-z0-9]+$")

@@ -20,7 +20,7 @@ from billing_desktop.domain.attention import FIX, TAB, AttentionKind, Fix, count
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState, DeliveryOutcome
 from billing_desktop.domain.validation import Mode
-from billing_desktop.errors import msg
+from billing_desktop.errors import load_text, msg
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
@@ -91,7 +91,9 @@ class AttentionService:
                     ).join(Tenant, Tenant.id == AttentionItem.tenant_id)
                 )
             ):
-                raw.append((AttentionKind(kind), tenant_id, slug, company, title, detail, due, None))
+                raw.append(
+                    (AttentionKind(kind), tenant_id, slug, company, load_text(title), load_text(detail), due, None)
+                )
             for tenant_id, slug, company, account_id, since in s.execute(
                 scoped(
                     select(

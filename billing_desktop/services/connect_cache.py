@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from billing_desktop.domain.attention import Derived
 from billing_desktop.domain.states import ConnectionState
+from billing_desktop.errors import dump_text
 from billing_desktop.store.locking import lock_tenants
 from billing_desktop.store.models import AttentionItem, StripeAccount, StripeObject
 
@@ -67,8 +68,8 @@ def replace_items(s: DbSession, rows: Iterable[tuple[int, str, list[Derived]]]) 
             "source": source,
             "kind": d.kind.value,
             "due_at": d.due_at,
-            "title": d.title,
-            "detail": d.detail,
+            "title": dump_text(d.title),  # a Msg's template survives: the GUI shows it in the operator's language
+            "detail": dump_text(d.detail),
         }
         for tenant_id, source, derived in rows
         for d in derived

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButt
 
 from billing_desktop.ui.fetch_task import CancellableFetch
 from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.i18n import text
 from billing_desktop.ui.records import RecordsModel, records_view, time_text
 
 NEEDS_EVIDENCE = ("warning_needs_response", "needs_response")
@@ -64,10 +65,10 @@ class DisputesView(CancellableFetch, QDialog):
                 (self.tr("Evidence due"), _due),
                 (self.tr("Tenant"), lambda d: d.slug),
                 (self.tr("Amount"), lambda d: d.amount_text),
-                (self.tr("Reason"), lambda d: d.reason_words),
+                (self.tr("Reason"), lambda d: text(d.reason_words)),
                 (self.tr("Status"), lambda d: d.status.replace("_", " ")),
             ],
-            tooltip=lambda d, c: f"{d.reason_words}\n{d.id} on {d.charge} ({d.reason})",
+            tooltip=lambda d, c: f"{text(d.reason_words)}\n{d.id} on {d.charge} ({d.reason})",
             warn=lambda d: d.overdue,
         )
         self.table = records_view(self.model, "disputes_all_table", (230, 140, 100, 400))

@@ -300,7 +300,7 @@ class DisputesPage(_Page):
             [
                 (self.tr("Evidence due"), lambda d: f"{time_text(d.due_by)} ({d.countdown})" if d.due_by else "—"),
                 (self.tr("Amount"), lambda d: d.amount_text),
-                (self.tr("Reason"), lambda d: d.reason_words),
+                (self.tr("Reason"), lambda d: text(d.reason_words)),
                 (self.tr("Status"), lambda d: d.status.replace("_", " ")),
             ],
             tooltip=lambda d, c: f"{d.id} on {d.charge} ({d.reason})",

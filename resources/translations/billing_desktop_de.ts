@@ -728,6 +728,66 @@
         <translation>Die Bank unterstützt keine Auszahlungen mehr auf diese Karte</translation>
     </message>
     <message>
+        <source>The customer&apos;s bank cannot process the charge</source>
+        <translation>Die Bank des Kunden kann die Zahlung nicht verarbeiten</translation>
+    </message>
+    <message>
+        <source>The cheque was returned</source>
+        <translation>Der Scheck wurde zurückgegeben</translation>
+    </message>
+    <message>
+        <source>The customer says a promised refund was not made</source>
+        <translation>Der Kunde gibt an, dass eine zugesagte Erstattung nicht erfolgt ist</translation>
+    </message>
+    <message>
+        <source>The customer started the dispute</source>
+        <translation>Der Kunde hat die Rückbuchung eingeleitet</translation>
+    </message>
+    <message>
+        <source>The customer says they did not authorise the debit</source>
+        <translation>Der Kunde gibt an, die Lastschrift nicht genehmigt zu haben</translation>
+    </message>
+    <message>
+        <source>The customer says they were charged twice</source>
+        <translation>Der Kunde gibt an, doppelt belastet worden zu sein</translation>
+    </message>
+    <message>
+        <source>The cardholder says they did not make the payment</source>
+        <translation>Der Karteninhaber gibt an, die Zahlung nicht getätigt zu haben</translation>
+    </message>
+    <message>
+        <source>Uncategorised dispute</source>
+        <translation>Rückbuchung ohne Kategorie</translation>
+    </message>
+    <message>
+        <source>The account details were wrong</source>
+        <translation>Die Kontodaten waren falsch</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s account did not have the funds</source>
+        <translation>Das Konto des Kunden war nicht gedeckt</translation>
+    </message>
+    <message>
+        <source>The payment broke the card network&apos;s rules</source>
+        <translation>Die Zahlung verstieß gegen die Regeln des Kartennetzwerks</translation>
+    </message>
+    <message>
+        <source>The customer says the product never arrived</source>
+        <translation>Der Kunde gibt an, dass das Produkt nie angekommen ist</translation>
+    </message>
+    <message>
+        <source>The customer says the product was defective or not as described</source>
+        <translation>Der Kunde gibt an, dass das Produkt mangelhaft war oder nicht der Beschreibung entsprach</translation>
+    </message>
+    <message>
+        <source>The customer says they cancelled the subscription</source>
+        <translation>Der Kunde gibt an, das Abonnement gekündigt zu haben</translation>
+    </message>
+    <message>
+        <source>The customer does not recognise the payment</source>
+        <translation>Der Kunde erkennt die Zahlung nicht wieder</translation>
+    </message>
+    <message>
         <source>Stripe asks for an action (intervention): see the Stripe dashboard</source>
         <translation>Stripe verlangt eine Handlung (Intervention): siehe Stripe-Dashboard</translation>
     </message>
@@ -2158,6 +2218,42 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
     <message>
         <source>{url}: last delivery {at} UTC failed ({why}).</source>
         <translation>{url}: Letzte Zustellung am {at} UTC fehlgeschlagen ({why}).</translation>
+    </message>
+    <message>
+        <source>{list}; {item}</source>
+        <translation>{list}; {item}</translation>
+    </message>
+    <message>
+        <source>{list}; and {n} more</source>
+        <translation>{list}; und {n} weitere</translation>
+    </message>
+    <message>
+        <source>{n} requirement past due</source>
+        <translation>{n} Anforderung überfällig</translation>
+    </message>
+    <message>
+        <source>{n} requirements past due</source>
+        <translation>{n} Anforderungen überfällig</translation>
+    </message>
+    <message>
+        <source>{n} requirement currently due</source>
+        <translation>{n} Anforderung derzeit fällig</translation>
+    </message>
+    <message>
+        <source>{n} requirements currently due</source>
+        <translation>{n} Anforderungen derzeit fällig</translation>
+    </message>
+    <message>
+        <source>Capability {name} is inactive</source>
+        <translation>Funktion {name} ist inaktiv</translation>
+    </message>
+    <message>
+        <source>Payout of {amount} failed</source>
+        <translation>Auszahlung über {amount} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Dispute of {amount} needs evidence</source>
+        <translation>Rückbuchung über {amount} braucht Nachweise</translation>
     </message>
 </context>
 <context>
