@@ -97,6 +97,8 @@ def test_requirements_and_board_items_in_german(qtbot, open_main_window, service
         ]
         assert "Erforderliche Angaben wurden nicht fristgerecht gemacht" in page.disabled.text()
         assert win.stripe.values["past_due"].text() == "Zustimmung zu den Nutzungsbedingungen von Stripe (Datum)"
+        database = win.findChild(type(win.count_label), "status_database").text()
+        assert database.startswith("Datenbank: lokale Datei ")  # the status bar's database, in German too
     finally:
         i18n.apply("en")  # the translators are the application's: leave none behind for the next test
     assert services.connect_account.requirements(operator, acme.id).items[1].words == (

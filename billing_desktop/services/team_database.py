@@ -79,7 +79,7 @@ def database_label(url: str | URL) -> str:
         return f"{u.host or 'localhost'}{port}/{u.database}"
     from pathlib import Path
 
-    return f"local file {Path(u.database).name}" if u.database else "local database"
+    return msg("local file {name}", name=Path(u.database).name) if u.database else msg("local database")
 
 
 def vault_name_for(url: str) -> str:

@@ -8,6 +8,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from billing_desktop.domain.states import FeedState
+from billing_desktop.ui.i18n import text as text_
 from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.palette import colour
 
@@ -81,7 +82,7 @@ def attach(window) -> LiveRefresh:
     window.destroyed.connect(live.feed.stop)
     label = QLabel()
     label.setObjectName("status_database")
-    name = window.services.database_label()
+    name = text_(window.services.database_label())  # "local file …" in the operator's language
 
     def show_state(state: str) -> None:
 

@@ -1884,6 +1884,14 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Wählen Sie einen TLS-Modus: {modes}.</translation>
     </message>
     <message>
+        <source>local file {name}</source>
+        <translation>lokale Datei {name}</translation>
+    </message>
+    <message>
+        <source>local database</source>
+        <translation>lokale Datenbank</translation>
+    </message>
+    <message>
         <source>Could not connect to {display}: {describe_error_exc}</source>
         <translation>Keine Verbindung zu {display}: {describe_error_exc}</translation>
     </message>
