@@ -145,3 +145,33 @@ def test_scan_dialog_finds_keys_and_can_cancel(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Done"), timeout=5000)
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 2).text() == "sk_test_****…p7dc"
+
+
+def test_inspect_verdicts_in_german(qtbot, services, operator, acme, tmp_path):
+    """The Inspect dialog's verdicts come from the services in English (the CLI prints them) and are shown in the
+    operator's language."""
+    from billing_desktop.ui import i18n
+
+    key = services.keys.reveal(
+        operator, next(k for k in services.keys.list(operator, acme.id) if k.kind == "secret").id
+    )
+    i18n.apply("de")
+    try:
+        win = MainWindow(services, operator, settings(tmp_path))
+        qtbot.addWidget(win)
+        win.show()
+        win.act_inspect.trigger()
+        inspect = open_dialog(qtbot, InspectKeyDialog)
+        for text, expected in [
+            (key, "Acme Inc (acme-inc) — "),  # the tenant as it is; the rest in German (mode and kind: codes)
+            (key[:-1] + ("Q" if key[-1] != "Q" else "R"), "Prüfsumme"),
+            ("\u0455k_test_abc", "Kein Schlüssel — er enthält Nicht-ASCII-Zeichen"),
+        ]:
+            with qtbot.waitSignal(inspect.inspected, timeout=60_000, check_params_cb=lambda got, t=text: got == t):
+                inspect.key.setText(text)
+            assert expected in inspect.summary.text(), inspect.summary.text()
+        inspect.key.setText(key)
+        qtbot.waitUntil(lambda: inspect.fields["status"].text().endswith("-Schlüssel, aktiv."))
+        assert inspect.fields["checksum_valid"].text() == "gültig"
+    finally:
+        i18n.apply("en")

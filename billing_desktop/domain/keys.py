@@ -109,10 +109,17 @@ def examine(raw: str | None) -> Verdict:
     shown = mask(text) if len(text) > 12 else "(short text)"
     if not text.isascii():
         folded = unicodedata.normalize("NFKC", text)
-        hint = " — it contains look-alike characters (for example Cyrillic or full-width letters)"
-        if not folded.isascii():
-            hint = " — it contains non-ASCII characters (look-alikes such as a Cyrillic a for the Latin one?)"
-        return _bad(shown, "Not a key" + hint + ". Copy the key again from its source.")
+        if folded.isascii():
+            why = msg(
+                "Not a key — it contains look-alike characters (for example Cyrillic or full-width letters). "
+                "Copy the key again from its source."
+            )
+        else:
+            why = msg(
+                "Not a key — it contains non-ASCII characters (look-alikes such as a Cyrillic a for the Latin one?). "
+                "Copy the key again from its source."
+            )
+        return _bad(shown, why)
     if any(c.isspace() for c in text):
         return _bad(shown, msg("Contains spaces or line breaks inside: not a single key."))
     m = _OURS.match(text)
@@ -125,7 +132,7 @@ def examine(raw: str | None) -> Verdict:
             )
         stripe = _stripe_shape(text)
         why = msg("Checksum does not match: a typo, a changed character, or not one of our keys.")
-        return _bad(shown, why + _also(stripe), checksum_ok=False, kind=kind.value, mode=mode, stripe_shape=stripe)
+        return _bad(shown, _also(why, stripe), checksum_ok=False, kind=kind.value, mode=mode, stripe_shape=stripe)
     stripe = _stripe_shape(text)
     if m:
         why = msg(
@@ -134,7 +141,7 @@ def examine(raw: str | None) -> Verdict:
             value=len(m.group(3)),
             body_len=BODY_LEN,
         )
-        return _bad(shown, why + _also(stripe), kind=_KIND_OF[m.group(1)].value, mode=m.group(2), stripe_shape=stripe)
+        return _bad(shown, _also(why, stripe), kind=_KIND_OF[m.group(1)].value, mode=m.group(2), stripe_shape=stripe)
     if stripe:
         return _bad(
             shown,
@@ -165,8 +172,8 @@ def _bad(
     )
 
 
-def _also(stripe: str | None) -> str:
-    return f" It is shaped like a {stripe}." if stripe else ""
+def _also(why: str, stripe: str | None) -> str:
+    return msg("{why} It is shaped like a {stripe}.", why=why, stripe=stripe) if stripe else why
 
 
 def _stripe_shape(text: str) -> str | None:

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from billing_desktop.domain.keys import Verdict
 from billing_desktop.domain.states import KeyStatus
+from billing_desktop.errors import msg
 from billing_desktop.store.sqlite_direct import StoredKey
 
 
@@ -84,16 +85,25 @@ def describe(v: Verdict, scope: int | None, found: StoredKey | None, now: dateti
     operator (every tenant), else the one tenant whose keys the asker may recognise."""
     if found is None or (scope is not None and found.tenant_id != scope):
         # A tenant's user learns nothing about other tenants' keys: the same answer as for an unknown key.
-        what = "your tenant's" if scope is not None else "this platform's"
-        return Inspection(
-            verdict=v,
-            summary=f"Well-formed {v.mode} {v.kind} key, but not one of {what} keys "
-            "(made by another installation, or never issued).",
-        )
+        if scope is not None:
+            summary = msg(
+                "Well-formed {mode} {kind} key, but not one of your tenant's keys "
+                "(made by another installation, or never issued).",
+                mode=v.mode,
+                kind=v.kind,
+            )
+        else:
+            summary = msg(
+                "Well-formed {mode} {kind} key, but not one of this platform's keys "
+                "(made by another installation, or never issued).",
+                mode=v.mode,
+                kind=v.kind,
+            )
+        return Inspection(verdict=v, summary=summary)
     status = key_status(found, now)
     text = _describe_status(found, status)
     if not found.tenant_active:
-        text += "; the tenant is deactivated, so the key is refused"
+        text = msg("{status}; the tenant is deactivated, so the key is refused", status=text)
     return Inspection(
         verdict=v,
         ours=True,
@@ -106,19 +116,31 @@ def describe(v: Verdict, scope: int | None, found: StoredKey | None, now: dateti
         revoked_by=found.revoked_by,
         revoke_reason=found.revoke_reason,
         last_rolled=found.last_rolled if found.last_rolled != found.created_at else None,
-        summary=f"{found.tenant_name} ({found.tenant_slug}) — {v.mode} {v.kind} key, {text}.",
+        summary=msg(
+            "{tenant} ({slug}) — {mode} {kind} key, {status}.",
+            tenant=found.tenant_name,
+            slug=found.tenant_slug,
+            mode=v.mode,
+            kind=v.kind,
+            status=text,
+        ),
         tenant_active=bool(found.tenant_active),
     )
 
 
 def _describe_status(k: StoredKey, status: KeyStatus) -> str:
     if status == KeyStatus.EXPIRING:
-        return f"expiring at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced, in its grace period)"
+        return msg("expiring at {at} UTC (replaced, in its grace period)", at=f"{k.expires_at:%Y-%m-%d %H:%M}")
     if status == KeyStatus.EXPIRED:
-        return f"expired at {k.expires_at:%Y-%m-%d %H:%M} UTC (replaced)"
+        return msg("expired at {at} UTC (replaced)", at=f"{k.expires_at:%Y-%m-%d %H:%M}")
     if status == KeyStatus.REVOKED:
-        return f"revoked at {k.revoked_at:%Y-%m-%d %H:%M} UTC by {k.revoked_by}: {k.revoke_reason}"
-    return "active"
+        return msg(
+            "revoked at {at} UTC by {who}: {reason}",
+            at=f"{k.revoked_at:%Y-%m-%d %H:%M}",
+            who=k.revoked_by,
+            reason=k.revoke_reason,
+        )
+    return msg("active")
 
 
 def _iso(d: datetime | None) -> str | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing_desktop.ui.forms import note, password_edit
+from billing_desktop.ui.i18n import text as text_
 from billing_desktop.ui.palette import colour
 from billing_desktop.ui.workers import Task, describe, submit, submit_with_progress
 
@@ -109,18 +110,20 @@ class InspectKeyDialog(QDialog):
         d = ins.to_json()
         good = ins.usable
         tone = colour("success" if good else ("warning" if ins.ours else "error"))
-        self.summary.setText(f"<b style='color:{tone}'>{escape(ins.summary)}</b>")
+        self.summary.setText(f"<b style='color:{tone}'>{escape(text_(ins.summary))}</b>")
 
         def yn(value):
-            return "—" if value is None else ("yes" if value else "no")
+            return "—" if value is None else (self.tr("yes") if value else self.tr("no"))
 
         f = self.fields
         f["value"].setText(d["value"])
-        f["well_formed"].setText(yn(d["well_formed"]) + (f" — {d['problem']}" if d["problem"] else ""))
-        f["checksum_valid"].setText({True: "valid", False: "does not match", None: "—"}[d["checksum_valid"]])
+        f["well_formed"].setText(yn(d["well_formed"]) + (f" — {text_(d['problem'])}" if d["problem"] else ""))
+        f["checksum_valid"].setText(
+            {True: self.tr("valid"), False: self.tr("does not match"), None: "—"}[d["checksum_valid"]]
+        )
         f["kind"].setText(f"{d['kind'] or '—'} / {d['mode'] or '—'}")
         f["tenant"].setText(f"{d.get('tenant_name')} ({d.get('tenant')})" if ins.ours else "—")
-        f["status"].setText(ins.summary.split(" — ", 1)[-1] if ins.ours else "—")
+        f["status"].setText(text_(ins.summary).split(" — ", 1)[-1] if ins.ours else "—")
         f["created_at"].setText(f"{ins.created_at:%Y-%m-%d %H:%M} UTC" if ins.created_at else "—")
         f["last_rolled"].setText(f"{ins.last_rolled:%Y-%m-%d %H:%M} UTC" if ins.last_rolled else "—")
         f["stripe_shape"].setText(d["stripe_shape"] or "—")

@@ -1196,6 +1196,14 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Enthält NUL-Bytes: kein Schlüssel (wurden Binärdaten eingefügt?).</translation>
     </message>
     <message>
+        <source>Not a key — it contains look-alike characters (for example Cyrillic or full-width letters). Copy the key again from its source.</source>
+        <translation>Kein Schlüssel — er enthält ähnlich aussehende Zeichen (zum Beispiel kyrillische oder Vollbreiten-Buchstaben). Kopieren Sie den Schlüssel erneut aus seiner Quelle.</translation>
+    </message>
+    <message>
+        <source>Not a key — it contains non-ASCII characters (look-alikes such as a Cyrillic a for the Latin one?). Copy the key again from its source.</source>
+        <translation>Kein Schlüssel — er enthält Nicht-ASCII-Zeichen (ähnlich aussehende wie ein kyrillisches a statt des lateinischen?). Kopieren Sie den Schlüssel erneut aus seiner Quelle.</translation>
+    </message>
+    <message>
         <source>Contains spaces or line breaks inside: not a single key.</source>
         <translation>Enthält Leerzeichen oder Zeilenumbrüche: kein einzelner Schlüssel.</translation>
     </message>
@@ -1214,6 +1222,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
     <message>
         <source>Not a key: Billing Desktop keys start with pk_test_, sk_test_, pk_live_ or sk_live_.</source>
         <translation>Kein Schlüssel: Billing-Desktop-Schlüssel beginnen mit pk_test_, sk_test_, pk_live_ oder sk_live_.</translation>
+    </message>
+    <message>
+        <source>{why} It is shaped like a {stripe}.</source>
+        <translation>{why} Er hat die Form eines {stripe}.</translation>
     </message>
     <message>
         <source>Enter the recovery key (nine groups of four characters).</source>
@@ -2263,6 +2275,38 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <source>Dispute of {amount} needs evidence</source>
         <translation>Rückbuchung über {amount} braucht Nachweise</translation>
     </message>
+    <message>
+        <source>Well-formed {mode} {kind} key, but not one of your tenant&apos;s keys (made by another installation, or never issued).</source>
+        <translation>Wohlgeformter {mode}-{kind}-Schlüssel, aber keiner der Schlüssel Ihres Mandanten (von einer anderen Installation erzeugt oder nie ausgegeben).</translation>
+    </message>
+    <message>
+        <source>Well-formed {mode} {kind} key, but not one of this platform&apos;s keys (made by another installation, or never issued).</source>
+        <translation>Wohlgeformter {mode}-{kind}-Schlüssel, aber keiner der Schlüssel dieser Plattform (von einer anderen Installation erzeugt oder nie ausgegeben).</translation>
+    </message>
+    <message>
+        <source>{status}; the tenant is deactivated, so the key is refused</source>
+        <translation>{status}; der Mandant ist deaktiviert, daher wird der Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>{tenant} ({slug}) — {mode} {kind} key, {status}.</source>
+        <translation>{tenant} ({slug}) — {mode}-{kind}-Schlüssel, {status}.</translation>
+    </message>
+    <message>
+        <source>expiring at {at} UTC (replaced, in its grace period)</source>
+        <translation>läuft am {at} UTC ab (ersetzt, in der Übergangsfrist)</translation>
+    </message>
+    <message>
+        <source>expired at {at} UTC (replaced)</source>
+        <translation>abgelaufen am {at} UTC (ersetzt)</translation>
+    </message>
+    <message>
+        <source>revoked at {at} UTC by {who}: {reason}</source>
+        <translation>widerrufen am {at} UTC von {who}: {reason}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
 </context>
 <context>
     <name>AddOperatorDialog</name>
@@ -2927,6 +2971,22 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
     <message>
         <source>Show the pasted key in plain text</source>
         <translation>Den eingefügten Schlüssel im Klartext zeigen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>stimmt nicht überein</translation>
     </message>
 </context>
 <context>
