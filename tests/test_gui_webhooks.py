@@ -67,6 +67,29 @@ def test_inbox_receives_and_verifies(qtbot, window):
     click(qtbot, tab.inbox_panel.start_button)  # stop
 
 
+def test_inbox_table_keeps_the_newest_requests_only(qtbot, window, monkeypatch):
+    """The inbox listens on loopback, where any local process may post: its table must not grow without end."""
+    import httpx
+
+    from billing_desktop.services import webhook_inbox
+
+    monkeypatch.setattr(webhook_inbox, "MAX_KEPT", 5)
+    panel = window.webhooks.inbox_panel
+    window.webhooks.inner.setCurrentWidget(panel)
+    click(qtbot, panel.start_button)
+    qtbot.waitUntil(lambda: panel.address.text().startswith("http://127.0.0.1:"))
+    for i in range(8):
+        httpx.post(panel.address.text(), content=f'{{"type": "evt.{i}"}}'.encode())
+
+    def newest() -> str:
+        item = panel.table.item(panel.table.rowCount() - 1, 1)
+        return item.text() if item is not None else ""
+
+    qtbot.waitUntil(lambda: newest() == "evt.7")
+    assert panel.table.rowCount() == 5 and panel.table.item(0, 1).text() == "evt.3"
+    click(qtbot, panel.start_button)  # stop
+
+
 def test_verify_dialog(qtbot, window, services, operator, acme, receiver):
     services.webhooks.save(
         operator, acme.id, receiver.url, ["*"], "", enabled=True, scheme="stripe", allow_private=True

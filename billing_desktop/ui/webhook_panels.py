@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.states import DeliveryOutcome
 from billing_desktop.domain.webhooks import EVENT_TYPES
+from billing_desktop.services import webhook_inbox
 from billing_desktop.ui.flow_layout import FlowLayout
 from billing_desktop.ui.forms import message_label, note
 from billing_desktop.ui.i18n import text as message_text
@@ -369,6 +370,8 @@ class InboxPanel(QWidget):
             event_type = json.loads(item.body).get("type", "?")
         except (ValueError, AttributeError):
             event_type = "(not JSON)"
+        if self.table.rowCount() >= webhook_inbox.MAX_KEPT:  # anything local can post here: keep the newest only
+            self.table.removeRow(0)
         n = self.table.rowCount()
         self.table.insertRow(n)
         verdict = "valid" if item.check.valid else item.check.reason.replace("_", " ")
