@@ -4,6 +4,7 @@ fake Stripe; then the same pages offline, from the saved copy."""
 import time
 
 import pytest
+from PySide6.QtCore import Qt
 
 from billing_desktop.ui import i18n
 from billing_desktop.ui.attention_view import AttentionView
@@ -82,6 +83,12 @@ def test_requirements_and_board_items_in_german(qtbot, open_main_window, service
         board = open_dialog(qtbot, AttentionView)
         qtbot.waitUntil(lambda: board.model.rowCount() > 0)
         whats = [board.model.index(r, 2).data() for r in range(board.model.rowCount())]
+        assert [board.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+            "Fällig",
+            "Mandant",
+            "Was",
+            "Details",
+        ]
         assert "Live-Modus, aber kein Stripe-Konto verbunden" in whats
         assert "1 Anforderung überfällig" in whats  # derived when the account was cached, stored with its template
         assert "Erforderliche Angaben wurden nicht fristgerecht gemacht" in whats

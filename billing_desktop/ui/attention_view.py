@@ -6,7 +6,7 @@ account holder, a resend of the failed webhook delivery, or the Stripe tab to co
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from billing_desktop.domain.attention import AttentionKind, Fix
@@ -19,10 +19,10 @@ from billing_desktop.ui.workers import describe
 
 SEVERE = {AttentionKind.ACCOUNT_DISABLED, AttentionKind.REQUIREMENTS_PAST_DUE, AttentionKind.PAYOUT_FAILED}
 FIX_TEXT = {
-    Fix.UPDATE_LINK: "Send &fix-up link…",
-    Fix.RESEND_WEBHOOK: "Re&send webhook",
-    Fix.CONNECT: "&Connect account…",
-    Fix.NONE: "&Fix…",
+    Fix.UPDATE_LINK: QT_TRANSLATE_NOOP("AttentionView", "Send &fix-up link…"),
+    Fix.RESEND_WEBHOOK: QT_TRANSLATE_NOOP("AttentionView", "Re&send webhook"),
+    Fix.CONNECT: QT_TRANSLATE_NOOP("AttentionView", "&Connect account…"),
+    Fix.NONE: QT_TRANSLATE_NOOP("AttentionView", "&Fix…"),
 }
 
 
@@ -64,10 +64,10 @@ class AttentionView(QDialog):
         v.addLayout(head)
         self.model = RecordsModel(
             [
-                ("Due", _due),
-                ("Tenant", lambda r: r.company),
-                ("What", lambda r: text(r.title)),
-                ("Details", lambda r: text(r.detail)),
+                (self.tr("Due"), _due),
+                (self.tr("Tenant"), lambda r: r.company),
+                (self.tr("What"), lambda r: text(r.title)),
+                (self.tr("Details"), lambda r: text(r.detail)),
             ],
             tooltip=lambda r, c: f"{r.company} ({r.slug}) — {r.kind.value.replace('_', ' ')}\n{text(r.detail)}",
             warn=lambda r: r.kind in SEVERE or r.countdown.endswith("ago"),
@@ -136,7 +136,7 @@ class AttentionView(QDialog):
         row = self.selected()
         self.open_button.setEnabled(row is not None)
         self.fix_button.setEnabled(row is not None and row.fix != Fix.NONE)
-        self.fix_button.setText(FIX_TEXT[row.fix] if row is not None else FIX_TEXT[Fix.NONE])
+        self.fix_button.setText(self.tr(str(FIX_TEXT[row.fix] if row is not None else FIX_TEXT[Fix.NONE])))
 
     # -- acting ------------------------------------------------------------------------------------------------
     def open_selected(self) -> None:

@@ -2423,6 +2423,34 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>&amp;Beheben…</translation>
     </message>
     <message>
+        <source>Send &amp;fix-up link…</source>
+        <translation>&amp;Nachbesserungs-Link senden…</translation>
+    </message>
+    <message>
+        <source>Re&amp;send webhook</source>
+        <translation>Webhook erneut &amp;senden</translation>
+    </message>
+    <message>
+        <source>&amp;Connect account…</source>
+        <translation>Konto &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
