@@ -50,6 +50,14 @@ def test_mode_banner_follows_the_tenant_and_no_status_message_covers_it(qtbot, w
     assert header.sectionViewportPosition(1) + header.sectionSize(1) <= window.table.viewport().width()
 
 
+def test_a_very_long_tenant_name_stays_inside_the_banner(qtbot, window):
+    name = "Ü" + "x" * 119  # no space: word wrap cannot break it
+    window.mode_banner.show_mode("live", name)
+    label = window.mode_banner.label
+    assert "…" in window.mode_banner.text() and label.toolTip() == name
+    assert label.sizeHint().width() <= window.mode_banner.width()
+
+
 # -- 2. no lost edits ------------------------------------------------------------------------------------------------
 def test_switching_tenant_with_unsaved_edits_asks_cancel_then_discard(qtbot, window, services, acme, globex):
     ov = window.overview

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from billing_desktop.domain.validation import Mode
 from billing_desktop.ui.palette import badge_style
 
+NAME_SHOWN = 48  # characters of the tenant's name in the banner; the rest in its tooltip
+
 
 class ModeBanner(QWidget):
     """Never in the status bar: status messages cannot cover it, and it sits where the operator acts."""
@@ -30,7 +32,9 @@ class ModeBanner(QWidget):
 
     def show_mode(self, mode: str | None, tenant_name: str) -> None:
         self.mode = mode
-        name = escape(tenant_name)
+        # A name of 120 characters without a space cannot wrap and ran off the banner: cut, whole in the tooltip.
+        short = tenant_name if len(tenant_name) <= NAME_SHOWN else tenant_name[: NAME_SHOWN - 1] + "…"
+        name = escape(short)
         if mode == Mode.LIVE:
             text = self.tr("<b>LIVE MODE</b> — {0}: changes affect real customers and real money.").format(name)
             style = Mode.LIVE
@@ -42,7 +46,7 @@ class ModeBanner(QWidget):
             self.hide()
             return
         self.label.setText(text)
-        self.label.setToolTip(self.label.text().replace("<b>", "").replace("</b>", ""))
+        self.label.setToolTip(tenant_name)
         self.label.setStyleSheet(badge_style(style) + " padding: 4px 8px;")
         self.label.setAccessibleName(self.tr("Mode: {0}").format(mode))
         self.show()
