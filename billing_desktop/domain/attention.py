@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -188,5 +189,21 @@ def countdown(due_at: datetime | None, now: datetime) -> str:
         n, unit = int(seconds // 3600), "hour"
     else:
         n, unit = max(1, int(seconds // 60)), "minute"
-    text = f"{n} {unit}{'s' * (n != 1)}"
-    return f"in {text}" if future else f"{text} ago"
+    return _COUNTDOWN[unit, n == 1, future](n)
+
+
+# Whole sentences (not glued words), so a translation can order and inflect them; the English ends in "ago" for past.
+_COUNTDOWN: dict[tuple[str, bool, bool], Callable[[int], str]] = {
+    ("day", True, True): lambda n: msg("in {n} day", n=n),
+    ("day", False, True): lambda n: msg("in {n} days", n=n),
+    ("day", True, False): lambda n: msg("{n} day ago", n=n),
+    ("day", False, False): lambda n: msg("{n} days ago", n=n),
+    ("hour", True, True): lambda n: msg("in {n} hour", n=n),
+    ("hour", False, True): lambda n: msg("in {n} hours", n=n),
+    ("hour", True, False): lambda n: msg("{n} hour ago", n=n),
+    ("hour", False, False): lambda n: msg("{n} hours ago", n=n),
+    ("minute", True, True): lambda n: msg("in {n} minute", n=n),
+    ("minute", False, True): lambda n: msg("in {n} minutes", n=n),
+    ("minute", True, False): lambda n: msg("{n} minute ago", n=n),
+    ("minute", False, False): lambda n: msg("{n} minutes ago", n=n),
+}

@@ -27,7 +27,7 @@ FIX_TEXT = {
 
 
 def _due(row) -> str:
-    return f"{time_text(row.due_at)} ({row.countdown})" if row.due_at else "—"
+    return f"{time_text(row.due_at)} ({text(row.countdown)})" if row.due_at else "—"
 
 
 class AttentionView(QDialog):

@@ -19,7 +19,7 @@ NEEDS_EVIDENCE = ("warning_needs_response", "needs_response")
 
 
 def _due(d) -> str:
-    return f"{time_text(d.due_by)} ({d.countdown})" if d.due_by else "—"
+    return f"{time_text(d.due_by)} ({text(d.countdown)})" if d.due_by else "—"
 
 
 class DisputesView(CancellableFetch, QDialog):

@@ -149,7 +149,7 @@ class RequirementsPage(_Page):
         self.show_common(view)
         if view.current_deadline:
             self.deadline.setText(
-                self.tr("Deadline: {0} ({1})").format(date_text(view.current_deadline), view.countdown)
+                self.tr("Deadline: {0} ({1})").format(date_text(view.current_deadline), text(view.countdown))
             )
         else:
             self.deadline.setText(self.tr("No deadline set.") if view.items else self.tr("Nothing is due."))
@@ -298,7 +298,10 @@ class DisputesPage(_Page):
         super().__init__(panel)
         self.model = RecordsModel(
             [
-                (self.tr("Evidence due"), lambda d: f"{time_text(d.due_by)} ({d.countdown})" if d.due_by else "—"),
+                (
+                    self.tr("Evidence due"),
+                    lambda d: f"{time_text(d.due_by)} ({text(d.countdown)})" if d.due_by else "—",
+                ),
                 (self.tr("Amount"), lambda d: d.amount_text),
                 (self.tr("Reason"), lambda d: text(d.reason_words)),
                 (self.tr("Status"), lambda d: d.status.replace("_", " ")),

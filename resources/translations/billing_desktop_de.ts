@@ -2276,6 +2276,54 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Rückbuchung über {amount} braucht Nachweise</translation>
     </message>
     <message>
+        <source>in {n} day</source>
+        <translation>in {n} Tag</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>in {n} Tagen</translation>
+    </message>
+    <message>
+        <source>{n} day ago</source>
+        <translation>vor {n} Tag</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>vor {n} Tagen</translation>
+    </message>
+    <message>
+        <source>in {n} hour</source>
+        <translation>in {n} Stunde</translation>
+    </message>
+    <message>
+        <source>in {n} hours</source>
+        <translation>in {n} Stunden</translation>
+    </message>
+    <message>
+        <source>{n} hour ago</source>
+        <translation>vor {n} Stunde</translation>
+    </message>
+    <message>
+        <source>{n} hours ago</source>
+        <translation>vor {n} Stunden</translation>
+    </message>
+    <message>
+        <source>in {n} minute</source>
+        <translation>in {n} Minute</translation>
+    </message>
+    <message>
+        <source>in {n} minutes</source>
+        <translation>in {n} Minuten</translation>
+    </message>
+    <message>
+        <source>{n} minute ago</source>
+        <translation>vor {n} Minute</translation>
+    </message>
+    <message>
+        <source>{n} minutes ago</source>
+        <translation>vor {n} Minuten</translation>
+    </message>
+    <message>
         <source>Well-formed {mode} {kind} key, but not one of your tenant&apos;s keys (made by another installation, or never issued).</source>
         <translation>Wohlgeformter {mode}-{kind}-Schlüssel, aber keiner der Schlüssel Ihres Mandanten (von einer anderen Installation erzeugt oder nie ausgegeben).</translation>
     </message>
