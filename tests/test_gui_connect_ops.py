@@ -104,6 +104,7 @@ def test_requirements_and_board_items_in_german(qtbot, open_main_window, service
         ]
         assert "Erforderliche Angaben wurden nicht fristgerecht gemacht" in page.disabled.text()
         assert "(in 2 Tagen)" in page.deadline.text()  # the countdown too
+        assert cell(page.table, 3, 2) == "Das Dokument ist abgelaufen — Expired ID."  # Stripe's own reason as it came
         assert win.stripe.values["past_due"].text() == "Zustimmung zu den Nutzungsbedingungen von Stripe (Datum)"
         database = win.findChild(type(win.count_label), "status_database").text()
         assert database.startswith("Datenbank: lokale Datei ")  # the status bar's database, in German too

@@ -104,31 +104,31 @@ DISABLED_REASONS: dict[str, str] = {
 }
 
 ERROR_CODES: dict[str, str] = {
-    "invalid_address_city_state_postal_code": "The city, state and postal code do not match",
-    "invalid_dob_age_under_18": "The person must be at least 18",
-    "invalid_representative_country": "The representative's country is not supported",
-    "invalid_street_address": "The street address is not valid",
-    "invalid_tos_acceptance": "The terms of service acceptance is not valid",
-    "invalid_value_other": "The value is not valid",
-    "verification_document_expired": "The document has expired",
-    "verification_document_failed_copy": "The document is a copy, not the original",
-    "verification_document_failed_greyscale": "The document is in greyscale",
-    "verification_document_failed_other": "The document could not be verified",
-    "verification_document_failed_test_mode": "Test-mode document was rejected",
-    "verification_document_fraudulent": "The document looks fraudulent",
-    "verification_document_id_number_mismatch": "The ID number does not match the document",
-    "verification_document_name_mismatch": "The name does not match the document",
-    "verification_document_too_large": "The document file is too large",
-    "verification_document_type_not_supported": "This type of document is not accepted",
-    "verification_failed_address_match": "The address could not be matched",
-    "verification_failed_business_iec_number": "The business IEC number could not be verified",
-    "verification_failed_id_number_match": "The ID number could not be matched",
-    "verification_failed_keyed_identity": "The identity could not be verified",
-    "verification_failed_keyed_match": "The details could not be matched",
-    "verification_failed_name_match": "The name could not be matched",
-    "verification_failed_tax_id_match": "The tax ID does not match the business name",
-    "verification_failed_tax_id_not_issued": "The tax ID was not issued",
-    "verification_failed_other": "Verification failed",
+    "invalid_address_city_state_postal_code": msg("The city, state and postal code do not match"),
+    "invalid_dob_age_under_18": msg("The person must be at least 18"),
+    "invalid_representative_country": msg("The representative's country is not supported"),
+    "invalid_street_address": msg("The street address is not valid"),
+    "invalid_tos_acceptance": msg("The terms of service acceptance is not valid"),
+    "invalid_value_other": msg("The value is not valid"),
+    "verification_document_expired": msg("The document has expired"),
+    "verification_document_failed_copy": msg("The document is a copy, not the original"),
+    "verification_document_failed_greyscale": msg("The document is in greyscale"),
+    "verification_document_failed_other": msg("The document could not be verified"),
+    "verification_document_failed_test_mode": msg("Test-mode document was rejected"),
+    "verification_document_fraudulent": msg("The document looks fraudulent"),
+    "verification_document_id_number_mismatch": msg("The ID number does not match the document"),
+    "verification_document_name_mismatch": msg("The name does not match the document"),
+    "verification_document_too_large": msg("The document file is too large"),
+    "verification_document_type_not_supported": msg("This type of document is not accepted"),
+    "verification_failed_address_match": msg("The address could not be matched"),
+    "verification_failed_business_iec_number": msg("The business IEC number could not be verified"),
+    "verification_failed_id_number_match": msg("The ID number could not be matched"),
+    "verification_failed_keyed_identity": msg("The identity could not be verified"),
+    "verification_failed_keyed_match": msg("The details could not be matched"),
+    "verification_failed_name_match": msg("The name could not be matched"),
+    "verification_failed_tax_id_match": msg("The tax ID does not match the business name"),
+    "verification_failed_tax_id_not_issued": msg("The tax ID was not issued"),
+    "verification_failed_other": msg("Verification failed"),
 }
 
 PAYOUT_FAILURES: dict[str, str] = {
@@ -198,7 +198,7 @@ def disabled_words(reason: str | None) -> str:
 def error_words(code: str | None, reason: str | None) -> str:
     """Stripe's own `reason` is kept: it is the most specific text there is."""
     base = ERROR_CODES.get(code or "", (code or "").replace("_", " "))
-    return f"{base} — {reason}" if reason and reason not in base else base
+    return msg("{error} — {reason}", error=base, reason=reason) if reason and reason not in base else base
 
 
 def payout_failure_words(code: str | None, message: str | None = None) -> str:

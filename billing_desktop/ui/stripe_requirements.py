@@ -118,7 +118,7 @@ class RequirementsPage(_Page):
             [
                 (self.tr("When"), lambda r: (self.tr("Future: ") if r.future else "") + tr(GROUP_WORDS[r.group])),
                 (self.tr("What Stripe needs"), lambda r: text(r.words)),
-                (self.tr("Stripe's reason"), lambda r: r.error),
+                (self.tr("Stripe's reason"), lambda r: text(r.error)),
             ],
             tooltip=lambda r, c: f"{r.code}" + (f"\n{r.error}" if r.error else ""),
             warn=lambda r: r.group in ("past_due", "error"),

@@ -668,6 +668,106 @@
         <translation>Weitere Angaben sind erforderlich</translation>
     </message>
     <message>
+        <source>The city, state and postal code do not match</source>
+        <translation>Ort, Bundesland und Postleitzahl passen nicht zusammen</translation>
+    </message>
+    <message>
+        <source>The person must be at least 18</source>
+        <translation>Die Person muss mindestens 18 Jahre alt sein</translation>
+    </message>
+    <message>
+        <source>The representative&apos;s country is not supported</source>
+        <translation>Das Land des Vertreters wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>The street address is not valid</source>
+        <translation>Die Straßenadresse ist ungültig</translation>
+    </message>
+    <message>
+        <source>The terms of service acceptance is not valid</source>
+        <translation>Die Zustimmung zu den Nutzungsbedingungen ist ungültig</translation>
+    </message>
+    <message>
+        <source>The value is not valid</source>
+        <translation>Der Wert ist ungültig</translation>
+    </message>
+    <message>
+        <source>The document has expired</source>
+        <translation>Das Dokument ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>The document is a copy, not the original</source>
+        <translation>Das Dokument ist eine Kopie, nicht das Original</translation>
+    </message>
+    <message>
+        <source>The document is in greyscale</source>
+        <translation>Das Dokument ist in Graustufen</translation>
+    </message>
+    <message>
+        <source>The document could not be verified</source>
+        <translation>Das Dokument konnte nicht verifiziert werden</translation>
+    </message>
+    <message>
+        <source>Test-mode document was rejected</source>
+        <translation>Das Testmodus-Dokument wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>The document looks fraudulent</source>
+        <translation>Das Dokument wirkt gefälscht</translation>
+    </message>
+    <message>
+        <source>The ID number does not match the document</source>
+        <translation>Die Ausweisnummer passt nicht zum Dokument</translation>
+    </message>
+    <message>
+        <source>The name does not match the document</source>
+        <translation>Der Name passt nicht zum Dokument</translation>
+    </message>
+    <message>
+        <source>The document file is too large</source>
+        <translation>Die Dokumentdatei ist zu groß</translation>
+    </message>
+    <message>
+        <source>This type of document is not accepted</source>
+        <translation>Diese Art von Dokument wird nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>The address could not be matched</source>
+        <translation>Die Adresse konnte nicht zugeordnet werden</translation>
+    </message>
+    <message>
+        <source>The business IEC number could not be verified</source>
+        <translation>Die IEC-Nummer des Unternehmens konnte nicht verifiziert werden</translation>
+    </message>
+    <message>
+        <source>The ID number could not be matched</source>
+        <translation>Die Ausweisnummer konnte nicht zugeordnet werden</translation>
+    </message>
+    <message>
+        <source>The identity could not be verified</source>
+        <translation>Die Identität konnte nicht verifiziert werden</translation>
+    </message>
+    <message>
+        <source>The details could not be matched</source>
+        <translation>Die Angaben konnten nicht zugeordnet werden</translation>
+    </message>
+    <message>
+        <source>The name could not be matched</source>
+        <translation>Der Name konnte nicht zugeordnet werden</translation>
+    </message>
+    <message>
+        <source>The tax ID does not match the business name</source>
+        <translation>Die Steuernummer passt nicht zum Unternehmensnamen</translation>
+    </message>
+    <message>
+        <source>The tax ID was not issued</source>
+        <translation>Die Steuernummer wurde nicht vergeben</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>Verifizierung fehlgeschlagen</translation>
+    </message>
+    <message>
         <source>The bank account has been closed</source>
         <translation>Das Bankkonto wurde aufgelöst</translation>
     </message>
@@ -802,6 +902,10 @@
     <message>
         <source>Business profile: {field}</source>
         <translation>Unternehmensprofil: {field}</translation>
+    </message>
+    <message>
+        <source>{error} — {reason}</source>
+        <translation>{error} — {reason}</translation>
     </message>
     <message>
         <source>Kind</source>
