@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QMainWindow,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,7 +25,7 @@ from billing_desktop.ui.key_dialogs import NewKeysDialog, RegenerateDialog, Revo
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS, colour
 from billing_desktop.ui.revealed import RevealedSecret
 
-HEADERS = [
+HEADERS: list[object] = [  # QT_TRANSLATE_NOOP is typed as returning object; the marks are str
     QT_TRANSLATE_NOOP("", "Kind"),
     QT_TRANSLATE_NOOP("", "Mode"),
     QT_TRANSLATE_NOOP("", "Key"),
@@ -53,7 +54,7 @@ class KeysTab(QWidget):
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("keys_table")
         self.table.setAccessibleName(self.tr("API keys"))
-        self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([tr(str(h)) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -173,13 +174,18 @@ class KeysTab(QWidget):
         self.revealed.conceal()
 
     # -- actions -------------------------------------------------------------------------------------------------
+    def _status(self, message: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):  # the tab outside a main window (a test) has no status bar
+            window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
     def copy(self) -> None:
         r = self.selected()
         if r is None:
             return
         if r.kind == "publishable":
             copy_text(r.masked)
-            self.window().statusBar().showMessage(self.tr("Publishable key copied."), STATUS_MESSAGE_MS)
+            self._status(self.tr("Publishable key copied."))
             return
         self.runner.run(
             self.services.keys.reveal,
@@ -187,13 +193,12 @@ class KeysTab(QWidget):
             r.id,
             owner=self,
             reason=self.tr("Copying a live secret key needs your password again."),
-            on_done=lambda key: (
-                copy_secret(key),
-                self.window()
-                .statusBar()
-                .showMessage(self.tr("Secret key copied; the clipboard is cleared in 30 seconds."), STATUS_MESSAGE_MS),
-            ),
+            on_done=self._copied,
         )
+
+    def _copied(self, key: str) -> None:
+        copy_secret(key)
+        self._status(self.tr("Secret key copied; the clipboard is cleared in 30 seconds."))
 
     def reveal(self) -> None:
         r = self.selected()
@@ -211,6 +216,8 @@ class KeysTab(QWidget):
 
     def regenerate(self) -> None:
         tenant = self.tenant
+        if tenant is None:
+            return
         dialog = RegenerateDialog(tenant.company_name, self)
         dialog.setObjectName("regenerate_dialog")
 
@@ -242,6 +249,8 @@ class KeysTab(QWidget):
 
     def revoke(self) -> None:
         tenant = self.tenant
+        if tenant is None:
+            return
         dialog = RevokeDialog(tenant.company_name, self)
         dialog.setObjectName("revoke_dialog")
 
@@ -255,15 +264,16 @@ class KeysTab(QWidget):
                 reason,
                 owner=self,
                 reason=self.tr("Revoking {0} keys needs your password again.").format(env),
-                on_done=lambda n: (
-                    self.reload(),
-                    self.window().statusBar().showMessage(self.tr("Revoked {0} keys.").format(n), STATUS_MESSAGE_MS),
-                ),
+                on_done=self._revoked,
             )
 
         dialog.accepted.connect(go)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _revoked(self, n: int) -> None:
+        self.reload()
+        self._status(self.tr("Revoked {0} keys.").format(n))
 
 
 def _until(when, now) -> str:

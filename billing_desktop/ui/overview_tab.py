@@ -232,6 +232,8 @@ class OverviewTab(QWidget):
         self._send(changes, on_saved)
 
     def _send(self, changes: dict, on_saved) -> None:
+        if self.details is None:  # the tenant went away while a question was open
+            return
         self._on_saved = on_saved
         self.save_button.setEnabled(False)
         self.runner.run(
@@ -285,15 +287,17 @@ class OverviewTab(QWidget):
                 self.session,
                 tenant_id,
                 owner=self,
-                on_done=lambda d: (
-                    self.details is not None and d.id == self.details.id and self.banner.show_conflict(d, who)
-                ),
+                on_done=lambda d: self._conflicted(d, who),
             )
         elif isinstance(exc, ValidationError):
             self.form.show_errors(exc.fields, self.message)
         else:
             self.message.setText(describe(exc))
             self.message.show()
+
+    def _conflicted(self, d, who: str) -> None:
+        if self.details is not None and d.id == self.details.id:  # still the tenant the refused save was for
+            self.banner.show_conflict(d, who)
 
     def toggle_active(self) -> None:
         d = self.details
@@ -315,6 +319,8 @@ class OverviewTab(QWidget):
 
     def _set_active(self, *, active: bool) -> None:
         d = self.details
+        if d is None:
+            return
         self.runner.run(
             functools.partial(self.services.tenants.set_active, active=active),
             self.session,
