@@ -94,6 +94,9 @@ def test_requirements_and_board_items_in_german(qtbot, open_main_window, service
         assert "Erforderliche Angaben wurden nicht fristgerecht gemacht" in whats
         details = [board.model.index(r, 3).data() for r in range(board.model.rowCount())]
         assert "Zustimmung zu den Nutzungsbedingungen von Stripe (Datum)" in details
+        assert "Handlungsbedarf — " in board.heading.text() and "Einträge" in board.heading.text()
+        tips = [board.model.index(r, 2).data(Qt.ItemDataRole.ToolTipRole) for r in range(board.model.rowCount())]
+        assert any("live ohne Konto" in t for t in tips)
         board.close()
         page = win.stripe.ops.requirements
         qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10000)

@@ -6,7 +6,7 @@ account holder, a resend of the failed webhook delivery, or the Stripe tab to co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from billing_desktop.domain.attention import AttentionKind, Fix
@@ -24,6 +24,23 @@ FIX_TEXT = {
     Fix.CONNECT: QT_TRANSLATE_NOOP("AttentionView", "&Connect account…"),
     Fix.NONE: QT_TRANSLATE_NOOP("AttentionView", "&Fix…"),
 }
+
+KIND_TEXT = {
+    AttentionKind.ACCOUNT_DISABLED: QT_TRANSLATE_NOOP("AttentionView", "account disabled"),
+    AttentionKind.REQUIREMENTS_PAST_DUE: QT_TRANSLATE_NOOP("AttentionView", "requirements past due"),
+    AttentionKind.DISPUTE_EVIDENCE: QT_TRANSLATE_NOOP("AttentionView", "dispute evidence"),
+    AttentionKind.PAYOUT_FAILED: QT_TRANSLATE_NOOP("AttentionView", "payout failed"),
+    AttentionKind.REQUIREMENTS_DUE: QT_TRANSLATE_NOOP("AttentionView", "requirements due"),
+    AttentionKind.CAPABILITY_INACTIVE: QT_TRANSLATE_NOOP("AttentionView", "capability inactive"),
+    AttentionKind.KEY_GRACE_ENDING: QT_TRANSLATE_NOOP("AttentionView", "key grace period ending"),
+    AttentionKind.WEBHOOK_FAILING: QT_TRANSLATE_NOOP("AttentionView", "webhook failing"),
+    AttentionKind.ACCOUNT_MISSING: QT_TRANSLATE_NOOP("AttentionView", "account missing"),
+    AttentionKind.LIVE_WITHOUT_ACCOUNT: QT_TRANSLATE_NOOP("AttentionView", "live without an account"),
+}
+
+
+def _kind(kind: AttentionKind) -> str:
+    return QCoreApplication.translate("AttentionView", str(KIND_TEXT.get(kind, kind.value)))
 
 
 def _due(row) -> str:
@@ -69,7 +86,7 @@ class AttentionView(QDialog):
                 (self.tr("What"), lambda r: text(r.title)),
                 (self.tr("Details"), lambda r: text(r.detail)),
             ],
-            tooltip=lambda r, c: f"{r.company} ({r.slug}) — {r.kind.value.replace('_', ' ')}\n{text(r.detail)}",
+            tooltip=lambda r, c: f"{r.company} ({r.slug}) — {_kind(r.kind)}\n{text(r.detail)}",
             warn=lambda r: r.kind in SEVERE or r.countdown.endswith("ago"),
         )
         self.table = records_view(self.model, "attention_table", (230, 170, 300))
@@ -113,10 +130,11 @@ class AttentionView(QDialog):
         self.board_loaded.emit(board)
         self.model.set_rows(board.items)
         n = len(board.items)
-        self.heading.setText(f"<h3>Needs attention — {n} item{'s' * (n != 1)}</h3>")
+        heading = self.tr("Needs attention — 1 item") if n == 1 else self.tr("Needs attention — {0} items").format(n)
+        self.heading.setText(f"<h3>{heading}</h3>")
         if board.stale:
-            when = time_text(board.last_sync) if board.last_sync else "never"
-            self.stale.setText(f" From saved data · last full sync {when} ")
+            when = time_text(board.last_sync) if board.last_sync else self.tr("never")
+            self.stale.setText(" " + self.tr("From saved data · last full sync {0}").format(when) + " ")
         self.stale.setVisible(board.stale)
         self.table.setVisible(bool(n))
         self.empty.setVisible(not n)

@@ -2587,6 +2587,46 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Konto &amp;verbinden…</translation>
     </message>
     <message>
+        <source>account disabled</source>
+        <translation>Konto deaktiviert</translation>
+    </message>
+    <message>
+        <source>requirements past due</source>
+        <translation>Anforderungen überfällig</translation>
+    </message>
+    <message>
+        <source>dispute evidence</source>
+        <translation>Nachweise zur Anfechtung</translation>
+    </message>
+    <message>
+        <source>payout failed</source>
+        <translation>Auszahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>requirements due</source>
+        <translation>Anforderungen fällig</translation>
+    </message>
+    <message>
+        <source>capability inactive</source>
+        <translation>Funktion inaktiv</translation>
+    </message>
+    <message>
+        <source>key grace period ending</source>
+        <translation>Übergangsfrist des Schlüssels endet</translation>
+    </message>
+    <message>
+        <source>webhook failing</source>
+        <translation>Webhook schlägt fehl</translation>
+    </message>
+    <message>
+        <source>account missing</source>
+        <translation>Konto fehlt</translation>
+    </message>
+    <message>
+        <source>live without an account</source>
+        <translation>live ohne Konto</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
@@ -2605,6 +2645,22 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Needs attention — 1 item</source>
+        <translation>Handlungsbedarf — 1 Eintrag</translation>
+    </message>
+    <message>
+        <source>Needs attention — {0} items</source>
+        <translation>Handlungsbedarf — {0} Einträge</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>From saved data · last full sync {0}</source>
+        <translation>Aus gespeicherten Daten · letzte vollständige Synchronisierung {0}</translation>
     </message>
     <message>
         <source>Fix-up link</source>
