@@ -109,6 +109,17 @@ def test_requirements_and_board_items_in_german(qtbot, open_main_window, service
         assert "(in 2 Tagen)" in page.deadline.text()  # the countdown too
         assert cell(page.table, 3, 2) == "Das Dokument ist abgelaufen — Expired ID."  # Stripe's own reason as it came
         assert win.stripe.values["past_due"].text() == "Zustimmung zu den Nutzungsbedingungen von Stripe (Datum)"
+        ops = win.stripe.ops
+        ops.setCurrentWidget(ops.capabilities)
+        caps = ops.capabilities
+        qtbot.waitUntil(lambda: caps.model.rowCount() >= 1, timeout=10000)
+        statuses = {cell(caps.table, r, 1) for r in range(caps.model.rowCount())}
+        assert statuses and statuses <= {
+            "aktiv",
+            "inaktiv",
+            "ausstehend",
+            "nicht beantragt",
+        }  # Stripe's words, in German
         database = win.findChild(type(win.count_label), "status_database").text()
         assert database.startswith("Datenbank: lokale Datei ")  # the status bar's database, in German too
     finally:

@@ -36,6 +36,22 @@ GROUP_WORDS = {
     "pending_verification": QT_TRANSLATE_NOOP("", "Being verified"),
     "error": QT_TRANSLATE_NOOP("", "Rejected"),
 }
+# Stripe's status words, as the operator reads them (Stripe's own spelling stays in the CLI's --json).
+STATUS_WORDS = {
+    CapabilityStatus.ACTIVE: QT_TRANSLATE_NOOP("", "active"),
+    CapabilityStatus.PENDING: QT_TRANSLATE_NOOP("", "pending"),
+    CapabilityStatus.INACTIVE: QT_TRANSLATE_NOOP("", "inactive"),
+    CapabilityStatus.UNREQUESTED: QT_TRANSLATE_NOOP("", "not requested"),
+    PayoutStatus.PAID: QT_TRANSLATE_NOOP("", "paid"),
+    PayoutStatus.IN_TRANSIT: QT_TRANSLATE_NOOP("", "in transit"),
+    PayoutStatus.CANCELED: QT_TRANSLATE_NOOP("", "canceled"),
+    PayoutStatus.FAILED: QT_TRANSLATE_NOOP("", "failed"),
+}
+
+
+def status_words(status: str) -> str:
+    words = STATUS_WORDS.get(status)  # StrEnum keys hash as the plain strings Stripe sends
+    return tr(str(words)) if words is not None else status.replace("_", " ")
 
 
 def _stamp(view) -> str:
@@ -193,7 +209,7 @@ class CapabilitiesPage(_Page):
         self.model = RecordsModel(
             [
                 (self.tr("Capability"), lambda c: c.name.replace("_", " ")),
-                (self.tr("Status"), lambda c: c.status),
+                (self.tr("Status"), lambda c: status_words(c.status)),
                 (self.tr("Needs"), lambda c: "; ".join(text(r.words) for r in c.due) or text(c.disabled_words)),
             ],
             tooltip=lambda c, col: "\n".join(r.code for r in c.due) or c.name,
@@ -265,7 +281,7 @@ class MoneyPage(_Page):
         self.model = RecordsModel(
             [
                 (self.tr("Amount"), lambda p: p.amount.text),
-                (self.tr("Status"), lambda p: p.status.replace("_", " ")),
+                (self.tr("Status"), lambda p: status_words(p.status)),
                 (self.tr("Arrival"), lambda p: date_text(p.arrival_date)),
                 (self.tr("Failure"), lambda p: text(p.failure_words)),
             ],

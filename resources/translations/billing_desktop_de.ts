@@ -1136,6 +1136,34 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Abgelehnt</translation>
     </message>
     <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>not requested</source>
+        <translation>nicht beantragt</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>ausgezahlt</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>unterwegs</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
         <source>Not fetched from Stripe yet.</source>
         <translation>Noch nicht von Stripe abgerufen.</translation>
     </message>
