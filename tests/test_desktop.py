@@ -155,3 +155,5 @@ def test_the_log_filter_redacts_tracebacks_too(tmp_path):
     text = (tmp_path / "app.log").read_text()
     assert SECRET not in text and text.count("sk_live_[redacted]") == 2
     assert redact(json.dumps({"url": "https://u:pw-123@h/x"})) == '{"url": "https://u:[redacted]@h/x"}'
+    # An unescaped "@" in the password: nothing of it may stay (it once left "@ss" in the log).
+    assert redact("postgresql://u:p@ss@db.example:5432/app x@y") == "postgresql://u:[redacted]@db.example:5432/app x@y"

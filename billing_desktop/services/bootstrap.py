@@ -20,7 +20,8 @@ from billing_desktop.vault import Vault
 _SECRETISH = re.compile(r"\b((?:sk|pk|rk)_(?:test|live)_|whsec_|rt_|ac_)[A-Za-z0-9+/=_-]{6,}")
 
 
-_URL_PASSWORD = re.compile(r"(://[^:/@\s]+:)[^@\s]+@")
+# The password runs to the authority's LAST "@" (an unescaped "@" in it is common): greedy up to a path or space.
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]+:)[^\s/?#]*@")
 
 
 def redact(text: str) -> str:
