@@ -85,6 +85,13 @@ def test_a_form_saved_with_unchanged_terms_is_the_owners_to_save(services, acme_
 
 
 @pytest.mark.parametrize("role", ["owner", "admin", "developer"])
+def test_a_platform_wide_call_says_it_is_for_operators(services, acme_users, role):
+    """No tenant named: "your own tenant" would not explain the refusal."""
+    with pytest.raises(PermissionDenied, match="Only the platform's operators"):
+        services.team.status(acme_users[role])
+
+
+@pytest.mark.parametrize("role", ["owner", "admin", "developer"])
 def test_tenant_lists_and_audit_show_only_the_own_tenant(services, acme_users, acme, globex, role):
     session = acme_users[role]
     assert [t.id for t in services.tenants.list(session)] == [acme.id]

@@ -37,7 +37,9 @@ def check_role(
 ) -> None:
     """The matrix itself, on values already read: raises unless `role` may do `perm` on `tenant_id`."""
     if role != Role.OPERATOR:
-        if tenant_id is None or tenant_id != user_tenant_id:
+        if tenant_id is None:  # platform-wide: no tenant named, so "your own tenant" would not explain it
+            raise PermissionDenied(msg("Only the platform's operators may do this."))
+        if tenant_id != user_tenant_id:
             raise PermissionDenied(msg("You can only work on your own tenant."))
         if not tenant_active:
             raise PermissionDenied(msg("Your tenant has been deactivated."))

@@ -1868,6 +1868,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Geben Sie einen Grund an: er wird beim Schlüssel und im Prüfprotokoll gespeichert.</translation>
     </message>
     <message>
+        <source>Only the platform&apos;s operators may do this.</source>
+        <translation>Das dürfen nur die Betreiber der Plattform.</translation>
+    </message>
+    <message>
         <source>You can only work on your own tenant.</source>
         <translation>Sie können nur an Ihrem eigenen Mandanten arbeiten.</translation>
     </message>
