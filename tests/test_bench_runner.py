@@ -10,6 +10,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_rows_measured_before_a_crash_are_in_the_json(tmp_path, monkeypatch, capsys):
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    # run.main sets these for its child processes; through monkeypatch they are put back after this test, or every
+    # later test's processes would compile into one shared bytecode folder at once (they then read half-written
+    # files: "marshal data too short" in the concurrency tests).
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path / "pycache"))
     import run  # benchmarks/run.py
     from common import Row
 
