@@ -37,6 +37,9 @@ NOT_STATES = {
     # A cell's text (translated), not a state.
     ("ui/fees_view.py", '(self.tr("Check"), lambda ln: self.tr("differs") if ln.flagged else self.tr("ok")),'),
     ("ui/live_refresh.py", 'return tr("connected")  # the word shown, not a state'),  # the status bar's word
+    # The words shown for Stripe's statuses (keyed by the enums), marked for translation.
+    ("ui/stripe_requirements.py", 'CapabilityStatus.PENDING: QT_TRANSLATE_NOOP("", "pending"),'),
+    ("ui/stripe_requirements.py", 'CapabilityStatus.INACTIVE: QT_TRANSLATE_NOOP("", "inactive"),'),
 }
 
 
