@@ -211,14 +211,7 @@ class AuthService:
     def profile(self, session: UserSession) -> Profile:
         with self.ctx.db() as s:
             u = self._me(s, session)
-            return Profile(
-                email=u.email,
-                first_name=u.first_name,
-                last_name=u.last_name,
-                role=u.role,
-                tenant_id=u.tenant_id,
-                version=u.version,
-            )
+            return _profile(u)
 
     def _me(self, s: Session, session: UserSession) -> User:
         from billing_desktop.errors import PermissionDenied, SessionLocked
@@ -248,14 +241,7 @@ class AuthService:
             u.first_name, u.last_name = first_name.strip(), last_name.strip()
             u.version += 1
             audit.record(s, self.ctx.clock(), session.email, "user.update_profile", u.tenant_id)
-            return Profile(
-                email=u.email,
-                first_name=u.first_name,
-                last_name=u.last_name,
-                role=u.role,
-                tenant_id=u.tenant_id,
-                version=u.version,
-            )
+            return _profile(u)
 
     def change_password(self, session: UserSession, old: str, new: str) -> None:
         problem = check_password(new, session.email)
@@ -274,3 +260,14 @@ class AuthService:
             u.password_hash = new_hash
             audit.record(s, self.ctx.clock(), session.email, "user.change_password", u.tenant_id)
         session.reauth_at = self.ctx.clock()
+
+
+def _profile(u: User) -> Profile:
+    return Profile(
+        email=u.email,
+        first_name=u.first_name,
+        last_name=u.last_name,
+        role=u.role,
+        tenant_id=u.tenant_id,
+        version=u.version,
+    )
