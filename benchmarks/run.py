@@ -12,8 +12,10 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from datetime import UTC, datetime
@@ -100,10 +102,30 @@ def main(argv: list[str]) -> int:
         ap.error(f"no benchmark named {', '.join(unknown)} (there are: {', '.join(BENCHES)})")
     # Child processes run the app as it is installed: with bytecode. pip, the .deb and the frozen build all ship
     # it, but a shell with PYTHONDONTWRITEBYTECODE=1 (this machine's) makes every child compile each of the app's
-    # modules from source at every start, a cost the bare baselines never pay. The bytecode goes to build/, not
-    # next to the sources; each benchmark's unrecorded warm-up run writes it.
+    # modules from source at every start, a cost the bare baselines never pay. Each benchmark's unrecorded warm-up
+    # run writes the bytecode, into a folder of this run's own, removed at the end. A folder shared between runs
+    # (build/pycache, as before) outlived them and took bytecode from anything started with the same environment:
+    # a test's child under a 1 KiB file-size limit (tests/test_cli_storage.py) left 106 files cut at 1024 bytes
+    # there, which importlib had renamed into place without checking the write's length, and every later run
+    # failed to import ("marshal data too short"). Within one run several children may write the same file at
+    # once: importlib writes each to a temporary name it opens exclusively and renames it over, so a reader sees a
+    # whole file or none.
+    saved = {k: os.environ.get(k) for k in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    pycache = tempfile.mkdtemp(prefix="bd-bench-pycache-")
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ.setdefault("PYTHONPYCACHEPREFIX", str(ROOT / "build" / "pycache"))
+    os.environ["PYTHONPYCACHEPREFIX"] = pycache
+    try:
+        return _run(args, names)
+    finally:
+        shutil.rmtree(pycache, ignore_errors=True)
+        for key, value in saved.items():  # a caller in the same process (a test) gets its environment back
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _run(args: argparse.Namespace, names: list[str]) -> int:
     info = machine()
     info["bytecode"] = os.environ["PYTHONPYCACHEPREFIX"]
     print(

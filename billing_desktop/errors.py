@@ -131,3 +131,51 @@ class Conflict(AppError):
 
 class BackupDamaged(AppError):
     """A backup file that is not whole and unaltered (cut off, a byte changed, or not a backup at all)."""
+
+
+class InstallationDamaged(AppError):
+    """One of the app's own files could not be loaded: a cut-off or damaged bytecode file, a missing module. Not the
+    database's fault, and nothing was written."""
+
+
+def load_failure(exc: BaseException) -> InstallationDamaged | None:
+    """The InstallationDamaged for an exception raised while Python loaded a module, else None.
+
+    A .pyc cut off by a full disk or a file-size limit raises EOFError ("marshal data too short") from inside the
+    import system, wherever the import happens: inside a database migration it was reported as "the database could
+    not be read or written". Told apart by the import system's frames in the traceback (importlib keeps them for
+    errors other than ImportError) and by ImportError itself, which reaches this far only when a module the app
+    needs is missing."""
+    module = bytecode = None
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            found = frame.f_locals
+            module = found.get("fullname") or found.get("name") or module
+            bytecode = found.get("bytecode_path") or bytecode
+        tb = tb.tb_next
+    if isinstance(exc, ImportError):
+        module = exc.name or module
+    elif module is None:
+        return None
+    why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if bytecode:
+        return InstallationDamaged(
+            msg(
+                "Billing Desktop could not load its module {module} ({why}): its compiled copy {file} is damaged, "
+                "not the database. Nothing was saved. Delete that file (Python makes it again) or reinstall "
+                "Billing Desktop.",
+                module=module or "?",
+                why=why,
+                file=bytecode,
+            )
+        )
+    return InstallationDamaged(
+        msg(
+            "Billing Desktop could not load its module {module} ({why}): the installation is damaged or incomplete, "
+            "not the database. Nothing was saved. Reinstall Billing Desktop.",
+            module=module or "?",
+            why=why,
+        )
+    )

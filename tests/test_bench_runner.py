@@ -2,6 +2,8 @@
 benchmark that crashes at its last step (the 100,000-tenant vault run did, after 70 minutes) leaves the others."""
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -35,6 +37,47 @@ def test_rows_measured_before_a_crash_are_in_the_json(tmp_path, monkeypatch, cap
     assert "the last step crashed" in result["benchmarks"]["long"]["error"]
     assert (result["missed"], result["crashed"]) == (1, 1)
     assert "| first step | 1 s |" in capsys.readouterr().out
+    sys.modules.pop("run", None)
+
+
+def test_each_run_compiles_into_a_bytecode_folder_of_its_own(tmp_path, monkeypatch, capsys):
+    """A run's children never read bytecode an earlier run (or anything else) left: a .pyc cut at 1024 bytes in
+    the folder of one run made the next run's first child fail to import ("marshal data too short"). Children
+    started at once still share the run's own folder; it is gone after the run, and the caller's environment is
+    as it was."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path / "shared"))  # what a caller may have set
+    import run  # benchmarks/run.py
+    from common import Row
+
+    (tmp_path / "victim.py").write_text("".join(f"def f{n}(x):\n    return x * {n} + len(str(x))\n" for n in range(80)))
+    child = [sys.executable, "-c", "import sys, victim; print(sys.pycache_prefix)"]
+    env = {"PYTHONPATH": str(tmp_path)}
+    folders: list[Path] = []
+
+    def importing(*, quick: bool = False):
+        procs = [
+            subprocess.Popen(child, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(4)
+        ]  # four at once, all compiling the same module into the same folder
+        outs = [p.communicate(timeout=60) for p in procs]
+        assert all(p.returncode == 0 for p in procs), [err.decode() for _, err in outs]
+        folder = Path(outs[0][0].decode().strip())
+        folders.append(folder)
+        (pyc,) = folder.rglob("victim*.pyc")
+        assert pyc.stat().st_size > 1024
+        with open(pyc, "r+b") as f:
+            f.truncate(1024)  # as a child under a 1 KiB file-size limit leaves it
+        yield Row("imported", "1 s", "—", None, "reported", ok=True)
+
+    monkeypatch.setitem(run.BENCHES, "importing", importing)
+    for n in range(2):
+        assert run.main(["importing", "--json", str(tmp_path / f"r{n}.json")]) == 0, capsys.readouterr().out
+    assert len(set(folders)) == 2 and tmp_path / "shared" not in folders
+    assert not any(f.exists() for f in folders)
+    assert os.environ["PYTHONDONTWRITEBYTECODE"] == "1"
+    assert os.environ["PYTHONPYCACHEPREFIX"] == str(tmp_path / "shared")
     sys.modules.pop("run", None)
 
 

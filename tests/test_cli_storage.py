@@ -5,6 +5,7 @@ import fcntl
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -116,12 +117,45 @@ def test_a_full_disk(with_tenant):
     )
     argv = ["tenants", "register", "--company", "Globex", "--email", "owner@globex.example"]
     env = {**os.environ, **AUTH, "BILLING_DESKTOP_NEW_PASSWORD": OWNER_PW}
+    # No bytecode from this child: importlib does not check the length of what it writes, so under this limit it
+    # renames .pyc files cut at 1 KiB into place, for every later process that shares the cache to trip over.
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
     out = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 1, out.stderr
     assert "full" in out.stderr or "could not be read or written" in out.stderr
     assert out.stderr.count("cannot write the log file") == 1
     assert len(out.stderr.strip().splitlines()) == 2, out.stderr
     _no_traceback(out.stderr)
+
+
+def test_a_cut_off_bytecode_file_is_not_blamed_on_the_database(home, tmp_path):
+    """A .pyc cut short (a full disk, a file-size limit) raises EOFError ("marshal data too short") when imported.
+    Imported while a new database is migrated, it was reported as "The database could not be read or written
+    (EOFError)"; the message names the module and the damaged file instead, with a way out, and no traceback."""
+    root = Path(__file__).resolve().parents[1]
+    pycache = tmp_path / "pycache"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(AUTH, PYTHONPYCACHEPREFIX=str(pycache))
+
+    def tenants_list(data_dir: Path) -> subprocess.CompletedProcess:
+        argv = [sys.executable, str(root / "main.py"), "tenants", "list"]
+        run_env = {**env, "BILLING_DESKTOP_HOME": str(data_dir)}
+        return subprocess.run(argv, env=run_env, capture_output=True, text=True, timeout=180)
+
+    first = tenants_list(tmp_path / "first")  # a new database, migrated: the migrations' bytecode is written
+    assert "could not load" not in first.stderr, first.stderr
+    cut = [p for p in pycache.rglob("*.pyc") if "migrations" in p.parts and p.stat().st_size > 1024]
+    assert cut, sorted(pycache.rglob("*.pyc"))[:5]
+    for pyc in cut:  # what a write under a 1 KiB file-size limit leaves
+        with open(pyc, "r+b") as f:
+            f.truncate(1024)
+    second = tenants_list(tmp_path / "second")
+    assert second.returncode == 1, second.stderr
+    assert "could not load its module" in second.stderr and "marshal data too short" in second.stderr
+    assert any(str(pyc) in second.stderr for pyc in cut), second.stderr
+    assert "database could not be read" not in second.stderr
+    assert len(second.stderr.strip().splitlines()) == 1, second.stderr
+    _no_traceback(second.stderr)
 
 
 def test_doctor_tells_the_truth_about_a_newer_schema(with_tenant, run_cli, monkeypatch):

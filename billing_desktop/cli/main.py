@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from billing_desktop import __version__
-from billing_desktop.errors import AppError, AuthenticationFailed, BackupDamaged, ValidationError
+from billing_desktop.errors import AppError, AuthenticationFailed, BackupDamaged, ValidationError, load_failure
 
 if TYPE_CHECKING:
     import argparse
@@ -145,6 +145,10 @@ def _main(argv: list[str], vault: Vault | None) -> int:
         print("error: a file or folder name cannot contain a NUL character.", file=sys.stderr)
         return EXIT_INVALID
     except Exception as exc:  # storage failures mid-command: one clear line, never a traceback
+        damaged = load_failure(exc)  # a module that would not load (a cut-off .pyc): not the database's fault
+        if damaged is not None:
+            print(f"error: {damaged}", file=sys.stderr)
+            return EXIT_ERROR
         storage = _storage_message(exc)
         if storage is None:
             raise

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 
-from billing_desktop.errors import DatabaseError, SchemaTooNew, msg
+from billing_desktop.errors import DatabaseError, SchemaTooNew, load_failure, msg
 from billing_desktop.store import postgres
 from billing_desktop.store.sqlite_direct import SQLITE_MAGIC, head_revision
 
@@ -220,6 +220,9 @@ def open_database(url: str, backup_dir: Path | None = None) -> Engine:
         raise
     except Exception as exc:  # driver errors: say which database, never its password
         engine.dispose()
+        damaged = load_failure(exc)  # a module of the migration that would not load: not the database's fault
+        if damaged is not None:
+            raise damaged from exc
         from billing_desktop.config import mask_url_password
 
         if not postgres.is_postgres(url):

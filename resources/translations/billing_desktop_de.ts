@@ -1616,6 +1616,14 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>{changed} Laden Sie neu, um die Änderung zu sehen; Ihre Eingaben bleiben erhalten.</translation>
     </message>
     <message>
+        <source>Billing Desktop could not load its module {module} ({why}): its compiled copy {file} is damaged, not the database. Nothing was saved. Delete that file (Python makes it again) or reinstall Billing Desktop.</source>
+        <translation>Billing Desktop konnte sein Modul {module} nicht laden ({why}): seine kompilierte Kopie {file} ist beschädigt, nicht die Datenbank. Nichts wurde gespeichert. Löschen Sie diese Datei (Python erzeugt sie neu) oder installieren Sie Billing Desktop neu.</translation>
+    </message>
+    <message>
+        <source>Billing Desktop could not load its module {module} ({why}): the installation is damaged or incomplete, not the database. Nothing was saved. Reinstall Billing Desktop.</source>
+        <translation>Billing Desktop konnte sein Modul {module} nicht laden ({why}): die Installation ist beschädigt oder unvollständig, nicht die Datenbank. Nichts wurde gespeichert. Installieren Sie Billing Desktop neu.</translation>
+    </message>
+    <message>
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
