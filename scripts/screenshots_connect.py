@@ -172,8 +172,8 @@ def _apply_event_shot(app, svc, session, win, tenant, account) -> None:
     from billing_desktop.ui.apply_event_dialog import ApplyEventDialog
     from tests.support.fake_connect import fixture
 
-    svc.webhooks.save(session, tenant.id, "http://127.0.0.1:9/hooks", ["*"], allow_private=True)
-    secret = svc.webhooks.reveal_secret(session, tenant.id)
+    secret = "whsec_platformConnectEndpoint0123456789"  # the platform's Connect endpoint, as Stripe signs events
+    svc.stripe_platform.set_webhook_secret(session, secret)
     payout = fixture("payout", id="po_1QxEvent", status="failed", amount=7300, failure_code="no_account")
     event = fixture("event", type="payout.failed", account=account["id"], livemode=False)
     event["data"] = {"object": payout}

@@ -103,7 +103,8 @@ def test_every_connect_view_online_then_offline(cli, tmp_path):
 
 
 def test_apply_a_signed_event(cli, cli_vault, tmp_path):
-    """An event signed as Stripe signs it (stripe-python's own signer) with the tenant's webhook secret."""
+    """An event signed as Stripe signs it (stripe-python's own signer) with the platform's Connect webhook secret,
+    set with `platform set-webhook-secret`; one signed with the tenant's own webhook secret is refused."""
     import stripe
 
     from billing_desktop.services.bootstrap import build_services
@@ -114,15 +115,24 @@ def test_apply_a_signed_event(cli, cli_vault, tmp_path):
         operator = svc.auth.sign_in("op@cli.example", OP_PW)
         tenant_id = svc.tenants.resolve(operator, "acme")
         svc.webhooks.save(operator, tenant_id, "http://127.0.0.1:9/hooks", ["*"], allow_private=True)
-        secret = svc.webhooks.reveal_secret(operator, tenant_id)
+        tenant_secret = svc.webhooks.reveal_secret(operator, tenant_id)
     finally:
         svc.close()
+    secret = "whsec_platformConnectEndpoint0123456789"
+    cli.env["BILLING_DESKTOP_STRIPE_WEBHOOK_SECRET"] = "whsec_"  # too short: refused next to the field
+    assert "webhook_secret:" in cli("platform", "set-webhook-secret", expect=2)[1]
+    cli.env["BILLING_DESKTOP_STRIPE_WEBHOOK_SECRET"] = secret
+    assert "Saved. Webhook signing secret" in cli("platform", "set-webhook-secret")[0]
+    assert secret not in cli("platform", "show-stripe")[0]
     payout = fixture("payout", id="po_pasted", status="failed", amount=900, failure_code="account_closed")
     event = fixture("event", type="payout.failed", account=cli.account["id"], livemode=False)
     event["data"] = {"object": payout}
     payload = tmp_path / "event.json"
     payload.write_text(json.dumps(event))
     header = stripe.WebhookSignature.generate_signature_header(payload.read_text(), secret)
+    forged = stripe.WebhookSignature.generate_signature_header(payload.read_text(), tenant_secret)
+    _, err = cli("stripe", "apply-event", "acme", "--signature", forged, "--payload-file", str(payload), expect=1)
+    assert err.startswith("Not applied:")
 
     out, _ = cli("stripe", "apply-event", "acme", "--signature", header, "--payload-file", str(payload))
     assert out.strip() == "Applied payout.failed."

@@ -140,6 +140,7 @@ COMMANDS = [
     (["stripe", "update-link"], [(None, SLUG)], ["--no-browser"]),
     (["stripe", "dashboard"], [(None, SLUG)], ["--no-browser"]),
     (["platform", "set-stripe"], [("--client-id", TEXT), ("--port", TEXT), ("--relay-url", TEXT)], []),
+    (["platform", "set-webhook-secret"], [], []),
     (["platform", "show-stripe"], [], ["--json"]),
     (["fees"], [("--tenant", SLUG), ("--since", TEXT), ("--until", TEXT), ("--csv", PATHS)], ["--offline"]),
     (["disputes"], [("--tenant", SLUG)], ["--offline"]),

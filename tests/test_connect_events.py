@@ -1,5 +1,6 @@
-"""Stripe events keep the Connect cache fresh between syncs: verified, this tenant's account, this tenant's mode,
-never over a newer saved copy; through the service and through the real local inbox."""
+"""Stripe events keep the Connect cache fresh between syncs: verified with the platform's Connect webhook secret
+(never the tenant's own secret), this tenant's account, this tenant's mode, never over a newer saved copy; through
+the service and through the real local inbox."""
 
 import json
 import time
@@ -10,7 +11,8 @@ import pytest
 from billing_desktop.domain.attention import AttentionKind
 from billing_desktop.domain.states import EventOutcome
 from billing_desktop.domain.webhooks import STRIPE_HEADER, sign
-from tests.support.connected import link, platform
+from tests.conftest import OWNER_PASSWORD
+from tests.support.connected import link, platform, stripe_signed
 from tests.support.fake_connect import fixture, requirements
 
 
@@ -33,8 +35,42 @@ def event(kind, obj, *, account, livemode=False, created=None):
 
 
 def signed(services, operator, tenant_id, body):
-    secret = services.webhooks.reveal_secret(operator, tenant_id)
-    return sign("stripe", [secret], "msg", int(time.time()), body)
+    """As Stripe signs an event for the platform's Connect endpoint (the tenant is not involved)."""
+    return stripe_signed(body)
+
+
+def test_an_event_signed_with_the_tenants_own_secret_is_refused(services, operator, acme, acct):
+    """The tenant's webhook secret is the tenant's to reveal (for its receiver): an event signed with it proves nothing
+    about Stripe. A tenant user must not clear its own requirements from the board or disconnect its account."""
+    owner = services.auth.sign_in("owner@acme.example", OWNER_PASSWORD)
+    acct["requirements"] = requirements(past_due=["external_account"], disabled_reason="requirements.past_due")
+    acct["charges_enabled"] = False
+    services.stripe.status(operator, acme.id, refresh=True)
+    assert AttentionKind.REQUIREMENTS_PAST_DUE in [r.kind for r in services.attention.board(operator).items]
+    tenant_secret = services.webhooks.reveal_secret(owner, acme.id)
+    cleared = dict(acct, charges_enabled=True, requirements=requirements())
+    for body in (
+        event("account.updated", cleared, account=acct["id"], created=int(time.time()) + 10**6),
+        event("account.application.deauthorized", fixture("application"), account=acct["id"]),
+    ):
+        for headers in (
+            stripe_signed(body, tenant_secret),  # Stripe's header, the tenant's secret
+            sign("stripe", [tenant_secret], "msg", int(time.time()), body),  # the app's own delivery header
+        ):
+            result = services.connect_events.apply_signed(owner, acme.id, headers, body)
+            assert result.outcome == EventOutcome.REFUSED and result.message.startswith("Not applied:")
+    assert AttentionKind.REQUIREMENTS_PAST_DUE in [r.kind for r in services.attention.board(operator).items]
+    assert services.stripe.status(operator, acme.id).state != "disconnected"
+
+
+def test_without_the_platform_webhook_secret_no_event_is_applied(services, operator, acme, fake):
+    services.stripe_platform.update(operator, fake.client_id, fake.secret_key, 8765)  # no webhook secret
+    account = fake.new_account(type="express", name="Acme Inc")
+    link(services, acme.id, account["id"])
+    body = event("payout.failed", fixture("payout", status="failed"), account=account["id"])
+    result = services.connect_events.apply_signed(operator, acme.id, stripe_signed(body), body)
+    assert result.outcome == EventOutcome.REFUSED and "webhook signing secret is not set" in result.message
+    assert services.stripe_platform.get(operator).webhook_secret_masked is None
 
 
 def test_account_updated_refreshes_requirements_and_the_board(services, operator, acme, acct):

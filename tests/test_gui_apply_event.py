@@ -10,7 +10,7 @@ import stripe
 from billing_desktop.ui.apply_event_dialog import ApplyEventDialog
 from billing_desktop.ui.main_window import MainWindow
 from tests.gui_helpers import click, open_dialog, settings, type_into
-from tests.support.connected import bulk_tenants, link, platform
+from tests.support.connected import PLATFORM_WEBHOOK_SECRET, bulk_tenants, link, platform
 from tests.support.fake_connect import fixture
 
 pytestmark = pytest.mark.gui
@@ -22,13 +22,16 @@ def test_paste_a_signed_dispute_event(qtbot, services, operator, fake, tmp_path)
     account = fake.new_account(type="express", name="Acme")
     link(services, acme.id, account["id"])
     services.webhooks.save(operator, acme.id, "http://127.0.0.1:9/hooks", ["*"], allow_private=True)
-    secret = services.webhooks.reveal_secret(operator, acme.id)
+    tenant_secret = services.webhooks.reveal_secret(operator, acme.id)
     dispute = fixture("dispute", id="dp_pasted", status="needs_response", amount=4200)
     dispute["evidence_details"]["due_by"] = int(time.time()) + 2 * 86400
     event = fixture("event", type="charge.dispute.created", account=account["id"], livemode=False)
     event["data"] = {"object": dispute}
     body = json.dumps(event, indent=2)
-    header = stripe.WebhookSignature.generate_signature_header(body, secret)
+    header = stripe.WebhookSignature.generate_signature_header(body, PLATFORM_WEBHOOK_SECRET)
+    # The account named in the event is shown as text in the verdict, never as markup.
+    hostile = json.dumps(dict(event, account="<img src=x><b>acct_evil</b>"))
+    hostile_header = stripe.WebhookSignature.generate_signature_header(hostile, PLATFORM_WEBHOOK_SECRET)
 
     win = MainWindow(services, operator, settings(tmp_path))
     qtbot.addWidget(win)
@@ -50,6 +53,19 @@ def test_paste_a_signed_dispute_event(qtbot, services, operator, fake, tmp_path)
     click(qtbot, dialog.apply_button)
     qtbot.waitUntil(lambda: "Not applied" in dialog.verdict.text(), timeout=10000)
     assert win.model.attention(acme.id) == 0
+    dialog.signature.setText(stripe.WebhookSignature.generate_signature_header(body, tenant_secret))
+    dialog.payload.setPlainText(body)  # the tenant's own secret: it cannot vouch for Stripe
+    dialog.verdict.clear()
+    click(qtbot, dialog.apply_button)
+    qtbot.waitUntil(lambda: "Not applied" in dialog.verdict.text(), timeout=10000)
+    assert win.model.attention(acme.id) == 0
+    dialog.signature.setText(hostile_header)
+    dialog.payload.setPlainText(hostile)
+    dialog.verdict.clear()
+    click(qtbot, dialog.apply_button)
+    qtbot.waitUntil(lambda: "not this tenant" in dialog.verdict.text(), timeout=10000)
+    assert "&lt;img src=x&gt;&lt;b&gt;acct_evil" in dialog.verdict.text()
+    dialog.signature.setText(header)
 
     dialog.payload.setPlainText(body)
     click(qtbot, dialog.apply_button)

@@ -24,6 +24,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--relay-url", default="", help="https relay page registered as the redirect URI (live mode)")
     sp.add_argument("--keep-secret-key", action="store_true", help="do not ask for the secret key again")
     sp.set_defaults(run=cmd_set_stripe)
+    sp = platform.add_parser(
+        "set-webhook-secret",
+        help="the signing secret (whsec_…) of the platform's Connect webhook endpoint, which Stripe events are "
+        "checked against; read from a prompt or stdin (or BILLING_DESKTOP_STRIPE_WEBHOOK_SECRET)",
+    )
+    acting(sp)
+    sp.set_defaults(run=cmd_set_webhook_secret)
     sp = platform.add_parser("show-stripe", help="show the Stripe settings (secret key masked)")
     acting(sp)
     jsonable(sp)
@@ -122,7 +129,8 @@ def cmd_show_stripe(args: argparse.Namespace) -> int:
         p = svc.stripe_platform.get(sign_in(svc, args))
     emit_json(p) if args.json else print(
         f"client id: {p.client_id or '(not set)'}\nsecret key: {p.secret_key_masked or '(not set)'}\n"
-        f"listener port: {p.port}\nredirect URI: {p.redirect_uri}"
+        f"listener port: {p.port}\nredirect URI: {p.redirect_uri}\n"
+        f"webhook signing secret: {p.webhook_secret_masked or '(not set: Stripe events cannot be applied)'}"
     )
     return 0
 
@@ -133,6 +141,15 @@ def cmd_set_stripe(args: argparse.Namespace) -> int:
         key = None if args.keep_secret_key else read_secret("Stripe secret key: ", "BILLING_DESKTOP_STRIPE_SECRET_KEY")
         p = svc.stripe_platform.update(session, args.client_id, key, args.port, args.relay_url)
     print(f"Saved. Secret key {p.secret_key_masked}; redirect URI {p.redirect_uri}")
+    return 0
+
+
+def cmd_set_webhook_secret(args: argparse.Namespace) -> int:
+    with open_services(args) as svc:
+        session = sign_in(svc, args)
+        secret = read_secret("Connect webhook signing secret: ", "BILLING_DESKTOP_STRIPE_WEBHOOK_SECRET")
+        p = svc.stripe_platform.set_webhook_secret(session, secret)
+    print(f"Saved. Webhook signing secret {p.webhook_secret_masked}; Stripe events are checked against it.")
     return 0
 
 

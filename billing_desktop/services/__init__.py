@@ -184,7 +184,7 @@ class Services:
     def connect_events(self) -> ConnectEventService:
         from billing_desktop.services.connect_events import ConnectEventService
 
-        return ConnectEventService(self.ctx, self.stripe, self.webhooks)
+        return ConnectEventService(self.ctx, self.stripe)
 
     def close(self) -> None:
         """Stop the change feeds and wait for them, then close the database's connections: a feed still polling

@@ -2,7 +2,9 @@
 with its signature): account.updated, capability.updated, payout.failed, charge.dispute.created and
 account.application.deauthorized.
 
-Only a verified event is applied, only to the tenant whose account it names, only in the tenant's mode (`livemode`),
+Only an event signed with the platform's Connect webhook signing secret (Stripe's `Stripe-Signature`, set by an
+operator in Platform Stripe settings) is applied: a tenant's own webhook secret is known to the tenant, so it cannot
+vouch for what Stripe said. Then only to the tenant whose account it names, only in the tenant's mode (`livemode`),
 and never over a newer saved copy (an event created before the account was last fetched is ignored).
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +24,8 @@ from billing_desktop.domain.attention import Derived, from_dispute, from_payout
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState, EventOutcome
 from billing_desktop.domain.validation import Mode
+from billing_desktop.domain.webhooks import Check
+from billing_desktop.domain.webhooks import verify as verify_signature
 from billing_desktop.errors import msg
 from billing_desktop.services.connect_cache import ObjectKind, store_connected
 from billing_desktop.services.context import AppContext
@@ -54,13 +59,15 @@ class EventResult:
 
 
 class ConnectEventService:
-    def __init__(self, ctx: AppContext, stripe: StripeConnectService, webhooks: Any):
-        self.ctx, self.stripe, self.webhooks = ctx, stripe, webhooks
+    def __init__(self, ctx: AppContext, stripe: StripeConnectService):
+        self.ctx, self.stripe = ctx, stripe
 
     def apply_signed(
         self, session: UserSession, tenant_id: int, headers: Mapping[str, str], body: bytes
     ) -> EventResult:
-        check = self.webhooks.verify(session, tenant_id, headers, body)
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.STRIPE_VIEW, tenant_id)
+        check = self._verify(headers, body)
         if not check.valid:
             return EventResult(
                 outcome=EventOutcome.REFUSED,
@@ -69,11 +76,28 @@ class ConnectEventService:
             )
         return self._apply(session, tenant_id, body)
 
+    def _verify(self, headers: Mapping[str, str], body: bytes) -> Check:
+        """Stripe's own signature (Stripe-Signature) with the platform's Connect webhook secret, nothing else."""
+        secrets_ = self.stripe.platform.webhook_secrets()
+        if not secrets_:
+            return Check.failed(
+                "no_secret",
+                msg(
+                    "the platform's Stripe webhook signing secret is not set: an operator sets it in Platform "
+                    "Stripe settings (or `billing-desktop platform set-webhook-secret`)."
+                ),
+            )
+        given = {k: v for k, v in headers.items() if k.strip().lower() == "stripe-signature"}
+        if not given:
+            return Check.failed("malformed", msg("No Stripe-Signature header."))
+        return verify_signature(given, body, secrets_, int(time.time()))
+
     def received(self, session: UserSession, tenant_id: int, item: Any) -> EventResult | None:
-        """For the local inbox, which has verified the delivery already: apply it if it is a Connect event."""
-        if not item.check.valid:
-            return None
+        """For the local inbox: apply a delivery that Stripe signed (the platform's Connect webhook secret, not the
+        tenant's secret the inbox checks) if it is a Connect event; anything else is the inbox's business only."""
         try:
+            if not self._verify(item.headers, item.body).valid:
+                return None
             return self._apply(session, tenant_id, item.body)
         except Exception as exc:  # an inbox thread must keep receiving
             log.warning("connect event not applied: %s", type(exc).__name__)

@@ -1,4 +1,5 @@
-"""Platform-wide Stripe settings (operators): Connect client ID, secret key (sealed in the vault), port, relay URL."""
+"""Platform-wide Stripe settings (operators): Connect client ID, secret key and webhook signing secret (sealed in the
+vault), port, relay URL."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ from billing_desktop.store.locking import lock_platform
 from billing_desktop.store.models import Setting
 
 SECRET_KEY_NAME = "platform/stripe-secret-key"
+# The signing secret of the platform's Connect webhook endpoint (Stripe dashboard, or `stripe listen`): the only
+# secret a Stripe event about a connected account is checked against. A tenant's own webhook secret is known to the
+# tenant (it reveals it for its receiver), so it proves nothing about what Stripe said.
+WEBHOOK_SECRET_NAME = "platform/stripe-webhook-secret"
 CLIENT_ID, PORT, RELAY_URL = "stripe_client_id", "stripe_oauth_port", "stripe_redirect_relay_url"
 PLATFORM_KEYS = (CLIENT_ID, PORT, RELAY_URL)
 DEFAULT_PORT = 8765
@@ -33,11 +38,20 @@ class StripePlatform:
     port: int
     relay_url: str
     secret_key_masked: str | None  # None: not set
+    webhook_secret_masked: str | None = None  # None: not set
     version: int = 0  # the newest of its settings rows; 0 when none is stored yet
 
     @property
     def redirect_uri(self) -> str:
         return self.relay_url or f"http://127.0.0.1:{self.port}{CALLBACK_PATH}"
+
+
+def check_webhook_secret(secret: str | None) -> str | None:
+    if secret is None or re.fullmatch(r"whsec_[0-9A-Za-z+/=_-]{16,256}", secret.strip()):
+        return None
+    return msg(
+        "Enter the signing secret of the platform's Connect webhook endpoint: whsec_… from the Stripe dashboard."
+    )
 
 
 def check_relay_url(url: str) -> str | None:
@@ -62,21 +76,23 @@ class StripePlatformService:
 
     def load(self, *, with_secret: bool = True) -> StripePlatform:
         v, version = self._values()
-        masked = None
+        masked: dict[str, str | None] = {SECRET_KEY_NAME: None, WEBHOOK_SECRET_NAME: None}
         if with_secret:
             from billing_desktop.vault import VaultLocked
 
             with self.ctx.db() as s:
-                try:
-                    key = self.ctx.vault.open(s, SECRET_KEY_NAME)
-                    masked = mask(key) if key else None
-                except VaultLocked:  # set, but this OS account cannot open the vault yet
-                    masked = "(sealed: waiting for vault access)" if self.ctx.vault.exists(s, SECRET_KEY_NAME) else None
+                for name in masked:
+                    try:
+                        key = self.ctx.vault.open(s, name)
+                        masked[name] = mask(key) if key else None
+                    except VaultLocked:  # set, but this OS account cannot open the vault yet
+                        masked[name] = "(sealed: waiting for vault access)" if self.ctx.vault.exists(s, name) else None
         return StripePlatform(
             client_id=v.get(CLIENT_ID, ""),
             port=int(v.get(PORT, DEFAULT_PORT)),
             relay_url=v.get(RELAY_URL, ""),
-            secret_key_masked=masked,
+            secret_key_masked=masked[SECRET_KEY_NAME],
+            webhook_secret_masked=masked[WEBHOOK_SECRET_NAME],
             version=version,
         )
 
@@ -97,6 +113,21 @@ class StripePlatformService:
             )
         return key
 
+    def webhook_secrets(self) -> list[str]:
+        """The Connect endpoint's signing secret(s) to check Stripe events against; [] when none is set."""
+        with self.ctx.db() as s:
+            secret = self.ctx.vault.open(s, WEBHOOK_SECRET_NAME)
+        return [secret] if secret else []
+
+    def set_webhook_secret(self, session: UserSession, secret: str) -> StripePlatform:
+        raise_if({"webhook_secret": check_webhook_secret(secret)})
+        with self.ctx.db() as s, s.begin():
+            lock_platform(s)
+            authorize(s, self.ctx, session, Perm.PLATFORM_MANAGE, None)
+            self.ctx.vault.seal(s, WEBHOOK_SECRET_NAME, secret.strip(), self.ctx.clock())
+            audit.record(s, self.ctx.clock(), session.email, "platform.set_stripe", detail="webhook secret")
+        return self.load()
+
     def require_client_id(self) -> str:
         client_id = self.load(with_secret=False).client_id
         if not client_id:
@@ -113,6 +144,7 @@ class StripePlatformService:
         port: int | None = None,
         relay_url: str = "",
         expected_version: int | None = None,
+        webhook_secret: str | None = None,
     ) -> StripePlatform:
         client_id, relay_url = client_id.strip(), relay_url.strip()
         raise_if(
@@ -129,6 +161,7 @@ class StripePlatformService:
                 if port is None or 1024 <= int(port) <= 65535
                 else msg("Choose a port from 1024 to 65535."),
                 "relay_url": check_relay_url(relay_url),
+                "webhook_secret": check_webhook_secret(webhook_secret),
             }
         )
         with self.ctx.db() as s, s.begin():
@@ -144,6 +177,8 @@ class StripePlatformService:
             )
             if secret_key is not None:
                 self.ctx.vault.seal(s, SECRET_KEY_NAME, secret_key.strip(), self.ctx.clock())
+            if webhook_secret is not None:
+                self.ctx.vault.seal(s, WEBHOOK_SECRET_NAME, webhook_secret.strip(), self.ctx.clock())
             for key, value in ((CLIENT_ID, client_id), (PORT, str(port) if port else None), (RELAY_URL, relay_url)):
                 if value is None:
                     continue
@@ -157,6 +192,8 @@ class StripePlatformService:
                 self.ctx.clock(),
                 session.email,
                 "platform.set_stripe",
-                detail="client id, port, relay" + (", secret key" if secret_key is not None else ""),
+                detail="client id, port, relay"
+                + (", secret key" if secret_key is not None else "")
+                + (", webhook secret" if webhook_secret is not None else ""),
             )
         return self.load()

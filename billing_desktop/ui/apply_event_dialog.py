@@ -1,8 +1,11 @@
-"""Paste a Stripe event and its Stripe-Signature header: verified with the tenant's signing secrets, then applied to
+"""Paste a Stripe event and its Stripe-Signature header: verified with the platform's Connect webhook signing secret
+(Platform Stripe settings), then applied to
 the Connect cache (account.updated, capability.updated, payout.failed, charge.dispute.created,
 account.application.deauthorized) and so to the attention board."""
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
@@ -30,9 +33,9 @@ class ApplyEventDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Paste an event Stripe sent (its body exactly as received) and the <b>Stripe-Signature</b> header it "
-                "came with. It is checked against {0}'s webhook signing secrets and must name this tenant's "
-                "connected account and mode."
-            ).format(tenant.company_name)
+                "came with. It is checked against the platform's Connect webhook signing secret and must name "
+                "{0}'s connected account and mode."
+            ).format(escape(tenant.company_name))
         )
         intro.setWordWrap(True)
         v.addWidget(intro)
@@ -88,8 +91,9 @@ class ApplyEventDialog(QDialog):
     def _done(self, result) -> None:
         self.apply_button.setEnabled(True)
         tone = colour(TONES.get(result.outcome, "error"))
-        self.verdict.setText(f"<b style='color:{tone}'>{text(result.message)}</b>")
-        self.verdict.setToolTip(result.event_type)
+        # The message may quote the pasted event (the account it names): shown as text, never as markup.
+        self.verdict.setText(f"<b style='color:{tone}'>{escape(text(result.message))}</b>")
+        self.verdict.setToolTip(f"<p>{escape(result.event_type)}</p>" if result.event_type else "")
         if result.outcome == EventOutcome.APPLIED:
             self.applied.emit(result)
 

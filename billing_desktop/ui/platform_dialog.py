@@ -1,6 +1,9 @@
-"""Platform Stripe settings (operators): client ID, secret key (to the keyring), listener port, relay URL."""
+"""Platform Stripe settings (operators): client ID, secret key and Connect webhook signing secret (sealed in the
+vault), listener port, relay URL."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLineEdit, QSpinBox
@@ -31,6 +34,15 @@ class PlatformStripeDialog(TaskDialog):
                 else "sk_test_… or sk_live_…"
             ),
         )
+        self.webhook_secret = f.add(
+            "webhook_secret",
+            self.tr("Connect &webhook secret:"),
+            password_edit(
+                self.tr("stored: {0} — leave empty to keep").format(current.webhook_secret_masked)
+                if current.webhook_secret_masked
+                else self.tr("whsec_… of the Connect endpoint: Stripe events are checked against it")
+            ),
+        )
         self.port = f.add("port", self.tr("OAuth listener &port:"), QSpinBox())
         self.port.setRange(1024, 65535)
         self.port.setValue(current.port)
@@ -40,7 +52,9 @@ class PlatformStripeDialog(TaskDialog):
 
     def work(self):
         key = self.secret_key.text().strip() or None
-        return self.services.stripe_platform.update, (
+        return partial(
+            self.services.stripe_platform.update, webhook_secret=self.webhook_secret.text().strip() or None
+        ), (
             self.session,
             self.client_id.text(),
             key,

@@ -1788,6 +1788,14 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Nicht angewendet: {message}</translation>
     </message>
     <message>
+        <source>the platform&apos;s Stripe webhook signing secret is not set: an operator sets it in Platform Stripe settings (or `billing-desktop platform set-webhook-secret`).</source>
+        <translation>das Webhook-Signaturgeheimnis der Plattform für Stripe ist nicht gesetzt: ein Betreiber setzt es in den Stripe-Einstellungen der Plattform (oder mit `billing-desktop platform set-webhook-secret`).</translation>
+    </message>
+    <message>
+        <source>No Stripe-Signature header.</source>
+        <translation>Kein Stripe-Signature-Header.</translation>
+    </message>
+    <message>
         <source>Could not apply the event.</source>
         <translation>Das Ereignis konnte nicht angewendet werden.</translation>
     </message>
@@ -1974,6 +1982,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
     <message>
         <source>The browser came back without an authorization code.</source>
         <translation>Der Browser kam ohne Autorisierungscode zurück.</translation>
+    </message>
+    <message>
+        <source>Enter the signing secret of the platform&apos;s Connect webhook endpoint: whsec_… from the Stripe dashboard.</source>
+        <translation>Geben Sie das Signaturgeheimnis des Connect-Webhook-Endpunkts der Plattform ein: whsec_… aus dem Stripe-Dashboard.</translation>
     </message>
     <message>
         <source>The platform&apos;s Stripe secret key is not set: an operator sets it in Platform settings (or `billing-desktop platform set-stripe`).</source>
@@ -2552,8 +2564,8 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Stripe-Ereignis auf {0} anwenden</translation>
     </message>
     <message>
-        <source>Paste an event Stripe sent (its body exactly as received) and the &lt;b&gt;Stripe-Signature&lt;/b&gt; header it came with. It is checked against {0}&apos;s webhook signing secrets and must name this tenant&apos;s connected account and mode.</source>
-        <translation>Fügen Sie ein von Stripe gesendetes Ereignis (den Inhalt genau wie empfangen) und den mitgelieferten &lt;b&gt;Stripe-Signature&lt;/b&gt;-Header ein. Es wird gegen die Webhook-Signaturgeheimnisse von {0} geprüft und muss das verbundene Konto und den Modus dieses Mandanten nennen.</translation>
+        <source>Paste an event Stripe sent (its body exactly as received) and the &lt;b&gt;Stripe-Signature&lt;/b&gt; header it came with. It is checked against the platform&apos;s Connect webhook signing secret and must name {0}&apos;s connected account and mode.</source>
+        <translation>Fügen Sie ein von Stripe gesendetes Ereignis (den Inhalt genau wie empfangen) und den mitgelieferten &lt;b&gt;Stripe-Signature&lt;/b&gt;-Header ein. Es wird gegen das Connect-Webhook-Signaturgeheimnis der Plattform geprüft und muss das verbundene Konto und den Modus von {0} nennen.</translation>
     </message>
     <message>
         <source>Stripe-Signature header</source>
@@ -3902,6 +3914,18 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     <message>
         <source>&amp;Secret key:</source>
         <translation>&amp;Geheimer Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Connect &amp;webhook secret:</source>
+        <translation>Connect-&amp;Webhook-Geheimnis:</translation>
+    </message>
+    <message>
+        <source>stored: {0} — leave empty to keep</source>
+        <translation>gespeichert: {0} — leer lassen, um es zu behalten</translation>
+    </message>
+    <message>
+        <source>whsec_… of the Connect endpoint: Stripe events are checked against it</source>
+        <translation>whsec_… des Connect-Endpunkts: Stripe-Ereignisse werden damit geprüft</translation>
     </message>
     <message>
         <source>OAuth listener &amp;port:</source>

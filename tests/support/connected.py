@@ -19,10 +19,24 @@ def link(services, tenant_id: int, account_id: str, *, livemode: bool = False) -
         )
 
 
+# What the Stripe dashboard shows for the platform's Connect webhook endpoint: the secret Stripe events are signed with.
+PLATFORM_WEBHOOK_SECRET = "whsec_platformConnectEndpoint0123456789"
+
+
 def platform(services, operator, fake):
     from tests.conftest import free_port
 
-    return services.stripe_platform.update(operator, fake.client_id, fake.secret_key, free_port())
+    return services.stripe_platform.update(
+        operator, fake.client_id, fake.secret_key, free_port(), webhook_secret=PLATFORM_WEBHOOK_SECRET
+    )
+
+
+def stripe_signed(body: bytes | str, secret: str = PLATFORM_WEBHOOK_SECRET) -> dict[str, str]:
+    """The Stripe-Signature header Stripe would send with `body` (stripe-python's own signer)."""
+    import stripe
+
+    text = body.decode() if isinstance(body, bytes) else body
+    return {"Stripe-Signature": stripe.WebhookSignature.generate_signature_header(text, secret)}
 
 
 def bulk_tenants(services, names: list[str], *, mode: str = "test") -> list:
