@@ -1,18 +1,25 @@
 """Page through a Stripe list endpoint with the real StripeClient, politely.
 
-`raw_request` is used rather than the typed `list()`: it goes through the same client (auth, headers, retries,
-error types) but leaves the JSON as plain dicts; building StripeObjects costs ~2 ms per account, ten times the
-request itself when thousands are listed. Rate limits: stripe-python retries what Stripe marks
+The client's requestor is used rather than the typed `list()`: it goes through the same client (auth, headers,
+retries, error types) but leaves the JSON as plain dicts; building StripeObjects costs ~2 ms per account, ten times
+the request itself when thousands are listed. Rate limits: stripe-python retries what Stripe marks
 `Stripe-Should-Retry: true`; a 429 beyond that is waited out here for its `Retry-After` (bounded), then retried;
 one marked `Stripe-Should-Retry: false` is not. A cursor that vanished between two pages (the object was
 deleted) is replaced by the one before it.
+
+The next page's cursor is this page's last id, so a list is a chain of requests. To keep the parse off that chain,
+the last id and `has_more` are read from the raw body first (a byte search, microseconds) and the next request
+goes out on a fetch thread while this page is parsed; the parsed page then confirms the guess. A wrong guess
+(a body shaped unlike Stripe's) costs one discarded request, never a wrong or missing page.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import orjson
@@ -24,6 +31,9 @@ PAGE_SIZE = 100
 MAX_RATE_WAITS = 6
 MAX_RETRY_AFTER = 60.0
 DEFAULT_RETRY_AFTER = 2.0
+_HAS_MORE = re.compile(rb'"has_more"\s*:\s*(true|false)')
+
+Body = tuple[bytes, int, Any]  # a 2xx answer not yet parsed: body, status, headers
 
 
 class Pager:
@@ -45,35 +55,70 @@ class Pager:
         self.rate_limited = 0
         self.complete = False
         self.was_cancelled = False
+        self.ahead = 0  # requests sent before the page before them was parsed (their guess held)
+        self.discarded = 0  # guessed requests whose guess the parsed page did not confirm
+        self._closing = False  # the caller stopped: a guessed request stops waiting out a rate limit
 
     def __iter__(self) -> Iterator[list[dict[str, Any]]]:
-        recent: list[str] = []  # ids of the last page: fallback cursors if the last one is deleted meanwhile
-        while True:
-            if self.cancelled():
-                self.was_cancelled = True
-                return
-            query = dict(self.params, limit=PAGE_SIZE)
-            if recent:
-                query["starting_after"] = recent[-1]
-            try:
-                answer = self._get(query)
-            except _CancelledError:
-                self.was_cancelled = True
-                return
-            if answer is None:  # the cursor is gone
-                recent.pop()
-                if not recent:
-                    raise translate(RuntimeError("lost the list position"))
-                continue
-            data = answer.get("data") or []
-            self.pages += 1
-            yield data
-            if not answer.get("has_more") or not data:
-                self.complete = True
-                return
-            recent = [o["id"] for o in data]
+        fetcher: ThreadPoolExecutor | None = None
+        pending: tuple[str, Future[Body | dict[str, Any] | None]] | None = None  # guessed cursor, its request
+        try:
+            recent: list[str] = []  # ids of the last page: fallback cursors if the last one is deleted meanwhile
+            prefix = b""  # what this list's ids start with ("acct_"), learnt from the first page
+            while True:
+                if self.cancelled():
+                    self.was_cancelled = True
+                    return
+                cursor = recent[-1] if recent else None
+                try:
+                    if pending is not None and pending[0] == cursor:
+                        answer = pending[1].result()
+                        self.ahead += 1
+                    else:
+                        answer = self._get(self._query(cursor))
+                    pending = None
+                except _CancelledError:
+                    self.was_cancelled = True
+                    return
+                if answer is None:  # the cursor is gone
+                    recent.pop()
+                    if not recent:
+                        raise translate(RuntimeError("lost the list position"))
+                    continue
+                if isinstance(answer, tuple):
+                    guess = _next_cursor(answer[0], prefix)
+                    if guess is not None and not self.cancelled():
+                        fetcher = fetcher or ThreadPoolExecutor(max_workers=1, thread_name_prefix="stripe-fetch")
+                        pending = (guess, fetcher.submit(self._get, self._query(guess)))
+                    answer = self._parse(answer)
+                data = answer.get("data") or []
+                self.pages += 1
+                more = bool(answer.get("has_more")) and bool(data)
+                if pending is not None and (not more or pending[0] != data[-1]["id"]):
+                    self.discarded += 1
+                    _drain(pending[1])
+                    pending = None
+                yield data
+                if not more:
+                    self.complete = True
+                    return
+                recent = [o["id"] for o in data]
+                if not prefix and "_" in recent[-1]:
+                    prefix = recent[-1][: recent[-1].index("_") + 1].encode()
+        finally:
+            self._closing = True
+            if pending is not None:  # the caller stopped early: let the guessed request finish, unread
+                _drain(pending[1])
+            if fetcher is not None:
+                fetcher.shutdown()
 
-    def _get(self, query: dict[str, Any]) -> dict[str, Any] | None:
+    def _query(self, cursor: str | None) -> dict[str, Any]:
+        query = dict(self.params, limit=PAGE_SIZE)
+        if cursor:
+            query["starting_after"] = cursor
+        return query
+
+    def _get(self, query: dict[str, Any]) -> Body | dict[str, Any] | None:
         import stripe
 
         waits = 0
@@ -98,23 +143,38 @@ class Pager:
             except stripe.StripeError as exc:
                 raise translate(exc) from None
 
+    def _parse(self, answer: Body) -> dict[str, Any]:
+        """A 2xx body with orjson (a fifth of `json.loads`); one orjson refuses goes to stripe-python, which says
+        what is wrong with it."""
+        import stripe
+
+        body, code, headers = answer
+        try:
+            return orjson.loads(body)  # type: ignore[no-any-return]
+        except orjson.JSONDecodeError:
+            pass
+        try:
+            return self.client._requestor._interpret_response(body, code, headers, "V1").data  # type: ignore[no-any-return]
+        except stripe.StripeError as exc:
+            raise translate(exc) from None
+
     def _wait(self, seconds: float) -> bool:
         """Sleep in small steps so Cancel is honoured at once; False if cancelled."""
         end = time.monotonic() + seconds
         while (left := end - time.monotonic()) > 0:
-            if self.cancelled():
+            if self.cancelled() or self._closing:
                 return False
             self.sleep(min(left, 0.1))
-        return not self.cancelled()
+        return not (self.cancelled() or self._closing)
 
 
-def _get_page(client: Any, path: str, query: dict[str, Any], stripe_account: str | None) -> dict[str, Any]:
-    """One list page as plain dicts. `StripeClient.raw_request` is `request_raw` (auth, headers, retries) followed
-    by `_interpret_response`, which parses the body with an `OrderedDict` hook in Python: five times the cost of
-    `json.loads`, and most of a sync's CPU. A 2xx body is parsed here, with orjson (a fifth of `json.loads`: the
-    next page's cursor is in this page, so the parse is on the critical path); any other answer goes through
-    stripe-python's own interpretation, so errors keep their types and messages. Falls back to `raw_request`
-    should a later stripe-python rename its requestor (tests/test_connect_sync.py notices)."""
+def _get_page(client: Any, path: str, query: dict[str, Any], stripe_account: str | None) -> Body | dict[str, Any]:
+    """One list page: a 2xx answer unparsed (the caller guesses the next cursor from its bytes, then parses it), or
+    plain dicts. `StripeClient.raw_request` is `request_raw` (auth, headers, retries) followed by
+    `_interpret_response`, which parses the body with an `OrderedDict` hook in Python: five times the cost of
+    `json.loads`, and most of a sync's CPU. Any other answer goes through stripe-python's own interpretation, so
+    errors keep their types and messages. Falls back to `raw_request` should a later stripe-python rename its
+    requestor (tests/test_connect_sync.py notices)."""
     options: dict[str, Any] = {"stripe_account": stripe_account} if stripe_account else {}
     requestor = getattr(client, "_requestor", None)
     if not hasattr(requestor, "request_raw") or not hasattr(requestor, "_interpret_response"):
@@ -123,11 +183,38 @@ def _get_page(client: Any, path: str, query: dict[str, Any], stripe_account: str
         "get", path, params=query, options=options, base_address="api", api_mode="V1", usage=["raw_request"]
     )
     if 200 <= code < 300:
-        try:
-            return orjson.loads(body)  # type: ignore[no-any-return]
-        except orjson.JSONDecodeError:
-            pass  # stripe-python says what is wrong with it
+        return body, code, headers
     return requestor._interpret_response(body, code, headers, "V1").data  # type: ignore[no-any-return,union-attr]
+
+
+def _next_cursor(body: bytes, prefix: bytes) -> str | None:
+    """The next page's cursor read from a list's bytes before they are parsed, or None (no more, or unsure).
+
+    A list is `{"object": "list", "data": [...], "has_more": …, "url": …}`: its own `has_more` comes before
+    `"data"` or, after the data, is the last one in the body (items may hold lists of their own). Its last item's
+    id is the last `"id": "<prefix>…` in the body: nested objects are of other kinds, with other prefixes (an
+    account's bank accounts are `ba_`, a fee's expanded charge `ch_`). Only a guess: the parsed page confirms it."""
+    if not prefix:
+        return None
+    first, data = body.find(b'"has_more"'), body.find(b'"data"')
+    where = first if first != -1 and (data == -1 or first < data) else body.rfind(b'"has_more"')
+    flag = _HAS_MORE.match(body, where) if where != -1 else None
+    if flag is None or flag.group(1) != b"true":
+        return None
+    key = max(body.rfind(b'"id": "' + prefix), body.rfind(b'"id":"' + prefix))
+    if key == -1:
+        return None
+    start = body.index(b'"', body.index(b":", key + 4)) + 1
+    end = body.find(b'"', start)
+    return body[start:end].decode() if end != -1 and b"\\" not in body[start:end] else None
+
+
+def _drain(future: Future[Any]) -> None:
+    """Wait for a request whose answer is not wanted; its failure is not this page's."""
+    try:
+        future.result()
+    except Exception:  # a discarded answer's error is nobody's
+        log.debug("a discarded list request failed", exc_info=True)
 
 
 class _CancelledError(Exception):
