@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from billing_desktop.errors import DatabaseError, SchemaTooNew, load_failure, msg
 from billing_desktop.store import postgres
 from billing_desktop.store.sqlite_direct import SQLITE_MAGIC, head_revision
+from billing_desktop.store.types import dump_json
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -86,7 +87,7 @@ def make_engine(url: str) -> Engine:
     if path is not None:
         _prepare_sqlite_file(path)
         # Workers on other threads use the same engine; each checkout is still one thread at a time.
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15}, json_serializer=dump_json)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: object) -> None:
@@ -99,7 +100,7 @@ def make_engine(url: str) -> Engine:
         return engine
     if postgres.is_postgres(url):
         return create_engine(postgres.normalize_url(url), **postgres.engine_options())
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, json_serializer=dump_json)
 
 
 def _alembic_config(engine: Engine) -> Config:

@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import URL, Engine, make_url
 
+from billing_desktop.store.types import dump_json
+
 # One fixed key for "a Billing Desktop migration is running" (any 64-bit number no other app of ours uses).
 MIGRATION_LOCK_KEY = 0x42494C4C494E47  # "BILLING"
 DRIVER = "postgresql+psycopg"
@@ -41,6 +43,7 @@ def engine_options() -> dict[str, Any]:
         "pool_size": 5,
         "max_overflow": 5,
         "connect_args": {"connect_timeout": 10, "application_name": "billing-desktop"},
+        "json_serializer": dump_json,
     }
 
 
