@@ -122,3 +122,23 @@ def test_no_cursor_is_guessed_when_the_list_has_no_more():
     )
     assert _next_cursor(body, b"acct_") is None
     assert _next_cursor(b'{"object": "list", "has_more": false, "data": []}', b"acct_") is None
+
+
+def test_a_caller_that_stops_early_is_not_kept_waiting(services, fake, accounts):
+    """The sync stops reading when a page's write fails: the request sent ahead is let finish, nothing after it."""
+    import threading
+
+    for n in range(100):  # a fourth page
+        fake.new_account(name=f"Older {n}", created=1_600_000_000 + n)
+    done = threading.Event()
+
+    def read_two_pages():
+        with services.stripe.client_factory(fake.secret_key, retries=0) as client:
+            pages = iter(Pager(client, "/v1/accounts"))
+            next(pages), next(pages)
+            pages.close()
+        done.set()
+
+    threading.Thread(target=read_two_pages, daemon=True).start()
+    assert done.wait(30)
+    assert len(list_requests(fake)) == 3  # the third page went out on its guess; the fourth never did

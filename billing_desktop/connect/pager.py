@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -58,59 +59,72 @@ class Pager:
         self.ahead = 0  # requests sent before the page before them was parsed (their guess held)
         self.discarded = 0  # guessed requests whose guess the parsed page did not confirm
         self._closing = False  # the caller stopped: a guessed request stops waiting out a rate limit
+        self._prefix = b""  # what this list's ids start with ("acct_"), learnt from the first page
+        self._fetcher: ThreadPoolExecutor | None = None
 
     def __iter__(self) -> Iterator[list[dict[str, Any]]]:
-        fetcher: ThreadPoolExecutor | None = None
-        pending: tuple[str, Future[Body | dict[str, Any] | None]] | None = None  # guessed cursor, its request
+        pending: _Ahead | None = None  # the next page's request, sent on a guess
         try:
             recent: list[str] = []  # ids of the last page: fallback cursors if the last one is deleted meanwhile
-            prefix = b""  # what this list's ids start with ("acct_"), learnt from the first page
             while True:
                 if self.cancelled():
                     self.was_cancelled = True
                     return
                 cursor = recent[-1] if recent else None
                 try:
-                    if pending is not None and pending[0] == cursor:
-                        answer = pending[1].result()
+                    if pending is not None and pending.cursor == cursor:
+                        answer, ahead = pending.result()
                         self.ahead += 1
-                    else:
-                        answer = self._get(self._query(cursor))
-                    pending = None
+                    elif cursor is None:  # the first page, here: there is nothing to guess from before it
+                        answer, ahead = self._get(self._query(None)), None
+                    else:  # on the fetch thread, which then sends the page after it on its own
+                        self._fetcher = self._fetcher or ThreadPoolExecutor(1, thread_name_prefix="stripe-fetch")
+                        answer, ahead = self._fetcher.submit(self._fetch, cursor, None).result()
                 except _CancelledError:
                     self.was_cancelled = True
                     return
+                pending = ahead
                 if answer is None:  # the cursor is gone
+                    pending = _discard(pending)
                     recent.pop()
                     if not recent:
                         raise translate(RuntimeError("lost the list position"))
                     continue
-                if isinstance(answer, tuple):
-                    guess = _next_cursor(answer[0], prefix)
-                    if guess is not None and not self.cancelled():
-                        fetcher = fetcher or ThreadPoolExecutor(max_workers=1, thread_name_prefix="stripe-fetch")
-                        pending = (guess, fetcher.submit(self._get, self._query(guess)))
-                    answer = self._parse(answer)
-                data = answer.get("data") or []
+                page = self._parse(answer) if isinstance(answer, tuple) else answer
+                data = page.get("data") or []
                 self.pages += 1
-                more = bool(answer.get("has_more")) and bool(data)
-                if pending is not None and (not more or pending[0] != data[-1]["id"]):
-                    self.discarded += 1
-                    _drain(pending[1])
-                    pending = None
+                more = bool(page.get("has_more")) and bool(data)
+                if pending is not None:
+                    pending.confirm(right=more and pending.cursor == data[-1]["id"])
+                    if not pending.confirmed:
+                        self.discarded += 1
+                        pending = _discard(pending)
                 yield data
                 if not more:
                     self.complete = True
                     return
                 recent = [o["id"] for o in data]
-                if not prefix and "_" in recent[-1]:
-                    prefix = recent[-1][: recent[-1].index("_") + 1].encode()
+                if not self._prefix and "_" in recent[-1]:
+                    self._prefix = recent[-1][: recent[-1].index("_") + 1].encode()
         finally:
             self._closing = True
-            if pending is not None:  # the caller stopped early: let the guessed request finish, unread
-                _drain(pending[1])
-            if fetcher is not None:
-                fetcher.shutdown()
+            _discard(pending)  # the caller stopped early: let a guessed request finish, unread
+            if self._fetcher is not None:
+                self._fetcher.shutdown()
+
+    def _fetch(self, cursor: str, guessed: _Ahead | None) -> tuple[Body | dict[str, Any] | None, _Ahead | None]:
+        """On the fetch thread: one page, then at once the request for the page after it, on the cursor read
+        from this page's bytes (no thread to wake between two requests). Only from a page whose own cursor the
+        caller has confirmed, so a wrong guess costs one request, not a chain of them."""
+        answer = self._get(self._query(cursor))
+        if not isinstance(answer, tuple) or not self._prefix or (guessed is not None and not guessed.wait()):
+            return answer, None
+        guess = _next_cursor(answer[0], self._prefix) if not (self.cancelled() or self._closing) else None
+        if guess is None or self._fetcher is None:
+            return answer, None
+        ahead = _Ahead(guess)
+        ahead.future = self._fetcher.submit(self._fetch, guess, ahead)  # runs after this returns: one thread
+        return answer, ahead
 
     def _query(self, cursor: str | None) -> dict[str, Any]:
         query = dict(self.params, limit=PAGE_SIZE)
@@ -209,12 +223,40 @@ def _next_cursor(body: bytes, prefix: bytes) -> str | None:
     return body[start:end].decode() if end != -1 and b"\\" not in body[start:end] else None
 
 
-def _drain(future: Future[Any]) -> None:
-    """Wait for a request whose answer is not wanted; its failure is not this page's."""
-    try:
-        future.result()
-    except Exception:  # a discarded answer's error is nobody's
-        log.debug("a discarded list request failed", exc_info=True)
+class _Ahead:
+    """A request sent on a guessed cursor, and the caller's verdict on that guess once it has parsed the page."""
+
+    def __init__(self, cursor: str) -> None:
+        self.cursor = cursor
+        self.future: Future[tuple[Body | dict[str, Any] | None, _Ahead | None]] | None = None
+        self.confirmed = False
+        self._decided = threading.Event()
+
+    def confirm(self, *, right: bool) -> None:
+        self.confirmed = right
+        self._decided.set()
+
+    def wait(self) -> bool:
+        """On the fetch thread: the verdict (the caller always gives one before it waits for this request)."""
+        self._decided.wait()
+        return self.confirmed
+
+    def result(self) -> tuple[Body | dict[str, Any] | None, _Ahead | None]:
+        assert self.future is not None
+        return self.future.result()
+
+
+def _discard(ahead: _Ahead | None) -> _Ahead | None:
+    """Wait for a request whose answer is not wanted, and for any the fetch thread sent after it before it was
+    told; their failures are not this page's. Returns None, for `pending = _discard(pending)`."""
+    while ahead is not None:
+        ahead.confirm(right=False)  # the fetch thread sends nothing further from it
+        try:
+            ahead = ahead.result()[1]
+        except Exception:  # a discarded answer's error is nobody's
+            log.debug("a discarded list request failed", exc_info=True)
+            ahead = None
+    return None
 
 
 class _CancelledError(Exception):
