@@ -166,3 +166,26 @@ def test_rolling_a_webhook_secret_without_overlap_asks_first(acme, run_cli):
     assert code == 0 and "New signing secret" in out, err
     code, out, err = run_cli(["webhooks", "roll-secret", "acme"], env=AUTH)  # 24 h overlap: nothing breaks
     assert code == 0 and "New signing secret" in out, err
+
+
+def test_fees_csv_onto_a_link_a_device_or_a_folder_is_refused(acme, run_cli, tmp_path):
+    """`fees --csv FILE` replaces a regular file whole (a rename: never half a file); a symlink planted at the name in
+    a shared folder is refused instead of followed onto its target, and so are devices, FIFOs and folders."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = tmp_path / "fees.csv"
+    link.symlink_to(victim)
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    for target, why in ((link, "symbolic link"), (fifo, "not a regular file"), ("/dev/null", "not a regular file"),
+                        (tmp_path, "folder")):  # fmt: skip
+        code, _, err = run_cli(["fees", "--offline", "--csv", str(target)], env=AUTH)
+        assert code == 2 and f"error: csv: {target} is" in err and why in err, err
+        _clean(err)
+    assert victim.read_text() == "precious" and link.is_symlink()
+    existing = tmp_path / "old.csv"
+    existing.write_text("an older export")
+    code, _, err = run_cli(["fees", "--offline", "--csv", str(existing)], env=AUTH)
+    assert code == 0, err
+    assert existing.read_text().startswith("tenant,fee_id,charge,created,currency,")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []

@@ -288,7 +288,7 @@ def run(args: Any, svc: Any, session: Any) -> int:
 
 def _fees(args: Any, svc: Any, session: Any, tenant_id: int | None) -> int:
     from billing_desktop.domain.money import format_amount
-    from billing_desktop.services.platform_fees import to_csv
+    from billing_desktop.services.platform_fees import export_csv
 
     report = svc.fees.fees(
         session,
@@ -298,9 +298,7 @@ def _fees(args: Any, svc: Any, session: Any, tenant_id: int | None) -> int:
         refresh=not args.offline,
     )
     if args.csv:
-        from pathlib import Path
-
-        Path(args.csv).write_text(to_csv(report), encoding="utf-8")
+        export_csv(report, args.csv)
     if args.json:
         emit_json(report)
         return 0

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -161,13 +165,56 @@ def check(
     return checker.result()
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): ids and currencies come from
+# Stripe's answer, so they are written as text. Plain numbers (a negative amount) stay numbers.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _cell(value: str) -> str:
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def export_csv(report: FeeReport, path: str) -> str:
+    """Write the report's lines to `path` as CSV. A new file or an existing regular file (replaced whole, through a
+    temporary file and a rename: a planted symlink is replaced, never followed); a folder, device, FIFO or symlink is
+    refused (ValidationError on `csv`)."""
+    target = os.path.abspath(path)
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise ValidationError({"csv": msg("{path} is a folder: choose a file name in it.", path=path)})
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise ValidationError(
+            {"csv": msg("{path} is a symbolic link: choose a new file name or an existing file.", path=path)}
+        )
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise ValidationError(
+            {"csv": msg("{path} is not a regular file (a device or a pipe): choose a new file name.", path=path)}
+        )
+    folder = os.path.dirname(target)
+    fd, temp = tempfile.mkstemp(prefix=".fees-", suffix=".csv.partial", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(to_csv(report))
+        os.replace(temp, target)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return target
+
+
 def to_csv(report: FeeReport) -> str:
     out = io.StringIO()
     w = csv.writer(out)
     w.writerow(
         [
             "tenant",
-            "fee",
+            "fee_id",
             "charge",
             "created",
             "currency",
@@ -183,11 +230,11 @@ def to_csv(report: FeeReport) -> str:
         c = ln.currency
         w.writerow(
             [
-                ln.slug,
-                ln.fee_id,
-                ln.charge_id,
+                _cell(ln.slug),
+                _cell(ln.fee_id),
+                _cell(ln.charge_id),
                 ln.created.isoformat(),
-                c.upper(),
+                _cell(c.upper()),
                 plain_amount(ln.charge_amount, c),
                 plain_amount(ln.fee_amount, c),
                 plain_amount(ln.expected, c),

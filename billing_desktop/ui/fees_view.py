@@ -196,20 +196,15 @@ class FeesView(CancellableFetch, QDialog):
         dialog.open()
 
     def write_csv(self, path: str) -> None:
-        from pathlib import Path
-
-        from billing_desktop.services.platform_fees import to_csv
+        from billing_desktop.services.platform_fees import export_csv
 
         report = self.report
         if report is None:  # the Export button is enabled only once a report is shown
             return
-
-        def write() -> str:
-            Path(path).write_text(to_csv(report), encoding="utf-8")
-            return path
-
         submit(
-            write,
+            export_csv,
+            report,
+            path,
             owner=self,
             on_done=lambda p: self.status.setText(self.tr("Exported to {0}.").format(p)),
             on_error=self._failed,

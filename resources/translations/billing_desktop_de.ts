@@ -1908,6 +1908,18 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Das Anfangsdatum liegt nach dem Enddatum.</translation>
     </message>
     <message>
+        <source>{path} is a folder: choose a file name in it.</source>
+        <translation>{path} ist ein Ordner: wählen Sie einen Dateinamen darin.</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link: choose a new file name or an existing file.</source>
+        <translation>{path} ist ein symbolischer Link: wählen Sie einen neuen Dateinamen oder eine vorhandene Datei.</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a device or a pipe): choose a new file name.</source>
+        <translation>{path} ist keine normale Datei (ein Gerät oder eine Pipe): wählen Sie einen neuen Dateinamen.</translation>
+    </message>
+    <message>
         <source>Cancelled: only the {fetched} newest fees of the period were fetched.</source>
         <translation>Abgebrochen: nur die {fetched} neuesten Gebühren des Zeitraums wurden abgerufen.</translation>
     </message>
