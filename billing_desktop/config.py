@@ -17,6 +17,8 @@ ENV_PASSWORD = "BILLING_DESKTOP_PASSWORD"
 
 @dataclass(frozen=True)
 class Paths:
+    """Where the data dir keeps the database, the log and the rest."""
+
     data_dir: Path
 
     @property

@@ -8,10 +8,11 @@ context, as the GUI's module-level `tr` strings do)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class Msg(str):
@@ -49,12 +50,16 @@ _STORED = '{"msg": '  # no English message starts so: older rows (plain English)
 
 def dump_text(value: str) -> str:
     """A message for a text column: a Msg as JSON (its template and parameters survive), other text as it is."""
+    import json  # here: every process imports this module, the GUI's first window among them
+
     return json.dumps(_plain(value), ensure_ascii=False) if isinstance(value, Msg) else value
 
 
 def load_text(stored: str) -> str:
     """What `dump_text` stored: a Msg again (its str is the same English), or the plain text."""
     if stored.startswith(_STORED):
+        import json
+
         try:
             revived = _revive(json.loads(stored))
         except (ValueError, TypeError, KeyError):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import secrets
 import unicodedata
 import zlib
 from dataclasses import dataclass
@@ -64,6 +63,8 @@ def checksum(text: str) -> str:
 
 
 def generate(kind: Kind, mode: str) -> str:
+    import secrets  # here: inspecting a key (a whole process, timed) never makes one
+
     head = PREFIXES[(_CODE_OF[Kind(kind)], mode)] + "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LEN))
     return head + checksum(head)
 

@@ -1,9 +1,17 @@
 """States the app stores and shows, as enums. Their values are what the database rows and the JSON output hold,
-so a member compares equal to the stored string. (Mode, Tier: domain/validation.py; Role: domain/roles.py.)"""
+so a member compares equal to the stored string. (Tier: domain/validation.py; Role: domain/roles.py.)"""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+
+class Mode(StrEnum):
+    """A tenant's (and a key's) Stripe mode. Here, not in validation.py (which still exports it), so the GUI's first
+    window (ui/palette.py) does not import the validation rules."""
+
+    TEST = "test"
+    LIVE = "live"
 
 
 class ConnectionState(StrEnum):

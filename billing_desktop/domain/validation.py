@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, NoReturn
 
+from billing_desktop.domain.states import Mode as Mode  # where it is defined; imported from here too
 from billing_desktop.errors import ValidationError, msg
 
 
@@ -17,11 +18,6 @@ class Tier(StrEnum):
     FREE = "free"
     PRO = "pro"
     ENTERPRISE = "enterprise"
-
-
-class Mode(StrEnum):
-    TEST = "test"
-    LIVE = "live"
 
 
 MIN_PASSWORD_LENGTH = 12

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -31,9 +30,6 @@ if TYPE_CHECKING:
     from billing_desktop.services.users import UserService
     from billing_desktop.services.webhook_delivery import WebhookDeliveryService
     from billing_desktop.services.webhooks import WebhookService
-
-
-log = logging.getLogger(__name__)
 
 
 class Services:
@@ -194,5 +190,7 @@ class Services:
             feed.stop()
         for feed in self._feeds:
             if not feed.join(5.0):
-                log.warning("a change feed did not stop within 5 s")
+                import logging  # here: `keys inspect` imports this package and is timed as a whole process
+
+                logging.getLogger(__name__).warning("a change feed did not stop within 5 s")
         self.ctx.engine.dispose()

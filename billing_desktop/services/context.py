@@ -28,6 +28,9 @@ def default_hasher() -> PasswordHasher:
 
 @dataclass(frozen=True)
 class Policy:
+    """Sign-in, lock and sync limits. (Every dataclass here has a docstring: without one, dataclasses builds one
+    from inspect.signature at import, a cost `keys inspect` pays as a whole process.)"""
+
     max_failed_attempts: int = 5
     lockout: timedelta = timedelta(minutes=15)
     failure_window: timedelta = timedelta(hours=24)  # failures older than this no longer count towards a lock
@@ -38,6 +41,8 @@ class Policy:
 
 @dataclass(kw_only=True)
 class AppContext:
+    """What every service is built over: the database, the vault, the clock, the password hasher and the policy."""
+
     engine: Engine
     vault: Vault
     clock: Callable[[], datetime] = utcnow

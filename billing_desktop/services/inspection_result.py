@@ -30,6 +30,8 @@ def key_status(k: HasKeyTimes, now: datetime) -> KeyStatus:
 
 @dataclass(frozen=True, kw_only=True)
 class Inspection:
+    """The answer to "what is this key?": the offline verdict and, for one of ours, its tenant and status."""
+
     verdict: Verdict
     ours: bool = False  # one of this platform's keys (as far as the asker may know)
     tenant_slug: str | None = None

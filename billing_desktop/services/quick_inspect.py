@@ -33,6 +33,8 @@ SIGN_IN_ACTION = "auth.sign_in"  # the audit action AuthService.sign_in records
 
 @dataclass(frozen=True, kw_only=True)
 class Outcome:
+    """The plain path's answer, or None and the password read, for the full path."""
+
     inspection: Inspection | None  # None: take the full path
     password: str | None  # as read, for the full path not to ask again
 

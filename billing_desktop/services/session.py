@@ -10,6 +10,8 @@ from billing_desktop.domain.roles import Role
 
 @dataclass(kw_only=True)
 class UserSession:
+    """A signed-in user, as every service call receives it."""
+
     user_id: int
     email: str
     role: Role

@@ -55,6 +55,8 @@ def _when(value: str | None) -> datetime | None:
 
 @dataclass(frozen=True, kw_only=True)
 class Account:
+    """The user row a sign-in reads, with its tenant's name and mode."""
+
     id: int
     email: str
     password_hash: str
@@ -69,6 +71,8 @@ class Account:
 
 @dataclass(frozen=True, kw_only=True)
 class StoredKey:
+    """A stored API key found by its lookup hash, with its tenant."""
+
     tenant_id: int
     tenant_slug: str
     tenant_name: str

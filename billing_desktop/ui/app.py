@@ -6,12 +6,11 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from billing_desktop import APP_ID, APP_NAME, __version__
-from billing_desktop.ui.auth_windows import FirstRunWizard, SignInWindow
-from billing_desktop.ui.workers import describe, submit
+from billing_desktop.ui.sign_in_window import SignInWindow
 
 
 def ui_settings() -> QSettings:
@@ -39,7 +38,8 @@ class AppController(QObject):
         # Open the database (imports SQLAlchemy, Alembic, keyring) only once the window is on screen, so those
         # imports do not compete with the first paint; the timer covers a platform that never paints.
         self._building = False
-        self.sign_in.first_painted.connect(self._build, Qt.ConnectionType.QueuedConnection)
+        # After the paint, not inside it (a zero timer: a queued connection would need `Qt`, see ui/theme.py).
+        self.sign_in.first_painted.connect(lambda: QTimer.singleShot(0, self._build))
         QTimer.singleShot(1000, self._build)
         self.sign_in.show()
 
@@ -47,11 +47,15 @@ class AppController(QObject):
         if self._building:
             return
         self._building = True
+        from billing_desktop.ui.workers import submit  # after the first paint: not an import the window waits for
+
         submit(self.build, on_done=self._ready, on_error=self._failed, owner=self.sign_in)
 
     def _ready(self, services) -> None:
         self.services = services
         if services.auth.needs_first_run():
+            from billing_desktop.ui.auth_windows import FirstRunWizard
+
             self.wizard = FirstRunWizard(services, self.sign_in)
             self.wizard.finished.connect(self._wizard_done)
             self.wizard.restore_requested.connect(self._restore)
@@ -129,6 +133,8 @@ class AppController(QObject):
         self._build()  # restored: the sign-in window; cancelled: the first-start wizard again
 
     def _failed(self, exc: Exception) -> None:
+        from billing_desktop.ui.workers import describe
+
         self.sign_in.show_startup_error(describe(exc))
 
     def _signed_in(self, session) -> None:
@@ -163,16 +169,21 @@ class AppController(QObject):
         self.sign_in.email.setFocus()
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
+def make_app(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
     app.setDesktopFileName(APP_ID)
+    if icon:
+        set_app_icon()
+    return app
+
+
+def set_app_icon() -> None:
     from billing_desktop.ui.resources import app_icon
 
-    app.setWindowIcon(app_icon())
-    return app
+    QApplication.instance().setWindowIcon(app_icon())
 
 
 def run(database_url: str | None = None, *, self_test: bool = False) -> int:
@@ -183,7 +194,7 @@ def run(database_url: str | None = None, *, self_test: bool = False) -> int:
         os.environ["BILLING_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="billing-desktop-self-test-")
         os.environ.pop("BILLING_DESKTOP_DATABASE_URL", None)
         database_url = None
-    app = make_app()
+    app = make_app(icon=False)  # the icon once the first window has painted (below)
     from billing_desktop import config
     from billing_desktop.ui.crash import CrashReporter
     from billing_desktop.ui.single_instance import SingleInstance
@@ -195,7 +206,7 @@ def run(database_url: str | None = None, *, self_test: bool = False) -> int:
     CrashReporter(config.data_dir(), app).install()
     from billing_desktop.ui import theme
 
-    theme.install(ui_settings())  # the sign-in window already in the chosen colour scheme
+    colours = theme.install(ui_settings())  # the sign-in window already in the chosen colour scheme
     from billing_desktop.ui import i18n
 
     i18n.install(ui_settings())  # and in the chosen language
@@ -207,8 +218,15 @@ def run(database_url: str | None = None, *, self_test: bool = False) -> int:
 
     controller = AppController(build)
     instance.activated.connect(controller.bring_to_front)
-    controller.sign_in.first_painted.connect(instance.listen, Qt.ConnectionType.QueuedConnection)
-    QTimer.singleShot(1000, instance.listen)  # a platform that never paints
+
+    def settle() -> None:  # what the first window need not wait for; each step does its work once
+        instance.listen()
+        colours.confirm_system_scheme()
+        set_app_icon()
+
+    # After the paint, not inside it (a zero timer: a queued connection would need `Qt`, see ui/theme.py).
+    controller.sign_in.first_painted.connect(lambda: QTimer.singleShot(0, settle))
+    QTimer.singleShot(1000, settle)  # a platform that never paints
     if os.environ.get("BILLING_DESKTOP_EXIT_AFTER_FIRST_PAINT"):  # benchmarks/: time to the first window
         controller.sign_in.first_painted.connect(lambda: (print("first-paint", flush=True), app.quit()))
     controller.start()

@@ -1,110 +1,19 @@
-"""Sign-in window, first-run wizard, and the password prompt used to unlock and to re-authenticate."""
+"""First-run wizard and the password prompt used to unlock and to re-authenticate (the sign-in window, imported from
+here too, is in sign_in_window.py: the first window on screen imports less)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
-from billing_desktop import APP_NAME, __version__
-from billing_desktop.ui.forms import Form, busy_bar, message_label, password_edit
-from billing_desktop.ui.resources import app_icon
+from billing_desktop import APP_NAME
+from billing_desktop.ui.forms import password_edit
+from billing_desktop.ui.sign_in_window import SignInWindow as SignInWindow  # its home before; tests import it here
 from billing_desktop.ui.task_dialog import TaskDialog
-from billing_desktop.ui.workers import describe, submit
-
-
-class SignInWindow(QWidget):
-    """Shown at once on start-up; the database opens behind it and the button enables when it is ready."""
-
-    signed_in = Signal(object)  # UserSession
-    first_painted = Signal()  # the window is on screen: slow start-up work may begin
-
-    def __init__(self):
-        super().__init__()
-        self.services = None
-        self.setWindowTitle(self.tr("Sign in — {0}").format(APP_NAME))
-        self.setWindowIcon(app_icon())
-        self.setMinimumWidth(380)
-        v = QVBoxLayout(self)
-        title = QLabel(f"<h2>{APP_NAME}</h2>")
-        v.addWidget(title)
-        form_layout = QFormLayout()
-        v.addLayout(form_layout)
-        self.form = Form(form_layout)
-        self.email = self.form.add("email", self.tr("&Email:"), QLineEdit())
-        self.password = self.form.add("password", self.tr("&Password:"), password_edit())
-        self.message = message_label()
-        v.addWidget(self.message)
-        self.busy = busy_bar()
-        v.addWidget(self.busy)
-        self.button = QPushButton(self.tr("&Sign in"))
-        self.button.setObjectName("sign_in")
-        self.button.setDefault(True)
-        self.button.setEnabled(False)
-        self.button.clicked.connect(self.submit)
-        self.password.returnPressed.connect(self.submit)
-        self.email.returnPressed.connect(self.password.setFocus)
-        v.addWidget(self.button)
-        self.status = QLabel(self.tr("Opening the database…"))
-        self.status.setEnabled(False)
-        v.addWidget(self.status)
-        footer = QLabel(self.tr("Version {0}").format(__version__))
-        footer.setEnabled(False)
-        footer.setAlignment(Qt.AlignmentFlag.AlignRight)
-        v.addWidget(footer)
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        super().paintEvent(event)
-        if not getattr(self, "_painted", False):
-            self._painted = True
-            self.first_painted.emit()
-
-    def set_services(self, services) -> None:
-        self.services = services
-        self.status.setText(self.tr("Ready."))
-        self.button.setEnabled(True)
-        self.email.setFocus()
-
-    def show_startup_error(self, text: str) -> None:
-        self.status.setText(self.tr("The database could not be opened."))
-        self.message.setText(text)
-        self.message.show()
-
-    def submit(self) -> None:
-        if self.services is None or not self.button.isEnabled():
-            return
-        self.message.hide()
-        self.button.setEnabled(False)
-        self.busy.show()
-        submit(
-            self.services.auth.sign_in,
-            self.email.text(),
-            self.password.text(),
-            on_done=self._ok,
-            on_error=self._failed,
-            owner=self,
-        )
-
-    def _ok(self, session) -> None:
-        self.busy.hide()
-        self.password.clear()
-        self.button.setEnabled(True)
-        self.signed_in.emit(session)
-
-    def _failed(self, exc: Exception) -> None:
-        self.busy.hide()
-        self.button.setEnabled(True)
-        self.password.clear()
-        self.password.setFocus()
-        self.message.setText(describe(exc))
-        self.message.show()
 
 
 class FirstRunWizard(TaskDialog):

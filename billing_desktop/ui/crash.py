@@ -4,12 +4,9 @@ shows a dialog that says what to do; a hard crash (segfault, abort) is written b
 from __future__ import annotations
 
 import faulthandler
-import logging
 import os
 import sys
 import threading
-import traceback
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -20,8 +17,6 @@ from billing_desktop import APP_NAME, __version__
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-log = logging.getLogger(__name__)
-
 
 def crash_dir(data_dir: Path) -> Path:
     return data_dir / "crash-reports"
@@ -29,7 +24,11 @@ def crash_dir(data_dir: Path) -> Path:
 
 def write_report(folder: Path, exc_type, exc, tb, thread_name: str) -> Path:
     """The traceback with every secret-shaped string redacted by the log's own filter rules; 0600."""
-    from billing_desktop.services.bootstrap import redact  # late: start-up does not pay for the database imports
+    # Late: the start-up, which installs the reporter before the first paint, does not pay for these imports.
+    import traceback
+    from datetime import UTC, datetime
+
+    from billing_desktop.services.bootstrap import redact
 
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     text = "".join(traceback.format_exception(exc_type, exc, tb))
@@ -82,6 +81,9 @@ class CrashReporter(QObject):
         self.report(exc_type, exc, tb, threading.current_thread().name)
 
     def report(self, exc_type, exc, tb, thread_name: str) -> Path | None:
+        import logging
+
+        log = logging.getLogger(__name__)
         try:
             path = write_report(self.folder, exc_type, exc, tb, thread_name)
         except OSError:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from billing_desktop.ui.i18n import text
@@ -140,12 +139,10 @@ def note(text: str):
 
 def password_edit(placeholder: str = "") -> QLineEdit:
     e = QLineEdit()
+    # Password fields must not feed input methods that may keep history: the password echo mode sets the hints
+    # for that itself (hidden text, no prediction, sensitive data, no auto-uppercase; tests/test_gui_start.py).
     e.setEchoMode(QLineEdit.EchoMode.Password)
     e.setPlaceholderText(placeholder)
-    # Password fields must not feed input methods that may keep history.
-    e.setInputMethodHints(
-        Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSensitiveData
-    )
     return e
 
 

@@ -3,7 +3,7 @@ picked from the running palette, so every custom colour stays readable in both s
 
 from __future__ import annotations
 
-from billing_desktop.domain.validation import Mode
+from billing_desktop.domain.states import Mode
 
 STATUS_MESSAGE_MS = 8000  # how long a status-bar message stays
 STATUS_MESSAGE_LONG_MS = 15_000  # one that carries a summary or a path to read

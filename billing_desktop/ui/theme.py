@@ -1,8 +1,14 @@
-"""Light or dark: follow the system colour scheme (and its changes), unless the operator chose one in View."""
+"""Light or dark: follow the system colour scheme (and its changes), unless the operator chose one in View.
+
+The system's scheme is remembered in the settings: the next start paints its first window in that scheme and asks the
+system only once the window is on screen (re-applying, one repaint, if the desktop changed in between). Asking is
+what costs: the answer is a `Qt.ColorScheme`, and PySide6 builds all of the `Qt` namespace's ~90 Python enums the
+first time anything of it is used (25-90 ms here), which is why nothing on the way to the first window imports `Qt`.
+The first start of a data dir asks before the first paint, as every start did before."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, QSize, Qt
+from PySide6.QtCore import QObject, QSettings, QSize
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
@@ -10,6 +16,7 @@ from billing_desktop.ui import palette
 
 CHOICES = ("system", "light", "dark")
 KEY = "view/color_scheme"
+SEEN_KEY = "view/system_scheme_seen"  # "dark" or "light": what the system said last time
 
 
 def dark_palette() -> QPalette:
@@ -60,6 +67,8 @@ class ReadableStyle(QProxyStyle):
             pen.setAlpha(170)
             painter.save()
             painter.setPen(pen)
+            from PySide6.QtCore import Qt
+
             painter.setBrush(Qt.BrushStyle.NoBrush)
             size = min(option.rect.width(), option.rect.height(), 14)
             box = option.rect.adjusted(0, 0, -1, -1)
@@ -77,7 +86,10 @@ class Theme(QObject):
         self.app, self.settings = app, settings
         self.light = readable_disabled(app.palette(), "#666666")  # the platform's own, disabled text darker
         self._applied = False
-        app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
+        seen = settings.value(SEEN_KEY)
+        self._system_dark: bool | None = {"dark": True, "light": False}.get(str(seen)) if seen else None
+        self._unconfirmed = self._system_dark is not None  # remembered, not yet asked in this run
+        app.styleHints().colorSchemeChanged.connect(self._system_changed)
 
     def choice(self) -> str:
         value = str(self.settings.value(KEY, "system"))
@@ -90,8 +102,34 @@ class Theme(QObject):
     def is_dark(self) -> bool:
         choice = self.choice()
         if choice == "system":
-            return self.app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+            if self._system_dark is None:
+                self._system_dark = self._ask_system()
+            return self._system_dark
         return choice == "dark"
+
+    def confirm_system_scheme(self) -> None:
+        """Once the first window is on screen: ask the system, and re-apply if it differs from what was remembered."""
+        if not self._unconfirmed:
+            return
+        self._unconfirmed = False
+        dark = self._ask_system()
+        if dark != self._system_dark:
+            self._system_dark = dark
+            self.apply()
+
+    def _system_changed(self, _scheme) -> None:
+        self._unconfirmed = False
+        self._system_dark = self._ask_system()
+        self.apply()
+
+    def _ask_system(self) -> bool:
+        from PySide6.QtCore import Qt  # builds the Qt namespace's enums (see the module's docstring)
+
+        dark = self.app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        seen = "dark" if dark else "light"
+        if self.settings.value(SEEN_KEY) != seen:
+            self.settings.setValue(SEEN_KEY, seen)
+        return dark
 
     def apply(self) -> None:
         """Idempotent and cheap when nothing changed: every window that installs the theme calls it."""

@@ -76,6 +76,8 @@ class Task:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class _Pending:
+    """A submitted task's callbacks, until its result is delivered."""
+
     task: Task
     on_done: Callable[[Any], None] | None
     on_error: Callable[[Exception], None] | None
