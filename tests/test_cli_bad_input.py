@@ -166,6 +166,11 @@ def test_rolling_a_webhook_secret_without_overlap_asks_first(acme, run_cli):
     assert code == 0 and "New signing secret" in out, err
     code, out, err = run_cli(["webhooks", "roll-secret", "acme"], env=AUTH)  # 24 h overlap: nothing breaks
     assert code == 0 and "New signing secret" in out, err
+    assert "also verifies until" in out and "(2 valid secrets)" in out
+    code, out, err = run_cli(["webhooks", "roll-secret", "acme", "--overlap", "1h"], env=AUTH)  # during the overlap
+    assert code == 0 and out.count("also verifies until") == 1, out  # the older one stopped: never three
+    shown = run_cli(["webhooks", "show", "acme"], env=AUTH)[1]
+    assert shown.count("secret: ") == 2 and shown.count("valid until") == 1, shown
 
 
 def test_fees_csv_onto_a_link_a_device_or_a_folder_is_refused(acme, run_cli, tmp_path):

@@ -1,6 +1,7 @@
 """Operator safety, clicked through: the mode in sight, no lost edits, going live, rolling a webhook secret,
 Cancel as the default of destructive dialogs, and revealed secrets that do not stay on screen."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -194,6 +195,27 @@ def test_roll_webhook_secret_asks_with_a_24_hour_default(qtbot, window, services
     qtbot.waitUntil(lambda: tab.secrets.count() == 2)
     secrets = services.webhooks.get(operator, acme.id).secrets
     assert sum(s.expires_at is not None for s in secrets) == 1  # the old one overlaps, it is not gone
+    until = f"{clock() + timedelta(hours=24):%Y-%m-%d %H:%M} UTC"
+    assert tab.secrets_summary.text().startswith(f"2 valid secrets until {until}")
+    assert tab.secrets.item(1).text().endswith(f"valid until {until}")
+    # Rolling again during the overlap says the older secret stops at once, and it does: never three valid.
+    clock.advance(minutes=10)
+    click(qtbot, tab.roll_button)
+    dialog = open_dialog(qtbot, RollSecretDialog)
+    dialog.overlap.setCurrentIndex(dialog.overlap.findData("1h"))
+    assert f"{secrets[1].masked}, still valid from the previous roll until {until}" in dialog.warning.text()
+    click(qtbot, dialog.ok_button)
+    prompt = open_dialog(qtbot, PasswordPrompt)
+    type_into(qtbot, prompt.password, OPERATOR_PASSWORD)
+    click(qtbot, prompt.ok_button)
+    qtbot.waitUntil(
+        lambda: (
+            tab.secrets_summary.text().startswith("2 valid secrets until ") and until not in tab.secrets_summary.text()
+        )
+    )
+    assert tab.secrets.count() == 2
+    assert f"{clock() + timedelta(hours=1):%Y-%m-%d %H:%M} UTC" in tab.secrets_summary.text()
+    assert secrets[1].masked not in [tab.secrets.item(i).text().split()[0] for i in range(2)]
 
 
 # -- 5. Cancel is the default of destructive dialogs -----------------------------------------------------------------

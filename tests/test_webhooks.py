@@ -147,6 +147,37 @@ def test_roll_with_overlap_signs_with_both_secrets(services, operator, acme, con
     assert configured.requests[-1][1][STRIPE_HEADER].count("v1=") == 1
 
 
+def test_rolling_again_during_an_overlap_stops_the_older_secret_at_once(
+    services, operator, acme, configured, clock, keyring_backend
+):
+    """At most two valid secrets: a secret rolled away twice stops at once and its sealed value is deleted; the
+    one just replaced gets exactly the overlap chosen now, even when an earlier roll chose a longer one."""
+    first = services.webhooks.reveal_secret(operator, acme.id)
+    services.webhooks.roll_secret(operator, acme.id, "24h")
+    second = services.webhooks.reveal_secret(operator, acme.id)
+    clock.advance(minutes=5)
+    config = services.webhooks.roll_secret(operator, acme.id, "1h")
+    third = services.webhooks.reveal_secret(operator, acme.id)
+    assert [s.expires_at for s in config.secrets] == [None, clock() + timedelta(hours=1)]
+    assert first not in sealed(services).values()
+    services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_3"}')
+    _, headers, body = configured.requests[-1]
+    assert headers[STRIPE_HEADER].count("v1=") == 2
+    for secret in (second, third):
+        assert stripe.WebhookSignature.verify_header(body.decode(), headers[STRIPE_HEADER], secret, 300)
+    with pytest.raises(stripe.SignatureVerificationError):
+        stripe.WebhookSignature.verify_header(body.decode(), headers[STRIPE_HEADER], first, 300)
+    signed_by_first = sign("stripe", [first], "msg_1", int(time.time()), body)
+    assert services.webhooks.verify(operator, acme.id, signed_by_first, body).reason == "no_match"
+    assert services.webhooks.verify(
+        operator, acme.id, sign("stripe", [second], "msg_1", int(time.time()), body), body
+    ).valid
+    for _ in range(3):
+        config = services.webhooks.roll_secret(operator, acme.id, "24h")
+    assert len(config.secrets) == 2
+    assert sum(secret in sealed(services).values() for secret in (first, second, third)) == 0
+
+
 def test_roll_without_overlap_deletes_the_old_secret(services, operator, acme, configured, keyring_backend):
     old = services.webhooks.reveal_secret(operator, acme.id)
     services.webhooks.roll_secret(operator, acme.id, "none")

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
 from billing_desktop.cli.io import emit_json, emit_table, read_file_arg
 from billing_desktop.errors import AppError
+
+if TYPE_CHECKING:
+    from billing_desktop.services.webhooks import WebhookConfig
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -43,7 +47,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     acting(sp)
     jsonable(sp)
     sp.add_argument("slug")
-    sp.add_argument("--overlap", default="24h", choices=["none", "1h", "24h"])
+    sp.add_argument(
+        "--overlap",
+        default="24h",
+        choices=["none", "1h", "24h"],
+        help="how long the current secret keeps verifying (default 24h); a secret still in an earlier roll's "
+        "overlap stops at once, so at most two are valid",
+    )
     sp.add_argument("--yes", action="store_true", help="do not ask before a roll with no overlap")
     sp.set_defaults(run=cmd_roll_secret)
 
@@ -106,11 +116,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     emit_json(cfg) if args.json else print(
         f"url: {cfg.url}\nevents: {', '.join(cfg.event_types)}\nscheme: {cfg.scheme}\nenabled: {cfg.enabled}\n"
         + "".join(
-            f"secret: {s.masked}" + (f" (expires {s.expires_at:%Y-%m-%d %H:%M})" if s.expires_at else "") + "\n"
+            f"secret: {s.masked}" + (f" (valid until {s.expires_at:%Y-%m-%d %H:%M} UTC)" if s.expires_at else "") + "\n"
             for s in cfg.secrets
         )
     )
     return 0
+
+
+def rolled_text(cfg: WebhookConfig) -> str:
+    """The new secret and, during an overlap, the one it replaced and until when both verify (never more than two)."""
+    text = f"New signing secret {cfg.secrets[0].masked}"
+    for old in cfg.secrets[1:]:
+        if old.expires_at is not None:
+            text += f"\n{old.masked} also verifies until {old.expires_at:%Y-%m-%d %H:%M} UTC (2 valid secrets)"
+    return text
 
 
 def cmd_set(args: argparse.Namespace) -> int:
@@ -152,7 +171,7 @@ def cmd_roll_secret(args: argparse.Namespace) -> int:
                 "until it has the new secret.",
             )
         cfg = svc.webhooks.roll_secret(session, tenant_id, args.overlap)
-    emit_json(cfg) if args.json else print(f"New signing secret {cfg.secrets[0].masked}")
+    emit_json(cfg) if args.json else print(rolled_text(cfg))
     return 0
 
 

@@ -273,7 +273,8 @@ class WebhookService:
             audit.record(s, now, session.email, "webhooks.remove", tenant_id)
 
     def roll_secret(self, session: UserSession, tenant_id: int, overlap: str = "24h") -> WebhookConfig:
-        """A new signing secret; the old ones stop verifying after `overlap`. Breaking a receiver is sensitive, so
+        """A new signing secret; the current one keeps verifying for `overlap` (none: stops at once), and one still
+        in an earlier overlap stops at once, so at most two are ever valid. Breaking a receiver is sensitive, so
         like key regeneration it needs the password given recently."""
         if overlap not in OVERLAPS:
             raise AppError(msg("Choose an overlap of none, 1h or 24h."))
@@ -294,9 +295,14 @@ class WebhookService:
             if keep_for is None:
                 self._retire_all(s, tenant_id, now)
             else:
-                for old in self._active(s, tenant_id):
-                    if old.expires_at is None:
-                        old.expires_at = now + keep_for
+                # At most two valid secrets: the new one and the one it replaces, which gets exactly the overlap
+                # chosen now. A secret still in an earlier roll's overlap was rolled away twice: it stops at once,
+                # so quick rolls never leave a pile of valid secrets nobody sees (docs/SECURITY.md).
+                active = self._active(s, tenant_id)
+                self._forget(s, tenant_id, [w for w in active if w.expires_at is not None], now)
+                for current in active:
+                    if current.expires_at is None:
+                        current.expires_at = now + keep_for
             self._attach(s, tenant_id, prepared, now)
             audit.record(s, now, session.email, "webhooks.roll_secret", tenant_id, detail=f"overlap={overlap}")
         with self.ctx.db() as s:

@@ -1,20 +1,24 @@
-"""Roll a webhook signing secret: the overlap chosen knowingly (24 hours by default), the consequence in words."""
+"""Roll a webhook signing secret: the overlap chosen knowingly (24 hours by default), the consequence in words,
+including a secret still in an earlier roll's overlap, which stops at once (at most two are ever valid)."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from billing_desktop.domain.validation import Mode
+from billing_desktop.services.webhooks import SecretRow
 from billing_desktop.ui.forms import safe_default
 
 
 class RollSecretDialog(QDialog):
-    def __init__(self, tenant_name: str, mode: str, parent=None):
+    def __init__(
+        self, tenant_name: str, mode: str, *, overlapping: SecretRow | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("roll_dialog")
-        self.tenant_name, self.mode = tenant_name, mode
+        self.tenant_name, self.mode, self.overlapping = tenant_name, mode, overlapping
         self.setWindowTitle(self.tr("Roll signing secret — {0}").format(tenant_name))
         v = QVBoxLayout(self)
         form = QFormLayout()
@@ -62,4 +66,10 @@ class RollSecretDialog(QDialog):
                 "A new signing secret is made for {0}. Deliveries are signed with both secrets for "
                 "<b>{1}</b>; update the {2}receiver within that time, or it starts rejecting deliveries."
             ).format(name, self.overlap.currentText().split(" (")[0], where)
+        earlier = self.overlapping
+        if earlier is not None and earlier.expires_at is not None:
+            text += " " + self.tr(
+                "The secret {0}, still valid from the previous roll until {1} UTC, stops verifying <b>at once</b>: "
+                "at most two secrets are ever valid."
+            ).format(escape(earlier.masked), f"{earlier.expires_at:%Y-%m-%d %H:%M}")
         self.warning.setText(text)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -21,6 +25,8 @@ from PySide6.QtWidgets import (
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.webhooks import EVENT_TYPES
 from billing_desktop.errors import ValidationError
+from billing_desktop.services.tenants import TenantRow
+from billing_desktop.services.webhooks import SecretRow, WebhookConfig
 from billing_desktop.ui.clipboard import copy_secret
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
@@ -28,18 +34,25 @@ from billing_desktop.ui.flow_layout import FlowLayout
 from billing_desktop.ui.forms import Form, WrapLabel, confirm, message_label
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS
 from billing_desktop.ui.revealed import RevealedSecret
+from billing_desktop.ui.runner import ServiceRunner
 from billing_desktop.ui.workers import describe
+
+FieldTexts = tuple[str, tuple[str, ...], str, object, bool, bool]
+
+
+def until(when: datetime) -> str:
+    return f"{when:%Y-%m-%d %H:%M} UTC"
 
 
 class WebhooksTab(QWidget):
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner: ServiceRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
         self.services, self.session = runner.services, runner.session
-        self.tenant = None
-        self.config = None
-        self._snapshot: tuple = ()
-        self._on_saved = None
+        self.tenant: TenantRow | None = None
+        self.config: WebhookConfig | None = None
+        self._snapshot: FieldTexts | None = None
+        self._on_saved: Callable[[], None] | None = None
         self._loaded_config = False  # the stored configuration (or its absence) has arrived
         outer = QVBoxLayout(self)
         self.heading = ElidedLabel(heading=True)
@@ -57,8 +70,8 @@ class WebhooksTab(QWidget):
         self.url = f.add("url", self.tr("Endpoint &URL:"), QLineEdit())
         self.url.setPlaceholderText(self.tr("https://example.com/webhooks/billing"))
         self.all_events = QCheckBox(self.tr("All event types"))
-        self.all_events.toggled.connect(lambda on: self.events.setEnabled(not on))
         self.events = QListWidget()
+        self.all_events.toggled.connect(lambda on: self.events.setEnabled(not on))
         self.events.setMaximumHeight(120)
         for t in EVENT_TYPES:
             item = QListWidgetItem(t)
@@ -92,7 +105,10 @@ class WebhooksTab(QWidget):
         self.remove_button.clicked.connect(self.remove)
         row.add(self.save_button, self.remove_button)
         v.addLayout(row)
-        v.addWidget(WrapLabel(self.tr("<b>Signing secrets</b> (two during a roll's overlap)")))
+        v.addWidget(WrapLabel(self.tr("<b>Signing secrets</b>")))
+        self.secrets_summary = WrapLabel()
+        self.secrets_summary.setObjectName("secrets_summary")
+        v.addWidget(self.secrets_summary)
         self.secrets = QListWidget()
         self.secrets.setObjectName("webhook_secrets")
         self.secrets.setMaximumHeight(70)
@@ -129,7 +145,7 @@ class WebhooksTab(QWidget):
         self.set_tenant(None)
 
     # -- data --------------------------------------------------------------------------------------------------
-    def set_tenant(self, tenant) -> None:
+    def set_tenant(self, tenant: TenantRow | None) -> None:
         self.tenant = tenant
         self.setEnabled(tenant is not None)
         self.heading.setText(
@@ -141,12 +157,12 @@ class WebhooksTab(QWidget):
         if tenant is not None and self.isVisible():
             self.load()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self.load()
 
-    def _editable(self, *, on: bool) -> None:
-        for w in (
+    def _fields(self) -> tuple[QWidget, ...]:
+        return (
             self.url,
             self.all_events,
             self.events,
@@ -155,7 +171,10 @@ class WebhooksTab(QWidget):
             self.enabled,
             self.allow_private,
             self.save_button,
-        ):
+        )
+
+    def _editable(self, *, on: bool) -> None:
+        for w in self._fields():
             w.setEnabled(on)
 
     def load(self) -> None:
@@ -164,15 +183,14 @@ class WebhooksTab(QWidget):
         # Nothing can be typed until the stored configuration has arrived, so it cannot overwrite an edit.
         self._editable(on=False)
         tenant_id = self.tenant.id
-        self.runner.run(
-            self.services.webhooks.get,
-            self.session,
-            tenant_id,
-            owner=self,
-            on_done=lambda cfg: self.tenant and self.tenant.id == tenant_id and self.show_config(cfg),
-        )
 
-    def show_config(self, cfg, *, loaded: bool = True) -> None:
+        def loaded(cfg: WebhookConfig | None) -> None:
+            if self.tenant is not None and self.tenant.id == tenant_id:
+                self.show_config(cfg)
+
+        self.runner.run(self.services.webhooks.get, self.session, tenant_id, owner=self, on_done=loaded)
+
+    def show_config(self, cfg: WebhookConfig | None, *, loaded: bool = True) -> None:
         self.config = cfg
         self._loaded_config = loaded
         if cfg is None and loaded and self.tenant is not None:
@@ -201,32 +219,37 @@ class WebhooksTab(QWidget):
         self.enabled.setChecked(cfg.enabled if cfg else True)
         self.allow_private.setChecked(cfg.allow_private if cfg else False)
         self.secrets.clear()
-        for s in cfg.secrets if cfg else []:
+        secrets = cfg.secrets if cfg else []
+        for s in secrets:
             item = QListWidgetItem(
-                s.masked + (f"   expires {s.expires_at:%Y-%m-%d %H:%M} UTC" if s.expires_at else "   current")
+                self.tr("{0}   current").format(s.masked)
+                if s.expires_at is None
+                else self.tr("{0}   valid until {1}").format(s.masked, until(s.expires_at))
             )
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.secrets.addItem(item)
+        self.secrets_summary.setText(self._summary(secrets))
+        self.secrets_summary.setVisible(bool(secrets))
         if self.secrets.count():
             self.secrets.setCurrentRow(0)
         has = cfg is not None
-        for w in (self.remove_button, self.roll_button, self.reveal_button, self.copy_button):
-            w.setEnabled(has)
-        for w in (
-            self.url,
-            self.all_events,
-            self.events,
-            self.description,
-            self.scheme,
-            self.enabled,
-            self.allow_private,
-            self.save_button,
-        ):
-            w.setEnabled(self.can_manage and (w is not self.events or not self.all_events.isChecked()))
+        for button in (self.remove_button, self.roll_button, self.reveal_button, self.copy_button):
+            button.setEnabled(has)
+        for field in self._fields():
+            field.setEnabled(self.can_manage and (field is not self.events or not self.all_events.isChecked()))
         self._snapshot = self._field_texts()
 
+    def _summary(self, secrets: list[SecretRow]) -> str:
+        """How many secrets verify now and until when: during a roll's overlap deliveries carry both signatures."""
+        ending = [s.expires_at for s in secrets if s.expires_at is not None]
+        if not ending:
+            return self.tr("1 valid secret: deliveries are signed with it alone.")
+        return self.tr(
+            "{0} valid secrets until {1}: deliveries are signed with each, then with the current one alone."
+        ).format(len(secrets), until(max(ending)))
+
     # -- unsaved edits -------------------------------------------------------------------------------------------
-    def _field_texts(self) -> tuple:
+    def _field_texts(self) -> FieldTexts:
         return (
             self.url.text(),
             tuple(self.chosen_events()),
@@ -250,7 +273,7 @@ class WebhooksTab(QWidget):
     def discard_changes(self) -> None:
         self.show_config(self.config)
 
-    def save_changes(self, on_saved) -> None:
+    def save_changes(self, on_saved: Callable[[], None]) -> None:
         self.save(on_saved=on_saved)
 
     def chosen_events(self) -> list[str]:
@@ -263,7 +286,9 @@ class WebhooksTab(QWidget):
         ]
 
     # -- actions -------------------------------------------------------------------------------------------------
-    def save(self, on_saved=None) -> None:
+    def save(self, on_saved: Callable[[], None] | None = None) -> None:
+        if self.tenant is None:
+            return
         self.form.clear_errors()
         self.message.hide()
         self._on_saved = on_saved
@@ -284,9 +309,14 @@ class WebhooksTab(QWidget):
             on_error=self._failed,
         )
 
-    def _saved(self, cfg) -> None:
+    def _status(self, message: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):  # the tab outside a main window (a test) has no status bar
+            window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
+    def _saved(self, cfg: WebhookConfig) -> None:
         self.show_config(cfg)
-        self.window().statusBar().showMessage(self.tr("Webhook endpoint saved."), STATUS_MESSAGE_MS)
+        self._status(self.tr("Webhook endpoint saved."))
         then, self._on_saved = self._on_saved, None
         if then is not None:
             then()
@@ -299,11 +329,13 @@ class WebhooksTab(QWidget):
             self.message.setText(describe(exc))
             self.message.show()
 
-    def _secret_id(self):
+    def _secret_id(self) -> int | None:
         item = self.secrets.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def reveal(self) -> None:
+        if self.tenant is None:
+            return
         self.runner.run(
             self.services.webhooks.reveal_secret,
             self.session,
@@ -315,6 +347,13 @@ class WebhooksTab(QWidget):
         )
 
     def copy(self) -> None:
+        if self.tenant is None:
+            return
+
+        def copied(value: str) -> None:
+            copy_secret(value)
+            self._status(self.tr("Signing secret copied; the clipboard is cleared in 30 seconds."))
+
         self.runner.run(
             self.services.webhooks.reveal_secret,
             self.session,
@@ -322,21 +361,17 @@ class WebhooksTab(QWidget):
             self._secret_id(),
             owner=self,
             reason=self.tr("Copying a live signing secret needs your password again."),
-            on_done=lambda v: (
-                copy_secret(v),
-                self.window()
-                .statusBar()
-                .showMessage(
-                    self.tr("Signing secret copied; the clipboard is cleared in 30 seconds."), STATUS_MESSAGE_MS
-                ),
-            ),
+            on_done=copied,
         )
 
     def roll(self) -> None:
         from billing_desktop.ui.roll_dialog import RollSecretDialog
 
         tenant = self.tenant
-        dialog = RollSecretDialog(tenant.company_name, tenant.mode, self)
+        if tenant is None:
+            return
+        overlapping = next((s for s in self.config.secrets if s.expires_at is not None), None) if self.config else None
+        dialog = RollSecretDialog(tenant.company_name, tenant.mode, overlapping=overlapping, parent=self)
 
         def go() -> None:
             self.runner.run(
@@ -354,12 +389,14 @@ class WebhooksTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _rolled(self, cfg) -> None:
+    def _rolled(self, cfg: WebhookConfig) -> None:
         self.show_config(cfg)
-        self.window().statusBar().showMessage(self.tr("Signing secret rolled."), STATUS_MESSAGE_MS)
+        self._status(self.tr("Signing secret rolled."))
 
     def remove(self) -> None:
         tenant = self.tenant
+        if tenant is None:
+            return
         confirm(
             self,
             self.tr("Remove webhook endpoint"),

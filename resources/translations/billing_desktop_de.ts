@@ -4297,6 +4297,10 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
         <source>A new signing secret is made for {0}. Deliveries are signed with both secrets for &lt;b&gt;{1}&lt;/b&gt;; update the {2}receiver within that time, or it starts rejecting deliveries.</source>
         <translation>Für {0} wird ein neues Signaturgeheimnis erzeugt. Zustellungen werden &lt;b&gt;{1}&lt;/b&gt; lang mit beiden Geheimnissen signiert; aktualisieren Sie den {2}Empfänger in dieser Zeit, sonst lehnt er Zustellungen ab.</translation>
     </message>
+    <message>
+        <source>The secret {0}, still valid from the previous roll until {1} UTC, stops verifying &lt;b&gt;at once&lt;/b&gt;: at most two secrets are ever valid.</source>
+        <translation>Das Geheimnis {0}, das aus dem vorigen Wechsel noch bis {1} UTC gilt, wird &lt;b&gt;sofort&lt;/b&gt; ungültig: höchstens zwei Geheimnisse gelten gleichzeitig.</translation>
+    </message>
 </context>
 <context>
     <name>ScanDialog</name>
@@ -4807,10 +4811,6 @@ webhook-signature: v1,…</translation>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signing secrets&lt;/b&gt; (two during a roll&apos;s overlap)</source>
-        <translation>&lt;b&gt;Signaturgeheimnisse&lt;/b&gt; (zwei während der Überlappung eines Wechsels)</translation>
-    </message>
-    <message>
         <source>Re&amp;veal</source>
         <translation>&amp;Aufdecken</translation>
     </message>
@@ -4851,6 +4851,22 @@ webhook-signature: v1,…</translation>
         <translation>Für {0} ist kein Webhook-Endpunkt eingerichtet.</translation>
     </message>
     <message>
+        <source>{0}   current</source>
+        <translation>{0}   aktuell</translation>
+    </message>
+    <message>
+        <source>{0}   valid until {1}</source>
+        <translation>{0}   gültig bis {1}</translation>
+    </message>
+    <message>
+        <source>1 valid secret: deliveries are signed with it alone.</source>
+        <translation>1 gültiges Geheimnis: Zustellungen werden nur damit signiert.</translation>
+    </message>
+    <message>
+        <source>{0} valid secrets until {1}: deliveries are signed with each, then with the current one alone.</source>
+        <translation>{0} gültige Geheimnisse bis {1}: Zustellungen werden mit jedem signiert, danach nur mit dem aktuellen.</translation>
+    </message>
+    <message>
         <source>the webhook endpoint of {0}</source>
         <translation>den Webhook-Endpunkt von {0}</translation>
     </message>
@@ -4869,6 +4885,10 @@ webhook-signature: v1,…</translation>
     <message>
         <source>Signing secret copied; the clipboard is cleared in 30 seconds.</source>
         <translation>Signaturgeheimnis kopiert; die Zwischenablage wird in 30 Sekunden geleert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signing secrets&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signaturgeheimnisse&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Rolling a signing secret needs your password again.</source>
