@@ -93,6 +93,31 @@ def test_crash_at_each_roll_step_leaves_the_old_configuration(services, operator
     assert_no_orphans(services)
 
 
+ROLL_DURING_OVERLAP = ["vault.forget", "vault.seal", "db.commit"]  # the secret rolled away twice goes
+
+
+def test_a_roll_during_an_overlap_counts_its_steps(services, operator, acme, chaos):
+    services.webhooks.save(operator, acme.id, URL, ["*"], allow_private=True)
+    services.webhooks.roll_secret(operator, acme.id, "24h")
+    assert run(chaos, None, lambda: services.webhooks.roll_secret(operator, acme.id, "1h"))
+    assert chaos.ops == ROLL_DURING_OVERLAP
+    assert len(services.webhooks.get(operator, acme.id).secrets) == 2
+
+
+@pytest.mark.parametrize("fail_at", range(len(ROLL_DURING_OVERLAP)))
+def test_crash_at_each_step_of_a_roll_during_an_overlap_keeps_both_secrets(
+    services, operator, acme, clock, chaos, fail_at
+):
+    services.webhooks.save(operator, acme.id, URL, ["*"], allow_private=True)
+    services.webhooks.roll_secret(operator, acme.id, "24h")
+    before_config, before = state(services, operator, acme.id)
+    assert not run(chaos, fail_at, lambda: services.webhooks.roll_secret(operator, acme.id, "1h"))
+    restart(services, operator, clock)
+    config, now = state(services, operator, acme.id)
+    assert config.secrets == before_config.secrets and now == before  # nothing committed, nothing lost
+    assert_no_orphans(services)
+
+
 @pytest.mark.parametrize("fail_at", range(2))
 def test_crash_at_each_first_save_step_leaves_no_orphan(services, operator, acme, clock, chaos, fail_at):
     save = lambda: services.webhooks.save(operator, acme.id, URL, ["*"], allow_private=True)  # noqa: E731

@@ -299,7 +299,9 @@ class WebhookService:
                 # chosen now. A secret still in an earlier roll's overlap was rolled away twice: it stops at once,
                 # so quick rolls never leave a pile of valid secrets nobody sees (docs/SECURITY.md).
                 active = self._active(s, tenant_id)
-                self._forget(s, tenant_id, [w for w in active if w.expires_at is not None], now)
+                rolled_twice = [w for w in active if w.expires_at is not None]
+                if rolled_twice:
+                    self._forget(s, tenant_id, rolled_twice, now)
                 for current in active:
                     if current.expires_at is None:
                         current.expires_at = now + keep_for
