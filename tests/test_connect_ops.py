@@ -84,6 +84,33 @@ def test_update_link_asks_for_everything_due(services, operator, fake, shop):
     assert services.connect_account.update_link(operator, acme.id).kind == "account_update"
 
 
+@pytest.mark.parametrize(
+    "link_base",
+    [
+        "http://evil.example",
+        "https://stripe.com.evil.example",
+        "javascript:alert(1)//",
+        "https://user@connect.stripe.com",
+    ],
+)
+def test_a_link_that_is_not_stripes_is_never_opened(services, operator, fake, shop, link_base):
+    """A tampered or misdirected answer must not send the operator's browser, or the account holder the operator
+    sends the link to, anywhere but Stripe (or the overridden base address the app talks to)."""
+    acme, _ = shop
+    services.stripe.status(operator, acme.id, refresh=True)
+    opened = []
+    services.stripe.open_browser = opened.append
+    fake.link_base = link_base
+    for make in (services.connect_account.update_link, services.connect_account.dashboard):
+        with pytest.raises(AppError, match=r"not a stripe\.com https address"):
+            make(operator, acme.id)
+    with pytest.raises(AppError, match=r"not a stripe\.com https address"):
+        services.stripe.start_onboarding(operator, acme.id)
+    assert opened == []
+    fake.link_base = None
+    assert services.connect_account.update_link(operator, acme.id).url.startswith(fake.base + "/setup/")
+
+
 def test_dashboard_only_for_express(services, operator, fake, shop):
     acme, account = shop
     services.stripe.status(operator, acme.id, refresh=True)

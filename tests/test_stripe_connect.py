@@ -272,3 +272,30 @@ def close(attempt):
 def test_connect_client_ids_may_hold_underscores(services, operator, keyring_backend):
     p = services.stripe_platform.update(operator, "ca_test_holdout", "sk_test_" + "a" * 24)
     assert p.client_id == "ca_test_holdout"
+
+
+@pytest.mark.parametrize(
+    ("url", "trusted"),
+    [
+        ("https://connect.stripe.com/setup/e/acct_1/abc", True),
+        ("https://stripe.com/x", True),
+        ("https://connect.stripe.com:443/x", True),
+        ("http://connect.stripe.com/x", False),
+        ("https://connect.stripe.com:8443/x", False),
+        ("https://stripe.com.evil.example/x", False),
+        ("https://evilstripe.com/x", False),
+        ("https://user:pw@connect.stripe.com/x", False),
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+        ("https://connect.stripe.com:99999/x", False),
+        ("", False),
+    ],
+)
+def test_only_stripe_links_are_trusted(monkeypatch, url, trusted):
+    from billing_desktop.connect.client import trusted_link
+
+    monkeypatch.delenv("BILLING_DESKTOP_STRIPE_API_BASE", raising=False)
+    monkeypatch.delenv("BILLING_DESKTOP_STRIPE_CONNECT_BASE", raising=False)
+    assert trusted_link(url) is trusted
+    monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", "http://127.0.0.1:4242")
+    assert trusted_link("http://127.0.0.1:4242/setup/x") and not trusted_link("http://127.0.0.1:4243/setup/x")

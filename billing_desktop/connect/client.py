@@ -26,6 +26,50 @@ def base_addresses() -> BaseAddresses:
     return out
 
 
+def trusted_link(url: str) -> bool:
+    """Whether a link in Stripe's answer (an Account Link, a dashboard login link) may be opened or handed on: https
+    on stripe.com, or the origin of an overridden base address (a test server, a proxy). Anything else (http, a
+    javascript: or file: URL, another host) came from a tampered or misdirected answer."""
+    from urllib.parse import urlsplit
+
+    try:
+        p = urlsplit(url)
+        port = p.port
+    except ValueError:
+        return False
+    host = (p.hostname or "").lower()
+    if p.username is not None or p.password is not None or not host:
+        return False
+    if p.scheme == "https" and port in (None, 443) and (host == "stripe.com" or host.endswith(".stripe.com")):
+        return True
+    for base in base_addresses().values():
+        b = urlsplit(str(base))
+        try:
+            origin = (b.scheme, (b.hostname or "").lower(), b.port)
+        except ValueError:  # a base address with a port that is not a number: nothing matches it
+            continue
+        if p.scheme in ("http", "https") and (p.scheme, host, port) == origin:
+            return True
+    return False
+
+
+def checked_link(url: Any) -> str:
+    """The link from Stripe's answer if it is a Stripe address (trusted_link); refused otherwise: never opened, and
+    never shown to be copied and sent to an account holder."""
+    if not isinstance(url, str) or not trusted_link(url):
+        from billing_desktop.connect.errors import StripeProblem
+        from billing_desktop.errors import msg
+
+        raise StripeProblem(
+            msg(
+                "Stripe's answer held a link that is not a stripe.com https address, so it was not opened: check "
+                "the network and the Stripe base URL settings."
+            ),
+            "untrusted_link",
+        )
+    return url
+
+
 def connect_base() -> str:
     import stripe
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from billing_desktop.connect.client import checked_link
 from billing_desktop.connect.errors import StripeProblem
 from billing_desktop.connect.pager import Pager
 from billing_desktop.domain.attention import countdown, from_payout
@@ -225,9 +226,10 @@ class ConnectAccountService:
                 }
             )
         )
+        url = checked_link(made.url)
         with self.ctx.db() as s, s.begin():
             audit.record(s, self.ctx.clock(), session.email, "stripe.update_link", tenant_id, detail=kind)
-        return Link(url=made.url, kind=kind, expires_at=when(made.expires_at))
+        return Link(url=url, kind=kind, expires_at=when(made.expires_at))
 
     def dashboard(self, session: UserSession, tenant_id: int) -> Link:
         account_id, account, _ = self._account(session, tenant_id, Perm.STRIPE_MANAGE)
@@ -243,9 +245,10 @@ class ConnectAccountService:
                 else msg("Stripe makes dashboard login links only for Express accounts; this one is {kind}.", kind=kind)
             )
         made = self._online(lambda c: c.v1.accounts.login_links.create(account_id))
+        url = checked_link(made.url)
         with self.ctx.db() as s, s.begin():
             audit.record(s, self.ctx.clock(), session.email, "stripe.login_link", tenant_id)
-        return Link(url=made.url, kind="login_link", expires_at=None)
+        return Link(url=url, kind="login_link", expires_at=None)
 
     # -- capabilities ------------------------------------------------------------------------------------------
     def capabilities(

@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from billing_desktop.connect.client import StripeClientFactory
+from billing_desktop.connect.client import StripeClientFactory, checked_link
 from billing_desktop.connect.errors import StripeProblem, translate
 from billing_desktop.connect.listener import Reply
 from billing_desktop.domain.roles import Perm
@@ -245,7 +245,7 @@ class StripeConnectService:
                         "refresh_url": f"{base}{ONBOARD_REFRESH}?state={attempt.state}",
                     },
                 )
-            return str(made["url"])
+            return checked_link(made.get("url"))
 
         def refresh(_query: dict[str, str]) -> Reply:
             # The link expired or was reused: Stripe sends the browser here, and it gets a fresh link.

@@ -204,5 +204,7 @@ class ConnectStore:
             if account.get("type") != "express":
                 return error(400, "Cannot create a login link for an account that is not an Express account.")
             self.login_links += 1
-            return 200, fixture("login_link", created=int(time.time()), url=f"{fake.base}/express/{parts[2]}/x")
+            return 200, fixture(
+                "login_link", created=int(time.time()), url=f"{fake.link_base or fake.base}/express/{parts[2]}/x"
+            )
         return None

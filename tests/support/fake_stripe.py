@@ -28,6 +28,7 @@ class FakeStripe:
         self.expire_next_link = False  # the onboarding link has expired: Stripe sends the browser to refresh_url
         self.fail_with: int | None = None  # answer every API call with this status (e.g. 429)
         self.links_created = 0
+        self.link_base: str | None = None  # where Account Links and login links point (default: this server)
         self.connect = ConnectStore(self)  # lists, capabilities, balance, payouts, fees, disputes, login links
         self._server = LoopbackServer(self._handler())
         self.base = self._server.base
@@ -317,7 +318,7 @@ class FakeStripe:
                             "object": "account_link",
                             "created": int(time.time()),
                             "expires_at": int(time.time()) + 300,
-                            "url": fake.base + path,
+                            "url": (fake.link_base or fake.base) + path,
                         },
                     )
                 return self._json(404, {"error": {"type": "invalid_request_error", "message": "Unrecognized URL"}})
