@@ -44,6 +44,12 @@ def tenants(engine, count: int, *, start: int = 1, seed: int = 1) -> None:
             " AND indexdef NOT LIKE 'CREATE UNIQUE%'"
         )
         secondary = cur.fetchall()
+        # Statistics targets set on an index's columns (migration 0016) go with the index: put them back after.
+        cur.execute(
+            "SELECT c.relname, a.attnum, a.attstattarget FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            " JOIN pg_index i ON i.indexrelid = c.oid WHERE i.indrelid = 'tenants'::regclass AND a.attstattarget > 0"
+        )
+        targets = cur.fetchall()
         for index, _ in secondary:
             cur.execute(f'DROP INDEX "{index}"')
         with cur.copy(f"COPY tenants ({TENANT_COLUMNS}) FROM STDIN") as copy:
@@ -79,6 +85,8 @@ def tenants(engine, count: int, *, start: int = 1, seed: int = 1) -> None:
         cur.execute("SET maintenance_work_mem = '256MB'")
         for _, definition in secondary:
             cur.execute(definition)
+        for index, column, target in targets:
+            cur.execute(f'ALTER INDEX "{index}" ALTER COLUMN {column} SET STATISTICS {target}')
         raw.commit()
     finally:
         raw.close()

@@ -3,8 +3,8 @@
 A page is a keyset range in the list's order: (lower(company_name), id) by default, or the sort column first for the
 columns the list can sort on the server (SORT_KEYS; each has an index whose order it is: migrations 0009 and 0013).
 So the first screen and every next page are index ranges whatever the table's size. Search is a substring anywhere
-in the name, slug or email, answered on PostgreSQL by the pg_trgm index over SEARCH_TEXT; the planner walks the order
-index instead when most rows match (a one-letter search), so both kinds of keystroke stay cheap.
+in the name, the slug or the email (matches(); on PostgreSQL the pg_trgm index over the three fields, or a walk of the
+name order's covering index for common text: services/tenant_search.py picks one per keystroke).
 """
 
 from __future__ import annotations
@@ -14,16 +14,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnClause, Select, func, literal_column, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from billing_desktop.services.tenants import _LIST_COLUMNS, TenantRow
 from billing_desktop.store.models import StripeAccount, Tenant
 
-# The exact expression of the trigram index (migration 0011), spelled out so no bound parameter changes it.
-SEARCH_TEXT: ColumnClause[Any] = literal_column(
-    "lower(tenants.company_name || ' ' || tenants.slug || ' ' || tenants.email)"
-)
 NAME_KEY = func.lower(Tenant.company_name)
 # The server-side sort orders: the keyset of each (slug and email are unique; the rest end in the name order).
 SORT_KEYS: dict[str, tuple[Any, ...]] = {
@@ -60,10 +56,22 @@ def like_pattern(needle: str) -> str:
     return f"%{escaped}%"
 
 
+def matches(needle: str) -> ColumnElement[bool]:
+    """A substring of the name, the slug or the email (each field on its own, as the SQLite list searches).
+    The expressions are those of the trigram index and the name order's index (migration 0016); slugs and emails
+    are stored lower-case (slugify, normalize_email), names are not."""
+    pattern = like_pattern(needle.strip().lower())
+    return or_(
+        NAME_KEY.like(pattern, escape="\\"),
+        Tenant.slug.like(pattern, escape="\\"),
+        Tenant.email.like(pattern, escape="\\"),
+    )
+
+
 def _filtered(q: Select[Any], lq: ListQuery) -> Select[Any]:
     needle = lq.search.strip().lower()
     if needle:
-        q = q.where(SEARCH_TEXT.like(like_pattern(needle), escape="\\"))
+        q = q.where(matches(needle))
     if lq.tier:
         q = q.where(Tenant.tier == lq.tier)
     if lq.mode:

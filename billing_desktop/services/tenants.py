@@ -219,9 +219,14 @@ class TenantService:
     ) -> TenantPage:
         """One page of the list in name order (or `query`'s order and filters), optionally searched: how a team
         database's list is read, a screen at a time (services.tenant_pages). Its `after` asks for the next one."""
-        from billing_desktop.services.tenant_pages import page_query, read_page
+        from billing_desktop.services import tenant_search
+        from billing_desktop.services.tenant_pages import ListQuery, page_query, read_page
 
         with self.ctx.db() as s:
+            lq = query or ListQuery(search=search, descending=descending)
+            if session.is_operator and tenant_search.takes_planned_search(s, lq):
+                authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
+                return tenant_search.page(s, lq, after, limit)
             q = self._own(s, session, page_query(search, after, limit, descending=descending, query=query))
             return read_page(s, q, limit)
 

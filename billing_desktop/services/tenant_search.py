@@ -1,0 +1,174 @@
+"""Search as you type on a team database (PostgreSQL): a page of the tenants whose name, slug or email contains a
+text, in name order, by whichever of two plans is cheap for that text, picked on each keystroke.
+
+No single index answers "contains this text, in name order". Two answer it by halves:
+- WALK: the name order's covering index (migration 0016) read in order, index-only, each entry tested until a page
+  of matches is found. Costs the entries before the page's last match: cheap for common text ("stark", 10% of the
+  tenants), ruinous for rare text (all 1,000,000 entries for no match).
+- TRIGRAM: the pg_trgm index gives every match, which are read and the first page sorted. Costs the matches: cheap
+  for rare text, ruinous for common text (98,000 rows read and sorted for a page of 200).
+The planner's own choice between them went wrong both ways (docs/PERFORMANCE.md), so the app picks: from the
+planner's estimate of the matches (its statistics on the three fields, migration 0016), a text estimated to match
+more than dense_share() of the tenants is walked, else the trigram index is asked. Each plan's failure is bounded by the
+other: a walk that passes WALK_LIMIT entries without filling the page hands the rest of the order (after the last
+entry it read) to the trigram index. A text with no three letters or digits in a row has no trigram to look up and
+is always walked.
+
+Only the operators' default view takes this path (name order, no Stripe filter, no attention filter): the other
+orders and those filters keep the single statement of services/tenant_pages.py and the planner's choice.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Select, literal, or_, select, text, tuple_
+from sqlalchemy.orm import Session
+
+from billing_desktop.services.tenant_pages import NAME_KEY, ListQuery, TenantPage, like_pattern, matches, read_page
+from billing_desktop.services.tenants import _LIST_COLUMNS
+from billing_desktop.store.models import StripeAccount, Tenant
+
+# The walk reads about PAGE / share entries for a page when matches are spread evenly, the trigram plan reads share *
+# tenants matches at about 1 / WALK_COST_RATIO the cost of an entry (measured at 1,000,000: ~1 µs against ~5 µs), so
+# they break even at share = sqrt(PAGE * WALK_COST_RATIO / tenants): 0.63% of 1,000,000, 20% of 1,000.
+WALK_COST_RATIO = 0.2
+PAGE = 200
+WALK_LIMIT = 50_000  # index entries a walk reads before it hands the rest to the trigram index
+_TRIGRAM = re.compile(r"[^\W_]{3}")  # pg_trgm extracts trigrams from runs of letters and digits
+
+
+class Plan(Enum):
+    WALK = "walk"
+    TRIGRAM = "trigram"
+
+
+def takes_planned_search(s: Session, lq: ListQuery) -> bool:
+    return (
+        s.get_bind().dialect.name == "postgresql"
+        and bool(lq.search.strip())
+        and lq.sort == "company_name"
+        and lq.stripe is None
+        and lq.only_ids is None
+    )
+
+
+def choose(s: Session, lq: ListQuery) -> Plan:
+    """The plan for `lq`'s text: the walk for text the planner expects in more than dense_share() of the tenants."""
+    if not _TRIGRAM.search(lq.search.strip().lower()):
+        return Plan.WALK
+    tenants = s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'tenants'::regclass")) or 0
+    if tenants <= 0:  # never analyzed: a new, small table
+        return Plan.WALK
+    return Plan.WALK if _estimate(s, lq.search) / tenants > dense_share(tenants) else Plan.TRIGRAM
+
+
+def dense_share(tenants: float) -> float:
+    """The share of the tenants a text must be estimated to match for the walk to be the cheaper plan."""
+    return min(1.0, math.sqrt(PAGE * WALK_COST_RATIO / max(tenants, 1.0)))
+
+
+def _estimate(s: Session, needle: str) -> float:
+    """The planner's estimate of the tenants matching `needle` (the text bound as a parameter, as any query's)."""
+    compiled = select(literal(1)).select_from(Tenant).where(matches(needle)).compile(s.get_bind())
+    plan = s.connection().exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar_one()
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
+def page(s: Session, lq: ListQuery, after: tuple[Any, ...] | None, limit: int, plan: Plan | None = None) -> TenantPage:
+    """One page of `lq` (see takes_planned_search) after the key `after`; `plan` forces one (tests)."""
+    # Compiling a walk priced above jit_above_cost to machine code costs more than the walk (50-100 ms).
+    s.execute(text("SELECT set_config('jit', 'off', true)"))
+    plan = plan or choose(s, lq)
+    if plan is Plan.WALK:
+        found, last = _walk(s, lq, after, limit + 1, None if not _TRIGRAM.search(lq.search.lower()) else WALK_LIMIT)
+        if len(found) <= limit and last is not None:  # the walk gave up: the rest of the order by the trigram index
+            found += _trigram(s, lq, last, limit + 1 - len(found))
+    else:
+        found = _trigram(s, lq, after, limit + 1)
+    return _rows(s, [i for i, _ in found], lq, limit)
+
+
+def _order(lq: ListQuery) -> list[Any]:
+    return [NAME_KEY.desc(), Tenant.id.desc()] if lq.descending else [NAME_KEY, Tenant.id]
+
+
+def _keyset(lq: ListQuery, after: tuple[Any, ...] | None) -> list[Any]:
+    if after is None:
+        return []
+    key = tuple_(NAME_KEY, Tenant.id)
+    return [key < tuple_(*after) if lq.descending else key > tuple_(*after)]
+
+
+def _facets(lq: ListQuery, tier: Any, mode: Any) -> list[Any]:
+    return ([tier == lq.tier] if lq.tier else []) + ([mode == lq.mode] if lq.mode else [])
+
+
+def walk_query(lq: ListQuery, after: tuple[Any, ...] | None, want: int, bound: int | None) -> Select[Any]:
+    """The walk: of the name order's entries after `after` (at most `bound`), the first `want` that match."""
+    order = _order(lq)
+    # Only columns of the covering index, so the walk reads no table row.
+    entries = select(Tenant.id, NAME_KEY.label("k"), Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode).where(
+        *_keyset(lq, after)
+    )
+    w = entries.order_by(*order).limit(bound).subquery()
+    pattern = like_pattern(lq.search.strip().lower())
+    hit = or_(*(c.like(pattern, escape="\\") for c in (w.c.k, w.c.slug, w.c.email)))
+    return (
+        select(w.c.id, w.c.k)
+        .where(hit, *_facets(lq, w.c.tier, w.c.mode))
+        # The entries' own order, which the planner knows they come in: no sort, so the walk stops at `want`.
+        .order_by(*([w.c.k.desc(), w.c.id.desc()] if lq.descending else [w.c.k, w.c.id]))
+        .limit(want)
+    )
+
+
+def _walk(
+    s: Session, lq: ListQuery, after: tuple[Any, ...] | None, want: int, bound: int | None
+) -> tuple[list[tuple[int, Any]], tuple[Any, ...] | None]:
+    """Up to `want` matches (id, key) in order; and, if the walk read `bound` entries without finding `want`, the
+    key of the last entry it read (else None)."""
+    hits = [(r.id, r.k) for r in s.execute(walk_query(lq, after, want, bound)).all()]
+    if len(hits) >= want or bound is None:
+        return hits, None
+    last = s.execute(
+        select(NAME_KEY, Tenant.id).where(*_keyset(lq, after)).order_by(*_order(lq)).offset(bound - 1).limit(1)
+    ).first()
+    return hits, None if last is None else (last[0], last[1])
+
+
+def trigram_query(lq: ListQuery, after: tuple[Any, ...] | None, want: int) -> Select[Any]:
+    """Every match after `after` (by the trigram index, where index scans are off), the first `want` sorted."""
+    return (
+        select(Tenant.id, NAME_KEY)
+        .where(matches(lq.search), *_keyset(lq, after), *_facets(lq, Tenant.tier, Tenant.mode))
+        .order_by(*_order(lq))
+        .limit(want)
+    )
+
+
+_INDEX_SCANS = "SELECT set_config('enable_indexscan', :on, true), set_config('enable_indexonlyscan', :on, true)"
+
+
+def _trigram(s: Session, lq: ListQuery, after: tuple[Any, ...] | None, want: int) -> list[tuple[int, Any]]:
+    # Index scans off for this statement only: the planner may not walk the name order (the other plan's job).
+    s.execute(text(_INDEX_SCANS), {"on": "off"})
+    got = [(r[0], r[1]) for r in s.execute(trigram_query(lq, after, want)).all()]
+    s.execute(text(_INDEX_SCANS), {"on": "on"})
+    return got
+
+
+def _rows(s: Session, ids: Sequence[int], lq: ListQuery, limit: int) -> TenantPage:
+    """The list's rows of `ids` (at most limit + 1, in the page's order), with their Stripe state."""
+    order = _order(lq)
+    q: Select[Any] = (
+        select(*_LIST_COLUMNS, NAME_KEY, Tenant.id)
+        .outerjoin(StripeAccount, StripeAccount.tenant_id == Tenant.id)
+        .where(Tenant.id.in_(list(ids)))
+        .order_by(*order)
+    )
+    return read_page(s, q, limit)
