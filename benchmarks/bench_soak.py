@@ -26,7 +26,7 @@ def run(quick: bool = False, selections: int | None = None) -> list[Row]:
 
     from billing_desktop.services.tenants import Registration
     from billing_desktop.ui.main_window import MainWindow
-    from billing_desktop.ui.soak import Soak, verdict
+    from billing_desktop.ui.soak import Soak, checked, verdict
 
     app = QApplication.instance() or QApplication([])
     d = tempfile.mkdtemp(prefix="bd-bench-soak-")
@@ -60,8 +60,8 @@ def run(quick: bool = False, selections: int | None = None) -> list[Row]:
     objects = last.objects / first.objects
     print(
         f"<!-- soak: {last.selections} selections in {elapsed:.0f} s "
-        f"({elapsed / last.selections * 1000:.1f} ms each); refcounts None/True/False "
-        f"{first.refcounts} -> {last.refcounts}; {' '.join(problems) or 'no problems'} -->",
+        f"({elapsed / last.selections * 1000:.1f} ms each); {checked(stats)}; "
+        f"{' '.join(problems) or 'no problems'} -->",
         file=sys.stdout,
     )
     return [
