@@ -247,3 +247,21 @@ def test_file_restore_over_existing_data_asks_first_and_keeps_the_current_data(q
     with closing(sqlite3.connect(kept)) as conn:
         names = [r[0] for r in conn.execute("SELECT company_name FROM tenants")]
     assert names == ["Globex Here"]
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_restore_asked_for_on_a_team_database_signs_nothing_out_and_opens_nothing(
+    qtbot, backend, services, operator, open_main_window, tmp_path
+):
+    """The menu item shows on a local database only; if the request comes anyway, nothing is closed: the database
+    name of a PostgreSQL URL is no file to restore over (it was taken for one, relative to the working dir)."""
+    c = AppController(lambda: services, settings(tmp_path))
+    qtbot.addWidget(c.sign_in)
+    win = open_main_window(operator)
+    assert not win.backups.act_restore.isVisible()
+    c.services = services
+    c._adopt(win)
+    win.restore_requested.emit()
+    assert c.main_window is win and win.isVisible() and c.services is services
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, OpenBackupDialog)]
+    assert services.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD)  # the database is still open

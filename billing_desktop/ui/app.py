@@ -5,12 +5,21 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from billing_desktop import APP_ID, APP_NAME, __version__
 from billing_desktop.ui.sign_in_window import SignInWindow
+
+if TYPE_CHECKING:  # imported when first used: the sign-in window paints before SQLAlchemy and the main window load
+    from billing_desktop.services import Services
+    from billing_desktop.services.restore import RestoreReport
+    from billing_desktop.services.session import UserSession
+    from billing_desktop.ui.auth_windows import FirstRunWizard
+    from billing_desktop.ui.backup_dialogs import OpenBackupDialog
+    from billing_desktop.ui.main_window import MainWindow
 
 
 def ui_settings() -> QSettings:
@@ -22,14 +31,15 @@ def ui_settings() -> QSettings:
 class AppController(QObject):
     """Owns the top-level windows. `build` makes the Services object (in a worker: it migrates and may be slow)."""
 
-    def __init__(self, build: Callable[[], object], settings: QSettings | None = None):
+    def __init__(self, build: Callable[[], Services], settings: QSettings | None = None):
         super().__init__()
         self.build = build
         self.settings = settings
-        self.services = None
-        self.main_window = None
-        self.wizard = None
-        self.restored = None  # what a first-start restore brought back, shown on the sign-in window
+        self.services: Services | None = None
+        self.main_window: MainWindow | None = None
+        self.wizard: FirstRunWizard | None = None
+        self.restore_dialog: OpenBackupDialog | None = None
+        self.restored: RestoreReport | None = None  # what a first-start restore brought back, for the sign-in window
         self.vault_created = False  # the first operator was just made: show the new vault's recovery key
         self.sign_in = SignInWindow()
         self.sign_in.signed_in.connect(self._signed_in)
@@ -51,15 +61,15 @@ class AppController(QObject):
 
         submit(self.build, on_done=self._ready, on_error=self._failed, owner=self.sign_in)
 
-    def _ready(self, services) -> None:
+    def _ready(self, services: Services) -> None:
         self.services = services
         if services.auth.needs_first_run():
             from billing_desktop.ui.auth_windows import FirstRunWizard
 
-            self.wizard = FirstRunWizard(services, self.sign_in)
-            self.wizard.finished.connect(self._wizard_done)
-            self.wizard.restore_requested.connect(self._restore)
-            self.wizard.open()
+            wizard = self.wizard = FirstRunWizard(services, self.sign_in)
+            wizard.finished.connect(self._wizard_done)
+            wizard.restore_requested.connect(self._restore)
+            wizard.open()
             return
         self.sign_in.set_services(services)
         restored, self.restored = self.restored, None
@@ -74,6 +84,8 @@ class AppController(QObject):
 
     def _wizard_done(self, code: int) -> None:
         wizard, self.wizard = self.wizard, None
+        if wizard is None or self.services is None:  # the wizard went to a restore instead
+            return
         if code != QDialog.DialogCode.Accepted:
             self.sign_in.show_startup_error(self.tr("No operator account yet: restart to run the first-start wizard."))
             return
@@ -90,6 +102,8 @@ class AppController(QObject):
         from billing_desktop.ui.backup_dialogs import OpenBackupDialog
 
         wizard, self.wizard = self.wizard, None
+        if wizard is None or self.services is None:  # only the first-start wizard asks for this
+            return
         wizard.finished.disconnect(self._wizard_done)
         wizard.reject()
         wizard.deleteLater()
@@ -115,18 +129,21 @@ class AppController(QObject):
         window = self.main_window
         if window is None or self.services is None:
             return
-        window._sign_out_now()  # the window closes; the sign-in window shows
         url = self.services.ctx.engine.url
+        if url.get_backend_name() != "sqlite" or not url.database:
+            return  # a restore replaces a local file (the menu item shows on a local database only)
+        database_file = Path(url.database)
+        window._sign_out_now()  # the window closes; the sign-in window shows
         vault = self.services.ctx.vault
         self.services.close()  # no connection may stay open while a new file is renamed over the database
         self.services = None
         self.sign_in.button.setEnabled(False)  # until the database is open again (_build)
-        dialog = OpenBackupDialog(vault, self.sign_in, restore=True, database_file=Path(url.database), replace=True)
+        dialog = OpenBackupDialog(vault, self.sign_in, restore=True, database_file=database_file, replace=True)
         dialog.finished.connect(lambda _code: self._restore_done(dialog))
         dialog.open()
         self.restore_dialog = dialog
 
-    def _restore_done(self, dialog) -> None:
+    def _restore_done(self, dialog: OpenBackupDialog) -> None:
         self.restored, self.restore_dialog = dialog.result_value, None
         dialog.deleteLater()
         self._building = False
@@ -137,17 +154,18 @@ class AppController(QObject):
 
         self.sign_in.show_startup_error(describe(exc))
 
-    def _signed_in(self, session) -> None:
+    def _signed_in(self, session: UserSession) -> None:
         from billing_desktop.ui.main_window import MainWindow
 
-        self._adopt(MainWindow(self.services, session, self.settings or ui_settings()))
-        self.main_window.show()
+        window = MainWindow(self.services, session, self.settings or ui_settings())
+        self._adopt(window)
+        window.show()
         self.sign_in.hide()
-        if self.vault_created and self.main_window.backups.act_recovery.isVisible():
+        if self.vault_created and window.backups.act_recovery.isVisible():
             self.vault_created = False  # the vault exists since the wizard: its recovery key now, shown once
-            self.main_window.backups.recovery_key()
+            window.backups.recovery_key()
 
-    def _adopt(self, window) -> None:
+    def _adopt(self, window: MainWindow) -> None:
         self.main_window = window
         window.signed_out.connect(self._signed_out)
         window.restore_requested.connect(self._restore_over)
@@ -170,7 +188,8 @@ class AppController(QObject):
 
 
 def make_app(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()  # a QCoreApplication here makes QApplication() refuse, with Qt's own error
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
@@ -183,7 +202,7 @@ def make_app(argv: list[str] | None = None, *, icon: bool = True) -> QApplicatio
 def set_app_icon() -> None:
     from billing_desktop.ui.resources import app_icon
 
-    QApplication.instance().setWindowIcon(app_icon())
+    QApplication.setWindowIcon(app_icon())  # static: the running application's
 
 
 def run(database_url: str | None = None, *, self_test: bool = False) -> int:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QTableView
 
 from billing_desktop import APP_NAME, __version__
 from billing_desktop.domain.roles import Perm, allows
@@ -12,9 +16,35 @@ from billing_desktop.ui.palette import STATUS_MESSAGE_MS
 from billing_desktop.ui.tenant_dialogs import RegisterTenantDialog
 from billing_desktop.ui.tenant_model import TenantTableModel
 
+if TYPE_CHECKING:  # the type checker sees the QMainWindow this is mixed into; at run time MainWindow adds it
+    from PySide6.QtWidgets import QMainWindow as _Window
 
-class MainActions:
+    from billing_desktop.services import Services
+    from billing_desktop.services.session import UserSession
+    from billing_desktop.ui.connect_actions import ConnectActions
+    from billing_desktop.ui.runner import ServiceRunner
+else:
+    _Window = object
+
+D = TypeVar("D", bound=QDialog)
+
+
+class MainActions(_Window):
     """Mixed into MainWindow; uses its services, session, runner, model, table and status bar."""
+
+    # MainWindow's, declared for the type checker.
+    services: Services
+    session: UserSession
+    settings: QSettings
+    runner: ServiceRunner
+    model: TenantTableModel
+    table: QTableView
+    search: QLineEdit
+    paged: bool
+    language: str
+    idle_timer: QTimer
+    connect_ops: ConnectActions
+    _tenants_loaded: Callable[[object, int | None], None]  # the model's prepared list, the tenant to select
 
     # -- commands ---------------------------------------------------------------------------------------------------
     def register_tenant(self) -> None:
@@ -38,20 +68,24 @@ class MainActions:
             on_done=lambda prepared: self._tenants_loaded(prepared, details.id),
         )
 
-    def _open(self, dialog: QDialog, on_accepted=None) -> QDialog:
-        """Window-modal without a nested event loop; `on_accepted(result_value)` runs after OK."""
+    def _open(self, dialog: D, on_accepted: Callable[[object], None] | None = None) -> D:
+        """Window-modal without a nested event loop; `on_accepted(result_value)` runs after OK (TaskDialog and the
+        team database dialog keep what their OK produced there; any other dialog passes None)."""
         if on_accepted is not None:
-            dialog.accepted.connect(lambda: on_accepted(dialog.result_value))
+            dialog.accepted.connect(lambda: on_accepted(getattr(dialog, "result_value", None)))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _open_and_forget(self, dialog: QDialog) -> None:
+        self._open(dialog)
 
     def edit_profile(self) -> None:
         self.runner.run(
             self.services.auth.profile,
             self.session,
             owner=self,
-            on_done=lambda p: self._open(ProfileDialog(self.services, self.session, p, self)),
+            on_done=lambda p: self._open_and_forget(ProfileDialog(self.services, self.session, p, self)),
         )
 
     def change_password(self) -> None:
@@ -85,7 +119,9 @@ class MainActions:
             self.services.stripe_platform.get,
             self.session,
             owner=self,
-            on_done=lambda current: self._open(PlatformStripeDialog(self.services, self.session, current, self)),
+            on_done=lambda current: self._open_and_forget(
+                PlatformStripeDialog(self.services, self.session, current, self)
+            ),
         )
 
     def preferences(self) -> None:

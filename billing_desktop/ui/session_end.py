@@ -2,14 +2,48 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QToolBar, QWidget
 
 from billing_desktop.ui.unsaved import UnsavedGuard
 from billing_desktop.ui.workers import submit
 
+if TYPE_CHECKING:  # the type checker sees the QMainWindow this is mixed into; at run time MainWindow adds it
+    from PySide6.QtWidgets import QMainWindow as _Window
 
-class SessionEnd(UnsavedGuard):
+    from billing_desktop.services import Services
+    from billing_desktop.services.session import UserSession
+    from billing_desktop.ui.backup_actions import BackupActions
+    from billing_desktop.ui.connect_actions import ConnectActions
+    from billing_desktop.ui.live_refresh import LiveRefresh
+    from billing_desktop.ui.lock_page import LockPage
+    from billing_desktop.ui.window_parts import ActivityFilter
+else:
+    _Window = object
+
+
+class SessionEnd(UnsavedGuard, _Window):
     """Mixed into MainWindow; uses its stack, lock page, menus, editors, settings and idle timer."""
+
+    # MainWindow's, declared for the type checker.
+    services: Services
+    session: UserSession
+    settings: QSettings
+    stack: QStackedWidget
+    lock_page: LockPage
+    toolbar: QToolBar
+    connect_ops: ConnectActions
+    backups: BackupActions
+    live: LiveRefresh
+    idle_timer: QTimer
+    signed_out: Signal
+    _activity: ActivityFilter
+    _hidden_by_lock: list[QWidget]
+    _closing: bool
+    _closed: bool
 
     # -- locking ------------------------------------------------------------------------------------------------
     def _check_idle(self) -> None:
@@ -63,7 +97,7 @@ class SessionEnd(UnsavedGuard):
         self.close()
         self.signed_out.emit()
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._closing and self.has_unsaved_changes():
             event.ignore()  # ask first; the answer closes the window again (or not)
             self.guard_unsaved(self._close_now, can_save=not self._locked_now())

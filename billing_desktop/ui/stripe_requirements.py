@@ -37,7 +37,7 @@ GROUP_WORDS = {
     "error": QT_TRANSLATE_NOOP("", "Rejected"),
 }
 # Stripe's status words, as the operator reads them (Stripe's own spelling stays in the CLI's --json).
-STATUS_WORDS = {
+STATUS_WORDS: dict[str, object] = {
     CapabilityStatus.ACTIVE: QT_TRANSLATE_NOOP("", "active"),
     CapabilityStatus.PENDING: QT_TRANSLATE_NOOP("", "pending"),
     CapabilityStatus.INACTIVE: QT_TRANSLATE_NOOP("", "inactive"),
@@ -76,6 +76,13 @@ class _Page(QWidget):
         self.v.addWidget(self.status)
         self.v.addWidget(self.message)
 
+    # Each page's own: what it fetches, and how it shows the answer.
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def show_view(self, view: object) -> None:
+        raise NotImplementedError
+
     def fetch(self, fn, *args, **kwargs) -> None:
         tenant = self.panel.tenant
         if tenant is None:
@@ -98,6 +105,10 @@ class _Page(QWidget):
                 on_error=self.failed,
             )
 
+        def saved(view: object) -> None:
+            shown(view)
+            fresh()
+
         # The saved copy first (instant, and all there is offline), then Stripe's answer.
         run(
             partial(fn, refresh=False, **kwargs),
@@ -105,7 +116,7 @@ class _Page(QWidget):
             tenant.id,
             *args,
             owner=self,
-            on_done=lambda view: (shown(view), fresh()),
+            on_done=saved,
             on_error=self.failed,
         )
 
@@ -132,7 +143,7 @@ class RequirementsPage(_Page):
         self.v.addWidget(self.disabled)
         self.model = RecordsModel(
             [
-                (self.tr("When"), lambda r: (self.tr("Future: ") if r.future else "") + tr(GROUP_WORDS[r.group])),
+                (self.tr("When"), lambda r: (self.tr("Future: ") if r.future else "") + tr(str(GROUP_WORDS[r.group]))),
                 (self.tr("What Stripe needs"), lambda r: text(r.words)),
                 (self.tr("Stripe's reason"), lambda r: text(r.error)),
             ],
@@ -179,6 +190,8 @@ class RequirementsPage(_Page):
 
     def _link(self, fn, title: str, text: str) -> None:
         tenant = self.panel.tenant
+        if tenant is None:
+            return
         self.panel.runner.run(
             fn,
             self.panel.session,
@@ -349,13 +362,11 @@ class DisputesPage(_Page):
                 partial(fn, tenant_id=tenant.id, refresh=True), session, owner=self, on_done=shown, on_error=self.failed
             )
 
-        run(
-            partial(fn, tenant_id=tenant.id, refresh=False),
-            session,
-            owner=self,
-            on_error=self.failed,
-            on_done=lambda v: (shown(v), fresh()),
-        )
+        def saved(view: object) -> None:
+            shown(view)
+            fresh()
+
+        run(partial(fn, tenant_id=tenant.id, refresh=False), session, owner=self, on_error=self.failed, on_done=saved)
 
 
 class StripeOpsPanel(QTabWidget):
@@ -390,5 +401,6 @@ class StripeOpsPanel(QTabWidget):
             self.load()
 
     def load(self) -> None:
-        if self.tenant is not None and self.isVisible():
-            self.currentWidget().load()
+        page = self.currentWidget()
+        if self.tenant is not None and self.isVisible() and isinstance(page, _Page):
+            page.load()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -96,7 +97,7 @@ class StripeTab(QWidget):
             lab = QLabel("—")
             lab.setObjectName(f"stripe_{name}")
             lab.setWordWrap(True)
-            form.addRow(f"{tr(label)}:", lab)
+            form.addRow(f"{tr(str(label))}:", lab)
             self.values[name] = lab
         v.addLayout(form)
         self.message = message_label()
@@ -158,7 +159,7 @@ class StripeTab(QWidget):
         self.refresh_button.clicked.connect(lambda: self.load(refresh=True))
         self.disconnect_button = QPushButton(self.tr("&Disconnect…"))
         self.disconnect_button.setObjectName("disconnect_stripe")
-        self.disconnect_button.clicked.connect(self.disconnect)
+        self.disconnect_button.clicked.connect(self.disconnect_account)
         buttons.add(
             self.connect_button, self.onboard_type, self.onboard_button, self.refresh_button, self.disconnect_button
         )
@@ -170,8 +171,8 @@ class StripeTab(QWidget):
         v.addWidget(self.ops, 100)
         v.addStretch(1)  # while the panel is hidden the room goes here, not into a tall badge and gaps
         self.can_manage = allows(self.session.role, Perm.STRIPE_MANAGE)
-        for widget in (self.connect_button, self.onboard_type, self.onboard_button, self.disconnect_button):
-            widget.setVisible(self.can_manage)
+        for button in (self.connect_button, self.onboard_type, self.onboard_button, self.disconnect_button):
+            button.setVisible(self.can_manage)
         self.set_tenant(None)
 
     # -- data --------------------------------------------------------------------------------------------------
@@ -217,8 +218,20 @@ class StripeTab(QWidget):
                 "key before connecting tenants."
             ),
             self.tr("Platform &Stripe settings…"),
-            lambda: self.window().platform_settings(),
+            self._platform_settings,
         )
+
+    def _platform_settings(self) -> None:
+        from billing_desktop.ui.main_actions import MainActions
+
+        window = self.window()
+        if isinstance(window, MainActions):  # the tab outside a main window (a test) has no such dialog
+            window.platform_settings()
+
+    def _status(self, message: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):  # the tab outside a main window (a test) has no status bar
+            window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
     def _loaded(self, tenant_id: int, status) -> None:
         self.refresh_button.setEnabled(True)
@@ -281,12 +294,14 @@ class StripeTab(QWidget):
 
     # -- connecting ------------------------------------------------------------------------------------------------
     def connect_account(self) -> None:
-        self._start(self.services.stripe.start_connect, self.session, self.tenant.id)
+        if self.tenant is not None:
+            self._start(self.services.stripe.start_connect, self.session, self.tenant.id)
 
     def onboard(self) -> None:
-        self._start(
-            self.services.stripe.start_onboarding, self.session, self.tenant.id, self.onboard_type.currentData()
-        )
+        if self.tenant is not None:
+            self._start(
+                self.services.stripe.start_onboarding, self.session, self.tenant.id, self.onboard_type.currentData()
+            )
 
     def _start(self, fn, *args) -> None:
         self.message.hide()
@@ -331,7 +346,7 @@ class StripeTab(QWidget):
         self.attempt = None
         self.waiting.hide()
         self.show_status(status)
-        self.window().statusBar().showMessage(self.tr("Stripe account connected."), STATUS_MESSAGE_MS)
+        self._status(self.tr("Stripe account connected."))
 
     def _failed(self, exc: Exception) -> None:
         self.attempt = None
@@ -362,11 +377,15 @@ class StripeTab(QWidget):
 
         submit(attempt.submit_url, self.pasted.text(), owner=self, on_error=failed)
 
-    def disconnect(self) -> None:
+    def disconnect_account(self) -> None:  # not `disconnect`: that is QObject's, for signals
         st = self.status
         if st is None or self.tenant is None:
             return
         tenant = self.tenant
+
+        def done(said: str) -> None:
+            self._status(text_(said))
+            self.load()
 
         def go() -> None:
             self.runner.run(
@@ -375,10 +394,7 @@ class StripeTab(QWidget):
                 tenant.id,
                 owner=self,
                 reason=self.tr("Disconnecting Stripe needs your password again."),
-                on_done=lambda said: (
-                    self.window().statusBar().showMessage(text_(said), STATUS_MESSAGE_MS),
-                    self.load(),
-                ),
+                on_done=done,
                 on_error=self._error,
             )
 
