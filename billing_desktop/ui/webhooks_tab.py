@@ -1,10 +1,10 @@
-"""Webhooks tab: endpoint configuration and signing secrets; sub-tabs for test deliveries, the log and the inbox."""
+"""Webhooks tab: endpoint configuration and signing secrets (ui/webhook_secrets.py); sub-tabs for test deliveries,
+the log and the inbox."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -26,22 +26,17 @@ from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.webhooks import EVENT_TYPES
 from billing_desktop.errors import ValidationError
 from billing_desktop.services.tenants import TenantRow
-from billing_desktop.services.webhooks import SecretRow, WebhookConfig
-from billing_desktop.ui.clipboard import copy_secret
+from billing_desktop.services.webhooks import WebhookConfig
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
 from billing_desktop.ui.flow_layout import FlowLayout
-from billing_desktop.ui.forms import Form, WrapLabel, confirm, message_label
+from billing_desktop.ui.forms import Form, confirm, message_label
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS
-from billing_desktop.ui.revealed import RevealedSecret
 from billing_desktop.ui.runner import ServiceRunner
+from billing_desktop.ui.webhook_secrets import SecretsPanel
 from billing_desktop.ui.workers import describe
 
 FieldTexts = tuple[str, tuple[str, ...], str, object, bool, bool]
-
-
-def until(when: datetime) -> str:
-    return f"{when:%Y-%m-%d %H:%M} UTC"
 
 
 class WebhooksTab(QWidget):
@@ -105,26 +100,13 @@ class WebhooksTab(QWidget):
         self.remove_button.clicked.connect(self.remove)
         row.add(self.save_button, self.remove_button)
         v.addLayout(row)
-        v.addWidget(WrapLabel(self.tr("<b>Signing secrets</b>")))
-        self.secrets_summary = WrapLabel()
-        self.secrets_summary.setObjectName("secrets_summary")
-        v.addWidget(self.secrets_summary)
-        self.secrets = QListWidget()
-        self.secrets.setObjectName("webhook_secrets")
-        self.secrets.setMaximumHeight(70)
-        v.addWidget(self.secrets)
-        srow = FlowLayout()
-        self.reveal_button = QPushButton(self.tr("Re&veal"))
-        self.reveal_button.clicked.connect(self.reveal)
-        self.copy_button = QPushButton(self.tr("&Copy"))
-        self.copy_button.clicked.connect(self.copy)
-        self.roll_button = QPushButton(self.tr("R&oll secret…"))
-        self.roll_button.setObjectName("roll_secret")
-        self.roll_button.clicked.connect(self.roll)
-        srow.add(self.reveal_button, self.copy_button, self.roll_button)
-        v.addLayout(srow)
-        self.revealed = RevealedSecret()
-        v.addWidget(self.revealed)
+        panel = self.secrets_panel = SecretsPanel(runner)
+        panel.rolled.connect(self._rolled)
+        panel.failed.connect(self._failed)
+        panel.status.connect(self._status)
+        v.addWidget(panel)
+        # The panel's widgets by the names tests and scripts/screenshots.py use.
+        self.secrets, self.secrets_summary, self.roll_button = panel.secrets, panel.summary, panel.roll_button
         v.addStretch(1)
         self.inner.addTab(page, self.tr("Endpoint"))
         from billing_desktop.ui.webhook_panels import InboxPanel, TestPanel
@@ -134,13 +116,7 @@ class WebhooksTab(QWidget):
         self.inbox_panel = InboxPanel(runner, self)
         self.inner.addTab(self.inbox_panel, self.tr("Local inbox"))
         self.can_manage = allows(self.session.role, Perm.WEBHOOKS_MANAGE)
-        for w in (
-            self.save_button,
-            self.remove_button,
-            self.roll_button,
-            self.reveal_button,
-            self.copy_button,
-        ):
+        for w in (self.save_button, self.remove_button, *panel.buttons()):
             w.setVisible(self.can_manage)
         self.set_tenant(None)
 
@@ -206,7 +182,6 @@ class WebhooksTab(QWidget):
             self.none_hint.hide()
         self.form.clear_errors()
         self.message.hide()
-        self.revealed.conceal()
         everything = cfg is None or "*" in cfg.event_types
         self.url.setText(cfg.url if cfg else "")
         self.all_events.setChecked(everything)
@@ -218,35 +193,11 @@ class WebhooksTab(QWidget):
         self.scheme.setCurrentIndex(self.scheme.findData(cfg.scheme if cfg else "stripe"))
         self.enabled.setChecked(cfg.enabled if cfg else True)
         self.allow_private.setChecked(cfg.allow_private if cfg else False)
-        self.secrets.clear()
-        secrets = cfg.secrets if cfg else []
-        for s in secrets:
-            item = QListWidgetItem(
-                self.tr("{0}   current").format(s.masked)
-                if s.expires_at is None
-                else self.tr("{0}   valid until {1}").format(s.masked, until(s.expires_at))
-            )
-            item.setData(Qt.ItemDataRole.UserRole, s.id)
-            self.secrets.addItem(item)
-        self.secrets_summary.setText(self._summary(secrets))
-        self.secrets_summary.setVisible(bool(secrets))
-        if self.secrets.count():
-            self.secrets.setCurrentRow(0)
-        has = cfg is not None
-        for button in (self.remove_button, self.roll_button, self.reveal_button, self.copy_button):
-            button.setEnabled(has)
+        self.secrets_panel.show_secrets(self.tenant, cfg)
+        self.remove_button.setEnabled(cfg is not None)
         for field in self._fields():
             field.setEnabled(self.can_manage and (field is not self.events or not self.all_events.isChecked()))
         self._snapshot = self._field_texts()
-
-    def _summary(self, secrets: list[SecretRow]) -> str:
-        """How many secrets verify now and until when: during a roll's overlap deliveries carry both signatures."""
-        ending = [s.expires_at for s in secrets if s.expires_at is not None]
-        if not ending:
-            return self.tr("1 valid secret: deliveries are signed with it alone.")
-        return self.tr(
-            "{0} valid secrets until {1}: deliveries are signed with each, then with the current one alone."
-        ).format(len(secrets), until(max(ending)))
 
     # -- unsaved edits -------------------------------------------------------------------------------------------
     def _field_texts(self) -> FieldTexts:
@@ -328,66 +279,6 @@ class WebhooksTab(QWidget):
         else:
             self.message.setText(describe(exc))
             self.message.show()
-
-    def _secret_id(self) -> int | None:
-        item = self.secrets.currentItem()
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
-
-    def reveal(self) -> None:
-        if self.tenant is None:
-            return
-        self.runner.run(
-            self.services.webhooks.reveal_secret,
-            self.session,
-            self.tenant.id,
-            self._secret_id(),
-            owner=self,
-            reason=self.tr("Revealing a live signing secret needs your password again."),
-            on_done=self.revealed.reveal,
-        )
-
-    def copy(self) -> None:
-        if self.tenant is None:
-            return
-
-        def copied(value: str) -> None:
-            copy_secret(value)
-            self._status(self.tr("Signing secret copied; the clipboard is cleared in 30 seconds."))
-
-        self.runner.run(
-            self.services.webhooks.reveal_secret,
-            self.session,
-            self.tenant.id,
-            self._secret_id(),
-            owner=self,
-            reason=self.tr("Copying a live signing secret needs your password again."),
-            on_done=copied,
-        )
-
-    def roll(self) -> None:
-        from billing_desktop.ui.roll_dialog import RollSecretDialog
-
-        tenant = self.tenant
-        if tenant is None:
-            return
-        overlapping = next((s for s in self.config.secrets if s.expires_at is not None), None) if self.config else None
-        dialog = RollSecretDialog(tenant.company_name, tenant.mode, overlapping=overlapping, parent=self)
-
-        def go() -> None:
-            self.runner.run(
-                self.services.webhooks.roll_secret,
-                self.session,
-                tenant.id,
-                dialog.overlap.currentData(),
-                owner=self,
-                reason=self.tr("Rolling a signing secret needs your password again."),
-                on_done=self._rolled,
-                on_error=self._failed,
-            )
-
-        dialog.accepted.connect(go)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     def _rolled(self, cfg: WebhookConfig) -> None:
         self.show_config(cfg)

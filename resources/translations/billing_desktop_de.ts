@@ -4358,6 +4358,57 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     </message>
 </context>
 <context>
+    <name>SecretsPanel</name>
+    <message>
+        <source>&lt;b&gt;Signing secrets&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signaturgeheimnisse&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Re&amp;veal</source>
+        <translation>&amp;Aufdecken</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>R&amp;oll secret…</source>
+        <translation>Geheimnis &amp;wechseln…</translation>
+    </message>
+    <message>
+        <source>{0}   current</source>
+        <translation>{0}   aktuell</translation>
+    </message>
+    <message>
+        <source>{0}   valid until {1}</source>
+        <translation>{0}   gültig bis {1}</translation>
+    </message>
+    <message>
+        <source>1 valid secret: deliveries are signed with it alone.</source>
+        <translation>1 gültiges Geheimnis: Zustellungen werden nur damit signiert.</translation>
+    </message>
+    <message>
+        <source>{0} valid secrets until {1}: deliveries are signed with each, then with the current one alone.</source>
+        <translation>{0} gültige Geheimnisse bis {1}: Zustellungen werden mit jedem signiert, danach nur mit dem aktuellen.</translation>
+    </message>
+    <message>
+        <source>Revealing a live signing secret needs your password again.</source>
+        <translation>Ein Live-Signaturgeheimnis aufzudecken erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Signing secret copied; the clipboard is cleared in 30 seconds.</source>
+        <translation>Signaturgeheimnis kopiert; die Zwischenablage wird in 30 Sekunden geleert.</translation>
+    </message>
+    <message>
+        <source>Copying a live signing secret needs your password again.</source>
+        <translation>Ein Live-Signaturgeheimnis zu kopieren erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Rolling a signing secret needs your password again.</source>
+        <translation>Ein Signaturgeheimnis zu wechseln erfordert erneut Ihr Passwort.</translation>
+    </message>
+</context>
+<context>
     <name>SessionEnd</name>
     <message>
         <source>Unsaved changes to {0} are kept: unlock to save them.</source>
@@ -4815,18 +4866,6 @@ webhook-signature: v1,…</translation>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <source>Re&amp;veal</source>
-        <translation>&amp;Aufdecken</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>R&amp;oll secret…</source>
-        <translation>Geheimnis &amp;wechseln…</translation>
-    </message>
-    <message>
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
@@ -4855,48 +4894,12 @@ webhook-signature: v1,…</translation>
         <translation>Für {0} ist kein Webhook-Endpunkt eingerichtet.</translation>
     </message>
     <message>
-        <source>{0}   current</source>
-        <translation>{0}   aktuell</translation>
-    </message>
-    <message>
-        <source>{0}   valid until {1}</source>
-        <translation>{0}   gültig bis {1}</translation>
-    </message>
-    <message>
-        <source>1 valid secret: deliveries are signed with it alone.</source>
-        <translation>1 gültiges Geheimnis: Zustellungen werden nur damit signiert.</translation>
-    </message>
-    <message>
-        <source>{0} valid secrets until {1}: deliveries are signed with each, then with the current one alone.</source>
-        <translation>{0} gültige Geheimnisse bis {1}: Zustellungen werden mit jedem signiert, danach nur mit dem aktuellen.</translation>
-    </message>
-    <message>
         <source>the webhook endpoint of {0}</source>
         <translation>den Webhook-Endpunkt von {0}</translation>
     </message>
     <message>
         <source>Webhook endpoint saved.</source>
         <translation>Webhook-Endpunkt gespeichert.</translation>
-    </message>
-    <message>
-        <source>Revealing a live signing secret needs your password again.</source>
-        <translation>Ein Live-Signaturgeheimnis aufzudecken erfordert erneut Ihr Passwort.</translation>
-    </message>
-    <message>
-        <source>Copying a live signing secret needs your password again.</source>
-        <translation>Ein Live-Signaturgeheimnis zu kopieren erfordert erneut Ihr Passwort.</translation>
-    </message>
-    <message>
-        <source>Signing secret copied; the clipboard is cleared in 30 seconds.</source>
-        <translation>Signaturgeheimnis kopiert; die Zwischenablage wird in 30 Sekunden geleert.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Signing secrets&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Signaturgeheimnisse&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Rolling a signing secret needs your password again.</source>
-        <translation>Ein Signaturgeheimnis zu wechseln erfordert erneut Ihr Passwort.</translation>
     </message>
     <message>
         <source>Signing secret rolled.</source>
