@@ -192,3 +192,24 @@ def test_progress_counts_connected_accounts_refreshed_page_by_page(services, ope
     counts = [n for n, _ in seen]
     assert counts == sorted(counts) and counts[-1] == 240
     assert seen[-1][1] == "240 of 240 connected accounts refreshed (3 pages)"
+
+
+@pytest.mark.both_backends
+def test_a_second_sync_replaces_each_accounts_items_and_cached_fields(services, operator, fake, many):
+    """The page's statements are built once and reused (connect_cache._statements, connect_sync._refresh): the
+    second sync must still replace exactly the items and fields of the accounts on its pages, on both backends."""
+    (t_fixed, a_fixed), (t_new, a_new) = many[5], many[200]
+    a_fixed["requirements"] = requirements(past_due=["external_account"], current_deadline=1_900_000_000)
+    services.connect_sync.sync(operator)
+    assert services.stripe.status(operator, t_fixed.id).state == "restricted"
+    assert {r.tenant_id for r in services.attention.board(operator).items} == {t_fixed.id}
+
+    a_fixed["requirements"] = requirements()  # fixed by its holder
+    a_new["requirements"] = requirements(currently_due=["individual.dob.day"], current_deadline=1_900_000_000)
+    a_new["capabilities"] = {"card_payments": "inactive"}
+    report = services.connect_sync.sync(operator)
+    assert report.complete and report.updated == 240
+    board = services.attention.board(operator).items
+    assert {r.tenant_id for r in board} == {t_new.id} and len(board) == 2  # due requirement, inactive capability
+    assert services.stripe.status(operator, t_fixed.id).state != "restricted"
+    assert services.stripe.status(operator, t_new.id).currently_due == ["individual.dob.day"]

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, bindparam, delete, insert, select
 from sqlalchemy.orm import Session as DbSession
 
 from billing_desktop.domain.attention import Derived
@@ -45,15 +45,30 @@ def lock_connected(s: DbSession, tenant_ids: Iterable[int]) -> dict[int, str]:
     for start in range(0, len(ids), 500):
         connected.update(
             (tenant_id, str(account))
-            for tenant_id, account in s.execute(
-                select(StripeAccount.tenant_id, StripeAccount.stripe_user_id).where(
-                    StripeAccount.tenant_id.in_(ids[start : start + 500]),
-                    StripeAccount.status != ConnectionState.DISCONNECTED,
-                    StripeAccount.stripe_user_id.is_not(None),
-                )
-            )
+            for tenant_id, account in s.execute(_statements().connected, {"ids": ids[start : start + 500]})
         )
     return connected
+
+
+class _Statements:
+    """The statements a sync runs on every page, built once with expanding parameters: building them per page
+    (100 values coerced, a cache key computed) took ~1.5 ms of the writer's GIL time a page. On the tables, not
+    the mapped classes: no ORM bulk bookkeeping (nothing here loads AttentionItem objects into a session)."""
+
+    def __init__(self) -> None:
+        accounts: Table = StripeAccount.__table__  # type: ignore[assignment]
+        items: Table = AttentionItem.__table__  # type: ignore[assignment]
+        self.connected = select(accounts.c.tenant_id, accounts.c.stripe_user_id).where(
+            accounts.c.tenant_id.in_(bindparam("ids", expanding=True)),
+            accounts.c.status != ConnectionState.DISCONNECTED,
+            accounts.c.stripe_user_id.is_not(None),
+        )
+        self.drop_items = delete(items).where(items.c.source.in_(bindparam("sources", expanding=True)))
+
+
+@functools.cache
+def _statements() -> _Statements:
+    return _Statements()
 
 
 def replace_items(s: DbSession, rows: Iterable[tuple[int, str, list[Derived]]]) -> None:
@@ -61,7 +76,7 @@ def replace_items(s: DbSession, rows: Iterable[tuple[int, str, list[Derived]]]) 
     rows = list(rows)
     sources = [source for _, source, _ in rows]
     for start in range(0, len(sources), 500):  # stay under SQLite's bound-parameter limit
-        s.execute(delete(AttentionItem).where(AttentionItem.source.in_(sources[start : start + 500])))
+        s.execute(_statements().drop_items, {"sources": sources[start : start + 500]})
     values = [
         {
             "tenant_id": tenant_id,
