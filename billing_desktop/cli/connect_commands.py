@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from dataclasses import replace
 from typing import Any
 
 from billing_desktop.cli.context import acting, jsonable, open_services, sign_in
@@ -273,7 +274,7 @@ def run(args: Any, svc: Any, session: Any) -> int:
         return 1 if view.problems else 0
     board = svc.attention.board(session)
     if args.json:
-        emit_json(board)
+        emit_json(replace(board, items=list(board.items)))  # a list for asdict: the service's items are a view
         return 0
     if board.stale:
         when = _date(board.last_sync, time=True) if board.last_sync else "never"

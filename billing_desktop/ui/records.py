@@ -26,11 +26,13 @@ class RecordsModel(QAbstractTableModel):
     ):
         super().__init__(parent)
         self.columns, self.tooltip, self.warn = list(columns), tooltip, warn
-        self.rows: list[Any] = []
+        self.rows: Sequence[Any] = []
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        # A list is copied (the caller may change it); another sequence is kept as it is: the board's items make a
+        # row only when one is read, and a list of them would be one object per live tenant without an account.
+        self.rows = list(rows) if isinstance(rows, list) or not isinstance(rows, Sequence) else rows
         self.endResetModel()
 
     def row(self, n: int) -> Any:
