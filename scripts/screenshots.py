@@ -50,13 +50,16 @@ def shot(app: QApplication, widget: QWidget, name: str) -> None:
 
 
 def seeded():
+    """The app, services on a fresh data dir (a cheap hasher), the signed-in operator and the SAMPLE tenants by
+    company name. Set any BILLING_DESKTOP_* environment (a fake Stripe's base URL) before calling it."""
     app = make_app()
     svc = build_services()
     svc.ctx.hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
     svc.auth.create_operator("operator@platform.example", PASSWORD, "Olivia", "Operator")
     session = svc.auth.sign_in("operator@platform.example", PASSWORD)
+    tenants = {}
     for company, email, domain, tier, mode, fee in SAMPLE:
-        svc.tenants.register(
+        tenants[company] = svc.tenants.register(
             session,
             Registration(
                 company,
@@ -70,7 +73,20 @@ def seeded():
                 platform_fee_percent=fee,
             ),
         )
-    return app, svc, session
+    return app, svc, session, tenants
+
+
+def main_window(svc, session, name: str = "ui", size: tuple[int, int] | None = None):
+    """The real main window with its own settings file in the data dir, shown (at `size`, or as ui/screen_fit.py
+    sizes it for the screen)."""
+    from billing_desktop.ui.main_window import MainWindow
+
+    home = Path(os.environ["BILLING_DESKTOP_HOME"])
+    win = MainWindow(svc, session, QSettings(str(home / f"{name}.ini"), QSettings.Format.IniFormat))
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    return win
 
 
 def main() -> int:
@@ -78,11 +94,10 @@ def main() -> int:
     screen = os.environ.get("BD_SHOTS_SCREEN")  # set by screenshots.sh for the runs on other screens
     if screen:
         return screen_shots(screen)
-    app, svc, session = seeded()
+    app, svc, session, _ = seeded()
 
     from billing_desktop.ui.account_dialogs import ChangePasswordDialog, ProfileDialog
     from billing_desktop.ui.auth_windows import FirstRunWizard, SignInWindow
-    from billing_desktop.ui.main_window import MainWindow
     from billing_desktop.ui.tenant_dialogs import RegisterTenantDialog
 
     sign_in = SignInWindow()
@@ -97,10 +112,7 @@ def main() -> int:
     shot(app, wizard, "first-run")
     wizard.close()
 
-    settings = QSettings(str(Path(os.environ["BILLING_DESKTOP_HOME"]) / "ui.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(svc, session, settings)
-    win.resize(1280, 780)
-    win.show()
+    win = main_window(svc, session, size=(1280, 780))
     shot(app, win, "main-overview")
     win.search.setText("test")
     win.search.clear()
@@ -194,6 +206,8 @@ def webhook_screens(app, svc, session, win) -> None:
     tab.inbox_panel.use()
     tab.save()
     settle(app)
+    tenant_id = win.model.row_at(win.table.currentIndex().row()).id
+    tab.show_config(svc.webhooks.roll_secret(session, tenant_id, "24h"))  # in a roll's overlap: two valid secrets
     shot(app, win, "webhooks-endpoint")
     tab.inner.setCurrentWidget(tab.test_panel)
     settle(app)
@@ -256,14 +270,11 @@ def screen_shots(screen: str) -> int:
     """The main views as they open on this screen (fitted by ui/screen_fit.py, as for an operator): 1366x768,
     1920x1080, or QT_SCALE_FACTOR=2 on 1920x1080 or 1366x768; each also in dark mode, the 1366 one in German too."""
     from billing_desktop.ui import i18n
-    from billing_desktop.ui.main_window import MainWindow
 
-    app, svc, session = seeded()
-    home = Path(os.environ["BILLING_DESKTOP_HOME"])
+    app, svc, session, _ = seeded()
 
     def window(name: str):
-        win = MainWindow(svc, session, QSettings(str(home / f"{name}.ini"), QSettings.Format.IniFormat))
-        win.show()
+        win = main_window(svc, session, name)
         settle(app, 800)
         for attention in [w for w in app.topLevelWidgets() if w.isVisible() and w is not win]:
             attention.close()  # the Needs-attention board that opens after sign-in (shot on its own elsewhere)

@@ -17,13 +17,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("BILLING_DESKTOP_HOME", tempfile.mkdtemp(prefix="bd-shots-"))
 
-from argon2 import PasswordHasher  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from screenshots import PASSWORD, SAMPLE, settle, shot  # noqa: E402
-
-from billing_desktop.services.bootstrap import build_services  # noqa: E402
-from billing_desktop.services.tenants import Registration  # noqa: E402
-from billing_desktop.ui.app import make_app  # noqa: E402
+from screenshots import main_window, seeded, settle, shot  # noqa: E402
 
 
 def main() -> int:
@@ -34,28 +28,7 @@ def main() -> int:
     fake = FakeStripe()
     os.environ["BILLING_DESKTOP_STRIPE_API_BASE"] = fake.base
     os.environ["BILLING_DESKTOP_STRIPE_CONNECT_BASE"] = fake.base
-    app = make_app()
-    svc = build_services()
-    svc.ctx.hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
-    svc.auth.create_operator("operator@platform.example", PASSWORD, "Olivia", "Operator")
-    session = svc.auth.sign_in("operator@platform.example", PASSWORD)
-    tenants = {}
-    for company, email, domain, tier, mode, fee in SAMPLE:
-        t = svc.tenants.register(
-            session,
-            Registration(
-                company,
-                email,
-                "tenant-password-1",
-                first_name="Pat",
-                last_name="Owner",
-                domain=domain,
-                tier=tier,
-                mode=mode,
-                platform_fee_percent=fee,
-            ),
-        )
-        tenants[company] = t
+    app, svc, session, tenants = seeded()
     svc.stripe_platform.update(session, fake.client_id, fake.secret_key, 8765)
     svc.stripe.open_browser = lambda url: None
     now = int(time.time())
@@ -114,12 +87,8 @@ def main() -> int:
         svc.connect_account.payouts(session, tenants[company].id, refresh=True)
 
     from billing_desktop.ui.attention_view import AttentionView
-    from billing_desktop.ui.main_window import MainWindow
 
-    settings = QSettings(str(Path(os.environ["BILLING_DESKTOP_HOME"]) / "ui.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(svc, session, settings)
-    win.resize(1366, 800)
-    win.show()
+    win = main_window(svc, session, size=(1366, 800))
     boards: list = []
     for _ in range(30):  # the board opens once the list and the attention items are in: longer on a busy machine
         settle(app, 500)
