@@ -164,7 +164,7 @@ class StripeTab(QWidget):
             self.connect_button, self.onboard_type, self.onboard_button, self.refresh_button, self.disconnect_button
         )
         v.addLayout(buttons)
-        from billing_desktop.ui.stripe_requirements import StripeOpsPanel
+        from billing_desktop.ui.stripe_ops import StripeOpsPanel
 
         self.ops = StripeOpsPanel(runner)
         self.ops.hide()
