@@ -151,3 +151,38 @@ def test_resend_and_automatic_retry_from_the_log(qtbot, window, services, operat
     click(qtbot, panel.retry_button)
     qtbot.waitUntil(lambda: "Last attempt: ok" in panel.retry_status.text(), timeout=10000)
     assert services.deliveries.list(operator, acme.id)[0].outcome == "ok"
+
+
+def test_the_secrets_count_is_read_again_when_an_overlap_ends(qtbot, services, operator):
+    """'2 valid secrets until …' must not stay on screen after that time: the panel asks for the list again."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QWidget
+
+    from billing_desktop.services.tenants import TenantRow
+    from billing_desktop.services.webhooks import SecretRow, WebhookConfig
+    from billing_desktop.ui.runner import ServiceRunner
+    from billing_desktop.ui.webhook_secrets import SecretsPanel
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    panel = SecretsPanel(ServiceRunner(services, operator, host))
+    qtbot.addWidget(panel)
+    now = datetime.now(UTC)
+    rows = [
+        SecretRow(id=2, masked="whsec_****…new1", created_at=now, expires_at=None),
+        SecretRow(id=1, masked="whsec_****…old1", created_at=now, expires_at=now + timedelta(milliseconds=300)),
+    ]
+    config = WebhookConfig(
+        tenant_id=1, mode="test", url="http://127.0.0.1:9/h", event_types=["*"], description="", enabled=True,
+        scheme="stripe", allow_private=True, secrets=rows, updated_at=now,
+    )  # fmt: skip
+    acme = TenantRow(
+        id=1, company_name="Acme", slug="acme", email="a@acme.example", tier="free", mode="test", active=True
+    )
+    panel.show_secrets(acme, config)
+    assert panel.summary.text().startswith("2 valid secrets until ")
+    with qtbot.waitSignal(panel.overlap_ended, timeout=5000):
+        pass
+    panel.show_secrets(None, None)  # a list without an overlap starts no timer
+    assert not panel._overlap_timer.isActive()

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from billing_desktop.services.tenants import TenantRow
@@ -25,6 +25,7 @@ class SecretsPanel(QWidget):
     rolled = Signal(object)  # the WebhookConfig after a roll
     failed = Signal(object)  # the exception a roll raised
     status = Signal(str)  # a message for the window's status bar
+    overlap_ended = Signal()  # the replaced secret stopped verifying: the list and the count are out of date
 
     def __init__(self, runner: ServiceRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,6 +54,8 @@ class SecretsPanel(QWidget):
         v.addLayout(row)
         self.revealed = RevealedSecret()
         v.addWidget(self.revealed)
+        self._overlap_timer = QTimer(self, singleShot=True)
+        self._overlap_timer.timeout.connect(self.overlap_ended)
 
     def buttons(self) -> tuple[QPushButton, ...]:
         return (self.reveal_button, self.copy_button, self.roll_button)
@@ -76,6 +79,13 @@ class SecretsPanel(QWidget):
             self.secrets.setCurrentRow(0)
         for button in self.buttons():
             button.setEnabled(cfg is not None)
+        self._overlap_timer.stop()
+        ending = [s.expires_at for s in secrets if s.expires_at is not None]
+        if ending:  # say "1 valid secret" when it is true, not at the next visit
+            when = max(ending)
+            left = (when if when.tzinfo else when.replace(tzinfo=UTC)) - datetime.now(UTC)
+            if left.total_seconds() > 0:
+                self._overlap_timer.start(min(int(left.total_seconds() * 1000) + 1000, 2**31 - 1))
 
     def _summary(self, secrets: list[SecretRow]) -> str:
         """How many secrets verify now and until when: during a roll's overlap deliveries carry both signatures."""

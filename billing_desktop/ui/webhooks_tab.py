@@ -104,6 +104,7 @@ class WebhooksTab(QWidget):
         panel.rolled.connect(self._rolled)
         panel.failed.connect(self._failed)
         panel.status.connect(self._status)
+        panel.overlap_ended.connect(self._overlap_ended)
         v.addWidget(panel)
         # The panel's widgets by the names tests and scripts/screenshots.py use.
         self.secrets, self.secrets_summary, self.roll_button = panel.secrets, panel.summary, panel.roll_button
@@ -279,6 +280,10 @@ class WebhooksTab(QWidget):
         else:
             self.message.setText(describe(exc))
             self.message.show()
+
+    def _overlap_ended(self) -> None:
+        if self.isVisible():  # hidden, the next showEvent loads
+            self.load()
 
     def _rolled(self, cfg: WebhookConfig) -> None:
         self.show_config(cfg)
