@@ -3,29 +3,35 @@ signing in builds one page, not five. Mixed into MainWindow."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from billing_desktop.ui.window_parts import LazyPages
+from billing_desktop.ui.window_parts import LazyPages, ScrollingTabs
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the type checker sees the QMainWindow this is mixed into; at run time MainWindow adds it
+    from PySide6.QtWidgets import QMainWindow as _Window
+
     from billing_desktop.services.tenants import TenantRow
     from billing_desktop.ui.audit_tab import AuditTab
     from billing_desktop.ui.keys_tab import KeysTab
+    from billing_desktop.ui.overview_tab import OverviewTab
+    from billing_desktop.ui.runner import ServiceRunner
     from billing_desktop.ui.stripe_tab import StripeTab
     from billing_desktop.ui.webhooks_tab import WebhooksTab
+else:
+    _Window = object
 
 
-class MainPages:
+class MainPages(_Window):
     # MainWindow's, declared for the type checker.
-    tabs: Any
-    runner: Any
-    overview: Any
+    tabs: ScrollingTabs
+    runner: ServiceRunner
+    overview: OverviewTab
     _pending_row: TenantRow | None
 
     def add_pages(self, labels: dict[str, str]) -> None:
         """The tabs after the Overview, in this order, with their labels; a page without a label (Audit, for a role
         that may not see it) is no tab."""
-        self.pages = LazyPages(self.tabs, self._page_built, self)  # type: ignore[arg-type]  # a QObject, mixed in
+        self.pages = LazyPages(self.tabs, self._page_built, self)
         for name, make in (
             ("stripe", self._make_stripe),
             ("keys", self._make_keys),

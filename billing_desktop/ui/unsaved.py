@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QTabWidget
+from PySide6.QtWidgets import QMessageBox
 
 from billing_desktop.ui.i18n import tr
+from billing_desktop.ui.window_parts import ScrollingTabs
 
 
 def ask_unsaved(parent, what: str, on_save, on_discard, *, can_save: bool = True) -> QMessageBox:
@@ -50,7 +51,7 @@ class UnsavedGuard:
     # MainWindow's, declared for the type checker.
     overview: Any
     webhooks: Any
-    tabs: QTabWidget
+    tabs: ScrollingTabs
 
     def editors(self) -> list:
         return [self.overview, self.webhooks]
