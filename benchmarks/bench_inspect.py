@@ -67,7 +67,7 @@ def process(quick: bool = False) -> list[Row]:
     samples = {"cli": [], "bare": [], "check": []}
     for fn in (cli, bare, check):
         fn()
-    for _ in range(REPEATS if quick else REPEATS + 2):
+    for _ in range(3 if quick else REPEATS + 2):  # quick (CI: never enforced): three rounds, full: seven
         for name, fn in (("cli", cli), ("bare", bare), ("check", check)):
             t = time.perf_counter()
             fn()
