@@ -5,10 +5,10 @@ the operator scrolls, keeps a bounded number of pages, and has the server search
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import insert
 
-from billing_desktop.store.models import Tenant
+from billing_desktop.store.models import AttentionItem, StripeAccount, Tenant
 from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.tenant_paged import PagedTenantModel
 from tests.conftest import register
@@ -49,6 +49,7 @@ def window(qtbot, services, operator, tmp_path, monkeypatch):
     monkeypatch.setattr(PagedTenantModel, "KEEP_PAGES", 3)
     win = MainWindow(services, operator, settings(tmp_path / "ui"))
     qtbot.addWidget(win)
+    win.resize(1100, 480)  # a page of rows is taller than the list: the scroll bar's end asks for the next one
     win.show()
     qtbot.waitUntil(lambda: win.loaded and win.overview.details is not None, timeout=10000)
     yield win
@@ -60,8 +61,13 @@ def names(win) -> list[str]:
 
 
 def scroll_to_end(qtbot, win) -> None:
+    bar = win.table.verticalScrollBar()
+
     def at_end() -> bool:
-        win.table.scrollToBottom()  # the view asks for the next page when it shows the last row
+        # The view asks for the next page when the scroll bar reaches its end: as an operator does, scroll up a
+        # little and down again (a view already at the end after a new answer does not move by scrollToBottom).
+        bar.setValue(max(0, bar.maximum() - 1))
+        win.table.scrollToBottom()
         return not win.model.canFetchMore() and not win.model._pending
 
     qtbot.waitUntil(at_end, timeout=10000)
@@ -110,9 +116,6 @@ def test_sorting_and_filters_are_answered_by_the_server(qtbot, window):
     assert window.model.row_at(COUNT - 1).company_name == "Tenant 000"
     header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # Tier: enterprise first, then by name
     qtbot.waitUntil(lambda: names(window)[:2] == ["Tenant 002", "Tenant 005"], timeout=5000)
-    header.setSortIndicator(3, Qt.SortOrder.AscendingOrder)  # Stripe: not sorted on the server
-    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (2, Qt.SortOrder.AscendingOrder)
-    assert "sorts by company" in window.statusBar().currentMessage()
     window.connect_ops.filters.combos["tier"].setCurrentIndex(2)  # Pro only
     qtbot.waitUntil(lambda: names(window)[:2] == ["Tenant 001", "Tenant 004"], timeout=5000)
     qtbot.waitUntil(lambda: window.count_label.text() == f"43 of {COUNT} tenants", timeout=5000)
@@ -128,3 +131,66 @@ def test_a_new_tenant_and_another_operators_edit_show_up(qtbot, window, services
     locate(window, new.id)  # what Register and the attention board do for a tenant not among the pages held
     qtbot.waitUntil(lambda: window.selected_tenant_id() == new.id, timeout=5000)
     qtbot.waitUntil(lambda: window.overview.details.company_name == "Zulu Newcomer", timeout=5000)
+
+
+def click_header(qtbot, win, column: int) -> None:
+    header = win.table.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+
+
+def test_a_click_on_the_stripe_or_attention_header_sorts_on_the_server(qtbot, window, services, operator):
+    """Both values live outside the tenant row (an account, the board): the server still sorts by them, a page at a
+    time, and scrolling on reads the rest in that order (issue 12)."""
+    ids = {n: services.tenants.get(operator, f"tenant-{n:03d}").id for n in (5, 7, 9, 60, 120, 125)}
+    with services.ctx.engine.begin() as c:
+        c.execute(
+            insert(StripeAccount.__table__),
+            [
+                {"tenant_id": ids[5], "status": "restricted"},
+                {"tenant_id": ids[7], "status": "connected"},
+                {"tenant_id": ids[9], "status": "pending"},
+            ],
+        )
+        c.execute(
+            insert(AttentionItem.__table__),
+            [
+                {"tenant_id": ids[n], "source": f"src-{n}-{k}", "kind": "payout_failed", "title": "t", "detail": ""}
+                for n, items in ((120, 2), (60, 1), (125, 1))
+                for k in range(items)
+            ],
+        )
+    window.connect_ops.cache_changed()  # what a sync does: the board's counts reach the list
+    qtbot.waitUntil(lambda: window.model.attention(ids[120]) == 2, timeout=5000)
+    header = window.table.horizontalHeader()
+    stripe, attention = 3, 4
+    click_header(qtbot, window, stripe)
+    assert header.sortIndicatorSection() == stripe
+    if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        click_header(qtbot, window, stripe)
+    # connected, then no account ("none") by name, ..., pending, restricted
+    qtbot.waitUntil(lambda: names(window)[:3] == ["Tenant 007", "Tenant 000", "Tenant 001"], timeout=5000)
+    scroll_to_end(qtbot, window)
+    assert [window.model.row_at(COUNT - n).company_name for n in (2, 1)] == ["Tenant 009", "Tenant 005"]
+    click_header(qtbot, window, stripe)  # again: the other way round (the whole key, as for Tier)
+    qtbot.waitUntil(lambda: names(window)[:3] == ["Tenant 005", "Tenant 009", "Tenant 129"], timeout=5000)
+
+    click_header(qtbot, window, attention)
+    if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder:
+        click_header(qtbot, window, attention)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (attention, Qt.SortOrder.DescendingOrder)
+    # most items first, ties by name, then every tenant without items by name
+    top = ["Tenant 120", "Tenant 060", "Tenant 125", "Tenant 000", "Tenant 001"]
+    qtbot.waitUntil(lambda: names(window)[:5] == top, timeout=5000)
+    scroll_to_end(qtbot, window)
+    seen = [window.model.row_at(i).company_name for i in range(COUNT - 20, COUNT)]
+    assert seen[-1] == "Tenant 129" and "Tenant 120" not in seen and len(set(seen)) == 20
+    assert window.model.rowCount() == COUNT and window.count_label.text() == f"{COUNT} tenants"
+    click_header(qtbot, window, attention)  # fewest first: the tenants without items, then the counted ones
+    qtbot.waitUntil(lambda: names(window)[:2] == ["Tenant 000", "Tenant 001"], timeout=5000)
+    scroll_to_end(qtbot, window)
+    assert [window.model.row_at(COUNT - n).company_name for n in (3, 2, 1)] == [
+        "Tenant 060",
+        "Tenant 125",
+        "Tenant 120",
+    ]

@@ -160,7 +160,7 @@ def test_tenant_search_is_answered_by_the_trigram_index(services, needle):
     assert "Seq Scan on tenants" not in plan(services.ctx.engine, page_query(search=needle), sort_allowed=True)
 
 
-@pytest.mark.parametrize("sort", ["slug", "email", "tier", "mode", "active"])
+@pytest.mark.parametrize("sort", ["slug", "email", "tier", "mode", "active", "stripe"])
 @pytest.mark.parametrize("descending", [False, True])
 def test_each_server_sort_of_the_tenant_list_is_an_index_range(services, sort, descending):
     from billing_desktop.services.tenant_pages import ListQuery, page_query
@@ -169,7 +169,7 @@ def test_each_server_sort_of_the_tenant_list_is_an_index_range(services, sort, d
     q = ListQuery(sort=sort, descending=descending)
     for after in (
         None,
-        ("x", "y", 7) if sort in ("tier", "mode") else (True, "y", 7) if sort == "active" else ("x", 7),
+        ("x", "y", 7) if sort in ("tier", "mode", "stripe") else (True, "y", 7) if sort == "active" else ("x", 7),
     ):
         assert_indexed(plan(services.ctx.engine, page_query(after=after, query=q)), "tenants")
 
@@ -190,5 +190,57 @@ def test_the_searched_fields_have_statistics_so_the_app_can_tell_rare_text_from_
         )
     # The name's histogram in every index that holds lower(company_name): the planner reads whichever it meets
     # first (migration 0017).
-    names = ("name_order", "tier_order", "mode_order", "active_order", "search_trgm")
+    names = ("name_order", "tier_order", "mode_order", "active_order", "stripe_order", "search_trgm")
     assert got == {"tenants.slug": 1000, "tenants.email": 1000} | {f"ix_tenants_{n}.lower": 1000 for n in names}, got
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_stripe_state_sort_is_an_index_range(services, descending):
+    from billing_desktop.services.tenant_pages import ListQuery, page_query
+
+    _postgres_only(services)
+    q = ListQuery(sort="stripe", descending=descending)
+    for after in (None, ("none", "y", 7)):
+        p = plan(services.ctx.engine, page_query(after=after, query=q))
+        assert_indexed(p, "tenants")
+        assert "ix_tenants_stripe_order" in p, p
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_attention_sort_reads_the_name_index_and_looks_the_counted_tenants_up(services, descending):
+    """The tenants without items come from the name index (skipping the board's); each group of the board's tenants
+    is a primary-key look-up, sorted by name within the group (at most the board's tenants, never the table)."""
+    from billing_desktop.services.tenant_pages import ListQuery
+    from billing_desktop.services.tenant_ranked import ranks_of, segment_query
+
+    _postgres_only(services)
+    counts = {n: 1 + n % 3 for n in range(1, 400)}
+    lq = ListQuery(sort="attention", descending=descending, ranks=ranks_of(counts, descending=descending))
+    rest = len(lq.ranks) if descending else 0
+    for key in (None, ("globex", 7)):
+        p = plan(services.ctx.engine, segment_query("postgresql", lq, rest, key, 201))
+        assert_indexed(p, "tenants")
+        assert "ix_tenants_name_order" in p, p
+    # With a table of some size (statistics), a group is looked up by id rather than found by walking the names.
+    from sqlalchemy import insert
+
+    from billing_desktop.store.models import Tenant
+
+    with services.ctx.engine.begin() as c:
+        c.execute(
+            insert(Tenant.__table__),
+            [
+                {
+                    "company_name": f"T{n}",
+                    "slug": f"t-{n}",
+                    "email": f"o{n}@t.example",
+                    "created_at": T,
+                    "updated_at": T,
+                }
+                for n in range(5000)
+            ],
+        )
+        c.execute(text("ANALYZE tenants"))
+    group = 0 if descending else 1
+    p = plan(services.ctx.engine, segment_query("postgresql", lq, group, None, 201), sort_allowed=True)
+    assert "Seq Scan on tenants" not in p and "tenants_pkey" in p, p

@@ -79,3 +79,59 @@ def test_the_server_sorts_filters_and_counts_as_the_window_asks(services, operat
     assert services.tenants.count(operator, ListQuery(), cap=3) == 4  # at most cap + 1: "3+"
     only = [tenants[0].id, tenants[2].id]
     assert {r.id for r in walk(services, operator, query=ListQuery(only_ids=only))} == set(only)
+
+
+def _accounts(services, states: dict[int, str]) -> None:
+    from sqlalchemy import insert
+
+    from billing_desktop.store.models import StripeAccount
+
+    with services.ctx.engine.begin() as c:
+        c.execute(insert(StripeAccount.__table__), [{"tenant_id": t, "status": st} for t, st in states.items()])
+
+
+def test_the_server_sorts_by_stripe_state_which_a_trigger_keeps_on_the_tenant_row(services, operator, tenants):
+    """The state lives in stripe_accounts; tenants.stripe_state follows every insert, change and delete of an
+    account whoever writes it (migration 0018), so the sort reads one index."""
+    from sqlalchemy import delete, update
+
+    from billing_desktop.services.tenant_pages import ListQuery
+    from billing_desktop.store.models import StripeAccount
+
+    _accounts(services, {tenants[6].id: "restricted", tenants[0].id: "connected", tenants[3].id: "pending"})
+    rows = walk(services, operator, query=ListQuery(sort="stripe"))
+    assert [r.stripe for r in rows] == sorted(r.stripe for r in rows)  # connected, none…, pending, restricted
+    assert [rows[0].id, rows[-2].id, rows[-1].id] == [tenants[0].id, tenants[3].id, tenants[6].id]
+    rest = [r.company_name.lower() for r in rows[1:-2]]
+    assert rest == sorted(rest)  # ties in name order
+    backwards = walk(services, operator, query=ListQuery(sort="stripe", descending=True))
+    assert [r.id for r in backwards] == [r.id for r in reversed(rows)]
+    with services.ctx.engine.begin() as c:
+        c.execute(update(StripeAccount).where(StripeAccount.tenant_id == tenants[6].id).values(status="connected"))
+        c.execute(delete(StripeAccount).where(StripeAccount.tenant_id == tenants[0].id))
+    rows = walk(services, operator, query=ListQuery(sort="stripe"))
+    assert rows[0].id == tenants[6].id and rows[-1].id == tenants[3].id
+    assert [r.stripe for r in rows] == sorted(r.stripe for r in rows)
+
+
+def test_the_server_sorts_by_the_attention_count_the_window_holds(services, operator, tenants):
+    """Counts come from the board (the caller has them): most first, ties by name, then every other tenant by name;
+    fewest first the other way round. Pages of 3 cross the seams between counts."""
+    from billing_desktop.services.tenant_pages import ListQuery
+    from billing_desktop.services.tenant_ranked import ranks_of
+
+    counts = {tenants[6].id: 1, tenants[2].id: 3, tenants[0].id: 1, tenants[4].id: 0}
+    by_name = [t.id for t in sorted(tenants, key=lambda t: (t.company_name.lower(), t.id))]
+    counted = [tenants[2].id, tenants[0].id, tenants[6].id]  # 3, then the two 1s by name (delta < Foxtrot)
+    rest = [i for i in by_name if i not in counted]
+    most = walk(
+        services, operator, query=ListQuery(sort="attention", descending=True, ranks=ranks_of(counts, descending=True))
+    )
+    assert [r.id for r in most] == counted + rest
+    fewest = walk(services, operator, query=ListQuery(sort="attention", ranks=ranks_of(counts, descending=False)))
+    assert [r.id for r in fewest] == [*rest, tenants[0].id, tenants[6].id, tenants[2].id]
+    searched = ListQuery(sort="attention", descending=True, search="o", ranks=ranks_of(counts, descending=True))
+    assert [r.id for r in walk(services, operator, query=searched)] == [
+        i for i in counted + rest if i in {r.id for r in walk(services, operator, search="o")}
+    ]
+    assert [r.id for r in walk(services, operator, query=ListQuery(sort="attention"))] == by_name  # no board yet

@@ -10,7 +10,7 @@ name order's covering index for common text: services/tenant_search.py picks one
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +29,7 @@ SORT_KEYS: dict[str, tuple[Any, ...]] = {
     "tier": (Tenant.tier, NAME_KEY, Tenant.id),
     "mode": (Tenant.mode, NAME_KEY, Tenant.id),
     "active": (Tenant.active, NAME_KEY, Tenant.id),
+    "stripe": (Tenant.stripe_state, NAME_KEY, Tenant.id),  # kept from stripe_accounts by a trigger (0018)
 }
 
 
@@ -49,6 +50,8 @@ class ListQuery:
     mode: str | None = None
     stripe: str | None = None  # a connection state, or "none": no Stripe account
     only_ids: Collection[int] | None = None  # "needs attention": the tenants on the board
+    # sort="attention": the board's tenants grouped by count, in the list's order (services.tenant_ranked)
+    ranks: tuple[tuple[int, ...], ...] = ()
 
 
 def like_pattern(needle: str) -> str:
@@ -117,8 +120,12 @@ def count_of(matching: Select[Any], cap: int | None) -> Select[Any]:
 
 
 def read_page(s: Session, q: Select[*tuple[Any, ...]], limit: int) -> TenantPage:
+    return page_of(s.execute(q).all(), limit)
+
+
+def page_of(got: Sequence[Any], limit: int) -> TenantPage:
+    """Rows of the list's columns, each followed by its sort key (limit + 1 of them if more follow), as a page."""
     intern = sys.intern
-    got = s.execute(q).all()
     width = len(_LIST_COLUMNS)
     rows = [
         TenantRow(r[0], r[1], r[2], r[3], intern(r[4]), intern(r[5]), r[6], intern(r[7] or "none")) for r in got[:limit]

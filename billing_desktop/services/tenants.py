@@ -227,6 +227,10 @@ class TenantService:
             if session.is_operator and tenant_search.takes_planned_search(s, lq):
                 authorize(s, self.ctx, session, Perm.TENANT_VIEW, None)
                 return tenant_search.page(s, lq, after, limit)
+            if query is not None and query.sort == "attention":
+                from billing_desktop.services.tenant_ranked import read_ranked
+
+                return read_ranked(s, lambda q: self._own(s, session, q), query, after, limit)
             q = self._own(s, session, page_query(search, after, limit, descending=descending, query=query))
             return read_page(s, q, limit)
 

@@ -35,12 +35,16 @@ class Tenant(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)  # +1 per edit; a form saves only over its own
+    # The Stripe account's status, or "none": kept by a trigger on stripe_accounts (migration 0018) so the list can
+    # sort by it from an index. Never written by the app.
+    stripe_state: Mapped[str] = mapped_column(String(16), server_default="none")
 
     users: Mapped[list[User]] = relationship(back_populates="tenant")
 
 
 # The tenant list's order (services/tenants.py): its first screen reads this index, not every tenant (migration 0009).
 Index("ix_tenants_name_order", func.lower(Tenant.company_name), Tenant.id)
+Index("ix_tenants_stripe_order", Tenant.stripe_state, func.lower(Tenant.company_name), Tenant.id)  # 0018
 
 
 class User(Base):

@@ -4,8 +4,8 @@ filters (TenantService.page, a keyset page each); this model holds a bounded win
 Rows are discovered as the operator scrolls: the view's fetchMore reads the next page after the last one read, so
 the scroll bar grows with what was seen. Only KEEP_PAGES pages are held; a page scrolled away is dropped and read
 again, by the key where it starts (kept: one small tuple per page), when it comes back into view. Search waits for a
-pause in typing. Sorting by Stripe state or attention is not offered here (their values live in another table or in
-this window): the drop-down filters select those on the server instead.
+pause in typing. Every column sorts on the server: the Stripe state from its own index (migration 0018), the
+attention count by the board's counts this window holds (services.tenant_ranked).
 
 SQLite keeps TenantTableModel, the whole list in memory, which meets its budgets at 100,000 tenants.
 """
@@ -19,7 +19,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from billing_desktop.services.tenant_columns import TenantColumns
-from billing_desktop.services.tenant_pages import SORT_KEYS, ListQuery, TenantPage
+from billing_desktop.services.tenant_pages import ListQuery, TenantPage
+from billing_desktop.services.tenant_ranked import RANKED, ranks_of
 from billing_desktop.services.tenants import TenantRow
 from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.tenant_model import ATTENTION, COLUMNS, TenantTableModel
@@ -31,7 +32,6 @@ Run = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception], 
 class PagedTenantModel(TenantTableModel):
     reloaded = Signal(object)  # a new answer is on screen; the id to keep selected (None: what is shown)
     counted = Signal()  # total() and matches() are known for the current query
-    sort_refused = Signal(int, Qt.SortOrder)  # a column the server does not sort by: the order to go back to
 
     PAGE = 200
     KEEP_PAGES = 6  # 1,200 rows at most, whatever the database holds
@@ -52,6 +52,7 @@ class PagedTenantModel(TenantTableModel):
         self._known = 0  # rows discovered so far (the view's row count)
         self._more = False
         self._pending: set[int] = set()
+        self._asked_meanwhile = False
         self._generation = 0  # answers to an older query are dropped
         self._shown_query: ListQuery | None = None
         self._all: int | None = None  # every tenant this session sees
@@ -64,10 +65,12 @@ class PagedTenantModel(TenantTableModel):
         column, order = self._sort
         f = self._facets
         ids = [i for i, n in self._attention.items() if n > 0] if f["attention"] else None
+        sort, descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
         return ListQuery(
             search=self._filter,
-            sort=COLUMNS[column][1],
-            descending=order == Qt.SortOrder.DescendingOrder,
+            sort=sort,
+            descending=descending,
+            ranks=ranks_of(self._attention, descending=descending) if sort == RANKED else (),
             tier=f["tier"],
             mode=f["mode"],
             stripe=f["stripe"],
@@ -75,7 +78,8 @@ class PagedTenantModel(TenantTableModel):
         )
 
     def filtered(self) -> bool:
-        return self.query() != ListQuery(sort=self.query().sort, descending=self.query().descending)
+        q = self.query()
+        return q != ListQuery(sort=q.sort, descending=q.descending, ranks=q.ranks)
 
     def set_filter(self, text: str) -> None:
         text = text.strip().casefold()
@@ -89,15 +93,12 @@ class PagedTenantModel(TenantTableModel):
 
     def set_attention(self, counts: dict[int, int]) -> None:
         self._attention = dict(counts)
-        if self._facets["attention"]:
+        if self._facets["attention"] or COLUMNS[self._sort[0]][1] == RANKED:
             self.reload(None)
         else:
             self._changed(0, self._known, ATTENTION)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if COLUMNS[column][1] not in SORT_KEYS:
-            self.sort_refused.emit(*self._sort)
-            return
         if (column, order) != self._sort:
             self._sort = (column, order)
             if self._generation:  # the window's first refresh reads the first page; the view sorts before it
@@ -109,9 +110,13 @@ class PagedTenantModel(TenantTableModel):
         self._typing.stop()
         self._generation += 1
         generation, query = self._generation, self.query()
+        waiting = set(self._pending)  # reads this reload's answer overtakes: asked again after a refresh
         self._pending.clear()
         fresh = query != self._shown_query or not self._pages
         if fresh:
+            # Until the new first page is in, the pages shown belong to the old query: scrolling must not read more
+            # of them under this generation (they would be taken for pages of the new answer).
+            self._shown_query = None
             self._run(
                 lambda: self._read(query, None, self.PAGE),
                 self._if_current(generation, lambda page: self._first(query, page, keep_id)),
@@ -121,7 +126,7 @@ class PagedTenantModel(TenantTableModel):
         held = [(p, self._anchors[p]) for p in sorted(self._pages)]
         self._run(
             lambda: [(p, self._read(query, after, self.PAGE)) for p, after in held],
-            self._if_current(generation, lambda pages: self._refreshed(pages, keep_id)),
+            self._if_current(generation, lambda pages: self._refreshed(pages, keep_id, waiting)),
             self._failed,
         )
 
@@ -143,8 +148,11 @@ class PagedTenantModel(TenantTableModel):
         self.endResetModel()
         self.reloaded.emit(keep_id)
         self._recount(all_too=self._all is None)
+        if self._asked_meanwhile and self._more:  # the view was scrolled to the end while this was read
+            self._asked_meanwhile = False
+            self._request(1)
 
-    def _refreshed(self, pages: list[tuple[int, TenantPage]], keep_id: int | None) -> None:
+    def _refreshed(self, pages: list[tuple[int, TenantPage]], keep_id: int | None, waiting: set[int]) -> None:
         for p, page in pages:
             if p >= len(self._anchors):
                 break  # an earlier page of this refresh was the last one
@@ -162,6 +170,8 @@ class PagedTenantModel(TenantTableModel):
         self._changed(0, self._known)
         self.reloaded.emit(keep_id)
         self._recount(all_too=True)
+        for p in sorted(waiting - set(self._pages)):  # e.g. the next page the view asked for as this began
+            self._request(p)
 
     def _resize(self, known: int, *, more: bool) -> None:
         if known > self._known:
@@ -175,7 +185,10 @@ class PagedTenantModel(TenantTableModel):
         self._more = more
 
     def _request(self, p: int) -> None:
-        if p in self._pending or p >= len(self._anchors) or self._shown_query is None:
+        if self._shown_query is None:  # a new answer is on its way: the view asks again once it is in
+            self._asked_meanwhile = True
+            return
+        if p in self._pending or p >= len(self._anchors):
             return
         self._pending.add(p)
         generation, query, after = self._generation, self._shown_query, self._anchors[p]
@@ -303,19 +316,8 @@ def attach(window) -> PagedTenantModel:
         if first:
             window.list_loaded.emit()
 
-    def refused(column: int, order: Qt.SortOrder) -> None:
-        window.table.horizontalHeader().setSortIndicator(column, order)
-        window.statusBar().showMessage(
-            tr(
-                "A team database's list sorts by company, mode, tier, slug, email or active; filter by Stripe state or "
-                "attention with the drop-downs."
-            ),
-            8000,
-        )
-
     model.reloaded.connect(shown)
     model.counted.connect(counted)
-    model.sort_refused.connect(refused)
     return model
 
 

@@ -2372,10 +2372,6 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>{0} von {1} Mandanten</translation>
     </message>
     <message>
-        <source>A team database&apos;s list sorts by company, mode, tier, slug, email or active; filter by Stripe state or attention with the drop-downs.</source>
-        <translation>Die Liste einer Team-Datenbank sortiert nach Firma, Modus, Tarif, Kürzel, E-Mail oder Aktiv; nach Stripe-Zustand oder Handlungsbedarf filtern Sie mit den Auswahllisten.</translation>
-    </message>
-    <message>
         <source>Stripe no longer lists account {account}</source>
         <translation>Stripe führt das Konto {account} nicht mehr</translation>
     </message>
