@@ -12,7 +12,7 @@ SQLite keeps TenantTableModel, the whole list in memory, which meets its budgets
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -91,7 +91,7 @@ class PagedTenantModel(TenantTableModel):
         self._facets.update(facets)
         self.reload(None)
 
-    def set_attention(self, counts: dict[int, int]) -> None:
+    def set_attention(self, counts: Mapping[int, int]) -> None:
         self._attention = dict(counts)
         if self._facets["attention"] or COLUMNS[self._sort[0]][1] == RANKED:
             self.reload(None)
