@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import functools
-from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,14 +18,14 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.states import ConnectionState
-from billing_desktop.ui.clipboard import copy_text
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
 from billing_desktop.ui.flow_layout import FlowLayout
-from billing_desktop.ui.forms import confirm, message_label, note
+from billing_desktop.ui.forms import confirm, message_label
 from billing_desktop.ui.i18n import text as text_
 from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS, badge_style
+from billing_desktop.ui.stripe_waiting import WaitingBox
 from billing_desktop.ui.workers import describe, submit
 
 BADGES = {
@@ -103,45 +99,19 @@ class StripeTab(QWidget):
         self.message = message_label()
         v.addWidget(self.message)
 
-        self.waiting = QGroupBox(self.tr("Waiting for Stripe"))
-        self.waiting.setObjectName("stripe_waiting")
-        w = QVBoxLayout(self.waiting)
-        self.waiting_note = note(self.browser_opened_text())
-        self.waiting_note.setObjectName("stripe_waiting_note")
-        w.addWidget(self.waiting_note)
-        row = QHBoxLayout()
-        self.url = QLineEdit()
-        self.url.setObjectName("connect_url")
-        self.url.setReadOnly(True)
-        self.url.setAccessibleName(self.tr("Stripe address"))
-        self.copy_url = QPushButton(self.tr("&Copy address"))
-        self.copy_url.clicked.connect(lambda: copy_text(self.url.text()))
-        self.cancel_button = QPushButton(self.tr("C&ancel"))
-        self.cancel_button.setObjectName("cancel_connect")
-        self.cancel_button.clicked.connect(self.cancel)
-        for widget in (self.url, self.copy_url, self.cancel_button):
-            row.addWidget(widget)
-        w.addLayout(row)
-        paste_row = QHBoxLayout()
-        self.pasted = QLineEdit()
-        self.pasted.setObjectName("pasted_url")
-        self.pasted.setPlaceholderText(
-            self.tr("Paste the address you were sent to (if the browser could not reach this app)")
+        box = self.waiting = WaitingBox()
+        box.cancel_button.clicked.connect(self.cancel)
+        box.submit_pasted.clicked.connect(self.use_pasted)
+        # The box's widgets by the names tests use.
+        self.waiting_note, self.url, self.copy_url, self.cancel_button = (
+            box.note,
+            box.url,
+            box.copy_url,
+            box.cancel_button,
         )
-        self.pasted.setAccessibleName(self.tr("Address you were sent to"))
-        self.submit_pasted = QPushButton(self.tr("&Use address"))
-        self.submit_pasted.clicked.connect(self.use_pasted)
-        paste_row.addWidget(self.pasted)
-        paste_row.addWidget(self.submit_pasted)
-        w.addLayout(paste_row)
-        self.paste_error = message_label()
-        w.addWidget(self.paste_error)
-        bar = QProgressBar()
-        bar.setRange(0, 0)
-        bar.setMaximumHeight(6)
-        w.addWidget(bar)
-        self.waiting.hide()
-        v.addWidget(self.waiting)
+        self.pasted, self.submit_pasted, self.paste_error = box.pasted, box.submit_pasted, box.paste_error
+        self.browser_opened_text = box.browser_opened_text
+        v.addWidget(box)
 
         buttons = FlowLayout()  # wraps on a narrow screen instead of scrolling sideways
         self.connect_button = QPushButton(self.tr("&Connect Stripe account…"))
@@ -311,36 +281,14 @@ class StripeTab(QWidget):
 
     def _waiting(self, attempt) -> None:
         self.attempt = attempt
-        self.url.setText(attempt.url)
-        self.pasted.clear()
-        self.paste_error.hide()
-        self.waiting.show()
+        self.waiting.start(attempt.url, attempt.notice)
         self.show_status(self.status)
-        self.waiting_note.setText(self._with_notice(self.browser_opened_text()))
         submit(self.services.stripe.open, attempt.url, owner=self, on_done=self._browser_started)
         submit(attempt.wait, self.services.stripe.timeout, owner=self, on_done=self._connected, on_error=self._failed)
 
-    def browser_opened_text(self) -> str:
-        return self.tr(
-            "Your browser was opened at Stripe. Finish there; this panel updates by itself. "
-            "If the browser did not open, copy the address into it."
-        )
-
-    def _with_notice(self, text: str) -> str:
-        notice = self.attempt.notice if self.attempt is not None else ""
-        return f"{text}<br><br>{escape(text_(notice))}" if notice else text
-
     def _browser_started(self, started: bool) -> None:  # noqa: FBT001 - a worker's result, passed positionally
         if not started and self.attempt is not None:
-            self.waiting_note.setText(
-                self._with_notice(
-                    self.tr(
-                        "<b>No web browser could be started.</b> Copy the address below and open it in a browser on "
-                        "this computer; this panel updates by itself when Stripe sends you back."
-                    )
-                )
-            )
-            self.copy_url.setFocus()
+            self.waiting.no_browser()
 
     def _connected(self, status) -> None:
         self.attempt = None
@@ -370,12 +318,12 @@ class StripeTab(QWidget):
         if attempt is None:
             return
         self.paste_error.hide()
-
-        def failed(exc: Exception) -> None:
-            self.paste_error.setText(describe(exc))
-            self.paste_error.show()
-
-        submit(attempt.submit_url, self.pasted.text(), owner=self, on_error=failed)
+        submit(
+            attempt.submit_url,
+            self.pasted.text(),
+            owner=self,
+            on_error=lambda exc: self.waiting.paste_failed(describe(exc)),
+        )
 
     def disconnect_account(self) -> None:  # not `disconnect`: that is QObject's, for signals
         st = self.status

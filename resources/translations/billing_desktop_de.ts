@@ -4472,38 +4472,6 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
 <context>
     <name>StripeTab</name>
     <message>
-        <source>Waiting for Stripe</source>
-        <translation>Warten auf Stripe</translation>
-    </message>
-    <message>
-        <source>Your browser was opened at Stripe. Finish there; this panel updates by itself. If the browser did not open, copy the address into it.</source>
-        <translation>Ihr Browser wurde bei Stripe geöffnet. Schließen Sie dort ab; diese Ansicht aktualisiert sich selbst. Falls sich der Browser nicht öffnete, kopieren Sie die Adresse hinein.</translation>
-    </message>
-    <message>
-        <source>Stripe address</source>
-        <translation>Stripe-Adresse</translation>
-    </message>
-    <message>
-        <source>&amp;Copy address</source>
-        <translation>Adresse &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>C&amp;ancel</source>
-        <translation>&amp;Abbrechen</translation>
-    </message>
-    <message>
-        <source>Paste the address you were sent to (if the browser could not reach this app)</source>
-        <translation>Fügen Sie die Adresse ein, an die Sie geleitet wurden (falls der Browser diese App nicht erreichte)</translation>
-    </message>
-    <message>
-        <source>Address you were sent to</source>
-        <translation>Adresse, an die Sie geleitet wurden</translation>
-    </message>
-    <message>
-        <source>&amp;Use address</source>
-        <translation>Adresse &amp;verwenden</translation>
-    </message>
-    <message>
         <source>&amp;Connect Stripe account…</source>
         <translation>Stripe-Konto &amp;verbinden…</translation>
     </message>
@@ -4574,10 +4542,6 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     <message>
         <source>No Stripe account is connected yet; an owner or a platform operator can connect one.</source>
         <translation>Noch ist kein Stripe-Konto verbunden; ein Eigentümer oder ein Plattform-Operator kann eines verbinden.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No web browser could be started.&lt;/b&gt; Copy the address below and open it in a browser on this computer; this panel updates by itself when Stripe sends you back.</source>
-        <translation>&lt;b&gt;Es konnte kein Webbrowser gestartet werden.&lt;/b&gt; Kopieren Sie die Adresse unten und öffnen Sie sie in einem Browser auf diesem Computer; diese Ansicht aktualisiert sich selbst, sobald Stripe Sie zurückleitet.</translation>
     </message>
     <message>
         <source>Stripe account connected.</source>
@@ -4805,6 +4769,45 @@ webhook-signature: v1,…</translation>
     <message>
         <source>whsec_…</source>
         <translation>whsec_…</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingBox</name>
+    <message>
+        <source>Waiting for Stripe</source>
+        <translation>Warten auf Stripe</translation>
+    </message>
+    <message>
+        <source>Stripe address</source>
+        <translation>Stripe-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Copy address</source>
+        <translation>Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Paste the address you were sent to (if the browser could not reach this app)</source>
+        <translation>Fügen Sie die Adresse ein, an die Sie geleitet wurden (falls der Browser diese App nicht erreichte)</translation>
+    </message>
+    <message>
+        <source>Address you were sent to</source>
+        <translation>Adresse, an die Sie geleitet wurden</translation>
+    </message>
+    <message>
+        <source>&amp;Use address</source>
+        <translation>Adresse &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Your browser was opened at Stripe. Finish there; this panel updates by itself. If the browser did not open, copy the address into it.</source>
+        <translation>Ihr Browser wurde bei Stripe geöffnet. Schließen Sie dort ab; diese Ansicht aktualisiert sich selbst. Falls sich der Browser nicht öffnete, kopieren Sie die Adresse hinein.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No web browser could be started.&lt;/b&gt; Copy the address below and open it in a browser on this computer; this panel updates by itself when Stripe sends you back.</source>
+        <translation>&lt;b&gt;Es konnte kein Webbrowser gestartet werden.&lt;/b&gt; Kopieren Sie die Adresse unten und öffnen Sie sie in einem Browser auf diesem Computer; diese Ansicht aktualisiert sich selbst, sobald Stripe Sie zurückleitet.</translation>
     </message>
 </context>
 <context>
