@@ -194,3 +194,28 @@ def test_a_click_on_the_stripe_or_attention_header_sorts_on_the_server(qtbot, wi
         "Tenant 125",
         "Tenant 120",
     ]
+
+
+def test_live_refresh_counts_every_tenant_only_when_their_number_may_have_changed(qtbot, window, services, operator):
+    """Each batch of another operator's edits re-reads the pages shown; the count of every tenant (1,000,000 rows on
+    a large team database) is asked again only after a registration or a reconnect."""
+    calls: list[tuple[object, int | None]] = []
+    real = services.tenants.count
+
+    def counting(session, query, *, cap=None):
+        calls.append((query, cap))
+        return real(session, query, cap=cap)
+
+    services.tenants.count = counting
+    t = services.tenants.get(operator, "tenant-002")
+    for n in range(3):
+        services.tenants.update(
+            operator, t.id, {"company_name": f"Tenant 002 edit {n}"}, expected_version=t.version + n
+        )
+        qtbot.waitUntil(lambda n=n: names(window)[2] == f"Tenant 002 edit {n}", timeout=5000)
+    qtbot.wait(300)  # any count the refresh asked for is back
+    assert [c for c in calls if c[1] is None] == [], calls  # no count of every tenant
+    assert window.count_label.text() == f"{COUNT} tenants"
+    register(services, operator, "Another Newcomer", "another@newcomer.example")
+    qtbot.waitUntil(lambda: window.count_label.text() == f"{COUNT + 1} tenants", timeout=5000)
+    assert len([c for c in calls if c[1] is None]) == 1

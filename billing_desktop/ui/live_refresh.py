@@ -99,7 +99,9 @@ def attach(window) -> LiveRefresh:
 
 def apply_changes(window, batch) -> None:
     if any(c.full or c.action.startswith("tenant.") for c in batch):
-        window.refresh()
+        # Only a registration (or a reconnect, after which anything may have happened) changes how many tenants
+        # there are: an edit re-reads the pages shown, not a count of every tenant.
+        window.refresh(count_all=any(c.full or c.action == "tenant.register" for c in batch))
     shown = window._shown_id
     hits = [c for c in batch if c.full or (shown is not None and c.tenant_id == shown)]
     if shown is None or not hits:

@@ -211,12 +211,13 @@ class MainWindow(MainPages, MainActions, SessionEnd, QMainWindow):
     # -- data ------------------------------------------------------------------------------------------------------
     FIRST_SCREEN = 200
 
-    def refresh(self) -> None:
+    def refresh(self, *, count_all: bool = True) -> None:
         """Two steps, so a large platform still shows its first screen at once: the first rows by name, then
-        the whole list, whose search strings and sort order are prepared in the worker too."""
+        the whole list, whose search strings and sort order are prepared in the worker too. A team database's list
+        counts its tenants again only if `count_all` (their number may have changed)."""
         selected = self.selected_tenant_id()
         if isinstance(self.model, tenant_paged.PagedTenantModel):
-            self.model.reload(selected)
+            self.model.reload(selected, count_all=count_all)
             return
         sort = self.model.sort_state
 

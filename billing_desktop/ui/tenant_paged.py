@@ -56,6 +56,7 @@ class PagedTenantModel(TenantTableModel):
         self._generation = 0  # answers to an older query are dropped
         self._shown_query: ListQuery | None = None
         self._all: int | None = None  # every tenant this session sees
+        self._total_stale = True  # _all must be counted (again) with the next answer
         self._matches: int | None = None
         self._typing = QTimer(self, singleShot=True, interval=self.TYPING_PAUSE_MS)
         self._typing.timeout.connect(lambda: self.reload(None))
@@ -105,8 +106,12 @@ class PagedTenantModel(TenantTableModel):
                 self.reload(None)
 
     # -- reading ----------------------------------------------------------------------------------------------------
-    def reload(self, keep_id: int | None) -> None:
-        """Ask the server again: a new first page for a new query, or the pages held re-read (a refresh)."""
+    def reload(self, keep_id: int | None, *, count_all: bool = False) -> None:
+        """Ask the server again: a new first page for a new query, or the pages held re-read (a refresh).
+        `count_all`: the number of tenants may have changed (a registration): count them again. Nothing else does
+        (a search, a sort, another operator's edit), and a count of 1,000,000 rows on every live-refresh batch is
+        the slowest thing a team database's window would do."""
+        self._total_stale = self._total_stale or count_all
         self._typing.stop()
         self._generation += 1
         generation, query = self._generation, self.query()
@@ -147,7 +152,7 @@ class PagedTenantModel(TenantTableModel):
         self._known, self._more = len(page.rows), page.after is not None
         self.endResetModel()
         self.reloaded.emit(keep_id)
-        self._recount(all_too=self._all is None)
+        self._recount()
         if self._asked_meanwhile and self._more:  # the view was scrolled to the end while this was read
             self._asked_meanwhile = False
             self._request(1)
@@ -169,7 +174,7 @@ class PagedTenantModel(TenantTableModel):
         self._pages = {p: cols for p, cols in self._pages.items() if p < len(self._anchors)}
         self._changed(0, self._known)
         self.reloaded.emit(keep_id)
-        self._recount(all_too=True)
+        self._recount()
         for p in sorted(waiting - set(self._pages)):  # e.g. the next page the view asked for as this began
             self._request(p)
 
@@ -221,23 +226,26 @@ class PagedTenantModel(TenantTableModel):
         # and reloads, and scrolling asks again.
         self._pending.clear()
 
-    def _recount(self, *, all_too: bool) -> None:
+    def _recount(self) -> None:
         generation, query, cap, filtered = self._generation, self._shown_query, self.COUNT_CAP, self.filtered()
         assert query is not None
+        known = None if self._total_stale else self._all
+        self._total_stale = False
 
-        def counts() -> tuple[int | None, int]:
-            every = self._count(replace(ListQuery(), sort=query.sort), None) if all_too or not filtered else None
-            return every, self._count(query, cap) if filtered else (every or 0)
+        def counts() -> tuple[int, int]:
+            every = known if known is not None else self._count(replace(ListQuery(), sort=query.sort), None)
+            return every, self._count(query, cap) if filtered else every
 
-        def done(got: tuple[int | None, int]) -> None:
-            if generation != self._generation:
-                return
-            if got[0] is not None:
-                self._all = got[0]
-            self._matches = got[1]
-            self.counted.emit()
+        def done(got: tuple[int, int]) -> None:
+            self._all = got[0]  # true whatever was asked meanwhile
+            if generation == self._generation:
+                self._matches = got[1]
+                self.counted.emit()
 
-        self._run(counts, done, lambda _exc: None)
+        def failed(_exc: Exception) -> None:
+            self._total_stale = self._total_stale or known is None  # the total was not counted: the next answer does
+
+        self._run(counts, done, failed)
 
     # -- what the window reads ---------------------------------------------------------------------------------------
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
