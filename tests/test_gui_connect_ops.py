@@ -173,3 +173,31 @@ def test_pages_work_offline(qtbot, services, operator, connected, tmp_path, monk
     win.stripe.ops.setCurrentWidget(win.stripe.ops.money)
     qtbot.waitUntil(lambda: "Could not reach Stripe" in win.stripe.ops.money.message.text(), timeout=10000)
     assert "0.00 USD" in win.stripe.ops.money.balance.text()
+
+
+def test_stripes_words_are_shown_as_text_never_as_markup(qtbot, window, connected, services, operator, acme):
+    """Stripe's answer (business name, requirement codes, reasons, currencies) goes into labels and tooltips, which Qt
+    renders as HTML when it looks like HTML: a tampered answer must not restyle the tab, show a link to click or load
+    an image."""
+    connected["business_profile"]["name"] = "<h1>Acme</h1>"
+    connected["requirements"] = requirements(
+        currently_due=["<img src='file:///etc/hostname'>"],
+        past_due=["<a href='https://evil.example'>verify</a>"],
+        disabled_reason="<b>requirements</b>.past_due",
+        errors=[{"code": "x", "reason": "<span style='font-size:40px'>Call us</span>", "requirement": "<i>y</i>"}],
+    )
+    page = window.stripe.ops.requirements
+    qtbot.waitUntil(window.stripe.refresh_button.isEnabled, timeout=10000)  # the first load is in
+    click(qtbot, window.stripe.refresh_button)
+    qtbot.waitUntil(lambda: window.stripe.values["business_name"].text() == "<h1>Acme</h1>", timeout=10000)
+    window.stripe.ops.setCurrentWidget(page)
+    page.load()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
+    labels = [window.stripe.values[n] for n in ("business_name", "currently_due", "past_due", "disabled_reason")]
+    for label in [*labels, page.disabled, page.message]:
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+    tips = [label.toolTip() for label in labels] + [page.disabled.toolTip()]
+    tips += [page.model.index(r, c).data(Qt.ItemDataRole.ToolTipRole) for r in range(3) for c in range(3)]
+    for tip in filter(None, tips):  # escaped inside a paragraph: shown as the text it is
+        assert "<img" not in tip and "<a " not in tip and "<span" not in tip and "<b>" not in tip, tip
+    assert any("&lt;img src=" in t for t in tips if t)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from billing_desktop.ui.i18n import text
@@ -58,6 +60,7 @@ class Form:
         v.setSpacing(2)
         v.addWidget(widget)
         err = WrapLabel()
+        err.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote input or Stripe's words: never markup
         err.setObjectName(f"error_{name}")
         set_tone(err, ERROR_TONE)
         err.hide()
@@ -156,8 +159,19 @@ def busy_bar() -> QProgressBar:
     return bar
 
 
+def plain_tip(text: str | None) -> str:
+    """A tooltip that shows `text` as it is: Qt renders a tooltip that looks like HTML as HTML, and tooltips carry
+    Stripe's own codes and reasons."""
+    if not text:
+        return ""
+    if not QtGui.mightBeRichText(text):  # Qt shows it as text already
+        return text
+    return QtGui.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
 def message_label() -> QLabel:
     label = WrapLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # errors quote Stripe's messages and input: never markup
     label.setObjectName("message")
     set_tone(label, ERROR_TONE)
     label.hide()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from billing_desktop.ui.forms import plain_tip
 from billing_desktop.ui.palette import colour
 
 Column = tuple[str, Callable[[Any], str]]
@@ -56,7 +57,7 @@ class RecordsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.columns[index.column()][1](record)
         if role == Qt.ItemDataRole.ToolTipRole and self.tooltip is not None:
-            return self.tooltip(record, index.column())
+            return plain_tip(self.tooltip(record, index.column()))
         if role == Qt.ItemDataRole.ForegroundRole and self.warn is not None and self.warn(record):
             return QBrush(QColor(colour("error")))
         return None

@@ -4,6 +4,7 @@ payouts, and open disputes of the tenant shown."""
 from __future__ import annotations
 
 from functools import partial
+from html import escape
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget
 
@@ -62,7 +63,9 @@ class MoneyPage(OpsPage):
             self.show_common(view)
             avail = ", ".join(m.text for m in view.available) or "—"
             pending = ", ".join(m.text for m in view.pending) or "—"
-            self.balance.setText(self.tr("<b>Available:</b> {0} &nbsp; <b>Pending:</b> {1}").format(avail, pending))
+            self.balance.setText(  # amounts carry Stripe's currency codes: escaped into the markup
+                self.tr("<b>Available:</b> {0} &nbsp; <b>Pending:</b> {1}").format(escape(avail), escape(pending))
+            )
         else:
             self.model.set_rows(view.items)
 

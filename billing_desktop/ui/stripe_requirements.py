@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.domain.states import CapabilityStatus, PayoutStatus
-from billing_desktop.ui.forms import message_label
+from billing_desktop.ui.forms import message_label, plain_tip
 from billing_desktop.ui.i18n import text, tr
 from billing_desktop.ui.link_dialog import LinkDialog
 from billing_desktop.ui.palette import text_style
@@ -138,6 +138,7 @@ class RequirementsPage(OpsPage):
         self.deadline = QLabel()
         self.deadline.setObjectName("requirements_deadline")
         self.disabled = QLabel()
+        self.disabled.setTextFormat(Qt.TextFormat.PlainText)  # Stripe's reason, described from its parts: text
         self.disabled.setObjectName("requirements_disabled")
         self.disabled.setStyleSheet(text_style("error", bold=True))
         self.disabled.setWordWrap(True)
@@ -185,7 +186,7 @@ class RequirementsPage(OpsPage):
         self.disabled.setText(
             self.tr("Disabled: {0}").format(text(view.disabled_words)) if view.disabled_reason else ""
         )
-        self.disabled.setToolTip(view.disabled_reason or "")
+        self.disabled.setToolTip(plain_tip(view.disabled_reason))
         self.disabled.setVisible(bool(view.disabled_reason))
         self.model.set_rows(view.items)
         self.dashboard_button.setEnabled(view.account_type in ("express", ""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,7 +21,7 @@ from billing_desktop.domain.states import ConnectionState
 from billing_desktop.ui.elided import ElidedLabel
 from billing_desktop.ui.empty_state import InlineHint
 from billing_desktop.ui.flow_layout import FlowLayout
-from billing_desktop.ui.forms import confirm, message_label
+from billing_desktop.ui.forms import confirm, message_label, plain_tip
 from billing_desktop.ui.i18n import text as text_
 from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.palette import STATUS_MESSAGE_MS, badge_style
@@ -91,6 +91,7 @@ class StripeTab(QWidget):
         self.values = {}
         for name, label in FIELDS:
             lab = QLabel("—")
+            lab.setTextFormat(Qt.TextFormat.PlainText)  # Stripe's values (a business name) are text, never markup
             lab.setObjectName(f"stripe_{name}")
             lab.setWordWrap(True)
             form.addRow(f"{tr(str(label))}:", lab)
@@ -235,10 +236,10 @@ class StripeTab(QWidget):
                 codes = getattr(st, name)
                 if codes:
                     self.values[name].setText("; ".join(text_(requirement_words(c)) for c in codes))
-                    self.values[name].setToolTip(", ".join(codes))
+                    self.values[name].setToolTip(plain_tip(", ".join(codes)))
             if st.disabled_reason:
                 self.values["disabled_reason"].setText(text_(disabled_words(st.disabled_reason)))
-                self.values["disabled_reason"].setToolTip(st.disabled_reason)
+                self.values["disabled_reason"].setToolTip(plain_tip(st.disabled_reason))
         if st and st.message:
             self.message.setText(text_(st.message))
             self.message.show()
