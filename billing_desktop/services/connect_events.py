@@ -107,6 +107,8 @@ class ConnectEventService:
         try:
             event = json.loads(body)
             kind, obj = event["type"], event["data"]["object"]
+            if not isinstance(kind, str) or not isinstance(obj, dict):
+                raise TypeError(kind)
         except (ValueError, KeyError, TypeError):
             return EventResult(outcome=EventOutcome.REFUSED, event_type="", message=msg("Not a Stripe event."))
         if kind not in HANDLED:

@@ -168,15 +168,12 @@ class ConnectSyncService:
             # Under the tenants' lock, only accounts still connected: one disconnected while this page was on the
             # wire keeps its disconnect, and gets no attention items back.
             still = lock_connected(s, [tenant_id for (_, tenant_id, _), _ in mine])
-            mine = [(row, a) for row, a in mine if still.get(row[1]) == a["id"]]
+            mine = [(row, compact_account(a)) for row, a in mine if still.get(row[1]) == a["id"]]
             if not mine:
                 return
             s.execute(
                 _refresh(),
-                [
-                    {"row_id": row_id, "account": compact_account(a), "now": now, "state": state_of(a)}
-                    for (row_id, _, _), a in mine
-                ],
+                [{"row_id": row_id, "account": a, "now": now, "state": state_of(a)} for (row_id, _, _), a in mine],
             )
             replace_items(s, [(tenant_id, account_source(a["id"]), from_account(a)) for (_, tenant_id, _), a in mine])
 

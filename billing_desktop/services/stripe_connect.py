@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from billing_desktop.connect.client import StripeClientFactory, checked_link
 from billing_desktop.connect.errors import StripeProblem, translate
 from billing_desktop.connect.listener import Reply
+from billing_desktop.domain import stripe_shapes
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.errors import AppError, NotFound, ValidationError, msg
@@ -78,9 +79,13 @@ ACCOUNT_FIELDS = (
 
 
 def compact_account(account: dict[str, Any]) -> dict[str, Any]:
-    out = {k: account[k] for k in ACCOUNT_FIELDS if k in account}
-    name = ((account.get("settings") or {}).get("dashboard") or {}).get("display_name")
-    if name:
+    """What the cache keeps of an account answer, each field in the shape the app reads (domain.stripe_shapes); the
+    state and the attention items are computed from this, never from the raw answer."""
+    out = stripe_shapes.account({k: account[k] for k in ACCOUNT_FIELDS if k in account})
+    settings = account.get("settings")
+    dashboard = settings.get("dashboard") if isinstance(settings, dict) else None
+    name = dashboard.get("display_name") if isinstance(dashboard, dict) else None
+    if isinstance(name, str) and name:
         out["settings"] = {"dashboard": {"display_name": name}}
     return out
 
@@ -361,9 +366,10 @@ class StripeConnectService:
             if lock_connected(s, [tenant_id]).get(tenant_id) != account.get("id"):
                 return  # disconnected (or reconnected elsewhere) meanwhile: a late answer must not undo that
             acct = self._row(s, tenant_id)
-            acct.account_json, acct.fetched_at = compact_account(account), self.ctx.clock()
-            acct.status, acct.missing_since = state_of(account), None
-            replace_items(s, [(tenant_id, account_source(account["id"]), from_account(account))])
+            kept = compact_account(account)
+            acct.account_json, acct.fetched_at = kept, self.ctx.clock()
+            acct.status, acct.missing_since = state_of(kept), None
+            replace_items(s, [(tenant_id, account_source(account["id"]), from_account(kept))])
 
     # -- disconnect --------------------------------------------------------------------------------------------
     def _mark_disconnected(self, session: UserSession, tenant_id: int, reason: str) -> None:
