@@ -53,3 +53,22 @@ def test_a_sync_with_an_odd_account_completes_and_every_view_reads_it(services, 
     board = services.attention.board(operator)
     assert fine_tenant.id in {r.tenant_id for r in board.items}
     assert services.stripe.status(operator, odd_tenant.id, refresh=True).account_id == odd["id"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        {"object": "list", "data": "notalist", "has_more": True},
+        {"object": "list", "data": [{"no": "id"}], "has_more": True},
+        {"object": "list", "data": ["acct_1"], "has_more": False},
+        ["a", "list"],
+    ],
+)
+def test_a_list_page_of_another_shape_stops_the_sync_with_a_message(services, operator, fake, page):
+    platform(services, operator, fake)
+    tenant = bulk_tenants(services, ["Odd"])[0]
+    link(services, tenant.id, fake.new_account(type="express", name="Odd")["id"])
+    served = fake.connect.get
+    fake.connect.get = lambda path, q, acct: (200, page) if path == "/v1/accounts" else served(path, q, acct)
+    report = services.connect_sync.sync(operator)
+    assert not report.complete and "list page of /v1/accounts the app cannot read" in report.problem

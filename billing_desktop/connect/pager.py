@@ -91,7 +91,7 @@ class Pager:
                         raise translate(RuntimeError("lost the list position"))
                     continue
                 page = self._parse(answer) if isinstance(answer, tuple) else answer
-                data = page.get("data") or []
+                data = _list_data(page, self.path)
                 self.pages += 1
                 more = bool(page.get("has_more")) and bool(data)
                 if pending is not None:
@@ -261,6 +261,19 @@ def _discard(ahead: _Ahead | None) -> _Ahead | None:
 
 class _CancelledError(Exception):
     """Cancelled while waiting out a rate limit."""
+
+
+def _list_data(page: Any, path: str) -> list[dict[str, Any]]:
+    """A list page's objects. A page of another shape (a tampered or misdirected answer) stops the list here with a
+    clear message, instead of a traceback wherever its objects are read."""
+    data = page.get("data") if isinstance(page, dict) else ()
+    data = [] if data is None else data
+    if not isinstance(data, list) or not all(isinstance(o, dict) and isinstance(o.get("id"), str) for o in data):
+        from billing_desktop.connect.errors import StripeProblem
+        from billing_desktop.errors import msg
+
+        raise StripeProblem(msg("Stripe sent a list page of {path} the app cannot read: it stopped there.", path=path))
+    return data
 
 
 def _header(exc: Exception, name: str) -> str | None:

@@ -2523,6 +2523,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <source>Stripe&apos;s answer held a link that is not a stripe.com https address, so it was not opened: check the network and the Stripe base URL settings.</source>
         <translation>Die Antwort von Stripe enthielt einen Link, der keine https-Adresse von stripe.com ist; er wurde nicht geöffnet: prüfen Sie das Netzwerk und die Einstellungen der Stripe-Basisadresse.</translation>
     </message>
+    <message>
+        <source>Stripe sent a list page of {path} the app cannot read: it stopped there.</source>
+        <translation>Stripe hat eine Listenseite von {path} gesendet, die die App nicht lesen kann: dort wurde aufgehört.</translation>
+    </message>
 </context>
 <context>
     <name>AddOperatorDialog</name>
