@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
 
-from billing_desktop.services.tenant_columns import TextColumn
+from billing_desktop.services.tenant_columns import SearchColumn, TextColumn
 from billing_desktop.store.models import Tenant
 from billing_desktop.ui.tenant_model import COLUMNS, TenantTableModel
 
@@ -59,16 +59,20 @@ def shown(model, attr: str) -> list:
     return [model.index(r, COL[attr]).data() for r in range(model.rowCount())]
 
 
-def test_text_column_reads_like_a_list_and_finds_rows_without_crossing_them():
+def test_text_column_reads_like_a_list_and_finds_rows_without_crossing_them(monkeypatch):
     values = ["Müller", "", "a\tb", "😀 emoji", "ab", "cd", "Straße"]
-    col = TextColumn(values)
-    assert list(col) == values and len(col) == 7 and col[-1] == "Straße" and col[3] == "😀 emoji"
-    with pytest.raises(IndexError):
-        col[7]
-    assert list(col.find_rows("b")) == [2, 4]
+    col, search = TextColumn(values), SearchColumn(values)
+    for c in (col, search):
+        assert list(c) == values and len(c) == 7 and c[-1] == "Straße" and c[3] == "😀 emoji"
+        with pytest.raises(IndexError):
+            c[7]
+    assert col.raw(0) < col.raw(6) and search.raw(0) < search.raw(6)  # bytes order is code point order
+    monkeypatch.setattr(SearchColumn, "BLOCK", 3)  # rows in blocks of three: matches in the first, middle and last
+    col = search
+    assert list(col.find_rows("b")) == [2, 4] and col.find_rows("a") == [2, 4, 6]
     assert list(col.find_rows("bc")) == []  # "ab" + "cd" are two rows, not one
-    assert list(col.find_rows("ße")) == [6] and list(col.find_rows("😀")) == [3]
-    assert col.raw(0) < col.raw(6)  # bytes order is code point order: "M" < "S"
+    assert list(col.find_rows("ße")) == [6] and list(col.find_rows("😀")) == [3] and col.find_rows("m") == [3]
+    assert col.find_rows("x") == [] and col.find_rows("b\nc") == [] and col.find_rows("") == list(range(7))
 
 
 def test_every_column_sorts_both_ways_and_search_follows_the_sort(qtbot, open_main_window, services, operator):
