@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLineEdit, QSpinBox
 
 from billing_desktop.ui.forms import password_edit
+from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.task_dialog import TaskDialog
 
 
@@ -17,9 +18,12 @@ class PlatformStripeDialog(TaskDialog):
 
     def __init__(self, services, session, current, parent=None):
         super().__init__(
-            "Platform Stripe settings",
+            tr("Platform Stripe settings"),
             parent,
-            intro="Used for every tenant's Stripe Connect. The secret key goes to the OS keyring.",
+            intro=tr(
+                "Used for every tenant's Stripe Connect. The secret key and the webhook secret are sealed in the "
+                "database, opened only with the operators' keys."
+            ),
         )
         self.services, self.session = services, session
         f = self.form

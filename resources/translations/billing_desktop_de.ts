@@ -2527,6 +2527,14 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <source>Stripe sent a list page of {path} the app cannot read: it stopped there.</source>
         <translation>Stripe hat eine Listenseite von {path} gesendet, die die App nicht lesen kann: dort wurde aufgehört.</translation>
     </message>
+    <message>
+        <source>Platform Stripe settings</source>
+        <translation>Stripe-Einstellungen der Plattform</translation>
+    </message>
+    <message>
+        <source>Used for every tenant&apos;s Stripe Connect. The secret key and the webhook secret are sealed in the database, opened only with the operators&apos; keys.</source>
+        <translation>Gilt für Stripe Connect aller Mandanten. Der geheime Schlüssel und das Webhook-Geheimnis werden versiegelt in der Datenbank gespeichert und nur mit den Schlüsseln der Betreiber geöffnet.</translation>
+    </message>
 </context>
 <context>
     <name>AddOperatorDialog</name>
