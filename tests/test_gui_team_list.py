@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import insert
 
+from billing_desktop.services.tenant_registration import Registration
 from billing_desktop.store.models import AttentionItem, StripeAccount, Tenant
 from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.tenant_paged import PagedTenantModel
-from tests.conftest import register
+from tests.conftest import OWNER_PASSWORD, register
 from tests.gui_helpers import settings, type_into
 
 pytestmark = pytest.mark.gui
@@ -106,6 +107,22 @@ def test_search_asks_the_server_and_finds_rows_never_read(qtbot, window):
     assert "No tenant matches" in window.empty.title.text()
     window.search.clear()
     qtbot.waitUntil(lambda: names(window)[:2] == ["Tenant 000", "Tenant 001"], timeout=5000)
+
+
+def test_search_for_a_sharp_s_finds_the_tenant(qtbot, window, services, operator):
+    """The server compares with lower(name): the text typed is folded the same way (.lower()), not turned into
+    "strasse" by casefold() and lost. setText, not key clicks: "Stra" on the way would match too. The slug is set:
+    the one made from the name ("hauptstrasse-backerei") would match "strasse" too."""
+    services.tenants.register(
+        operator,
+        Registration("Hauptstraße Bäckerei", "owner@baeckerei.example", OWNER_PASSWORD, slug="baeckerei-haupt"),
+    )
+    window.search.setText("Straße")
+    qtbot.waitUntil(lambda: names(window) == ["Hauptstraße Bäckerei"], timeout=5000)
+    window.search.setText("no such tenant")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=5000)
+    window.search.setText("hauptSTRAßE")
+    qtbot.waitUntil(lambda: names(window) == ["Hauptstraße Bäckerei"], timeout=5000)
 
 
 def test_sorting_and_filters_are_answered_by_the_server(qtbot, window):

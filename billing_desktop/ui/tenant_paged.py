@@ -83,7 +83,9 @@ class PagedTenantModel(TenantTableModel):
         return q != ListQuery(sort=q.sort, descending=q.descending, ranks=q.ranks)
 
     def set_filter(self, text: str) -> None:
-        text = text.strip().casefold()
+        # .lower(), not .casefold(): the server compares with lower(name), and casefold() turns "Straße" into
+        # "strasse", which lower(name) ("straße") never contains.
+        text = text.strip().lower()
         if text != self._filter:
             self._filter = text
             self._typing.start()  # the server is asked once typing pauses
