@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
@@ -40,6 +41,8 @@ def _default(o: Any):
         return asdict(o)
     if hasattr(o, "value"):
         return o.value
+    if isinstance(o, Mapping):  # e.g. the board's TenantCounts: a mapping that is not a dict
+        return dict(o)
     raise TypeError(type(o).__name__)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from billing_desktop.cli import tenant_list
 from billing_desktop.cli.context import NEW_PASSWORD_ENV, acting, confirm, jsonable, open_services, sign_in
-from billing_desktop.cli.io import emit_json, emit_table, read_secret
+from billing_desktop.cli.io import emit_json, read_secret
 from billing_desktop.domain.validation import Mode, parse_json_object
 from billing_desktop.errors import AppError
 
@@ -31,10 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--fee", default="0", help="platform fee percent, 0-100")
     sp.set_defaults(run=cmd_register)
 
-    sp = tenants.add_parser("list", help="list tenants")
-    acting(sp)
-    jsonable(sp)
-    sp.set_defaults(run=cmd_list)
+    tenant_list.add_parser(tenants)
 
     sp = tenants.add_parser("show", help="show one tenant")
     acting(sp)
@@ -80,13 +78,6 @@ def cmd_register(args: argparse.Namespace) -> int:
             ),
         )
     emit_json(t.to_json()) if args.json else print(f"Registered {t.company_name} as {t.slug}.")
-    return 0
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    with open_services(args) as svc:
-        rows = svc.tenants.list(sign_in(svc, args))
-    emit_json(rows) if args.json else emit_table(rows, ["slug", "company_name", "email", "tier", "mode", "active"])
     return 0
 
 

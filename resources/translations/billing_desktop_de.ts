@@ -2535,6 +2535,14 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <source>Used for every tenant&apos;s Stripe Connect. The secret key and the webhook secret are sealed in the database, opened only with the operators&apos; keys.</source>
         <translation>Gilt für Stripe Connect aller Mandanten. Der geheime Schlüssel und das Webhook-Geheimnis werden versiegelt in der Datenbank gespeichert und nur mit den Schlüsseln der Betreiber geöffnet.</translation>
     </message>
+    <message>
+        <source>Not a cursor a tenant listing printed: copy it whole, or list again without --after.</source>
+        <translation>Kein Cursor, den eine Mandantenliste ausgegeben hat: vollständig kopieren oder ohne --after erneut auflisten.</translation>
+    </message>
+    <message>
+        <source>This cursor continues a listing in another order ({sort}): list with the --sort and --desc it was printed with.</source>
+        <translation>Dieser Cursor setzt eine Liste in anderer Reihenfolge fort ({sort}): mit dem --sort und --desc auflisten, mit dem er ausgegeben wurde.</translation>
+    </message>
 </context>
 <context>
     <name>AddOperatorDialog</name>
