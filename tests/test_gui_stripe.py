@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.platform_dialog import PlatformStripeDialog
+from billing_desktop.ui.tenant_model import COLUMNS
 from tests.conftest import free_port
 from tests.gui_helpers import click, open_dialog, settings, type_into
 from tests.support.fake_stripe import follow
@@ -165,3 +166,28 @@ def test_an_account_type_that_does_not_apply_is_said_while_waiting(qtbot, window
     )
     click(qtbot, tab.cancel_button)
     qtbot.waitUntil(lambda: not tab.waiting.isVisible())
+
+
+@pytest.fixture
+def german():
+    from billing_desktop.ui import i18n
+
+    i18n.apply("de")
+    yield
+    i18n.apply("en")  # the translators are the application's: leave none behind for the next test
+
+
+def test_the_stripe_tab_says_ja_and_nein_in_german(qtbot, german, window, services, fake):
+    """Booleans on the Stripe tab (charges, payouts, details, live mode) are words of the operator's language."""
+    tab = window.stripe
+    click(qtbot, tab.connect_button)
+    qtbot.waitUntil(lambda: tab.waiting.isVisible() and bool(window.opened))
+    threading.Thread(target=follow, args=(window.opened[0],), daemon=True).start()
+    qtbot.waitUntil(lambda: tab.values["account_id"].text().startswith("acct_"), timeout=10000)
+    assert tab.values["charges_enabled"].text() == "ja"
+    assert tab.values["livemode"].text() == "nein"
+    fake.accounts[tab.values["account_id"].text()]["payouts_enabled"] = False
+    click(qtbot, tab.refresh_button)
+    qtbot.waitUntil(lambda: tab.values["payouts_enabled"].text() == "nein", timeout=10000)
+    active = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "active")
+    assert window.model.index(0, active).data() == "ja"  # the list's Active column too

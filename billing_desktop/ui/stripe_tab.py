@@ -56,7 +56,7 @@ def _fmt(value) -> str:
     if value is None or value == []:
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return tr("yes") if value else tr("no")
     if isinstance(value, list):
         return ", ".join(value)
     if hasattr(value, "strftime"):

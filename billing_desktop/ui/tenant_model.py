@@ -227,7 +227,7 @@ class TenantTableModel(QAbstractTableModel):
             if attr == "stripe":
                 return "—" if value == "none" else value
             if attr == "active":
-                return "yes" if value else "no"
+                return tr("yes") if value else tr("no")
             if attr == "mode":
                 return value.upper() if value == Mode.LIVE else value
             return value

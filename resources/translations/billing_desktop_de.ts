@@ -344,6 +344,14 @@
         <translation>Derzeit fällig</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
         <source>Past due</source>
         <translation>Überfällig</translation>
     </message>
