@@ -116,8 +116,17 @@ class CodeColumn:
         return (values[c] for c in self.codes)
 
 
+def search_text(name: str, slug: str, email: str) -> str:
+    """What the list's search looks in for one tenant."""
+    return f"{name}\t{slug}\t{email}".casefold()
+
+
+def _parts(col: TextColumn) -> tuple[bytearray, array[int]]:
+    return col.data, col.ends
+
+
 class TenantColumns:
-    __slots__ = ("active", "company_name", "email", "id", "mode", "slug", "stripe", "tier")
+    __slots__ = ("active", "company_name", "email", "id", "mode", "search", "slug", "stripe", "tier")
 
     def __init__(self) -> None:
         self.id = array("q")
@@ -128,22 +137,34 @@ class TenantColumns:
         self.mode = CodeColumn()
         self.active = bytearray()
         self.stripe = CodeColumn()
+        self.search: SearchColumn | None = None  # made by `of(rows, search=True)`
 
     @classmethod
-    def of(cls, rows: Iterable[tuple[Any, ...]]) -> TenantColumns:
-        """From (id, company_name, slug, email, tier, mode, active, stripe) tuples: TenantRows or a cursor's."""
+    def of(cls, rows: Iterable[tuple[Any, ...]], *, search: bool = False) -> TenantColumns:
+        """From (id, company_name, slug, email, tier, mode, active, stripe) tuples: TenantRows or a cursor's. With
+        `search`, the list view's search text too (`search_text` of each row), made from the strings in hand rather
+        than decoded again later. The appends are spelled out (no method call per cell): 100,000 rows x 8 cells."""
         cols = cls()
-        ids, names, slugs, emails = cols.id, cols.company_name, cols.slug, cols.email
-        tiers, modes, active, stripe = cols.tier, cols.mode, cols.active, cols.stripe
+        ids, active = cols.id, cols.active
+        nd, ne, sd, se, ed, ee = (*_parts(cols.company_name), *_parts(cols.slug), *_parts(cols.email))
+        tiers, modes, stripe = cols.tier.append, cols.mode.append, cols.stripe.append
+        hay = cols.search = SearchColumn() if search else None
+        hd, he = _parts(hay) if hay is not None else (bytearray(), array("I"))
         for i, name, slug, email, tier, mode, on, state in rows:
             ids.append(i)
-            names.append(name)
-            slugs.append(slug)
-            emails.append(email)
-            tiers.append(tier)
-            modes.append(mode)
+            nd += name.encode("utf-8", "surrogatepass")
+            ne.append(len(nd))
+            sd += slug.encode("utf-8", "surrogatepass")
+            se.append(len(sd))
+            ed += email.encode("utf-8", "surrogatepass")
+            ee.append(len(ed))
+            tiers(tier)
+            modes(mode)
             active.append(bool(on))
-            stripe.append(state or "none")
+            stripe(state or "none")
+            if search:  # as SearchColumn.append
+                hd += (search_text(name, slug, email).replace("\n", " ") + "\n").encode("utf-8", "surrogatepass")
+                he.append(len(hd))
         return cols
 
     def __len__(self) -> int:

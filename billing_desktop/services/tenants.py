@@ -191,7 +191,7 @@ class TenantService:
             query = self._list_query(s, session, include_inactive=include_inactive, limit=None).execution_options(
                 yield_per=2000
             )
-            return TenantColumns.of(s.execute(query))
+            return TenantColumns.of(s.execute(query), search=True)
 
     def _list_query(
         self, s: Session, session: UserSession, *, include_inactive: bool, limit: int | None

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.domain.validation import Mode
-from billing_desktop.services.tenant_columns import CodeColumn, SearchColumn, TenantColumns
+from billing_desktop.services.tenant_columns import CodeColumn, SearchColumn, TenantColumns, search_text
 from billing_desktop.services.tenants import TenantRow
 from billing_desktop.ui import palette
 from billing_desktop.ui.i18n import tr
@@ -56,10 +56,12 @@ class TenantTableModel(QAbstractTableModel):
     ):
         """The slow part of loading (search strings, sort order), pure Python: run it in a worker."""
         cols = rows if isinstance(rows, TenantColumns) else TenantColumns.of(rows)
-        haystack = SearchColumn(
-            f"{name}\t{slug}\t{email}".casefold()
-            for name, slug, email in zip(cols.company_name, cols.slug, cols.email, strict=True)
-        )
+        haystack = cols.search
+        if haystack is None or len(haystack) != len(cols):
+            haystack = SearchColumn(
+                search_text(name, slug, email)
+                for name, slug, email in zip(cols.company_name, cols.slug, cols.email, strict=True)
+            )
         return cols, haystack, _sorted(cols, range(len(cols)), sort, haystack), sort
 
     def set_rows(self, rows: TenantColumns | list[TenantRow]) -> None:
