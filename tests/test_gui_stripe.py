@@ -191,3 +191,24 @@ def test_the_stripe_tab_says_ja_and_nein_in_german(qtbot, german, window, servic
     qtbot.waitUntil(lambda: tab.values["payouts_enabled"].text() == "nein", timeout=10000)
     active = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "active")
     assert window.model.index(0, active).data() == "ja"  # the list's Active column too
+
+
+def stripe_cell(window, tenant_id) -> str:
+    column = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "stripe")
+    row = next(i for i in range(window.model.rowCount()) if window.model.row_at(i).id == tenant_id)
+    return window.model.index(row, column).data()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])  # the whole list in memory; a team database's pages
+def test_the_list_shows_the_stripe_state_once_connected_and_disconnected(qtbot, backend, window, acme):
+    """The list's Stripe column follows a connect made on the Stripe tab, and a disconnect (the change feed)."""
+    qtbot.waitUntil(lambda: stripe_cell(window, acme.id) == "—")
+    click(qtbot, window.stripe.connect_button)
+    qtbot.waitUntil(lambda: window.stripe.waiting.isVisible() and bool(window.opened))
+    threading.Thread(target=follow, args=(window.opened[0],), daemon=True).start()
+    qtbot.waitUntil(lambda: window.stripe.badge.text().strip() == "CONNECTED", timeout=10000)
+    qtbot.waitUntil(lambda: stripe_cell(window, acme.id) == "connected", timeout=5000)
+    click(qtbot, window.stripe.disconnect_button)
+    click(qtbot, open_dialog(qtbot, QMessageBox).button(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: window.stripe.badge.text().strip() == "DISCONNECTED", timeout=10000)
+    qtbot.waitUntil(lambda: stripe_cell(window, acme.id) == "disconnected", timeout=5000)  # an account that was

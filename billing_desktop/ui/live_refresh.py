@@ -97,8 +97,12 @@ def attach(window) -> LiveRefresh:
     return live
 
 
+# Stripe changes the list shows in its Stripe column (this window's own too: the list is not the tab that made them).
+_LIST_STRIPE = frozenset({"stripe.connect", "stripe.disconnect", "stripe.account_create", "stripe.sync"})
+
+
 def apply_changes(window, batch) -> None:
-    if any(c.full or c.action.startswith("tenant.") for c in batch):
+    if any(c.full or c.action.startswith("tenant.") or c.action in _LIST_STRIPE for c in batch):
         # Only a registration (or a reconnect, after which anything may have happened) changes how many tenants
         # there are: an edit re-reads the pages shown, not a count of every tenant.
         window.refresh(count_all=any(c.full or c.action == "tenant.register" for c in batch))
