@@ -144,3 +144,27 @@ def test_apply_a_signed_event(cli, cli_vault, tmp_path):
     assert err.startswith("Not applied:")
     _, err = cli("stripe", "apply-event", "acme", "--signature", header, "--payload-file", str(tmp_path), expect=2)
     assert "is a folder" in err
+
+
+def test_failed_payouts_of_every_tenant(cli):
+    """`billing-desktop payouts`: every connected tenant's failed payouts, onto the board; offline, the saved copy
+    (exit 1 when Stripe was asked and did not answer, 0 with --offline); a bad status is a usage error."""
+    fake, account = cli.fake, cli.account
+    fake.connect.add_payout(account["id"], status="paid", amount=100)
+    fake.connect.add_payout(account["id"], status="failed", amount=500, failure_code="no_account")
+    assert "Payout of 5.00 USD failed" not in cli("attention")[0]  # nobody asked for acme's payouts yet
+    out, _ = cli("payouts")
+    assert out.startswith("acme") and "5.00 USD" in out and "The bank account does not exist [no_account]" in out
+    assert "1.00 USD" not in out and "stale" not in out
+    assert "Payout of 5.00 USD failed" in cli("attention")[0]
+    view = json.loads(cli("payouts", "--json")[0])
+    assert view["complete"] and [p["amount"]["text"] for p in view["items"]] == ["5.00 USD"]
+    assert "1.00 USD" in cli("payouts", "--status", "paid")[0]
+
+    cli.env["BILLING_DESKTOP_STRIPE_API_BASE"] = "http://127.0.0.1:9"  # Stripe out of reach
+    out, err = cli("payouts", expect=1)
+    assert "5.00 USD" in out and "stale" in out and "Could not reach Stripe" in err and "1 of 1 accounts" in err
+    assert "5.00 USD" in cli("payouts", "--offline")[0]
+    with pytest.raises(SystemExit) as usage:  # argparse's usage error, as typed
+        cli("payouts", "--status", "lost")
+    assert usage.value.code == 2

@@ -144,6 +144,7 @@ COMMANDS = [
     (["platform", "show-stripe"], [], ["--json"]),
     (["fees"], [("--tenant", SLUG), ("--since", TEXT), ("--until", TEXT), ("--csv", PATHS)], ["--offline"]),
     (["disputes"], [("--tenant", SLUG)], ["--offline"]),
+    (["payouts"], [("--status", TEXT)], ["--offline", "--json"]),
     (["attention"], [], ["--json"]),
     (["keys", "repair"], [], []),
     (["team", "status"], [], ["--json"]),

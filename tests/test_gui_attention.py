@@ -185,3 +185,40 @@ def test_tenant_list_columns_and_filters(qtbot, services, operator, troubled, tm
     win.table.sortByColumn(col["!"], Qt.SortOrder.DescendingOrder)
     filters.combos["stripe"].setCurrentIndex(0)
     assert win.model.index(0, col["Company"]).data() == "Acme"
+
+
+def test_refresh_all_from_the_board_also_finds_failed_payouts(qtbot, services, operator, fake, tmp_path):
+    """Refresh all lists accounts, then asks each connected account for its failed payouts (progress, Cancel): a
+    failed payout nobody opened reaches the board."""
+    import threading
+
+    platform(services, operator, fake)
+    acme, calm = bulk_tenants(services, ["Acme", "Calm"])
+    account = fake.new_account(type="express", name="Acme")
+    link(services, acme.id, account["id"])
+    link(services, calm.id, fake.new_account(type="express", name="Calm")["id"])
+    fake.connect.add_payout(account["id"], status="failed", amount=9900, failure_code="account_closed")
+    win = open_window(qtbot, services, operator, tmp_path)
+    qtbot.waitUntil(lambda: win.loaded)
+    win.connect_ops.act_attention.trigger()
+    board = open_dialog(qtbot, AttentionView)
+    qtbot.waitUntil(board.empty.isVisible)
+    gate = threading.Event()
+    fake.connect.before_answer = lambda path, q: path == "/v1/payouts" and gate.wait(20)  # acme's answer waits
+    click(qtbot, board.sync_button)
+    dialog = open_dialog(qtbot, SyncDialog)
+    qtbot.waitUntil(lambda: "payouts of t0-acme (1 of 2)" in dialog.text.text(), timeout=20000)
+    click(qtbot, dialog.cancel_button)
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.cancel_button.text() == "Close", timeout=20000)
+    assert "Failed payouts: 1, from 1 of 2 connected accounts asked." in dialog.text.text()
+    assert dialog.message.isVisible() and "Cancelled: 1 of 2 accounts not asked." in dialog.message.text()
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=10000)  # what was fetched is kept
+    assert board.model.row(0).title == "Payout of 99.00 USD failed"
+    click(qtbot, dialog.cancel_button)
+    fake.connect.before_answer = None
+    click(qtbot, board.sync_button)
+    dialog = open_dialog(qtbot, SyncDialog)
+    qtbot.waitUntil(lambda: dialog.cancel_button.text() == "Close", timeout=20000)
+    assert dialog.text.text().endswith("Failed payouts: 1, from 2 of 2 connected accounts asked.")
+    assert not dialog.message.isVisible()

@@ -1,5 +1,6 @@
 """Connect operations from a terminal: `stripe sync|requirements|capabilities|update-link|dashboard|balance|payouts`,
-and the platform-wide `fees`, `disputes` and `attention`. Exit codes: 0 done, 1 failed or partial, 2 bad input.
+and the platform-wide `fees`, `disputes`, `payouts` and `attention`. Exit codes: 0 done, 1 failed or partial, 2 bad
+input.
 
 The stripe actions join the `stripe` group (stripe_commands.py calls add_stripe_actions); the platform-wide ones are
 a group of their own (add_parser). Every action runs through cmd_stripe_action or cmd_platform."""
@@ -183,8 +184,9 @@ def _print_payouts(v: Any) -> None:
         print(f"{p.id}  {p.amount.text:>16}  {p.status:10} arrives {_date(p.arrival_date)}{fail}")
 
 
-def _sync(args: Any, svc: Any, session: Any) -> int:
-    """The sync runs in a thread so Ctrl+C cancels it cleanly: what was fetched is kept and reported."""
+def _cancellable(args: Any, fn: Any) -> Any:
+    """fn(progress=…, cancelled=…) runs in a thread so Ctrl+C cancels it cleanly: what was fetched is kept and
+    the result (marked cancelled) still comes back."""
     stop = threading.Event()
     result: dict[str, Any] = {}
 
@@ -194,11 +196,11 @@ def _sync(args: Any, svc: Any, session: Any) -> int:
 
     def work() -> None:
         try:
-            result["report"] = svc.connect_sync.sync(session, progress=progress, cancelled=stop.is_set)
+            result["value"] = fn(progress=progress, cancelled=stop.is_set)
         except BaseException as exc:  # reported on the main thread
             result["error"] = exc
 
-    worker = threading.Thread(target=work, name="stripe-sync")
+    worker = threading.Thread(target=work, name="stripe-sweep")
     worker.start()
     try:
         while worker.is_alive():
@@ -211,7 +213,11 @@ def _sync(args: Any, svc: Any, session: Any) -> int:
         end_progress()
     if "error" in result:
         raise result["error"]
-    report = result["report"]
+    return result["value"]
+
+
+def _sync(args: Any, svc: Any, session: Any) -> int:
+    report = _cancellable(args, lambda **kw: svc.connect_sync.sync(session, **kw))
     if args.json:
         emit_json(report)
     else:
@@ -219,7 +225,7 @@ def _sync(args: Any, svc: Any, session: Any) -> int:
     return 0 if report.complete else 1
 
 
-# -- platform-wide: fees, disputes, attention ---------------------------------------------------------------------
+# -- platform-wide: fees, disputes, payouts, attention ---------------------------------------------------------------
 def add_parser(sub: Any) -> None:
     sp = sub.add_parser("fees", help="application fees per tenant, checked against the agreed percentage")
     acting(sp)
@@ -234,10 +240,15 @@ def add_parser(sub: Any) -> None:
     jsonable(sp)
     sp.add_argument("--tenant", metavar="SLUG")
     sp.add_argument("--offline", action="store_true", help="use the saved copy without asking Stripe")
+    sp = sub.add_parser("payouts", help="every connected tenant's payouts of a status (failed unless --status)")
+    acting(sp)
+    jsonable(sp)
+    sp.add_argument("--status", choices=[s.value for s in PayoutStatus], default=PayoutStatus.FAILED.value)
+    sp.add_argument("--offline", action="store_true", help="use the saved copy without asking Stripe")
     sp = sub.add_parser("attention", help="everything that needs an operator, most urgent first (from the cache)")
     acting(sp)
     jsonable(sp)
-    for name in ("fees", "disputes", "attention"):
+    for name in ("fees", "disputes", "payouts", "attention"):
         sub.choices[name].set_defaults(run=cmd_platform)
 
 
@@ -272,6 +283,8 @@ def run(args: Any, svc: Any, session: Any) -> int:
         for p in view.problems:
             print(f"warning: {p}", file=sys.stderr)
         return 1 if view.problems else 0
+    if args.command == "payouts":
+        return _payouts(args, svc, session)
     board = svc.attention.board(session)
     if args.json:
         emit_json(replace(board, items=list(board.items)))  # a list for asdict: the service's items are a view
@@ -285,6 +298,28 @@ def run(args: Any, svc: Any, session: Any) -> int:
         due = f" — due {_date(r.due_at, time=True)} ({r.countdown})" if r.due_at else ""
         print(f"{r.slug:20} {r.title}{due}" + (f"\n{'':20} {r.detail}" if r.detail else ""))
     return 0
+
+
+def _payouts(args: Any, svc: Any, session: Any) -> int:
+    """Exit 0 when every account answered (or --offline), 1 when the answer is partial or from the saved copy."""
+    view = _cancellable(
+        args, lambda **kw: svc.payouts.payouts(session, status=args.status, refresh=not args.offline, **kw)
+    )
+    if args.json:
+        emit_json(view)
+    else:
+        if not view.items:
+            print(f"No {view.status} payouts.")
+        for p in view.items:
+            fail = f"  {p.failure_words} [{p.failure_code}]" if p.failure_code else ""
+            print(f"{p.slug:20} {p.amount.text:>16}  {p.status:10} arrives {_date(p.arrival_date)}  {p.id}{fail}")
+        stamp = f"every account asked {_date(view.fetched_at, time=True)}" if view.fetched_at else "never fetched"
+        print(f"({stamp}{', stale' if view.stale else ''})")
+        if view.message:
+            print(view.message, file=sys.stderr)
+        for p in view.problems:
+            print(f"warning: {p}", file=sys.stderr)
+    return 0 if args.offline or view.complete else 1
 
 
 def _fees(args: Any, svc: Any, session: Any, tenant_id: int | None) -> int:

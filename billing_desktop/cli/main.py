@@ -68,7 +68,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         return p
     from billing_desktop.cli import (
         backup_commands,  # backup create/verify/restore; recovery-key create/rotate/confirm/check/status
-        connect_commands,  # fees, disputes, attention (its stripe actions join the stripe group)
+        connect_commands,  # fees, disputes, payouts, attention (its stripe actions join the stripe group)
         db_commands,  # db connect/disconnect/status (team database)
         keys_commands,
         setup_commands,  # init, doctor

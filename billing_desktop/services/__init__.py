@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from billing_desktop.services.disputes import DisputeService
     from billing_desktop.services.key_inspection import KeyInspectionService
     from billing_desktop.services.keys import KeyService, RepairReport
+    from billing_desktop.services.payout_sweep import PayoutSweepService
     from billing_desktop.services.platform_fees import PlatformFeeService
     from billing_desktop.services.recovery import RecoveryService
     from billing_desktop.services.settings import SettingsService
@@ -119,6 +120,12 @@ class Services:
         from billing_desktop.services.disputes import DisputeService
 
         return DisputeService(self.ctx, self.stripe)
+
+    @cached_property
+    def payouts(self) -> PayoutSweepService:
+        from billing_desktop.services.payout_sweep import PayoutSweepService
+
+        return PayoutSweepService(self.ctx, self.stripe)
 
     @cached_property
     def attention(self) -> AttentionService:

@@ -1,4 +1,5 @@
-"""Refresh all connected accounts from Stripe: progress, Cancel (keeps what was fetched), then the summary."""
+"""Refresh all connected accounts from Stripe, then every account's failed payouts (so they reach the Needs-attention
+board): progress, Cancel (keeps what was fetched, and skips the payouts), then the summary of both."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class SyncDialog(QDialog):
         self.setMinimumWidth(480)
         self.services, self.session = services, session
         self.report = None
+        self.payouts = None  # the failed-payouts sweep's view, once it has answered
         v = QVBoxLayout(self)
         self.text = QLabel(self.tr("Asking Stripe for the list of connected accounts…"))
         self.text.setObjectName("sync_text")
@@ -50,8 +52,8 @@ class SyncDialog(QDialog):
             owner=self,
         )
 
-    def _progress(self, count: int, text: str) -> None:
-        self.text.setText(text)
+    def _progress(self, count: int, text: object) -> None:
+        self.text.setText(message_text(text))  # the payouts sweep's lines are msg()s
 
     def _cancel_or_close(self) -> None:
         if self.task is not None:  # stop at the next page; the answer still arrives with what was fetched
@@ -69,13 +71,37 @@ class SyncDialog(QDialog):
         self.cancel_button.setText(self.tr("Close"))
 
     def _done(self, report) -> None:
-        self._finish()
         self.report = report
         self.text.setText(message_text(report.summary))  # in the operator's language
+        if report.cancelled:
+            self._finish_sync()
+            return
+        self.task = submit_with_progress(
+            self.services.payouts.payouts,
+            self.session,
+            on_progress=self._progress,
+            on_done=self._payouts_done,
+            on_error=self._payouts_failed,
+            owner=self,
+        )
+
+    def _payouts_done(self, view) -> None:
+        self.payouts = view
+        self._finish_sync(message_text(view.summary), [message_text(p) for p in view.problems])
+
+    def _payouts_failed(self, exc: Exception) -> None:
+        self._finish_sync(self.tr("Failed payouts were not checked."), [describe(exc)])
+
+    def _finish_sync(self, payouts_text: str = "", problems: tuple | list = ()) -> None:
+        self._finish()
+        report = self.report
+        assert report is not None  # set by _done, which starts this step
+        self.text.setText("\n".join(t for t in (message_text(report.summary), payouts_text) if t))
+        notes = list(problems)
         if not report.complete:
-            self.message.setText(
-                self.tr("Not every account was refreshed: the rest shows its saved data, marked stale.")
-            )
+            notes.insert(0, self.tr("Not every account was refreshed: the rest shows its saved data, marked stale."))
+        if notes:
+            self.message.setText("\n".join(notes))
             self.message.show()
         self.synced.emit(report)
 

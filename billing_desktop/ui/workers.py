@@ -96,7 +96,7 @@ class _Dispatcher(QObject):
 
     done = Signal(int, object)
     failed = Signal(int, object)
-    progress = Signal(int, int, str)
+    progress = Signal(int, int, object)  # a msg() keeps its template: shown translated
 
     def __init__(self, app: QCoreApplication):
         super().__init__(app)

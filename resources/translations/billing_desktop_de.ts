@@ -2551,6 +2551,34 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <source>This cursor continues a listing in another order ({sort}): list with the --sort and --desc it was printed with.</source>
         <translation>Dieser Cursor setzt eine Liste in anderer Reihenfolge fort ({sort}): mit dem --sort und --desc auflisten, mit dem er ausgegeben wurde.</translation>
     </message>
+    <message>
+        <source>Failed payouts: {count}, from {asked} of {accounts} connected accounts asked.</source>
+        <translation>Fehlgeschlagene Auszahlungen: {count}, von {asked} der {accounts} verbundenen Konten abgefragt.</translation>
+    </message>
+    <message>
+        <source>Payouts ({status}): {count}, from {asked} of {accounts} connected accounts asked.</source>
+        <translation>Auszahlungen ({status}): {count}, von {asked} der {accounts} verbundenen Konten abgefragt.</translation>
+    </message>
+    <message>
+        <source>Give a payout status: {choices}.</source>
+        <translation>Geben Sie einen Auszahlungsstatus an: {choices}.</translation>
+    </message>
+    <message>
+        <source>Asking Stripe for the payouts of {slug} ({n} of {total})…</source>
+        <translation>Stripe wird nach den Auszahlungen von {slug} gefragt ({n} von {total})…</translation>
+    </message>
+    <message>
+        <source>{slug}: {problem}</source>
+        <translation>{slug}: {problem}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {left} of {total} accounts not asked.</source>
+        <translation>Abgebrochen: {left} von {total} Konten nicht abgefragt.</translation>
+    </message>
+    <message>
+        <source>{left} of {total} accounts not asked.</source>
+        <translation>{left} von {total} Konten nicht abgefragt.</translation>
+    </message>
 </context>
 <context>
     <name>AddOperatorDialog</name>
@@ -4617,6 +4645,10 @@ Die Plattform verliert den Zugriff auf das Konto, seine Tokens werden gelöscht.
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Failed payouts were not checked.</source>
+        <translation>Fehlgeschlagene Auszahlungen wurden nicht geprüft.</translation>
     </message>
     <message>
         <source>Not every account was refreshed: the rest shows its saved data, marked stale.</source>

@@ -1,0 +1,247 @@
+"""Whose payouts failed? Every connected tenant's payouts of one status (failed by default), for all tenants at once.
+
+Payouts live on the connected account: one paginated `GET /v1/payouts?status=…` per account, with `Stripe-Account`.
+Each page lands in the cache (with its attention items, so a failed payout reaches the Needs-attention board)
+before the next is asked for, so an account that errors, Stripe going away or a Cancel midway keeps what was
+fetched; the view is always built from the cache. Stripe unreachable (or the platform key refused) stops the sweep
+at once: every further account would fail the same way, each after its retries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from billing_desktop.connect.errors import StripeProblem
+from billing_desktop.connect.pager import Pager
+from billing_desktop.domain.attention import from_payout
+from billing_desktop.domain.requirements import payout_failure_words
+from billing_desktop.domain.roles import Perm
+from billing_desktop.domain.states import ConnectionState, PayoutStatus
+from billing_desktop.errors import ValidationError, msg
+from billing_desktop.services import audit
+from billing_desktop.services.connect_account import Money, money, when
+from billing_desktop.services.connect_cache import ObjectKind, store_connected
+from billing_desktop.services.context import AppContext
+from billing_desktop.services.permissions import authorize
+from billing_desktop.services.session import UserSession
+from billing_desktop.services.stripe_connect import STALE_AFTER, StripeConnectService
+from billing_desktop.store.models import Setting, StripeAccount, StripeObject, Tenant
+
+LAST_SWEEP = "connect_payouts_swept"  # + ":" + status: when every connected account was last asked
+GLOBAL_PROBLEMS = ("connection", "timeout", "authentication")  # no other account would fare better
+
+
+@dataclass(frozen=True, kw_only=True)
+class PayoutRow:
+    id: str
+    slug: str
+    tenant_id: int
+    amount: Money
+    status: str
+    created: datetime | None
+    arrival_date: datetime | None
+    failure_code: str | None
+    failure_words: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PayoutSweepView:
+    items: list[PayoutRow]
+    status: str
+    accounts: int  # connected tenants
+    asked: int  # of them, answered by Stripe in this run
+    fetched_at: datetime | None  # the last sweep that reached every account (None: never)
+    stale: bool
+    complete: bool  # this run asked every account and each answered
+    cancelled: bool = False
+    message: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        if self.status == PayoutStatus.FAILED:
+            return msg(
+                "Failed payouts: {count}, from {asked} of {accounts} connected accounts asked.",
+                count=len(self.items),
+                asked=self.asked,
+                accounts=self.accounts,
+            )
+        return msg(
+            "Payouts ({status}): {count}, from {asked} of {accounts} connected accounts asked.",
+            status=self.status,
+            count=len(self.items),
+            asked=self.asked,
+            accounts=self.accounts,
+        )
+
+
+class PayoutSweepService:
+    def __init__(self, ctx: AppContext, stripe: StripeConnectService):
+        self.ctx, self.stripe = ctx, stripe
+
+    def payouts(
+        self,
+        session: UserSession,
+        *,
+        status: str = PayoutStatus.FAILED,
+        refresh: bool = True,
+        progress: Callable[[int, str], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> PayoutSweepView:
+        if status not in {s.value for s in PayoutStatus}:
+            raise ValidationError(
+                {"status": msg("Give a payout status: {choices}.", choices=", ".join(s.value for s in PayoutStatus))}
+            )
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.STRIPE_VIEW, None)  # every tenant's: the platform's operators
+            accounts = s.execute(
+                select(StripeAccount.tenant_id, StripeAccount.stripe_user_id, Tenant.slug)
+                .join(Tenant, Tenant.id == StripeAccount.tenant_id)
+                .where(StripeAccount.status != ConnectionState.DISCONNECTED, StripeAccount.stripe_user_id.is_not(None))
+                .order_by(Tenant.slug)
+            ).all()
+        problems: list[str] = []
+        asked, was_cancelled, message = 0, False, ""
+        if refresh:
+            try:
+                with self.stripe.client_factory(self.stripe.platform.secret_key(), retries=2) as client:
+                    for n, (t_id, account_id, slug) in enumerate(accounts):
+                        if cancelled():
+                            was_cancelled = True
+                            break
+                        if progress is not None:
+                            progress(
+                                n,
+                                msg(
+                                    "Asking Stripe for the payouts of {slug} ({n} of {total})…",
+                                    slug=slug,
+                                    n=n + 1,
+                                    total=len(accounts),
+                                ),
+                            )
+                        try:
+                            if self._fetch(client, t_id, str(account_id), status, cancelled):
+                                asked += 1
+                            else:
+                                was_cancelled = True
+                                break
+                        except StripeProblem as exc:
+                            if exc.code in GLOBAL_PROBLEMS:
+                                message = msg("Showing saved data: {problem}", problem=exc.args[0])
+                                break
+                            problems.append(msg("{slug}: {problem}", slug=slug, problem=exc.args[0]))
+            except StripeProblem as exc:  # no client at all (no platform key)
+                message = msg("Showing saved data: {problem}", problem=exc.args[0])
+            left = len(accounts) - asked - len(problems)
+            if was_cancelled and left:
+                problems.append(msg("Cancelled: {left} of {total} accounts not asked.", left=left, total=len(accounts)))
+            elif message and left:
+                problems.append(msg("{left} of {total} accounts not asked.", left=left, total=len(accounts)))
+        complete = refresh and asked == len(accounts)
+        now = self.ctx.clock()
+        with self.ctx.db() as s, s.begin():
+            if complete:
+                key = f"{LAST_SWEEP}:{status}"
+                row = s.get(Setting, key)
+                if row is None:
+                    s.add(Setting(key=key, value=now.isoformat()))
+                else:
+                    row.value = now.isoformat()
+            if refresh:
+                outcome = "complete" if complete else ("cancelled" if was_cancelled else "partial")
+                audit.record(
+                    s,
+                    now,
+                    session.email,
+                    "stripe.payouts_sweep",
+                    None,
+                    detail=f"{outcome}: {status}, {asked} of {len(accounts)} accounts",
+                )
+        return self._view(
+            [a[0] for a in accounts],
+            status,
+            asked=asked,
+            complete=complete,
+            cancelled=was_cancelled,
+            message=message or ("" if refresh else msg("Showing saved data.")),
+            problems=problems,
+        )
+
+    def _fetch(self, client: Any, tenant_id: int, account_id: str, status: str, cancelled: Callable[[], bool]) -> bool:
+        """Every page of one account's payouts of `status` into the cache; False when cancelled midway."""
+        pager = Pager(client, "/v1/payouts", {"status": status}, stripe_account=account_id, cancelled=cancelled)
+        for page in pager:
+            with self.ctx.db() as s, s.begin():
+                written = store_connected(
+                    s,
+                    kind=ObjectKind.PAYOUT,
+                    tenant_id=tenant_id,
+                    account=account_id,
+                    objects=page,
+                    now=self.ctx.clock(),
+                    derive=from_payout,
+                )
+            if not written:  # disconnected meanwhile: nothing of it is wanted any more
+                return True
+        return not pager.was_cancelled
+
+    def _view(
+        self,
+        tenant_ids: list[int],
+        status: str,
+        *,
+        asked: int,
+        complete: bool,
+        cancelled: bool,
+        message: str,
+        problems: list[str],
+    ) -> PayoutSweepView:
+        now = self.ctx.clock()
+        items: list[PayoutRow] = []
+        with self.ctx.db() as s:
+            swept = s.get(Setting, f"{LAST_SWEEP}:{status}")
+            for start in range(0, len(tenant_ids), 500):  # stay under SQLite's bound-parameter limit
+                rows = s.execute(
+                    select(StripeObject.data, StripeObject.tenant_id, Tenant.slug)
+                    .join(Tenant, Tenant.id == StripeObject.tenant_id)
+                    .where(
+                        StripeObject.kind == ObjectKind.PAYOUT.value,
+                        StripeObject.tenant_id.in_(tenant_ids[start : start + 500]),
+                        StripeObject.status == status,
+                    )
+                ).all()
+                items += [
+                    PayoutRow(
+                        id=o["id"],
+                        slug=slug,
+                        tenant_id=t_id,
+                        amount=money(o["amount"], o["currency"]),
+                        status=o["status"],
+                        created=when(o.get("created")),
+                        arrival_date=when(o.get("arrival_date")),
+                        failure_code=o.get("failure_code"),
+                        failure_words=payout_failure_words(o.get("failure_code"), o.get("failure_message")),
+                    )
+                    for o, t_id, slug in rows
+                ]
+        far = datetime.min.replace(tzinfo=now.tzinfo)
+        items.sort(key=lambda p: (p.created or far, p.id), reverse=True)  # newest first
+        fetched_at = datetime.fromisoformat(swept.value) if swept is not None else None
+        stale = not complete or fetched_at is None or now - fetched_at > STALE_AFTER
+        return PayoutSweepView(
+            items=items,
+            status=status,
+            accounts=len(tenant_ids),
+            asked=asked,
+            fetched_at=fetched_at,
+            stale=stale,
+            complete=complete,
+            cancelled=cancelled,
+            message=message,
+            problems=problems,
+        )
