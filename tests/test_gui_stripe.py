@@ -212,3 +212,19 @@ def test_the_list_shows_the_stripe_state_once_connected_and_disconnected(qtbot, 
     click(qtbot, open_dialog(qtbot, QMessageBox).button(QMessageBox.StandardButton.Yes))
     qtbot.waitUntil(lambda: window.stripe.badge.text().strip() == "DISCONNECTED", timeout=10000)
     qtbot.waitUntil(lambda: stripe_cell(window, acme.id) == "disconnected", timeout=5000)  # an account that was
+
+
+def test_a_refresh_that_finds_the_account_restricted_shows_in_the_list(qtbot, window, services, operator, acme, fake):
+    """A refresh from Stripe stores the new state without an audit row: the list learns it from the tab."""
+    attempt = services.stripe.start_connect(operator, acme.id)
+    follow(attempt.url)
+    attempt.wait(5)
+    click(qtbot, window.stripe.refresh_button)
+    qtbot.waitUntil(lambda: stripe_cell(window, acme.id) == "connected", timeout=10000)
+    account = next(iter(fake.accounts.values()))
+    account["requirements"] = {"currently_due": ["external_account"], "past_due": ["external_account"]}
+    account["requirements"]["disabled_reason"] = "requirements.past_due"
+    account["payouts_enabled"] = False
+    click(qtbot, window.stripe.refresh_button)
+    qtbot.waitUntil(lambda: window.stripe.badge.text().strip() == "RESTRICTED", timeout=10000)
+    qtbot.waitUntil(lambda: stripe_cell(window, acme.id) == "restricted", timeout=5000)

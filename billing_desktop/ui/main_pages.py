@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # the type checker sees the QMainWindow this is mixed into; a
     from billing_desktop.ui.overview_tab import OverviewTab
     from billing_desktop.ui.runner import ServiceRunner
     from billing_desktop.ui.stripe_tab import StripeTab
+    from billing_desktop.ui.tenant_model import TenantTableModel
+    from billing_desktop.ui.tenant_paged import PagedTenantModel
     from billing_desktop.ui.webhooks_tab import WebhooksTab
 else:
     _Window = object
@@ -27,6 +29,10 @@ class MainPages(_Window):
     runner: ServiceRunner
     overview: OverviewTab
     _pending_row: TenantRow | None
+    model: TenantTableModel | PagedTenantModel
+    if TYPE_CHECKING:
+
+        def refresh(self, *, count_all: bool = True) -> None: ...
 
     def add_pages(self, labels: dict[str, str]) -> None:
         """The tabs after the Overview, in this order, with their labels; a page without a label (Audit, for a role
@@ -64,7 +70,23 @@ class MainPages(_Window):
     def _make_stripe(self) -> StripeTab:
         from billing_desktop.ui.stripe_tab import StripeTab
 
-        return StripeTab(self.runner)
+        tab = StripeTab(self.runner)
+        tab.status_shown.connect(lambda st: self._stripe_shown(tab, st))
+        return tab
+
+    def _stripe_shown(self, tab: StripeTab, st) -> None:
+        # A refresh from Stripe stores the account's new state (restricted, say) without an audit row, so the change
+        # feed does not hear it: the list's Stripe column learns it here when it shows another state.
+        from billing_desktop.domain.states import ConnectionState
+        from billing_desktop.ui.tenant_model import COLUMNS
+
+        if st is None or tab.tenant is None:
+            return
+        row = self.model.row_of(tab.tenant.id)
+        column = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "stripe")
+        cell = self.model.index(row, column).data() if row >= 0 else None
+        if cell is not None and cell != st.state and not (cell == "—" and st.state == ConnectionState.DISCONNECTED):
+            self.refresh(count_all=False)
 
     def _make_keys(self) -> KeysTab:
         from billing_desktop.ui.keys_tab import KeysTab
