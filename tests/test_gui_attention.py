@@ -208,6 +208,7 @@ def test_refresh_all_from_the_board_also_finds_failed_payouts(qtbot, services, o
     click(qtbot, board.sync_button)
     dialog = open_dialog(qtbot, SyncDialog)
     qtbot.waitUntil(lambda: "payouts of t0-acme (1 of 2)" in dialog.text.text(), timeout=20000)
+    assert "Synced 2 connected accounts" in win.statusBar().currentMessage()  # shown without waiting for payouts
     click(qtbot, dialog.cancel_button)
     gate.set()
     qtbot.waitUntil(lambda: dialog.cancel_button.text() == "Close", timeout=20000)

@@ -86,6 +86,7 @@ class ConnectActions:
 
         dialog = SyncDialog(self.window.services, self.window.session, self.attention or self.window)
         dialog.synced.connect(self.synced)
+        dialog.payouts_checked.connect(lambda _view: self.cache_changed())  # failed payouts onto the board
         dialog.start()
         self.sync_dialog = dialog
 

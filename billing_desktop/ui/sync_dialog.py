@@ -12,7 +12,8 @@ from billing_desktop.ui.workers import describe, submit_with_progress
 
 
 class SyncDialog(QDialog):
-    synced = Signal(object)  # the SyncReport, complete or not
+    synced = Signal(object)  # the SyncReport, complete or not: the board and the list follow at once
+    payouts_checked = Signal(object)  # then the failed-payouts sweep's view (not after a cancelled sync)
 
     def __init__(self, services, session, parent=None):
         super().__init__(parent)
@@ -73,6 +74,7 @@ class SyncDialog(QDialog):
     def _done(self, report) -> None:
         self.report = report
         self.text.setText(message_text(report.summary))  # in the operator's language
+        self.synced.emit(report)  # the accounts are in: no need to wait for the payouts to show them
         if report.cancelled:
             self._finish_sync()
             return
@@ -88,6 +90,7 @@ class SyncDialog(QDialog):
     def _payouts_done(self, view) -> None:
         self.payouts = view
         self._finish_sync(message_text(view.summary), [message_text(p) for p in view.problems])
+        self.payouts_checked.emit(view)
 
     def _payouts_failed(self, exc: Exception) -> None:
         self._finish_sync(self.tr("Failed payouts were not checked."), [describe(exc)])
@@ -103,7 +106,6 @@ class SyncDialog(QDialog):
         if notes:
             self.message.setText("\n".join(notes))
             self.message.show()
-        self.synced.emit(report)
 
     def _failed(self, exc: Exception) -> None:
         self._finish()
