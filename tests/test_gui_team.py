@@ -82,6 +82,25 @@ def test_unsaved_edits_are_kept_behind_a_conflict_banner(qtbot, windows):
     assert bob.overview.details.company_name == "Acme Inc"  # his form still said Acme Inc: his save wins
 
 
+def test_saving_under_the_banner_is_refused_and_says_so(qtbot, windows, services, operator, acme):
+    """Seen by hand (two operators): Save while the banner showed was refused, but the screen did not change at all,
+    so the operator could not tell whether the click had done anything."""
+    alice, bob = windows
+    type_into(qtbot, bob.overview.domain, "bob.example")
+    type_into(qtbot, alice.overview.company, "Acme by Alice")
+    click(qtbot, alice.overview.save_button)
+    qtbot.waitUntil(lambda: bob.overview.banner.isVisible(), timeout=5000)
+    assert bob.overview.message.isHidden()
+    click(qtbot, bob.overview.save_button)  # without choosing: his form still holds the version he loaded
+    qtbot.waitUntil(lambda: bob.overview.message.isVisible(), timeout=5000)
+    assert "Not saved" in bob.overview.message.text() and "op@platform.example" in bob.overview.message.text()
+    assert bob.overview.banner.isVisible() and bob.overview.domain.text() == "bob.example"
+    saved = services.tenants.get(operator, acme.id)
+    assert (saved.company_name, saved.domain) == ("Acme by Alice", "")  # nothing of his went over hers
+    click(qtbot, bob.overview.banner.load_button)
+    assert bob.overview.message.isHidden() and bob.overview.company.text() == "Acme by Alice"
+
+
 def test_a_stale_save_is_refused_and_the_text_kept(qtbot, windows, services, operator, acme):
     _alice, bob = windows
     bob.live.stop()  # Bob's window hears nothing: his form is stale when he saves
@@ -90,6 +109,7 @@ def test_a_stale_save_is_refused_and_the_text_kept(qtbot, windows, services, ope
     click(qtbot, bob.overview.save_button)
     qtbot.waitUntil(lambda: bob.overview.banner.isVisible(), timeout=5000)
     assert "op@platform.example" in bob.overview.banner.text.text()
+    assert "Not saved" in bob.overview.message.text() and bob.overview.message.isVisible()
     assert bob.overview.domain.text() == "stale.example"
     assert services.tenants.get(operator, acme.id).domain == ""  # nothing was overwritten
     click(qtbot, bob.overview.banner.load_button)

@@ -298,6 +298,14 @@ class OverviewTab(QWidget):
     def _conflicted(self, d, who: str) -> None:
         if self.details is not None and d.id == self.details.id:  # still the tenant the refused save was for
             self.banner.show_conflict(d, who)
+            # Say that this click was refused: under a banner already shown, nothing else on screen changes.
+            self.message.setText(
+                self.tr(
+                    "Not saved: {0} saved this tenant after you opened it. Load their version, or keep your edits "
+                    "and save again."
+                ).format(self.banner.who or self.tr("another operator"))
+            )
+            self.message.show()
 
     def toggle_active(self) -> None:
         d = self.details

@@ -3922,6 +3922,14 @@ Seine Live-API-Schlüssel, sein Stripe-Konto und seine Webhooks wirken dann auf 
         <translation>Ihre Änderungen bleiben erhalten. „Änderungen speichern“ setzt sie über die Version des anderen Operators.</translation>
     </message>
     <message>
+        <source>Not saved: {0} saved this tenant after you opened it. Load their version, or keep your edits and save again.</source>
+        <translation>Nicht gespeichert: {0} hat diesen Mandanten gespeichert, nachdem Sie ihn geöffnet haben. Laden Sie dessen Version, oder behalten Sie Ihre Änderungen und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>another operator</source>
+        <translation>ein anderer Operator</translation>
+    </message>
+    <message>
         <source>Deactivate tenant</source>
         <translation>Mandanten deaktivieren</translation>
     </message>
