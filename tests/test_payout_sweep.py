@@ -74,7 +74,10 @@ def test_every_page_of_an_accounts_failed_payouts(services, operator, fake, tena
     assert sum(1 for r in board.items if r.kind == AttentionKind.PAYOUT_FAILED) == 231  # and tokyo's
 
 
-def test_an_account_that_errors_mid_sweep_leaves_a_partial_answer(services, operator, fake, tenants):
+def test_an_account_that_errors_mid_sweep_leaves_a_partial_answer(services, operator, fake, tenants, monkeypatch):
+    from billing_desktop.services import payout_sweep
+
+    monkeypatch.setattr(payout_sweep, "WORKERS", 1)  # one account after the other: "mid-sweep" is then certain
     tokyo_account = tenants["accounts"][tenants["tokyo"].slug]
 
     def lose_tokyo(path, q):  # while acme's answer is on the wire, the platform loses access to tokyo's account
@@ -91,6 +94,13 @@ def test_an_account_that_errors_mid_sweep_leaves_a_partial_answer(services, oper
     assert [a.detail for a in audit] == ["partial: failed, 2 of 3 accounts"]
 
 
+def test_an_erroring_account_among_those_asked_at_once(services, operator, fake, tenants):
+    fake.accounts.pop(tenants["accounts"][tenants["acme"].slug])  # the platform lost access before the sweep
+    view = services.payouts.payouts(operator)
+    assert not view.complete and view.asked == 2 and [p.slug for p in view.items] == [tenants["tokyo"].slug]
+    assert [p.split(":")[0] for p in view.problems] == [tenants["acme"].slug]
+
+
 def test_offline_shows_the_saved_copy_marked_stale(services, operator, fake, tenants, monkeypatch, clock):
     online = services.payouts.payouts(operator)
     clock.advance(hours=1)
@@ -104,15 +114,26 @@ def test_offline_shows_the_saved_copy_marked_stale(services, operator, fake, ten
     assert saved.stale and saved.message == "Showing saved data." and len(saved.items) == 2
 
 
-def test_cancel_keeps_what_was_fetched(services, operator, fake, tenants):
-    asked = []
-    view = services.payouts.payouts(
-        operator, progress=lambda n, text: asked.append(text), cancelled=lambda: len(asked) >= 2
-    )
+def test_cancel_keeps_what_was_fetched(services, operator, fake, tenants, monkeypatch):
+    from billing_desktop.services import payout_sweep
+
+    monkeypatch.setattr(payout_sweep, "WORKERS", 1)  # one account after the other: cancelled after the first
+    import threading
+
+    pressed = threading.Event()
+    fake.connect.before_answer = lambda path, q: pressed.set()  # Cancel while acme's answer is on the wire
+    lines = []
+    view = services.payouts.payouts(operator, progress=lambda n, text: lines.append(text), cancelled=pressed.is_set)
     assert view.cancelled and not view.complete and view.asked == 1
     assert view.problems == ["Cancelled: 2 of 3 accounts not asked."]
     assert [p.slug for p in view.items] == [tenants["acme"].slug]  # the first in slug order
-    assert asked[0].startswith(f"Asking Stripe for the payouts of {tenants['acme'].slug} (1 of 3)")
+    assert lines == [
+        "Asking Stripe for the payouts of 3 connected accounts…",
+        "Payouts: 1 of 3 connected accounts done…",
+        "Payouts: 2 of 3 connected accounts done…",
+        "Payouts: 3 of 3 connected accounts done…",
+    ]
+    assert len(payout_requests(fake)) == 1  # the others were not asked
 
 
 def test_other_statuses_and_a_bad_one(services, operator, fake, tenants):

@@ -2564,12 +2564,16 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Geben Sie einen Auszahlungsstatus an: {choices}.</translation>
     </message>
     <message>
-        <source>Asking Stripe for the payouts of {slug} ({n} of {total})…</source>
-        <translation>Stripe wird nach den Auszahlungen von {slug} gefragt ({n} von {total})…</translation>
+        <source>Asking Stripe for the payouts of {total} connected accounts…</source>
+        <translation>Stripe wird nach den Auszahlungen von {total} verbundenen Konten gefragt…</translation>
     </message>
     <message>
         <source>{slug}: {problem}</source>
         <translation>{slug}: {problem}</translation>
+    </message>
+    <message>
+        <source>Payouts: {n} of {total} connected accounts done…</source>
+        <translation>Auszahlungen: {n} von {total} verbundenen Konten erledigt…</translation>
     </message>
     <message>
         <source>Cancelled: {left} of {total} accounts not asked.</source>
