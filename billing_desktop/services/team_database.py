@@ -187,3 +187,13 @@ def connect(profile: TeamDatabase, password: str, vault: Vault) -> TeamDatabase:
     test_connection(profile, password)
     save_profile(profile, password, vault)
     return profile
+
+
+def unanswered_reason(exc: BaseException) -> str | None:
+    """The driver's first line when the database did not answer in the middle of some work (server stopped, a
+    failover, the connection cut; SQLite busy or unwritable), else None. No URL and no password: only the reason."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    from billing_desktop.store.postgres import describe_error
+
+    return describe_error(exc) if isinstance(exc, (OperationalError, InterfaceError)) else None

@@ -225,6 +225,13 @@ def describe(exc: Exception) -> str:
 
     if isinstance(exc, AppError):
         return error_text(exc)  # in the operator's language
+    from billing_desktop.services.team_database import unanswered_reason
+
+    reason = unanswered_reason(exc)
+    if reason is not None:  # a stopped server is not an "unexpected error": say what happened and what to do
+        return tr(
+            "The database did not answer ({0}). Nothing was changed: try again when the status bar shows it connected."
+        ).format(reason)
     return tr("Unexpected error ({0}). Details are in the log file.").format(type(exc).__name__)
 
 

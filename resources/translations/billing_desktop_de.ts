@@ -1256,6 +1256,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Ergebnis: {0}  Status {1}  Latenz {2} ms  Versuch {3}</translation>
     </message>
     <message>
+        <source>The database did not answer ({0}). Nothing was changed: try again when the status bar shows it connected.</source>
+        <translation>Die Datenbank hat nicht geantwortet ({0}). Nichts wurde geändert: versuchen Sie es erneut, wenn die Statusleiste sie als verbunden zeigt.</translation>
+    </message>
+    <message>
         <source>Unexpected error ({0}). Details are in the log file.</source>
         <translation>Unerwarteter Fehler ({0}). Einzelheiten stehen in der Protokolldatei.</translation>
     </message>
