@@ -194,3 +194,22 @@ def test_a_tenant_owner_chooses_a_language_but_not_the_idle_lock(qtbot, services
     qtbot.waitUntil(lambda: closed(dialog))
     assert i18n.choice(settings(tmp_path)) == "de"
     assert services.settings.idle_lock_minutes() == 15  # untouched
+
+
+def test_the_conflict_banner_is_in_german(qtbot, services, operator, acme, tmp_path, english_again):
+    """Seen walking two operators by hand: the banner naming who changed the tenant was English in every language."""
+    i18n.apply("de")
+    win = MainWindow(services, operator, settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.loaded and win.overview.details is not None)
+    win.live.stop()  # this window hears nothing: its form is stale when it saves
+    services.tenants.update(operator, acme.id, {"tier": "pro"})  # saved elsewhere meanwhile
+    type_into(qtbot, win.overview.domain, "veraltet.example")
+    click(qtbot, win.overview.save_button)
+    qtbot.waitUntil(lambda: win.overview.banner.isVisible(), timeout=5000)
+    said = win.overview.banner.text.text()
+    assert "wurde von op@platform.example" in said and "geändert" in said and "was changed" not in said
+    assert "Nicht gespeichert" in win.overview.message.text()
+    win.overview.discard_changes()
+    win.close()

@@ -384,8 +384,9 @@ class ConflictBanner(QFrame):
         self.theirs, self.who = theirs, who
         when = f"{theirs.updated_at:%Y-%m-%d %H:%M:%S} UTC"
         self.text.setText(
-            f"<b>{_esc(theirs.company_name)} was changed by {_esc(who or 'another operator')}</b> at {when}, "
-            "after you opened it. Your edits are still in the form."
+            self.tr(
+                "<b>{0} was changed by {1}</b> at {2}, after you opened it. Your edits are still in the form."
+            ).format(_esc(theirs.company_name), _esc(who or self.tr("another operator")), when)
         )
         self.show()
 

@@ -2940,6 +2940,14 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <source>Keep the form as it is; Save then puts your edits over theirs</source>
         <translation>Formular so lassen; Speichern setzt dann Ihre Änderungen über die anderen</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;{0} was changed by {1}&lt;/b&gt; at {2}, after you opened it. Your edits are still in the form.</source>
+        <translation>&lt;b&gt;{0} wurde von {1} geändert&lt;/b&gt;, am {2}, nachdem Sie ihn geöffnet haben. Ihre Änderungen stehen weiter im Formular.</translation>
+    </message>
+    <message>
+        <source>another operator</source>
+        <translation>ein anderer Operator</translation>
+    </message>
 </context>
 <context>
     <name>CrashReporter</name>
