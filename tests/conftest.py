@@ -39,6 +39,21 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return d
 
 
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test(request: pytest.FixtureRequest):
+    """A window or message box a GUI test leaves on screen is hidden after it: later tests find widgets by class among
+    the visible top-level ones, and one left over made test_gui_attention click another test's board. hide(), not
+    close(): a close may ask Save/Discard and wait for an answer nobody gives."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    for w in QApplication.topLevelWidgets():
+        if w.isVisible():
+            w.hide()
+
+
 @pytest.fixture
 def keyring_backend() -> MemoryKeyring:
     return MemoryKeyring()

@@ -74,6 +74,19 @@ def test_requirements_page_and_fix_up_link(qtbot, window, fake):
     dialog.reject()
 
 
+def test_refresh_rereads_the_requirements_shown_below(qtbot, window, connected):
+    """The fields above and the Requirements page below must agree after Refresh: the page once kept "Nothing is
+    due." beside fields listing what had become due."""
+    page = window.stripe.ops.requirements
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4 and "Saved" in page.status.text(), timeout=10000)
+    connected["requirements"] = requirements(currently_due=["business_profile.url"])
+    click(qtbot, window.stripe.refresh_button)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    assert cell(page.table, 0, 0) == "Due now"
+    assert page.model.index(0, 1).data(3) == "business_profile.url"  # ToolTipRole: Stripe's code
+    assert "business_profile.url" in window.stripe.values["currently_due"].toolTip()
+
+
 def test_requirements_and_board_items_in_german(qtbot, open_main_window, services, operator, acme, connected):
     """Stripe's requirement codes and the board's items are in the operator's language (the CLI keeps English)."""
     bulk_tenants(services, ["Livewire"], mode="live")

@@ -191,6 +191,7 @@ def test_the_stripe_tab_says_ja_and_nein_in_german(qtbot, german, window, servic
     qtbot.waitUntil(lambda: tab.values["payouts_enabled"].text() == "nein", timeout=10000)
     active = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "active")
     assert window.model.index(0, active).data() == "ja"  # the list's Active column too
+    qtbot.waitUntil(lambda: stripe_cell(window, window.stripe.tenant.id) == "verbunden", timeout=5000)  # and Stripe's
 
 
 def stripe_cell(window, tenant_id) -> str:

@@ -40,6 +40,10 @@ NOT_STATES = {
     # The words shown for Stripe's statuses (keyed by the enums), marked for translation.
     ("ui/stripe_requirements.py", 'CapabilityStatus.PENDING: QT_TRANSLATE_NOOP("", "pending"),'),
     ("ui/stripe_requirements.py", 'CapabilityStatus.INACTIVE: QT_TRANSLATE_NOOP("", "inactive"),'),
+    ("ui/tenant_model.py", 'ConnectionState.CONNECTED.value: QT_TRANSLATE_NOOP("", "connected"),'),
+    ("ui/tenant_model.py", 'ConnectionState.PENDING.value: QT_TRANSLATE_NOOP("", "pending"),'),
+    ("ui/tenant_model.py", 'ConnectionState.RESTRICTED.value: QT_TRANSLATE_NOOP("", "restricted"),'),
+    ("ui/tenant_model.py", 'ConnectionState.DISCONNECTED.value: QT_TRANSLATE_NOOP("", "disconnected"),'),
 }
 
 

@@ -135,10 +135,11 @@ class StripeOpsPanel(QTabWidget):
         self.setMinimumHeight(300)
         self.currentChanged.connect(lambda _i: self.load())
 
-    def set_tenant(self, tenant, *, connected: bool) -> None:
-        """Called whenever the tab shows a status: pages reload only when the tenant or its connection changed."""
+    def set_tenant(self, tenant, *, connected: bool, again: bool = False) -> None:
+        """Called whenever the tab shows a status: pages reload only when the tenant or its connection changed, or
+        `again` after the operator's Refresh."""
         key = (tenant.id if tenant else None, connected)
-        if key == self._shown:
+        if key == self._shown and not again:
             return
         self._shown = key
         self.tenant = tenant if connected else None

@@ -175,7 +175,7 @@ class StripeTab(QWidget):
             self.session,
             tenant_id,
             owner=self,
-            on_done=lambda st: self._loaded(tenant_id, st),
+            on_done=lambda st: self._loaded(tenant_id, st, refreshed=refresh),
             on_error=self._error,
         )
 
@@ -204,17 +204,17 @@ class StripeTab(QWidget):
         if isinstance(window, QMainWindow):  # the tab outside a main window (a test) has no status bar
             window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
-    def _loaded(self, tenant_id: int, status) -> None:
+    def _loaded(self, tenant_id: int, status, *, refreshed: bool = False) -> None:
         self.refresh_button.setEnabled(True)
         if self.tenant is not None and self.tenant.id == tenant_id:
-            self.show_status(status)
+            self.show_status(status, refreshed=refreshed)
 
     def _error(self, exc: Exception) -> None:
         self.refresh_button.setEnabled(True)
         self.message.setText(describe(exc))
         self.message.show()
 
-    def show_status(self, st) -> None:
+    def show_status(self, st, *, refreshed: bool = False) -> None:
         self.status = st
         state = st.state if st else ConnectionState.DISCONNECTED
         stale = self.tr(" · stale") if st and st.stale and state != ConnectionState.DISCONNECTED else ""
@@ -246,7 +246,8 @@ class StripeTab(QWidget):
         else:
             self.message.hide()
         connected = state != ConnectionState.DISCONNECTED
-        self.ops.set_tenant(self.tenant, connected=connected and st is not None)
+        # After Refresh the lower pages re-read too: they showed "Nothing is due." beside fields listing what is due.
+        self.ops.set_tenant(self.tenant, connected=connected and st is not None, again=refreshed)
         busy = self.attempt is not None
         if st is not None and not connected and not busy:
             self.connect_hint.show_hint(

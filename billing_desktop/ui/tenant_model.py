@@ -32,6 +32,13 @@ COLUMNS = [
     (QT_TRANSLATE_NOOP("", "Active"), "active"),
 ]
 ATTENTION = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "attention")
+# The Stripe column's words, in the operator's language (lower case in the cell, as the filter's are capitalized).
+STRIPE_WORDS: dict[str, object] = {
+    ConnectionState.CONNECTED.value: QT_TRANSLATE_NOOP("", "connected"),
+    ConnectionState.PENDING.value: QT_TRANSLATE_NOOP("", "pending"),
+    ConnectionState.RESTRICTED.value: QT_TRANSLATE_NOOP("", "restricted"),
+    ConnectionState.DISCONNECTED.value: QT_TRANSLATE_NOOP("", "disconnected"),
+}
 
 
 class TenantTableModel(QAbstractTableModel):
@@ -227,7 +234,7 @@ class TenantTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             value = cols.value(attr, i)
             if attr == "stripe":
-                return "—" if value == "none" else value
+                return "—" if value == "none" else tr(str(STRIPE_WORDS.get(value, value)))
             if attr == "active":
                 return tr("yes") if value else tr("no")
             if attr == "mode":

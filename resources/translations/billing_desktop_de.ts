@@ -952,6 +952,14 @@
         <translation>Aktiv</translation>
     </message>
     <message>
+        <source>restricted</source>
+        <translation>eingeschränkt</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
         <source>Nothing needs attention</source>
         <translation>Kein Handlungsbedarf</translation>
     </message>
