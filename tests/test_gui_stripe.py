@@ -186,12 +186,13 @@ def test_the_stripe_tab_says_ja_and_nein_in_german(qtbot, german, window, servic
     qtbot.waitUntil(lambda: tab.values["account_id"].text().startswith("acct_"), timeout=10000)
     assert tab.values["charges_enabled"].text() == "ja"
     assert tab.values["livemode"].text() == "nein"
+    qtbot.waitUntil(lambda: stripe_cell(window, tab.tenant.id) == "verbunden", timeout=5000)  # the list's state too
     fake.accounts[tab.values["account_id"].text()]["payouts_enabled"] = False
     click(qtbot, tab.refresh_button)
     qtbot.waitUntil(lambda: tab.values["payouts_enabled"].text() == "nein", timeout=10000)
+    qtbot.waitUntil(lambda: stripe_cell(window, tab.tenant.id) == "ausstehend", timeout=5000)  # payouts off: pending
     active = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "active")
     assert window.model.index(0, active).data() == "ja"  # the list's Active column too
-    qtbot.waitUntil(lambda: stripe_cell(window, window.stripe.tenant.id) == "verbunden", timeout=5000)  # and Stripe's
 
 
 def stripe_cell(window, tenant_id) -> str:

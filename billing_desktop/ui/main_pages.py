@@ -78,14 +78,14 @@ class MainPages(_Window):
         # A refresh from Stripe stores the account's new state (restricted, say) without an audit row, so the change
         # feed does not hear it: the list's Stripe column learns it here when it shows another state.
         from billing_desktop.domain.states import ConnectionState
-        from billing_desktop.ui.tenant_model import COLUMNS
 
         if st is None or tab.tenant is None:
             return
-        row = self.model.row_of(tab.tenant.id)
-        column = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "stripe")
-        cell = self.model.index(row, column).data() if row >= 0 else None
-        if cell is not None and cell != st.state and not (cell == "—" and st.state == ConnectionState.DISCONNECTED):
+        # The row's stored state, not the cell's text: that is in the operator's language.
+        shown = self.model.row_at(self.model.row_of(tab.tenant.id))
+        if shown is None:
+            return
+        if shown.stripe != st.state and not (shown.stripe == "none" and st.state == ConnectionState.DISCONNECTED):
             self.refresh(count_all=False)
 
     def _make_keys(self) -> KeysTab:
