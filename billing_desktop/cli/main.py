@@ -139,9 +139,10 @@ def _main(argv: list[str], vault: Vault | None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except ValueError as exc:
-        if "null byte" not in str(exc):
+        if "null byte" not in str(exc) and "null character" not in str(exc):
             raise
-        # A path argument with a NUL character (os and open() refuse it before any file is touched).
+        # A path argument with a NUL character (os and open() refuse it before any file is touched; Python 3.11 says
+        # "embedded null byte", 3.13's os functions "embedded null character in path").
         print("error: a file or folder name cannot contain a NUL character.", file=sys.stderr)
         return EXIT_INVALID
     except Exception as exc:  # storage failures mid-command: one clear line, never a traceback

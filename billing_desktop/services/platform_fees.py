@@ -181,6 +181,8 @@ def export_csv(report: FeeReport, path: str) -> str:
     """Write the report's lines to `path` as CSV. A new file or an existing regular file (replaced whole, through a
     temporary file and a rename: a planted symlink is replaced, never followed); a folder, device, FIFO or symlink is
     refused (ValidationError on `csv`)."""
+    if "\x00" in path:  # os refuses it, with words that differ between Pythons
+        raise ValidationError({"csv": msg("A file name cannot contain a NUL character.")})
     target = os.path.abspath(path)
     try:
         st = os.lstat(target)

@@ -1928,6 +1928,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Das Anfangsdatum liegt nach dem Enddatum.</translation>
     </message>
     <message>
+        <source>A file name cannot contain a NUL character.</source>
+        <translation>Ein Dateiname darf kein NUL-Zeichen enthalten.</translation>
+    </message>
+    <message>
         <source>{path} is a folder: choose a file name in it.</source>
         <translation>{path} ist ein Ordner: wählen Sie einen Dateinamen darin.</translation>
     </message>
