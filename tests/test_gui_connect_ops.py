@@ -207,6 +207,7 @@ def test_stripes_words_are_shown_as_text_never_as_markup(qtbot, window, connecte
     page.load()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
     labels = [window.stripe.values[n] for n in ("business_name", "currently_due", "past_due", "disabled_reason")]
+    page.message.setText("<b>Stripe said</b>")  # a message label turns plain at its first text (not at start-up)
     for label in [*labels, page.disabled, page.message]:
         assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
     tips = [label.toolTip() for label in labels] + [page.disabled.toolTip()]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from billing_desktop.ui.i18n import text
@@ -23,15 +21,26 @@ class WrapLabel(QLabel):
     keep a wrapped label at the height of its first line and paint the rest over the next widget; a minimum
     height taken from `heightForWidth` makes the layout, and the window, grow instead."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None):
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, plain: bool = False):
         super().__init__(text, parent)
+        self._plain = plain
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._fit()
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if self._plain and text:
+            self._make_plain()
         super().setText(text)
         self._fit()
+
+    def _make_plain(self) -> None:
+        # Plain text (errors quote input and Stripe's words: never markup), set at the first text rather than at
+        # construction: the first use of `Qt` builds its ~90 enums, and the sign-in window paints before any error.
+        from PySide6.QtCore import Qt
+
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._plain = False
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -59,8 +68,7 @@ class Form:
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
         v.addWidget(widget)
-        err = WrapLabel()
-        err.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote input or Stripe's words: never markup
+        err = WrapLabel(plain=True)  # messages may quote input or Stripe's words: never markup
         err.setObjectName(f"error_{name}")
         set_tone(err, ERROR_TONE)
         err.hide()
@@ -164,14 +172,16 @@ def plain_tip(text: str | None) -> str:
     Stripe's own codes and reasons."""
     if not text:
         return ""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import Qt as QtGui  # here, not at import: see WrapLabel._make_plain
+
     if not QtGui.mightBeRichText(text):  # Qt shows it as text already
         return text
     return QtGui.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def message_label() -> QLabel:
-    label = WrapLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # errors quote Stripe's messages and input: never markup
+    label = WrapLabel(plain=True)  # errors quote Stripe's messages and input: never markup
     label.setObjectName("message")
     set_tone(label, ERROR_TONE)
     label.hide()
