@@ -55,6 +55,8 @@ class ListQuery:
 
 
 def like_pattern(needle: str) -> str:
+    # No tenant's text holds a NUL, and SQLite ends a string at one: '%\x00%' would match every tenant.
+    needle = needle.replace("\x00", "")
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
