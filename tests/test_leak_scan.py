@@ -161,3 +161,20 @@ def test_the_one_pass_search_and_the_prefilter_find_what_each_pattern_finds(monk
         if starts is not None:
             assert leak_scan.candidates_at(data, starts(data)) == expected, data
     assert any(_reference(p.encode()) for p in pieces)  # the pieces do hold keys
+
+
+def test_the_walk_goes_in_name_order_without_git_or_linked_folders(tmp_path, monkeypatch):
+    import os
+
+    for rel in ("b.txt", "a.txt", "sub/z.txt", "sub/deeper/y.txt", ".git/config", "aa/x.txt", "outside/o.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    os.symlink(tmp_path / "outside", tmp_path / "repo-link")  # a linked folder is not walked into
+    os.symlink(tmp_path / "a.txt", tmp_path / "c-link.txt")  # a linked file is a file
+    monkeypatch.chdir(tmp_path)
+    assert list(leak_scan.walk(["."])) == [  # spelled as pathlib would: no "./"
+        "a.txt", "b.txt", "c-link.txt", "aa/x.txt", "outside/o.txt", "sub/z.txt", "sub/deeper/y.txt",
+    ]  # fmt: skip
+    assert list(leak_scan.walk([f"{tmp_path}/sub/", "b.txt"])) == [
+        f"{tmp_path}/sub/z.txt", f"{tmp_path}/sub/deeper/y.txt", "b.txt",
+    ]  # fmt: skip

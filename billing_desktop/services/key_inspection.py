@@ -116,7 +116,7 @@ class KeyInspectionService:
                     result.cancelled = True
                     break
                 if progress:
-                    progress(result.files_scanned, str(scanned.path))
+                    progress(result.files_scanned, scanned.where)
                 if scanned.skipped:
                     result.files_skipped += 1
                     continue
@@ -128,7 +128,7 @@ class KeyInspectionService:
                     ins = cache[token]
                     result.findings.append(
                         Finding(
-                            path=str(scanned.path),
+                            path=scanned.where,
                             line=place if scanned.by_line else 0,
                             value=mask(token.decode("ascii")),
                             what=_what(ins),

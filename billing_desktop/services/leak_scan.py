@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 # What a scan looks for: our keys and Stripe's credential shapes, as bytes (files are read raw).
 _TAIL = rb"(?![0-9A-Za-z])"
@@ -48,6 +47,7 @@ BINARY_SNIFF = 8192  # bytes that decide text, UTF-16 or binary
 CHUNK = 4 << 20  # bytes read at a time: a file of any size costs at most about two chunks per thread
 OVERLAP = 4096  # kept from one chunk to the next: longer than any token, so a key cut by a chunk end is seen whole
 WORKERS = min(4, os.cpu_count() or 1)
+BATCH = 16  # files handed to a thread at a time
 
 
 def prefilter() -> Callable[[bytes], list[int]] | None:
@@ -124,13 +124,17 @@ def candidates_at(data: bytes, starts: Iterable[int]) -> list[tuple[int, bytes]]
 
 @dataclass
 class FileScan:
-    path: Path
+    where: str  # the path as walked (a Path is made only when asked for: thousands of files per second)
     size: int = 0
     # (line, token) in a text or UTF-16 file; (byte offset, token) in a binary one (`by_line` False): a line
     # number means nothing where there are no lines.
     hits: list[tuple[int, bytes]] = field(default_factory=list)
     skipped: bool = False  # unreadable, or not a regular file
     kind: str = "text"  # text | utf-16 | binary | sqlite
+
+    @property
+    def path(self) -> Path:
+        return Path(self.where)
 
     @property
     def by_line(self) -> bool:
@@ -164,45 +168,69 @@ def _utf16_encoding(head: bytes) -> str:
     return "utf-16-le" if head[1:BINARY_SNIFF:2].count(0) > head[0:BINARY_SNIFF:2].count(0) else "utf-16-be"
 
 
-def scan_file(path: Path, starts: Callable[[bytes], list[int]] | None) -> FileScan:
+def scan_file(path: str | os.PathLike[str], starts: Callable[[bytes], list[int]] | None) -> FileScan:
     """Tokens of one file with their line numbers (byte offsets in a binary file), read CHUNK bytes at a time.
     UTF-16 text is decoded (to UTF-8) as it is read; a SQLite database is read value by value, so a key is never
     glued to the column stored before it."""
-    out = FileScan(path)
+    out = FileScan(os.fspath(path))
     try:
         # Non-blocking open and a regular-file check: a FIFO with no writer would block a plain open for ever.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            regular = stat.S_ISREG(os.fstat(fd).st_mode)
-        except OSError:
-            os.close(fd)
-            raise
-        if not regular:
-            os.close(fd)
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        out.skipped = True
+        return out
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             out.skipped = True
             return out
-        with open(fd, "rb") as f:
-            first = f.read(CHUNK)
-            out.kind = sniff(first)
-            if out.kind == "sqlite":
-                found = _sqlite_hits(path, f)
-                if found is not None:
-                    out.size, out.hits = os.fstat(f.fileno()).st_size, found
-                    return out
-                out.kind = "binary"  # damaged, encrypted or not really SQLite: its raw bytes then
-
-            def raw() -> Iterator[bytes]:
-                data = first
-                while data:
-                    out.size += len(data)
-                    yield data
-                    data = f.read(CHUNK)
-
-            chunks = _decoded(raw(), _utf16_encoding(first)) if out.kind == "utf-16" else raw()
-            out.hits = _tokens(chunks, starts, by_line=out.by_line)
+        # A file that fits one chunk (most do) is read in one call and searched once, with no stream around it;
+        # the byte past its size tells whether it grew since fstat (then it is streamed like a big one).
+        size = st.st_size
+        whole = 0 < size < CHUNK
+        first = os.read(fd, size + 1 if whole else CHUNK)
+        out.kind = sniff(first)
+        if whole and len(first) <= size and out.kind in ("text", "binary"):
+            out.size = len(first)
+            out.hits = _hits(first, starts, by_line=out.kind == "text")
             return out
+        if out.kind == "sqlite":
+            found = _sqlite_hits(os.fspath(path), fd)
+            if found is not None:
+                out.size, out.hits = size, found
+                return out
+            out.kind = "binary"  # damaged, encrypted or not really SQLite: its raw bytes then
+
+        def raw() -> Iterator[bytes]:
+            data = first
+            while data:
+                out.size += len(data)
+                yield data
+                data = os.read(fd, CHUNK)
+
+        chunks = _decoded(raw(), _utf16_encoding(first)) if out.kind == "utf-16" else raw()
+        out.hits = _tokens(chunks, starts, by_line=out.by_line)
+        return out
     except OSError:
-        return FileScan(path, skipped=True)
+        return FileScan(out.where, skipped=True)
+    finally:
+        os.close(fd)
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _hits(data: bytes, starts: Callable[[bytes], list[int]] | None, *, by_line: bool) -> list[tuple[int, bytes]]:
+    """(line or byte offset, token) in one whole buffer."""
+    found = candidates(data) if starts is None else candidates_at(data, starts(data))
+    if not by_line or not found:
+        return found
+    hits, line, pos = [], 1, 0
+    for start, token in found:
+        line += data.count(b"\n", pos, start)
+        pos = start
+        hits.append((line, token))
+    return hits
 
 
 def _decoded(chunks: Iterator[bytes], encoding: str) -> Iterator[bytes]:
@@ -251,7 +279,7 @@ def _tokens(
         buf, skip = buf[cut - 1 :] + more, 1
 
 
-def _sqlite_hits(path: Path, f: BinaryIO) -> list[tuple[int, bytes]] | None:
+def _sqlite_hits(path: str, fd: int) -> list[tuple[int, bytes]] | None:
     """Tokens in every text and blob value of a SQLite file, each with its byte offset in the file (0 when the
     value spills over pages and is not stored in one piece). None when SQLite cannot read it."""
     import mmap
@@ -261,7 +289,7 @@ def _sqlite_hits(path: Path, f: BinaryIO) -> list[tuple[int, bytes]] | None:
     tokens: list[bytes] = []
     try:
         # immutable: no lock, no journal, nothing written; the file is only read.
-        con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True)
+        con = sqlite3.connect(f"file:{quote(os.path.realpath(path))}?mode=ro&immutable=1", uri=True)
         try:
             con.text_factory = bytes
             tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
@@ -277,33 +305,66 @@ def _sqlite_hits(path: Path, f: BinaryIO) -> list[tuple[int, bytes]] | None:
         return None
     if not tokens:
         return []
-    with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as whole:
+    with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as whole:
         return sorted((max(0, whole.find(token)), token) for token in tokens)
 
 
-def scan_files(paths: Iterable[Path], starts: Callable[[bytes], list[int]] | None) -> Iterator[FileScan]:
+def scan_files(
+    paths: Iterable[str | os.PathLike[str]], starts: Callable[[bytes], list[int]] | None
+) -> Iterator[FileScan]:
     """scan_file over paths on WORKERS threads (file reads and Hyperscan's scan release the GIL), results in order.
-    A few files are read ahead; closing the iterator drops the rest."""
+    Files go to the threads in batches (a future per file cost more than reading a small file); a few batches are
+    read ahead, and closing the iterator drops the rest."""
     with ThreadPoolExecutor(WORKERS, thread_name_prefix="leak-scan") as pool:
-        ahead: deque[Future[FileScan]] = deque()
+        ahead: deque[Future[list[FileScan]]] = deque()
         try:
+            batch: list[str | os.PathLike[str]] = []
             for path in paths:
-                ahead.append(pool.submit(scan_file, path, starts))
-                if len(ahead) >= WORKERS * 4:
-                    yield ahead.popleft().result()
+                batch.append(path)
+                if len(batch) >= BATCH:
+                    ahead.append(pool.submit(_scan_batch, batch, starts))
+                    batch = []
+                    if len(ahead) >= WORKERS * 3:
+                        yield from ahead.popleft().result()
+            if batch:
+                ahead.append(pool.submit(_scan_batch, batch, starts))
             while ahead:
-                yield ahead.popleft().result()
+                yield from ahead.popleft().result()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+def _scan_batch(paths: list[str | os.PathLike[str]], starts: Callable[[bytes], list[int]] | None) -> list[FileScan]:
+    return [scan_file(path, starts) for path in paths]
+
+
+def walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Every file under the paths, in name order (a folder's files, then its folders), without .git; what is
+    not a folder is yielded as given (FIFOs and devices, which scan_file skips without blocking on them). Paths
+    are spelled as pathlib would ("src/a.py" under ".", not "./src/a.py")."""
     for p in paths:
-        p = Path(p)
-        if not p.is_dir():  # files, and FIFOs or devices, which scan_file skips without blocking on them
+        p = str(Path(p))
+        if os.path.isdir(p):
+            yield from _walk_dir(p, "" if p == "." else p if p.endswith(os.sep) else p + os.sep)
+        else:
             yield p
-            continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if d != ".git")
-            for name in sorted(files):
-                yield Path(root) / name
+
+
+def _walk_dir(top: str, prefix: str) -> Iterator[str]:
+    try:
+        with os.scandir(top) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return  # unreadable: skipped, as os.walk does
+    dirs = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()  # follows a link, as os.walk does, and like it never walks into one
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            yield prefix + entry.name
+        elif entry.name != ".git" and not entry.is_symlink():
+            dirs.append(prefix + entry.name)
+    for d in dirs:
+        yield from _walk_dir(d, d + os.sep)
