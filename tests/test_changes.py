@@ -65,3 +65,25 @@ def test_a_dropped_listener_reconnects_and_asks_for_a_full_refresh(services, ope
     finally:
         feed.stop()
         thread.join(5)
+
+
+@pytest.mark.both_backends
+def test_a_payouts_sweep_is_heard_as_a_change_to_every_tenants_stripe_data(services, operator, fake):
+    """Other operators' boards follow a sweep: it is on the feed, without a tenant, as a change to the Connect cache
+    (what the board, the list's Stripe column and the Stripe tab are built from)."""
+    from tests.support.connected import bulk_tenants, link, platform
+
+    platform(services, operator, fake)
+    (acme,) = bulk_tenants(services, ["Acme"])
+    link(services, acme.id, fake.new_account(type="express", name="Acme")["id"])
+    feed, thread, heard, _states = start_feed(services)
+    try:
+        services.tenants.update(operator, acme.id, {"tier": "pro"})
+        edit = wait_for(heard, lambda c: c.action == "tenant.update")
+        assert not edit.connect_cache
+        services.payouts.payouts(operator)
+        sweep = wait_for(heard, lambda c: c.action == "stripe.payouts_sweep")
+        assert sweep.tenant_id is None and sweep.connect_cache and sweep.actor == operator.email
+    finally:
+        feed.stop()
+        thread.join(5)

@@ -1,5 +1,6 @@
 """The periodic Refresh all from Preferences: off by default, in a worker, never two at once, stopped by the lock and
-by signing out. Ticks are fired by hand (the real interval is minutes); the sync runs against the fake Stripe."""
+by signing out; it sweeps failed payouts onto the board too, at most hourly. Ticks are fired by hand (the real
+interval is minutes); the sync runs against the fake Stripe."""
 
 import threading
 
@@ -15,12 +16,19 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, services, operator, fake, tmp_path):
+def acme(services, operator, fake):
+    """Acme and its connected account's id, among 150 accounts of nobody's (two pages of Stripe's list)."""
     platform(services, operator, fake)
-    for n in range(150):  # two pages
+    for n in range(150):
         fake.new_account(name=f"Other {n}")
     (acme,) = bulk_tenants(services, ["Acme"])
-    link(services, acme.id, fake.new_account(type="express", name="Acme")["id"])
+    account = fake.new_account(type="express", name="Acme")["id"]
+    link(services, acme.id, account)
+    return acme, account
+
+
+@pytest.fixture
+def window(qtbot, services, operator, acme, tmp_path):
     win = MainWindow(services, operator, settings(tmp_path))
     qtbot.addWidget(win)
     win.show()
@@ -76,7 +84,7 @@ def test_ticks_sync_in_a_worker_never_overlapping_and_the_lock_stops_it(qtbot, w
     gate.set()
     qtbot.waitUntil(lambda: not auto.running, timeout=20000)
     assert first_pages(fake) == 1
-    assert window.statusBar().currentMessage().startswith("Automatic refresh: Synced 1 connected accounts")
+    assert window.statusBar().currentMessage().startswith("Automatic refresh: Failed payouts: 0")
     assert services.connect_sync.last_sync() is not None
 
     # Locked mid-sync: the timer stops and the sync in flight stops before its next page.
@@ -104,3 +112,51 @@ def test_signing_out_stops_it(qtbot, window, services):
     window.sign_out()
     qtbot.waitUntil(lambda: not window.isVisible())
     assert not auto.timer.isActive() and auto.paused
+
+
+def payout_requests(fake) -> int:
+    return sum(1 for m, p, q in fake.requests if p == "/v1/payouts")
+
+
+def test_a_tick_sweeps_failed_payouts_onto_the_board_at_most_hourly(qtbot, window, fake, acme, clock):
+    tenant, account = acme
+    auto = window.connect_ops.auto_sync
+    fake.connect.add_payout(account, status="failed", amount=9900, failure_code="account_closed")
+    qtbot.waitUntil(lambda: window.model.attention(tenant.id) is not None)
+    before = window.model.attention(tenant.id)
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(shown.append)
+    auto.timer.timeout.emit()  # the interval has passed: the accounts, then every account's failed payouts
+    qtbot.waitUntil(lambda: auto.sweeps == 1 and not auto.running, timeout=20000)
+    assert payout_requests(fake) == 1  # Acme's account: the others are nobody's
+    said = [m for m in shown if m.startswith("Automatic refresh")]
+    assert said[0].startswith("Automatic refresh: Synced 1 connected accounts")  # while the sweep runs
+    assert said[-1] == "Automatic refresh: Failed payouts: 1, from 1 of 1 connected accounts asked."
+    qtbot.waitUntil(lambda: window.model.attention(tenant.id) == before + 1, timeout=10000)  # the list's "!" count
+
+    clock.advance(minutes=50)  # the next tick within the hour syncs but does not ask every account again
+    auto.timer.timeout.emit()
+    qtbot.waitUntil(lambda: auto.runs == 2 and not auto.running, timeout=20000)
+    assert auto.sweeps == 1 and payout_requests(fake) == 1
+    assert window.statusBar().currentMessage().startswith("Automatic refresh: Synced 1 connected accounts")
+
+    clock.advance(minutes=11)  # an hour since that sweep
+    auto.timer.timeout.emit()
+    qtbot.waitUntil(lambda: auto.sweeps == 2 and not auto.running, timeout=20000)
+    assert payout_requests(fake) == 2
+
+
+def test_the_lock_stops_a_sweep_in_flight(qtbot, window, fake):
+    auto = window.connect_ops.auto_sync
+    gate = threading.Event()
+    fake.connect.before_answer = lambda path, q: path == "/v1/payouts" and gate.wait(20)
+    auto.timer.timeout.emit()
+    qtbot.waitUntil(lambda: payout_requests(fake) == 1, timeout=20000)  # the sweep waits for its first page
+    assert auto.running
+    window.lock()
+    message = window.statusBar().currentMessage()
+    gate.set()
+    qtbot.waitUntil(lambda: not auto.running, timeout=20000)
+    fake.connect.before_answer = None
+    qtbot.wait(200)
+    assert auto.sweeps == 0 and window.statusBar().currentMessage() == message  # nothing shown behind the lock

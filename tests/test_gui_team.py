@@ -127,3 +127,29 @@ def test_another_operators_keys_and_users_show_in_the_open_tabs(qtbot, windows, 
     users = bob.overview.users.rowCount()
     services.users.add(operator, acme.id, "dev@acme.example", OPERATOR_PASSWORD, "developer")
     qtbot.waitUntil(lambda: bob.overview.users.rowCount() == users + 1, timeout=5000)
+
+
+def test_another_operators_payouts_sweep_reaches_the_open_board(qtbot, windows, services, operator, acme, fake):
+    """Alice sweeps every tenant's failed payouts: Bob's open board and his list's "!" count follow, unasked."""
+    from billing_desktop.domain.attention import AttentionKind
+    from tests.support.connected import link, platform
+
+    _alice, bob = windows
+    platform(services, operator, fake)
+    account = fake.new_account(type="express", name="Acme")["id"]
+    link(services, acme.id, account)
+    fake.connect.add_payout(account, status="failed", amount=9900, failure_code="account_closed")
+    bob.connect_ops.act_attention.trigger()
+    board = bob.connect_ops.attention
+    qtbot.waitUntil(lambda: board.board is not None, timeout=5000)
+    assert not [i for i in board.board.items if i.kind == AttentionKind.PAYOUT_FAILED]
+    before = bob.model.attention(acme.id)
+    services.payouts.payouts(operator)  # in Alice's process: Bob's window only hears of it
+    qtbot.waitUntil(
+        lambda: (
+            [i.title for i in board.board.items if i.kind == AttentionKind.PAYOUT_FAILED]
+            == ["Payout of 99.00 USD failed"]
+        ),
+        timeout=5000,
+    )
+    qtbot.waitUntil(lambda: bob.model.attention(acme.id) == before + 1, timeout=5000)

@@ -151,3 +151,23 @@ def test_a_tenant_user_is_refused_the_platform_wide_sweep(services, operator, fa
     with pytest.raises(PermissionDenied, match="Only the platform's operators"):
         services.payouts.payouts(admin)
     assert payout_requests(fake) == []
+
+
+def test_the_automatic_sweep_runs_at_most_hourly_for_every_operator(services, operator, fake, tenants, clock):
+    from tests.conftest import OPERATOR_PASSWORD, OWNER_PASSWORD
+
+    services.users.add(operator, None, "bob@platform.example", OPERATOR_PASSWORD, "operator")
+    bob = services.auth.sign_in("bob@platform.example", OPERATOR_PASSWORD)
+    stopped = services.payouts.sweep_if_due(operator, cancelled=lambda: True)  # a cancelled sweep did not run
+    assert stopped is not None and stopped.cancelled
+    first = services.payouts.sweep_if_due(operator)
+    assert first is not None and first.complete and len(payout_requests(fake)) == 3
+    clock.advance(minutes=59)
+    assert services.payouts.sweep_if_due(bob) is None  # Alice swept this database within the hour
+    assert len(payout_requests(fake)) == 3
+    clock.advance(minutes=1)
+    again = services.payouts.sweep_if_due(bob)
+    assert again is not None and again.complete and len(payout_requests(fake)) == 6
+    services.users.add(operator, tenants["acme"].id, "admin@acme.example", OWNER_PASSWORD, "admin")
+    with pytest.raises(PermissionDenied):  # due or not, not a tenant user's
+        services.payouts.sweep_if_due(services.auth.sign_in("admin@acme.example", OWNER_PASSWORD))

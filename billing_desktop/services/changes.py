@@ -30,6 +30,13 @@ log = logging.getLogger(__name__)
 CHANNEL = "billing_desktop_changes"
 
 
+# Audit actions after which the saved Stripe data changed: the Stripe column, the Needs-attention board and the
+# Stripe tab are built from it. A sync and a payouts sweep have no tenant: they change every connected tenant's.
+CONNECT_CACHE_ACTIONS = frozenset(
+    {"stripe.connect", "stripe.disconnect", "stripe.account_create", "stripe.sync", "stripe.payouts_sweep"}
+)
+
+
 @dataclass(frozen=True)
 class Change:
     """One committed change; `tenant_id` None with `full=True` means "refresh everything" (after a reconnect)."""
@@ -38,6 +45,11 @@ class Change:
     action: str = ""
     actor: str = ""
     full: bool = False
+
+    @property
+    def connect_cache(self) -> bool:
+        """The saved Stripe data changed (for `tenant_id`, or for every tenant when it is None)."""
+        return self.action in CONNECT_CACHE_ACTIONS
 
 
 def notify(session: Session, tenant_id: int | None, action: str, actor: str) -> None:

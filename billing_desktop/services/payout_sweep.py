@@ -14,10 +14,11 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from billing_desktop.connect.errors import StripeProblem
 from billing_desktop.connect.pager import Pager
@@ -36,6 +37,7 @@ from billing_desktop.services.stripe_connect import STALE_AFTER, StripeConnectSe
 from billing_desktop.store.models import Setting, StripeAccount, StripeObject, Tenant
 
 LAST_SWEEP = "connect_payouts_swept"  # + ":" + status: when every connected account was last asked
+LAST_RUN = "connect_payouts_run"  # + ":" + status: when a sweep last ran to its end, complete or not (not cancelled)
 GLOBAL_PROBLEMS = ("connection", "timeout", "authentication")  # no other account would fare better
 # Accounts asked at once. One list per account is a request per account (not paged like the account list), so a
 # platform of thousands waits on round trips: a few at a time, under Stripe's rate limit (25 requests/s in test
@@ -166,12 +168,9 @@ class PayoutSweepService:
         now = self.ctx.clock()
         with self.ctx.db() as s, s.begin():
             if complete:
-                key = f"{LAST_SWEEP}:{status}"
-                row = s.get(Setting, key)
-                if row is None:
-                    s.add(Setting(key=key, value=now.isoformat()))
-                else:
-                    row.value = now.isoformat()
+                _put(s, f"{LAST_SWEEP}:{status}", now)
+            if refresh and not was_cancelled:
+                _put(s, f"{LAST_RUN}:{status}", now)
             if refresh:
                 outcome = "complete" if complete else ("cancelled" if was_cancelled else "partial")
                 audit.record(
@@ -191,6 +190,25 @@ class PayoutSweepService:
             message=message or ("" if refresh else msg("Showing saved data.")),
             problems=problems,
         )
+
+    def sweep_if_due(
+        self,
+        session: UserSession,
+        *,
+        every: timedelta = STALE_AFTER,
+        progress: Callable[[int, str], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> PayoutSweepView | None:
+        """The automatic refresh's sweep of failed payouts, or None when one ran to its end (by any operator of this
+        database) within `every`: each sweep is a request per connected account, so it runs at most that often,
+        whatever the refresh interval. `every` defaults to the age at which the sweep's answer is shown stale."""
+        key = f"{LAST_RUN}:{PayoutStatus.FAILED.value}"
+        with self.ctx.db() as s:
+            authorize(s, self.ctx, session, Perm.STRIPE_VIEW, None)
+            last = s.scalar(select(Setting.value).where(Setting.key == key))
+        if last is not None and self.ctx.clock() - datetime.fromisoformat(last) < every:
+            return None
+        return self.payouts(session, progress=progress, cancelled=cancelled)
 
     def _fetch(self, client: Any, tenant_id: int, account_id: str, status: str, cancelled: Callable[[], bool]) -> bool:
         """On a pool thread: every page of one account's payouts of `status` into the cache; False when stopped
@@ -266,3 +284,11 @@ class PayoutSweepService:
             message=message,
             problems=problems,
         )
+
+
+def _put(s: Session, key: str, at: datetime) -> None:
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=at.isoformat()))
+    else:
+        row.value = at.isoformat()

@@ -1,7 +1,10 @@
 """The optional periodic Refresh all (Preferences; off by default).
 
-A timer on the GUI thread starts `connect_sync.sync` in a worker. A tick while a sync is still running (this one's
-or the Refresh-all dialog's) is skipped, so syncs never overlap. Locking the window stops the timer and cancels a
+A timer on the GUI thread starts `connect_sync.sync` in a worker, then, as Refresh all does, the failed-payouts
+sweep, which puts failed payouts on the board. The sweep asks every connected account (a request each), so it runs at
+most hourly whatever the interval (`payouts.sweep_if_due`: an hour since a sweep by any operator of this database
+ran to its end). A tick while a sync or sweep is still running (this one's or the Refresh-all dialog's) is skipped, so
+they never overlap. Locking the window stops the timer and cancels a
 sync in flight (it stops before its next page and keeps what it fetched); unlocking starts the timer again; signing
 out or closing stops both for good."""
 
@@ -9,6 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
+from billing_desktop.ui.i18n import text, tr
+from billing_desktop.ui.palette import STATUS_MESSAGE_LONG_MS
 from billing_desktop.ui.workers import Task, describe, submit_with_progress
 
 
@@ -17,8 +22,9 @@ class AutoSync(QObject):
         super().__init__(window)
         self.window, self.enabled = window, enabled  # enabled: an operator's window (a sync reads every tenant)
         self.busy = busy  # another sync (the Refresh-all dialog) is running
-        self.task: Task | None = None  # the sync in flight, until its result (even a cancelled one) has arrived
+        self.task: Task | None = None  # the sync or sweep in flight, until its result (even a cancelled one) arrived
         self.runs = 0
+        self.sweeps = 0  # failed-payouts sweeps that ran (a tick within the hour of the last one skips it)
         self.paused = False
         self.timer = QTimer(self)
         self.timer.setObjectName("auto_sync_timer")
@@ -39,20 +45,35 @@ class AutoSync(QObject):
         if self.paused or self.running or self.busy():
             return  # never two syncs at once; the next tick tries again
         self.runs += 1
-        w = self.window
+        self._start(self.window.services.connect_sync.sync, self._done)
+
+    def _start(self, fn, on_done) -> None:
+        """In a worker, without a progress dialog: cancelled by the lock (`pause`), its result arrives all the same."""
         self.task = submit_with_progress(
-            w.services.connect_sync.sync,
-            w.session,
+            fn,
+            self.window.session,
             on_progress=lambda n, text: None,
-            on_done=self._done,
+            on_done=on_done,
             on_error=self._failed,
             owner=self,
         )
 
     def _done(self, report) -> None:
         self.task = None
-        if not self.paused:
-            self.window.connect_ops.synced(report, automatic=True)
+        if self.paused:
+            return
+        self.window.connect_ops.synced(report, automatic=True)
+        if not report.cancelled:
+            self._start(self.window.services.payouts.sweep_if_due, self._swept)
+
+    def _swept(self, view) -> None:
+        self.task = None
+        if view is None or self.paused:  # not due (swept within the hour), or locked meanwhile
+            return
+        self.sweeps += 1
+        self.window.connect_ops.cache_changed()  # failed payouts onto the board, as after Refresh all
+        # After the sync's line (shown while the sweep ran): both would not fit beside the status bar's labels.
+        self.window.statusBar().showMessage(tr("Automatic refresh: ") + text(view.summary), STATUS_MESSAGE_LONG_MS)
 
     def _failed(self, exc: Exception) -> None:
         self.task = None

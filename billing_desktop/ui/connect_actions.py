@@ -104,6 +104,14 @@ class ConnectActions:
 
     def cache_changed(self) -> None:
         """The Connect cache changed (a sync, an event): the board, the list's counts and the Stripe tab follow."""
+        self.board_changed()
+        self.window.refresh()  # Stripe states in the list
+        stripe = self.window.pages.built("stripe")  # an unbuilt page loads when first shown
+        if stripe is not None and stripe.tenant is not None:
+            stripe.load()
+
+    def board_changed(self) -> None:
+        """The board (when open) and the list's attention counts follow the Connect cache."""
         if self.attention is not None and self.attention.isVisible():
             self.attention.load()
         else:
@@ -115,10 +123,6 @@ class ConnectActions:
                 on_done=lambda b: w.model.set_attention(b.per_tenant),
                 on_error=lambda exc: None,
             )
-        self.window.refresh()  # Stripe states in the list
-        stripe = self.window.pages.built("stripe")  # an unbuilt page loads when first shown
-        if stripe is not None and stripe.tenant is not None:
-            stripe.load()
 
     def show_fees(self) -> None:
         from billing_desktop.ui.fees_view import FeesView

@@ -8,6 +8,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from billing_desktop.domain.states import FeedState
+from billing_desktop.services.changes import CONNECT_CACHE_ACTIONS
 from billing_desktop.ui.i18n import text as text_
 from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.palette import colour
@@ -97,38 +98,41 @@ def attach(window) -> LiveRefresh:
     return live
 
 
-# Stripe changes the list shows in its Stripe column (this window's own too: the list is not the tab that made them).
-_LIST_STRIPE = frozenset({"stripe.connect", "stripe.disconnect", "stripe.account_create", "stripe.sync"})
-
-
 def apply_changes(window, batch) -> None:
-    if any(c.full or c.action.startswith("tenant.") or c.action in _LIST_STRIPE for c in batch):
+    # Stripe changes show in the list's Stripe column (this window's own too: the list is not the tab that made them).
+    if any(c.full or c.action.startswith("tenant.") or c.connect_cache for c in batch):
         # Only a registration (or a reconnect, after which anything may have happened) changes how many tenants
         # there are: an edit re-reads the pages shown, not a count of every tenant.
         window.refresh(count_all=any(c.full or c.action == "tenant.register" for c in batch))
+    # Another operator's sync or payouts sweep changed every tenant's saved Stripe data: the board follows (this
+    # window's own were followed by the dialog or the automatic refresh that ran them).
+    wide = [c for c in batch if c.tenant_id is None and c.connect_cache and c.actor != window.session.email]
+    if wide or any(c.full for c in batch):
+        window.connect_ops.board_changed()
     shown = window._shown_id
-    hits = [c for c in batch if c.full or (shown is not None and c.tenant_id == shown)]
-    if shown is None or not hits:
+    if shown is None:
         return
-    actor = next((c.actor for c in reversed(hits) if c.actor), "")
+    hits = [c for c in batch if c.full or c.tenant_id == shown]
+    if hits:
+        actor = next((c.actor for c in reversed(hits) if c.actor), "")
 
-    def show(d) -> None:
-        if d.id != window._shown_id:
-            return  # the operator moved to another tenant meanwhile
-        if window.overview.has_unsaved_changes():
-            window.overview.remote_update(d, actor)  # their version behind a banner, the operator's text kept
-        else:
-            window.overview.show_details(d)  # also what changed without a new version (a user added: the count)
+        def show(d) -> None:
+            if d.id != window._shown_id:
+                return  # the operator moved to another tenant meanwhile
+            if window.overview.has_unsaved_changes():
+                window.overview.remote_update(d, actor)  # their version behind a banner, the operator's text kept
+            else:
+                window.overview.show_details(d)  # also what changed without a new version (a user added: the count)
 
-    window.runner.run(
-        window.services.tenants.get,
-        window.session,
-        shown,
-        owner=window,
-        on_done=show,
-        on_error=lambda _exc: None,  # the list refresh shows what matters; no dialog for a background reload
-    )
-    reload_tabs(window, hits)
+        window.runner.run(
+            window.services.tenants.get,
+            window.session,
+            shown,
+            owner=window,
+            on_done=show,
+            on_error=lambda _exc: None,  # the list refresh shows what matters; no dialog for a background reload
+        )
+    reload_tabs(window, hits + wide)  # a sync or sweep reaches the open Stripe tab, not the Overview's details
 
 
 # Another operator's change to the open tenant's keys, webhook or Stripe account shows in that tab (if it is the one
@@ -137,7 +141,7 @@ def apply_changes(window, batch) -> None:
 _TABS = {
     "keys": ("keys.regenerate", "keys.revoke"),
     "webhooks": ("webhooks.configure", "webhooks.remove", "webhooks.roll_secret"),
-    "stripe": ("stripe.connect", "stripe.disconnect", "stripe.account_create", "stripe.sync"),
+    "stripe": tuple(CONNECT_CACHE_ACTIONS),
 }
 
 
