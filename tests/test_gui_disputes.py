@@ -97,3 +97,33 @@ def test_disputes_refresh_can_be_cancelled(qtbot, services, operator, disputed, 
     fake.connect.before_answer = None
     assert "1 of 2 accounts not asked" in view.message.text()
     assert view.model.rowCount() == 1  # the first account's answer is kept
+
+
+def test_disputes_progress_and_problems_in_german(qtbot, services, operator, disputed, fake, tmp_path, monkeypatch):
+    """The service's lines (progress, what was not asked, why) are in the operator's language; the CLI keeps English."""
+    import threading
+
+    from billing_desktop.ui import i18n
+
+    gate = threading.Event()
+    fake.connect.before_answer = lambda path, q: path == "/v1/disputes" and gate.wait(20)
+    i18n.apply("de")
+    try:
+        _, view = open_disputes(qtbot, services, operator, tmp_path)
+        qtbot.waitUntil(lambda: view.view is not None)
+        click(qtbot, view.refresh_button)
+        qtbot.waitUntil(lambda: "(1 von 2)" in view.status.text(), timeout=10000)
+        assert view.status.text().startswith("Stripe wird nach den Rückbuchungen von ")
+        click(qtbot, view.cancel_button)
+        gate.set()
+        qtbot.waitUntil(lambda: view.refresh_button.isEnabled(), timeout=20000)
+        fake.connect.before_answer = None
+        assert view.message.text() == "Abgebrochen: 1 von 2 Konten nicht abgefragt."
+        monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", "http://127.0.0.1:9")  # offline: every account fails
+        click(qtbot, view.refresh_button)
+        qtbot.waitUntil(lambda: view.message.text() not in ("", "Abgebrochen: 1 von 2 Konten nicht abgefragt."))
+        assert "Stripe ist nicht erreichbar" in view.message.text() and "Could not" not in view.message.text()
+    finally:
+        i18n.apply("en")
+    english = services.disputes.disputes(operator)
+    assert english.problems and all("Could not reach Stripe" in p for p in english.problems)

@@ -87,16 +87,30 @@ class DisputeService:
                 with self.stripe.client_factory(self.stripe.platform.secret_key(), retries=2) as client:
                     for n, (t_id, account_id, slug) in enumerate(accounts):
                         if cancelled():
-                            problems.append(f"Cancelled: {len(accounts) - n} of {len(accounts)} accounts not asked.")
+                            problems.append(
+                                msg(
+                                    "Cancelled: {left} of {total} accounts not asked.",
+                                    left=len(accounts) - n,
+                                    total=len(accounts),
+                                )
+                            )
                             break
                         if progress is not None:
-                            progress(n, f"Asking Stripe for the disputes of {slug} ({n + 1} of {len(accounts)})…")
+                            progress(
+                                n,
+                                msg(
+                                    "Asking Stripe for the disputes of {slug} ({n} of {total})…",
+                                    slug=slug,
+                                    n=n + 1,
+                                    total=len(accounts),
+                                ),
+                            )
                         try:
                             self._fetch(client, t_id, str(account_id), cancelled)
                         except StripeProblem as exc:
-                            problems.append(f"{slug}: {exc}")
+                            problems.append(msg("{slug}: {problem}", slug=slug, problem=exc.args[0]))
             except StripeProblem as exc:
-                problems.append(str(exc))
+                problems.append(exc.args[0])  # a Msg: its words in the operator's language
         return self._view([a[0] for a in accounts], problems, refreshed=refresh)
 
     def _fetch(self, client, tenant_id: int, account_id: str, cancelled) -> None:  # type: ignore[no-untyped-def]

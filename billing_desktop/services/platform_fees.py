@@ -328,7 +328,7 @@ class PlatformFeeService:
             for page in Pager(client, "/v1/application_fees", params, cancelled=cancelled):
                 count += len(page)
                 writes.append(writer.submit(self._store, page, owners, checked))
-                progress(count, f"{count} fees fetched")
+                progress(count, msg("{count} fees fetched", count=count))
             for w in writes:
                 w.result()
         return count

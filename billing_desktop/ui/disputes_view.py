@@ -119,7 +119,7 @@ class DisputesView(CancellableFetch, QDialog):
             + (self.tr(" · saved data, may be stale") if view.stale else "")
             + "."
         )
-        problems = [p for p in view.problems if p]
+        problems = [text(p) for p in view.problems if p]
         self.message.setText("\n".join(problems))
         self.message.setVisible(bool(problems))
 

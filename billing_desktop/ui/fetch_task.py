@@ -10,6 +10,7 @@ from typing import Any, cast
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from billing_desktop.ui.i18n import text as message_text
 from billing_desktop.ui.workers import Task, describe, submit_with_progress
 
 
@@ -35,7 +36,7 @@ class CancellableFetch:
         self.status.setText(text)
         self.task = submit_with_progress(
             fn,
-            on_progress=lambda n, text: self.status.setText(text),
+            on_progress=lambda n, line: self.status.setText(message_text(line)),  # a service's msg(): translated
             on_done=self._done,
             on_error=self._failed,
             owner=cast(QObject, self),

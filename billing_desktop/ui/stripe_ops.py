@@ -99,7 +99,7 @@ class DisputesPage(OpsPage):
         def shown(view, tenant_id=tenant.id):
             if self.panel.tenant is not None and self.panel.tenant.id == tenant_id:
                 self.show_common(view)
-                self.message.setText("\n".join(view.problems))
+                self.message.setText("\n".join(text(p) for p in view.problems))
                 self.message.setVisible(bool(view.problems))
                 self.model.set_rows(view.items)
 

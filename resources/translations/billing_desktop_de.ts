@@ -1872,6 +1872,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Angehalten: {exc}</translation>
     </message>
     <message>
+        <source>Asking Stripe for the disputes of {slug} ({n} of {total})…</source>
+        <translation>Stripe wird nach den Rückbuchungen von {slug} gefragt ({n} von {total})…</translation>
+    </message>
+    <message>
         <source>Showing saved data.</source>
         <translation>Gespeicherte Daten werden angezeigt.</translation>
     </message>
@@ -1946,6 +1950,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
     <message>
         <source>Cancelled: only the {fetched} newest fees of the period were fetched.</source>
         <translation>Abgebrochen: nur die {fetched} neuesten Gebühren des Zeitraums wurden abgerufen.</translation>
+    </message>
+    <message>
+        <source>{count} fees fetched</source>
+        <translation>{count} Gebühren abgerufen</translation>
     </message>
     <message>
         <source>A recovery key exists already: rotate it to replace it (the old one then stops working).</source>
