@@ -110,7 +110,7 @@ def scaling(quick: bool = False) -> list[Row]:
     from billing_desktop.domain.keys import Kind, generate
 
     small_n, big_n = 1_000, 5_000 if quick else 1_000_000
-    known = 150 if quick else 300  # lookups of stored keys per round, and a third as many unknown ones
+    known = 60 if quick else 300  # lookups of stored keys per round, and a third as many unknown ones
     dbs = {}
     for n in (small_n, big_n):
         d, sample = _lookups(n)

@@ -367,7 +367,7 @@ def big_file_memory(quick: bool) -> Row:
     svc.auth.create_operator("op@bench.example", "bench-password-1")
     svc.close()
     keys = [generate(Kind.SECRET, "live") for _ in range(4)]
-    small, big = (2, 200) if quick else (20, 2000)
+    small, big = (1, 100) if quick else (20, 2000)
     paths, expected = {}, {}
     for label, mb in (("small", small), ("big", big)):
         paths[label] = os.path.join(d, f"{label}.log")
