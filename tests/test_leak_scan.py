@@ -137,6 +137,35 @@ def test_stopping_early_leaves_no_thread_running(tmp_path, may_hold):
     assert not [t for t in threading.enumerate() if t.name.startswith("leak-scan")]
 
 
+@pytest.mark.parametrize("batch_ends_at", ["files", "bytes"])
+def test_a_cancelled_scan_reads_few_files_more(tmp_path, monkeypatch, batch_ends_at):
+    """Files go to the threads in batches of BATCH files, or fewer when they hold BATCH_BYTES (so the first result
+    comes before a batch of big files is read); closing the iterator stops each thread after the file it is on."""
+    import threading
+
+    for n in range(200):
+        (tmp_path / f"f{n:03d}.txt").write_text("filler\n" * 100)
+    first_batch = leak_scan.BATCH
+    if batch_ends_at == "bytes":
+        monkeypatch.setattr(leak_scan, "BATCH_BYTES", 1)  # every file is a big one
+        first_batch = 1
+    opened = []
+    real = leak_scan.scan_file
+
+    def scan_file(path, starts, stop):
+        opened.append(path)
+        if int(path[-7:-4]) >= first_batch:
+            assert stop.wait(10)  # still being read when the scan is cancelled
+        return real(path, starts, stop)
+
+    monkeypatch.setattr(leak_scan, "scan_file", scan_file)
+    files = leak_scan.scan_files(leak_scan.walk([tmp_path]), None)
+    assert next(files).path.name == "f000.txt"
+    files.close()
+    assert not [t for t in threading.enumerate() if t.name.startswith("leak-scan")]
+    assert len(opened) <= first_batch + leak_scan.WORKERS and len(set(opened)) == len(opened), opened
+
+
 def _reference(data: bytes) -> list[tuple[int, bytes]]:
     """The plain definition the scan's one-pass search must agree with: every pattern's finditer, then the
     sk/pk/rk prefix and word-boundary checks."""

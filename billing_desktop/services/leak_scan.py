@@ -47,7 +47,8 @@ BINARY_SNIFF = 8192  # bytes that decide text, UTF-16 or binary
 CHUNK = 4 << 20  # bytes read at a time: a file of any size costs at most about two chunks per thread
 OVERLAP = 4096  # kept from one chunk to the next: longer than any token, so a key cut by a chunk end is seen whole
 WORKERS = min(4, os.cpu_count() or 1)
-BATCH = 16  # files handed to a thread at a time
+BATCH = 16  # files handed to a thread at a time, at most
+BATCH_BYTES = 8 << 20  # ... or the files that hold this much, and one more
 
 
 def prefilter() -> Callable[[bytes], list[int]] | None:
@@ -181,10 +182,12 @@ def _utf16_encoding(head: bytes) -> str:
     return "utf-16-le" if head[1:BINARY_SNIFF:2].count(0) > head[0:BINARY_SNIFF:2].count(0) else "utf-16-be"
 
 
-def scan_file(path: str | os.PathLike[str], starts: Callable[[bytes], list[int]] | None) -> FileScan:
+def scan_file(
+    path: str | os.PathLike[str], starts: Callable[[bytes], list[int]] | None, stop: threading.Event | None = None
+) -> FileScan:
     """Tokens of one file with their line numbers (byte offsets in a binary file), read CHUNK bytes at a time.
     UTF-16 text is decoded (to UTF-8) as it is read; a SQLite database is read value by value, so a key is never
-    glued to the column stored before it."""
+    glued to the column stored before it. `stop` set: the rest of a big file is not read (the result is dropped)."""
     out = FileScan(os.fspath(path))
     try:
         # Non-blocking open and a regular-file check: a FIFO with no writer would block a plain open for ever.
@@ -220,7 +223,7 @@ def scan_file(path: str | os.PathLike[str], starts: Callable[[bytes], list[int]]
 
         def raw() -> Iterator[bytes]:
             data = first
-            while data:
+            while data and not (stop is not None and stop.is_set()):
                 out.size += len(data)
                 yield data
                 data = os.read(fd, CHUNK)
@@ -330,29 +333,53 @@ def scan_files(
     paths: Iterable[str | os.PathLike[str]], starts: Callable[[bytes], list[int]] | None
 ) -> Iterator[FileScan]:
     """scan_file over paths on WORKERS threads (file reads and Hyperscan's scan release the GIL), results in order.
-    Files go to the threads in batches (a future per file cost more than reading a small file); a few batches are
-    read ahead, and closing the iterator drops the rest."""
+    Files go to the threads in batches (a future per file cost more than reading a small file) of BATCH files or
+    BATCH_BYTES, whichever comes first, so progress and Cancel are never far behind; a few batches are read ahead.
+    Closing the iterator (a cancelled scan) drops the rest: each thread stops after the file it is on, or after
+    the chunk, in a big one."""
+    stop = threading.Event()
     with ThreadPoolExecutor(WORKERS, thread_name_prefix="leak-scan") as pool:
-        ahead: deque[Future[list[FileScan]]] = deque()
+        ahead: deque[Future[tuple[list[FileScan], list[str | os.PathLike[str]]]]] = deque()
+
+        def take() -> list[FileScan]:
+            done, rest = ahead.popleft().result()
+            if rest:  # the batch's bytes were used up: the rest is next in line
+                ahead.appendleft(pool.submit(_scan_batch, rest, starts, stop))
+            return done
+
         try:
             batch: list[str | os.PathLike[str]] = []
             for path in paths:
                 batch.append(path)
                 if len(batch) >= BATCH:
-                    ahead.append(pool.submit(_scan_batch, batch, starts))
+                    ahead.append(pool.submit(_scan_batch, batch, starts, stop))
                     batch = []
-                    if len(ahead) >= WORKERS * 3:
-                        yield from ahead.popleft().result()
+                    while len(ahead) >= WORKERS * 3:
+                        yield from take()
             if batch:
-                ahead.append(pool.submit(_scan_batch, batch, starts))
+                ahead.append(pool.submit(_scan_batch, batch, starts, stop))
             while ahead:
-                yield from ahead.popleft().result()
+                yield from take()
         finally:
+            stop.set()
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _scan_batch(paths: list[str | os.PathLike[str]], starts: Callable[[bytes], list[int]] | None) -> list[FileScan]:
-    return [scan_file(path, starts) for path in paths]
+def _scan_batch(
+    paths: list[str | os.PathLike[str]], starts: Callable[[bytes], list[int]] | None, stop: threading.Event
+) -> tuple[list[FileScan], list[str | os.PathLike[str]]]:
+    """(the files scanned, the rest of the batch when BATCH_BYTES were read first)."""
+    out: list[FileScan] = []
+    read = 0
+    for n, path in enumerate(paths):
+        if stop.is_set():
+            return out, []
+        if read >= BATCH_BYTES:
+            return out, paths[n:]
+        scanned = scan_file(path, starts, stop)
+        read += scanned.size
+        out.append(scanned)
+    return out, []
 
 
 def walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
