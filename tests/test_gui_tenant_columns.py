@@ -61,13 +61,13 @@ def shown(model, attr: str) -> list:
 
 def test_text_column_reads_like_a_list_and_finds_rows_without_crossing_them(monkeypatch):
     values = ["Müller", "", "a\tb", "😀 emoji", "ab", "cd", "Straße"]
+    monkeypatch.setattr(SearchColumn, "BLOCK", 3)  # rows in blocks of three: matches in the first, middle and last
     col, search = TextColumn(values), SearchColumn(values)
     for c in (col, search):
         assert list(c) == values and len(c) == 7 and c[-1] == "Straße" and c[3] == "😀 emoji"
         with pytest.raises(IndexError):
             c[7]
     assert col.raw(0) < col.raw(6) and search.raw(0) < search.raw(6)  # bytes order is code point order
-    monkeypatch.setattr(SearchColumn, "BLOCK", 3)  # rows in blocks of three: matches in the first, middle and last
     col = search
     assert list(col.find_rows("b")) == [2, 4] and col.find_rows("a") == [2, 4, 6]
     assert list(col.find_rows("bc")) == []  # "ab" + "cd" are two rows, not one

@@ -8,8 +8,11 @@ active flag a bytearray. Each column reads like a list (`col[i]`, `len`, iterati
 
 from __future__ import annotations
 
+import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate, repeat
+from operator import add
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -52,37 +55,93 @@ class TextColumn:
         return (self[i] for i in range(len(self)))
 
 
-class SearchColumn(TextColumn):
-    """A TextColumn whose strings each end in a newline (a newline inside one is stored as a space), so a block of
-    rows splits into its rows at C speed. Searching looks for the text block by block: a block without it is passed
-    over by one `in` on its text, a block with it split into its rows and each row tested, the old list-of-str
-    search over a few thousand rows at a time instead of a str per row kept for good."""
+class SearchColumn:
+    """The list's search text, row i `search_text(...)` of tenant i, held as str blocks of BLOCK rows, each row ending
+    in a newline (a newline inside one is stored as a space). Decoded once, not on every keystroke: an ASCII str costs
+    a byte a character, as UTF-8 did. `ends[i]` is where row i ends in its block (after its newline), so a row is one
+    slice and a block splits into its rows at C speed. services/tenant_search_index.py indexes it."""
 
     BLOCK = 4096
+    __slots__ = ("_block", "_chars", "_open", "_tail", "blocks", "ends")
+
+    def __init__(self, values: Iterable[str] = ()) -> None:
+        self._block = self.BLOCK
+        self.blocks: list[str] = []
+        self.ends = array("I")
+        self._tail: list[str] = []  # rows appended since the last block was made
+        self._chars = 0  # characters in the last block so far
+        self._open = False  # whether blocks[-1] has room for more rows
+        for value in values:
+            self.append(value)
 
     def append(self, value: str) -> None:
-        super().append(value.replace("\n", " ") + "\n")
+        row = value.replace("\n", " ") + "\n"
+        n = len(self.ends)
+        self._chars = (0 if n % self._block == 0 else self._chars) + len(row)
+        self.ends.append(self._chars)
+        self._tail.append(row)
+        if (n + 1) % self._block == 0:
+            self._seal()
+
+    def _seal(self) -> None:
+        text = "".join(self._tail)
+        self._tail.clear()
+        if self._open:
+            self.blocks[-1] += text
+        else:
+            self.blocks.append(text)
+        self._open = len(self.ends) % self._block != 0
+
+    @property
+    def block_size(self) -> int:
+        return self._block
+
+    def text_blocks(self) -> list[str]:
+        if self._tail:
+            self._seal()
+        return self.blocks
+
+    def __len__(self) -> int:
+        return len(self.ends)
 
     def __getitem__(self, i: int) -> str:
-        return super().__getitem__(i)[:-1]
+        n = len(self.ends)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("SearchColumn index out of range")
+        return self.raw(i)
+
+    def raw(self, i: int) -> str:
+        """Row i (sorting compares these: the case-folded name first)."""
+        blocks = self.text_blocks()
+        ends, b = self.ends, self._block
+        return blocks[i // b][ends[i - 1] if i % b else 0 : ends[i] - 1]
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.raw(i) for i in range(len(self)))
 
     def rows_containing(self, needle: str, rows: Iterable[int]) -> list[int]:
-        """Those of `rows` whose string contains `needle`, row by row (for a few rows: a narrowing search)."""
-        data, ends = self.data, self.ends
-        return [i for i in rows if needle in data[ends[i - 1] if i else 0 : ends[i]].decode("utf-8", "surrogatepass")]
+        """Those of `rows` whose string contains `needle`, in the order given (a row tested at a time)."""
+        blocks, ends, b = self.text_blocks(), self.ends, self._block
+        return [i for i in rows if needle in blocks[i // b][ends[i - 1] if i % b else 0 : ends[i] - 1]]
 
-    def find_rows(self, needle: str) -> list[int]:
-        """The rows (ascending) whose string contains `needle`. Each block is decoded and split as str: `in` on str
-        is several times faster than on bytes (which first tries the needle as an int, an exception each time)."""
-        data, ends, n = self.data, self.ends, len(self.ends)
+    def find_rows(self, needle: str, skip: Callable[[int, int], bool] | None = None) -> list[int]:
+        """The rows (ascending) whose string contains `needle`, with no bytecode run per row: each block is split at
+        every occurrence of the text together with the rest of its row (a regular expression: one split a row at
+        most), and a row's number is the newlines before it (counted and summed by C code: map, accumulate).
+        `skip(lo, hi)`: True for a block of rows lo..hi-1 known to hold no match (tenant_search_index)."""
+        size, n = self._block, len(self)
+        if not needle or "\n" in needle:
+            return list(range(n)) if not needle else []
         out: list[int] = []
-        if "\n" in needle:
-            return out
-        for lo in range(0, n, self.BLOCK):
-            hi = min(lo + self.BLOCK, n)
-            block = data[ends[lo - 1] if lo else 0 : ends[hi - 1]].decode("utf-8", "surrogatepass")
-            if needle in block:
-                out.extend(lo + j for j, row in enumerate(block.split("\n")[: hi - lo]) if needle in row)
+        split = re.compile(re.escape(needle) + "[^\n]*").split
+        for lo, block in zip(range(0, n, size), self.text_blocks(), strict=True):
+            if skip is not None and skip(lo, min(lo + size, n)):
+                continue
+            parts = split(block)
+            parts.pop()  # after the last match
+            out.extend(map(add, accumulate(map(str.count, parts, repeat("\n"))), repeat(lo)))
         return out
 
 
@@ -149,7 +208,7 @@ class TenantColumns:
         nd, ne, sd, se, ed, ee = (*_parts(cols.company_name), *_parts(cols.slug), *_parts(cols.email))
         tiers, modes, stripe = cols.tier.append, cols.mode.append, cols.stripe.append
         hay = cols.search = SearchColumn() if search else None
-        hd, he = _parts(hay) if hay is not None else (bytearray(), array("I"))
+        add_text = hay.append if hay is not None else None
         for i, name, slug, email, tier, mode, on, state in rows:
             ids.append(i)
             nd += name.encode("utf-8", "surrogatepass")
@@ -162,9 +221,8 @@ class TenantColumns:
             modes(mode)
             active.append(bool(on))
             stripe(state or "none")
-            if search:  # as SearchColumn.append
-                hd += (search_text(name, slug, email).replace("\n", " ") + "\n").encode("utf-8", "surrogatepass")
-                he.append(len(hd))
+            if add_text is not None:
+                add_text(search_text(name, slug, email))
         return cols
 
     def __len__(self) -> int:

@@ -1,13 +1,15 @@
 """The tenant list as a table model that stays smooth at 100,000 rows: the data held column by column
 (services/tenant_columns.py: text as joined UTF-8, decoded for the cells on screen), filtering and sorting as arrays
-of row numbers. Search looks for the typed text in one joined buffer of every row's case-folded name, slug and email
-(block by block, at C speed), not in a str per row."""
+of row numbers. Search looks for the typed text in every row's case-folded name, slug and email, held as str blocks,
+through an index of which rows hold each character (services/tenant_search_index.py): no bytecode per row of the
+list."""
 
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from collections.abc import Mapping
-from itertools import compress
+from itertools import compress, repeat
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -15,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.domain.validation import Mode
 from billing_desktop.services.tenant_columns import CodeColumn, SearchColumn, TenantColumns, search_text
+from billing_desktop.services.tenant_search_index import CharIndex, find
 from billing_desktop.services.tenants import TenantRow
 from billing_desktop.ui import palette
 from billing_desktop.ui.i18n import tr
@@ -31,6 +34,8 @@ COLUMNS = [
     ("Email", "email"),
     (QT_TRANSLATE_NOOP("", "Active"), "active"),
 ]
+# Typing on tests the rows shown one by one if fewer than one row in NARROW (else the whole text is searched).
+NARROW = 8
 ATTENTION = next(n for n, (_, attr) in enumerate(COLUMNS) if attr == "attention")
 # The Stripe column's words, in the operator's language (lower case in the cell, as the filter's are capitalized).
 STRIPE_WORDS: dict[str, object] = {
@@ -46,11 +51,13 @@ class TenantTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows = TenantColumns()
         self._haystack = SearchColumn()  # row i: "name\tslug\temail", case-folded
+        self._index = CharIndex.build(self._haystack)  # which rows hold each character of it
         # Row numbers as machine ints (an array), not one int object each: all of them sorted, and the sorted ones
         # that match the filter.
         self._order = array("l")
         self._visible = array("l")
         self._rank: tuple[array, array] | None = None  # (rank, the order it ranks)
+        self._kind: tuple[str | None, array] | None = None  # (ascending/descending/None, the order it describes)
         self._filter = ""
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self._attention: Mapping[int, int] = {}  # tenant id -> items on the board
@@ -69,17 +76,17 @@ class TenantTableModel(QAbstractTableModel):
                 search_text(name, slug, email)
                 for name, slug, email in zip(cols.company_name, cols.slug, cols.email, strict=True)
             )
-        return cols, haystack, _sorted(cols, range(len(cols)), sort, haystack), sort
+        return cols, haystack, CharIndex.build(haystack), _sorted(cols, range(len(cols)), sort, haystack), sort
 
     def set_rows(self, rows: TenantColumns | list[TenantRow]) -> None:
         self.set_prepared(self.prepare(rows, self._sort))
 
     def set_prepared(self, prepared) -> None:
-        rows, haystack, order, sort = prepared
+        rows, haystack, index, order, sort = prepared
         if sort != self._sort:  # the user re-sorted while this was being prepared
             order = _sorted(rows, range(len(rows)), self._sort, haystack)
         self.beginResetModel()
-        self._rows, self._haystack, self._order = rows, haystack, order
+        self._rows, self._haystack, self._index, self._order = rows, haystack, index, order
         self._visible = self._filtered(self._order)
         self.endResetModel()
 
@@ -91,9 +98,9 @@ class TenantTableModel(QAbstractTableModel):
         text = text.strip().casefold()
         if text == self._filter:
             return
-        # Typing on narrows the search: a few rows shown are tested one by one, in order already; else the whole
-        # buffer is searched block by block.
-        narrow = bool(self._filter) and text.startswith(self._filter) and len(self._visible) * 8 < len(self._order)
+        # Typing on narrows the search: when few rows are shown, those are tested one by one (in order already); else
+        # the whole text is searched, at C speed (SearchColumn.find_rows).
+        narrow = bool(self._filter) and text.startswith(self._filter) and len(self._visible) * NARROW < len(self._order)
         base, self._filter = self._visible, text
         self.beginResetModel()
         if narrow:
@@ -105,7 +112,7 @@ class TenantTableModel(QAbstractTableModel):
     def _filtered(self, rows) -> array:
         """The rows of `rows` (an order) that match the search text and the facets, in that order."""
         if self._filter:
-            rows = self._matching(rows, self._haystack.find_rows(self._filter))
+            rows = self._matching(rows, *find(self._filter, self._haystack, self._index))
         data, facets = self._rows, self._facets
         checks = []  # (a column's codes, the code wanted): bytes compared, no str per row
         for attr, value in facets.items():
@@ -127,22 +134,48 @@ class TenantTableModel(QAbstractTableModel):
             )
         return array("l", rows)
 
-    def _matching(self, order: array, found: list[int]) -> array:
-        """`found` (row numbers) in the order of `order` (a permutation of every row): each marked at its place in
-        the order (a byte per row), then the order taken through the marks at C speed."""
+    def _matching(self, order: array, mask: bytes | None, found: list[int] | None) -> array:
+        """The rows found (a byte-a-row `mask`, or `found`: row numbers ascending) in the order of `order` (a
+        permutation of every row). In the list's own order (by name: rows as the database sent them), or reversed,
+        that is the rows found themselves; else each is marked at its place in the order and the order taken through
+        the marks. C code throughout: no bytecode a row."""
         n = len(order)
+        kind = self._order_kind(order)
+        if mask is not None:
+            if mask.count(1) == n:
+                return order
+            if kind == "ascending":
+                return array("l", list(compress(range(n), mask)))
+            if kind == "descending":
+                return array("l", list(compress(range(n - 1, -1, -1), mask[::-1])))
+            return array("l", list(compress(order, bytes(map(mask.__getitem__, order)))))
+        assert found is not None
         if len(found) == n:
             return order
+        if kind == "ascending":
+            return array("l", found)
+        if kind == "descending":
+            return array("l", reversed(found))
         if self._rank is None or self._rank[1] is not order:
             rank = array("I", bytes(4 * n))  # rank[row]: its place in the order; made again when the order changes
-            for place, row in enumerate(order):
-                rank[row] = place
+            deque(map(rank.__setitem__, order, range(n)), maxlen=0)
             self._rank = (rank, order)
-        rank = self._rank[0]
         marks = bytearray(n)
-        for row in found:
-            marks[rank[row]] = 1
-        return array("l", compress(order, marks))
+        deque(map(marks.__setitem__, map(self._rank[0].__getitem__, found), repeat(1)), maxlen=0)
+        return array("l", list(compress(order, marks)))
+
+    def _order_kind(self, order: array) -> str | None:
+        """Whether `order` is every row ascending or descending (checked once per order, at C speed)."""
+        if self._kind is None or self._kind[1] is not order:
+            n = len(order)
+            if not n or (order[0] == 0 and order[-1] == n - 1 and order == array("l", range(n))):
+                kind: str | None = "ascending"
+            elif order[0] == n - 1 and order[-1] == 0 and order == array("l", range(n - 1, -1, -1)):
+                kind = "descending"
+            else:
+                kind = None
+            self._kind = (kind, order)
+        return self._kind[0]
 
     def set_facets(self, **facets: str | None) -> None:
         """Mode, tier, Stripe state (a value, or None for all) and attention ("yes": only tenants with items)."""
