@@ -1,6 +1,7 @@
 """Connect operations against the fake Stripe with a fixed 20 ms per request (tests/support/fake_stripe.py):
 
-- sync of 10,000 connected accounts vs (number of list pages x 20 ms): paging, not one call per account;
+- sync of 10,000 connected accounts vs (number of list pages x 20 ms): paging, not one call per account; the first
+  sync (nothing cached) and the re-syncs after it (the list walked as created ranges at once) each against it;
 - the attention board over those 10,000 tenants, from the cache, vs the tenant list's first screen (same database);
 - the fee check over 100,000 application fees vs fetching the same fees alone.
 
@@ -170,24 +171,47 @@ def run(quick: bool = False) -> list[Row]:
     session = svc.auth.sign_in("op@bench.example", "bench-password-1")
     svc.stripe_platform.update(session, fake.client_id, fake.secret_key, 8765)
     _seed(svc, ACCOUNTS)
+    from billing_desktop.connect.pager import PAGE_SIZE
+
     rows = []
 
-    # 1. sync: the whole list, 100 per page; the baseline is what paging alone must cost.
+    # 1. sync: the whole list, 100 per page; the baseline is what one walk of the list must cost (its pages x 20 ms;
+    # a re-sync walks created ranges at once and may ask for a short last page per range more, not counted). The
+    # first sync has nothing cached to split the list by, so it is one walk: timed and judged on its own.
+    import stripe  # noqa: F401 - its first import in a process (~0.3 s) is start-up, not the sync
+
+    start = time.perf_counter()
+    first = svc.connect_sync.sync(session)
+    cold = time.perf_counter() - start
+    assert first.complete and first.updated == ACCOUNTS, first
     times = []
     for _ in range(3):
         start = time.perf_counter()
         report = svc.connect_sync.sync(session)
         times.append(time.perf_counter() - start)
     assert report.complete and report.updated == ACCOUNTS, report
-    sync, floor = statistics.median(times), report.pages * LATENCY
+    pages = -(-report.accounts_listed // PAGE_SIZE)
+    sync, floor = statistics.median(times), pages * LATENCY
     rows.append(
         Row(
-            f"sync of {ACCOUNTS:,} connected accounts ({report.pages} list pages, 20 ms each)",
+            f"sync of {ACCOUNTS:,} connected accounts ({pages} list pages, 20 ms each), median of 3 re-syncs "
+            f"({report.pages} requests)",
             f"{sync:.2f} s",
-            f"{report.pages} x 20 ms = {floor:.2f} s",
+            f"{pages} x 20 ms = {floor:.2f} s",
             sync / floor,
             "<= 1.2x",
             sync / floor <= 1.2,
+            {"resync_s": times, "first_s": cold, "requests": report.pages, "pages": pages},
+        )
+    )
+    rows.append(
+        Row(
+            f"first sync of {ACCOUNTS:,} connected accounts, nothing cached ({first.pages} list pages, one walk)",
+            f"{cold:.2f} s",
+            f"{first.pages} x 20 ms = {first.pages * LATENCY:.2f} s",
+            cold / (first.pages * LATENCY),
+            "<= 1.2x",
+            cold / (first.pages * LATENCY) <= 1.2,
         )
     )
 
