@@ -214,6 +214,19 @@ def test_scan_finds_platform_and_stripe_credentials(services, operator, acme, tm
     assert stripe == {"Stripe secret API key", "Stripe webhook signing secret"}
 
 
+def test_scan_looks_up_many_keys_in_batches_and_reports_each(services, operator, acme, tmp_path):
+    keys = secrets_of(services, operator, acme.id)
+    unknown = [generate(Kind.SECRET, "live") for _ in range(700)]  # more than one query's worth of hashes
+    lines = [f"K{n}={k}" for n, k in enumerate(unknown)]
+    lines.insert(612, f"MINE={keys[('secret', 'live')]}")
+    (tmp_path / "many.env").write_text("\n".join(lines) + "\n")
+    result = services.inspection.scan(operator, [tmp_path])
+    assert len(result.findings) == 701
+    by_line = {f.line: f.status for f in result.findings}
+    assert by_line.pop(613) == "active"
+    assert set(by_line.values()) == {"unknown"} and len(by_line) == 700
+
+
 def test_scan_can_be_cancelled(services, operator, tmp_path):
     for n in range(5):
         (tmp_path / f"f{n}.txt").write_text("nothing here")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from billing_desktop.domain.keys import Verdict, examine, lookup_hash, mask
@@ -15,7 +15,7 @@ from billing_desktop.domain.roles import Perm
 from billing_desktop.errors import ValidationError, msg
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.inspection_result import Inspection, describe
-from billing_desktop.services.leak_scan import candidates, prefilter, scan_files, walk
+from billing_desktop.services.leak_scan import FileScan, candidates, prefilter, scan_files, walk
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import ApiKey, Tenant
@@ -50,6 +50,10 @@ class ScanResult:
     cancelled: bool = False
 
 
+# A stored key with what an inspection tells about its tenant.
+_STORED = select(ApiKey, Tenant.slug, Tenant.company_name, Tenant.active).join(Tenant, Tenant.id == ApiKey.tenant_id)
+
+
 class KeyInspectionService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
@@ -67,11 +71,28 @@ class KeyInspectionService:
     def _inspect(self, s: Session, scope: int | None, v: Verdict) -> Inspection:
         if not v.well_formed or v.normalized is None:
             return Inspection(verdict=v, summary=v.problem)
-        row = s.execute(
-            select(ApiKey, Tenant.slug, Tenant.company_name, Tenant.active)
-            .join(Tenant, Tenant.id == ApiKey.tenant_id)
-            .where(ApiKey.lookup_hash == lookup_hash(v.normalized))
-        ).first()
+        row = s.execute(_STORED.where(ApiKey.lookup_hash == lookup_hash(v.normalized))).first()
+        return self._described(s, scope, v, row)
+
+    def _inspect_many(self, s: Session, scope: int | None, tokens: Iterable[bytes]) -> dict[bytes, Inspection]:
+        """`_inspect` of each token, the stored keys looked up a few hundred to a query (a scan finds many)."""
+        verdicts = {token: examine(token.decode("ascii")) for token in set(tokens)}
+        hashes = {token: lookup_hash(v.normalized) for token, v in verdicts.items() if v.well_formed and v.normalized}
+        wanted = sorted(set(hashes.values()))
+        rows: dict[str, Row[ApiKey, str, str, bool]] = {}
+        for n in range(0, len(wanted), 500):
+            for row in s.execute(_STORED.where(ApiKey.lookup_hash.in_(wanted[n : n + 500]))):
+                rows[row[0].lookup_hash] = row
+        return {
+            token: self._described(s, scope, v, rows.get(hashes[token]))
+            if token in hashes
+            else Inspection(verdict=v, summary=v.problem)
+            for token, v in verdicts.items()
+        }
+
+    def _described(
+        self, s: Session, scope: int | None, v: Verdict, row: Row[ApiKey, str, str, bool] | None
+    ) -> Inspection:
         found = None
         if row is not None and (scope is None or row[0].tenant_id == scope):
             k, slug, name, tenant_active = row
@@ -110,7 +131,9 @@ class KeyInspectionService:
         starts = prefilter()
         with self.ctx.db() as s:
             scope = self._scope(s, session)
-            cache: dict[bytes, Inspection] = {}
+            # Tokens are looked up once the files are read, in a few queries: between files, the GIL and the
+            # thread went to the database a query per token while the readers waited.
+            hits: list[tuple[FileScan, int, bytes]] = []
             for scanned in scan_files(walk(found), starts):
                 if cancelled():
                     result.cancelled = True
@@ -122,20 +145,20 @@ class KeyInspectionService:
                     continue
                 result.files_scanned += 1
                 result.bytes_scanned += scanned.size
-                for place, token in scanned.hits:
-                    if token not in cache:
-                        cache[token] = self._inspect(s, scope, examine(token.decode("ascii")))
-                    ins = cache[token]
-                    result.findings.append(
-                        Finding(
-                            path=scanned.where,
-                            line=place if scanned.by_line else 0,
-                            value=mask(token.decode("ascii")),
-                            what=_what(ins),
-                            status=ins.status or ("invalid" if ins.verdict.checksum_ok is False else "unknown"),
-                            offset=None if scanned.by_line else place,
-                        )
+                hits.extend((scanned, place, token) for place, token in scanned.hits)
+            inspections = self._inspect_many(s, scope, (token for _, _, token in hits))
+            for scanned, place, token in hits:
+                ins = inspections[token]
+                result.findings.append(
+                    Finding(
+                        path=scanned.where,
+                        line=place if scanned.by_line else 0,
+                        value=mask(token.decode("ascii")),
+                        what=_what(ins),
+                        status=ins.status or ("invalid" if ins.verdict.checksum_ok is False else "unknown"),
+                        offset=None if scanned.by_line else place,
                     )
+                )
         return result
 
 
