@@ -1,6 +1,8 @@
 """Search as you type on a team database (services/tenant_search.py): both plans give every match once, in the
-list's order, across page boundaries and across the hand-over from a bounded walk to the trigram index; each plan
-is an index plan; the plan follows how common the text is; and no text typed makes the search fail."""
+list's order, across page boundaries and across the hand-over from a bounded walk to the trigram index, with and
+without the statistics' sample (tenant_search_sample.py: the trigram index then asked for the text's rarest parts
+only); each plan is an index plan; the plan follows how common the text is; and no text typed makes the search
+fail."""
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -26,6 +28,20 @@ def tenants(services, operator):
 def _postgres_only(services):
     if services.ctx.engine.dialect.name != "postgresql":
         pytest.skip("SQLite searches its list in memory; the planned search is for team databases")
+
+
+def _analyze(services) -> None:
+    """Statistics for the sample the search plans from (a test table is never analyzed by itself in time)."""
+    from sqlalchemy import text
+
+    from billing_desktop.services.tenant_search_sample import read
+
+    with services.ctx.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.execute(text("ANALYZE tenants"))
+    with services.ctx.db() as s:  # the sample the probes come from
+        sample = read(s, 14)
+        assert sample.fields["name"] and sample.fields["email"], sample
+        assert sample.probes("stark", "name"), sample
 
 
 def expected(tenants, needle: str, *, descending: bool = False, tier: str | None = None) -> list[int]:
@@ -56,16 +72,21 @@ def walk_pages(services, lq, plan_, limit: int) -> list[int]:
 @pytest.mark.parametrize("plan_name", ["walk", "trigram"])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("bound", [None, 1, 3])
+@pytest.mark.parametrize("analyzed", [False, True])
 def test_both_plans_give_every_match_once_in_order_across_pages(
-    services, operator, tenants, monkeypatch, plan_name, descending, bound
+    services, operator, tenants, monkeypatch, plan_name, descending, bound, analyzed
 ):
     from billing_desktop.services import tenant_search
     from billing_desktop.services.tenant_pages import ListQuery
 
     _postgres_only(services)
+    if analyzed:  # the trigram index is asked for the text's rarest parts, the whole text checked on the rows
+        _analyze(services)
     if bound is not None:  # a walk that gives up after `bound` entries hands the rest to the trigram index
         monkeypatch.setattr(tenant_search, "WALK_LIMIT", bound)
-    for needle in ("stark", "STARK ", "a", "100%", "_", "\\", "'", '"', "ärk", "ïndia", "t1", "@t1", "zzz"):
+    # Words across a space, an underscore, a percent sign, an email's separators: probes with a word's edge in them.
+    several = ("o stark", "harlie 100% s", "r1@t1.ex", "vo sta", "lie_st", "owner1", "t1.example", "h 'st", "a 'o")
+    for needle in ("stark", "STARK ", "a", "100%", "_", "\\", "'", '"', "ärk", "ïndia", "t1", "@t1", "zzz", *several):
         lq = ListQuery(search=needle, descending=descending)
         for limit in (1, 2, 5):
             got = walk_pages(services, lq, tenant_search.Plan(plan_name), limit)
@@ -99,6 +120,52 @@ def test_the_service_pages_searches_as_the_planned_search_does(services, operato
     assert rows[0].stripe == "none"  # the list's row, with its Stripe state
 
 
+def _sample(names, slugs, emails):
+    from billing_desktop.services.tenant_search_sample import FieldSample, Sample
+
+    fields = {"name": FieldSample(bounds=tuple(names)), "slug": FieldSample(bounds=tuple(slugs))}
+    return Sample(len(names), {**fields, "email": FieldSample(bounds=tuple(emails))})
+
+
+def test_the_index_is_asked_for_the_rarest_parts_of_the_text():
+    """'owner424': 'own', 'wne' and 'ner' are in every email, and the GIN index would read each one's whole posting
+    list to intersect them; '424' with 'r42' leaves the same candidates. 'globex ty': every trigram is in a tenth of
+    the names, but two from different words meet in few; a word's edge (' ty') is a trigram pg_trgm pads."""
+    words = ["acme", "globex", "initech", "stark", "tyrell", "wayne", "hooli", "umbrella", "wonka", "pied"]
+    names = [f"{words[i % 10]} {words[i // 10 % 10]} {i}" for i in range(1, 1001)]
+    sample = _sample(names, [f"t-{i}" for i in range(1, 1001)], [f"owner{i}@t{i}.example" for i in range(1, 1001)])
+    asked = sample.probes("owner424", "email")
+    assert asked and set(asked) <= {"424", "r42"}, asked
+    name_probes = sample.probes("globex ty", "name")
+    assert len(name_probes) == 2 and " ty" in name_probes, name_probes
+    assert sample.probes("stark", "name") and len(sample.probes("stark", "name")) == 1  # one trigram says it all
+    assert sample.probes("ab", "name") == ()  # no trigram: the whole text is asked
+    assert sample.probes("é€ü", "name") == ()  # none of ASCII letters or digits: the whole text is asked
+    assert sample.share("globex") == pytest.approx(0.19, abs=0.01)  # a tenth first, a tenth second, one both
+    assert sample.share("owner") == pytest.approx(1.0)  # every email; capped at every tenant
+    assert sample.share("zzz") == 0.0
+
+
+@pytest.mark.parametrize(
+    "needle, probes",
+    [
+        ("globex ty", {"glo", "lob", "obe", "bex", "ex ", " ty"}),
+        ("globex t", {"glo", "lob", "obe", "bex", "ex ", " t"}),
+        ("t-42", {"-42"}),
+        ("a b", {" b"}),  # a one-letter word at the text's end: pg_trgm pads its start
+        ("100% s", {"100", " s"}),  # '%' is a LIKE wildcard, never part of a probe
+        ("x_yz", set()),  # '_' is a LIKE wildcard; 'yz' after it is no word's edge
+        ("école", {"col", "ole"}),
+    ],
+)
+def test_probes_are_parts_of_the_text_pg_trgm_makes_trigrams_of(needle, probes):
+    from billing_desktop.services.tenant_search_sample import _probes
+
+    got = _probes(needle)
+    assert set(got) == probes
+    assert all(p in needle for p in got)  # so the whole text's condition implies each probe's: no match lost
+
+
 @pytest.mark.parametrize("plan_name", ["walk", "trigram"])
 def test_each_plan_is_an_index_plan(services, operator, tenants, plan_name):
     from billing_desktop.services import tenant_search
@@ -126,6 +193,26 @@ def test_each_plan_is_an_index_plan(services, operator, tenants, plan_name):
             assert "Seq Scan" not in p, p
             if after is None:  # past a key, the name order's range is an index too, and on a tiny table the cheaper
                 assert "ix_tenants_search_trgm" in p, p
+
+
+def test_the_trigram_index_is_asked_for_the_probes_and_the_rows_checked_for_the_whole_text(services, operator):
+    from sqlalchemy import text
+
+    from billing_desktop.services import tenant_search
+    from billing_desktop.services.tenant_pages import ListQuery
+
+    _postgres_only(services)
+    probes = {"name": ("424", "r42"), "slug": ("424",), "email": ("424", "r42")}
+    q = tenant_search.trigram_query(ListQuery(search="owner424"), None, 201, probes)
+    engine = services.ctx.engine
+    with engine.connect() as c:
+        for setting in ("enable_indexscan", "enable_indexonlyscan", "enable_seqscan"):
+            c.execute(text(f"SET LOCAL {setting} = off"))
+        compiled = q.compile(engine, compile_kwargs={"literal_binds": True})
+        p = "\n".join(r[0] for r in c.execute(text(f"EXPLAIN {compiled}")))
+    index_conditions = [line for line in p.splitlines() if "Index Cond" in line]
+    assert len(index_conditions) == 3 and all("owner424" not in line for line in index_conditions), p
+    assert "424" in index_conditions[0] and "Filter" in p and "owner424" in p, p
 
 
 def test_common_text_is_walked_and_rare_text_asks_the_trigram_index(services, operator):
@@ -159,10 +246,37 @@ def test_common_text_is_walked_and_rare_text_asks_the_trigram_index(services, op
     assert rare == sorted((f"Rare {i}" for i in range(100, 2001, 100)), key=str.lower)
 
 
+def _slices(name: str):
+    """A piece of a tenant's name in any case, as an operator types it."""
+    return st.tuples(st.integers(0, len(name)), st.integers(0, len(name)), st.booleans()).map(
+        lambda t: name[t[0] : t[1]].upper() if t[2] else name[t[0] : t[1]]
+    )
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(needle=st.text(max_size=12))
 @example(needle="\x00")  # SQLite ends a string at NUL: it once matched every tenant
 def test_no_typed_text_makes_the_search_fail(services, operator, tenants, needle):
+    _check_search(services, operator, tenants, needle)
+
+
+@pytest.fixture
+def analyzed_tenants(services, operator, tenants):
+    if services.ctx.engine.dialect.name == "postgresql":
+        _analyze(services)
+    return tenants
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(needle=st.text(max_size=12) | st.sampled_from(NAMES).flatmap(_slices))
+@example(needle="\x00")
+@example(needle="o stark")
+def test_no_typed_text_makes_the_search_fail_with_statistics(services, operator, analyzed_tenants, needle):
+    """With statistics, rare text asks the trigram index for its rarest parts (the sample's probes)."""
+    _check_search(services, operator, analyzed_tenants, needle)
+
+
+def _check_search(services, operator, tenants, needle):
     from billing_desktop.services.tenant_pages import ListQuery
 
     page = services.tenants.page(operator, query=ListQuery(search=needle), limit=5)

@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, literal, or_, select, text, tuple_
+from sqlalchemy import ColumnElement, Select, and_, literal, literal_column, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from billing_desktop.services.tenant_pages import NAME_KEY, ListQuery, TenantPage, like_pattern, matches, read_page
+from billing_desktop.services.tenant_search_sample import sample
 from billing_desktop.services.tenants import _LIST_COLUMNS
 from billing_desktop.store.models import StripeAccount, Tenant
 
@@ -58,13 +59,21 @@ def takes_planned_search(s: Session, lq: ListQuery) -> bool:
 
 
 def choose(s: Session, lq: ListQuery) -> Plan:
-    """The plan for `lq`'s text: the walk for text the planner expects in more than dense_share() of the tenants."""
-    if not _TRIGRAM.search(lq.search.strip().lower()):
+    """The plan for `lq`'s text: the walk for text estimated in more than dense_share() of the tenants (from the
+    statistics' sample kept per engine, else by asking the planner)."""
+    needle = _needle(lq)
+    if not _TRIGRAM.search(needle):
         return Plan.WALK
-    tenants = s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'tenants'::regclass")) or 0
+    tenants = float(s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'tenants'::regclass")) or 0)
     if tenants <= 0:  # never analyzed: a new, small table
         return Plan.WALK
-    return Plan.WALK if _estimate(s, lq.search) / tenants > dense_share(tenants) else Plan.TRIGRAM
+    known = sample(s, tenants)
+    share = known.share(needle) if known.known() else _estimate(s, lq.search) / tenants
+    return Plan.WALK if share > dense_share(tenants) else Plan.TRIGRAM
+
+
+def _needle(lq: ListQuery) -> str:
+    return lq.search.strip().lower().replace("\x00", "")
 
 
 def dense_share(tenants: float) -> float:
@@ -141,11 +150,31 @@ def _walk(
     return hits, None if last is None else (last[0], last[1])
 
 
-def trigram_query(lq: ListQuery, after: tuple[Any, ...] | None, want: int) -> Select[Any]:
-    """Every match after `after` (by the trigram index, where index scans are off), the first `want` sorted."""
+_FIELDS = {"name": NAME_KEY, "slug": Tenant.slug, "email": Tenant.email}
+
+
+def trigram_query(
+    lq: ListQuery, after: tuple[Any, ...] | None, want: int, probes: Mapping[str, Sequence[str]] | None = None
+) -> Select[Any]:
+    """Every match after `after` (by the trigram index, where index scans are off), the first `want` sorted.
+    `probes`: for a field, the parts of the text the index is asked for (tenant_search_sample.Sample.probes); the
+    whole text is then checked on each candidate row in a form no index answers. A field without probes asks the
+    index for the whole text."""
+    hit = matches(lq.search)
+    if probes and any(probes.values()):
+        pattern = like_pattern(_needle(lq))
+        ors: list[ColumnElement[bool]] = []
+        for name, column in _FIELDS.items():
+            asked = probes.get(name) or ()
+            if not asked:
+                ors.append(column.like(pattern, escape="\\"))
+                continue
+            checked = column.op("||")(literal_column("''")).like(pattern, escape="\\")
+            ors.append(and_(*(column.like(like_pattern(p), escape="\\") for p in asked), checked))
+        hit = or_(*ors)
     return (
         select(Tenant.id, NAME_KEY)
-        .where(matches(lq.search), *_keyset(lq, after), *_facets(lq, Tenant.tier, Tenant.mode))
+        .where(hit, *_keyset(lq, after), *_facets(lq, Tenant.tier, Tenant.mode))
         .order_by(*_order(lq))
         .limit(want)
     )
@@ -156,8 +185,12 @@ _INDEX_SCANS = "SELECT set_config('enable_indexscan', :on, true), set_config('en
 
 def _trigram(s: Session, lq: ListQuery, after: tuple[Any, ...] | None, want: int) -> list[tuple[int, Any]]:
     # Index scans off for this statement only: the planner may not walk the name order (the other plan's job).
+    tenants = float(s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'tenants'::regclass")) or 0)
+    known = sample(s, tenants) if tenants > 0 else None
+    needle = _needle(lq)
+    probes = {name: known.probes(needle, name) for name in _FIELDS} if known and known.known() else None
     s.execute(text(_INDEX_SCANS), {"on": "off"})
-    got = [(r[0], r[1]) for r in s.execute(trigram_query(lq, after, want)).all()]
+    got = [(r[0], r[1]) for r in s.execute(trigram_query(lq, after, want, probes)).all()]
     s.execute(text(_INDEX_SCANS), {"on": "on"})
     return got
 
