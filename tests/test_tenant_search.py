@@ -137,23 +137,32 @@ def test_the_index_is_asked_for_the_rarest_parts_of_the_text():
     asked = sample.probes("owner424", "email")
     assert asked and set(asked) <= {"424", "r42"}, asked
     name_probes = sample.probes("globex ty", "name")
-    assert len(name_probes) == 2 and " ty" in name_probes, name_probes
+    assert len(name_probes) == 2 and " t" in name_probes, name_probes  # one posting list for the word's start
     assert sample.probes("stark", "name") and len(sample.probes("stark", "name")) == 1  # one trigram says it all
     assert sample.probes("ab", "name") == ()  # no trigram: the whole text is asked
     assert sample.probes("é€ü", "name") == ()  # none of ASCII letters or digits: the whole text is asked
     assert sample.share("globex") == pytest.approx(0.19, abs=0.01)  # a tenth first, a tenth second, one both
     assert sample.share("owner") == pytest.approx(1.0)  # every email; capped at every tenant
     assert sample.share("zzz") == 0.0
+    # A walk tests on each entry only the fields the text is common in; the others are asked of the trigram index.
+    from billing_desktop.services.tenant_pages import ListQuery
+    from billing_desktop.services.tenant_search import _walked
+
+    assert _walked(ListQuery(search="Stark"), 1_000_000, sample) == ("name",)
+    assert _walked(ListQuery(search="owner4"), 1_000_000, sample) == ("email",)
+    assert _walked(ListQuery(search="st"), 1_000_000, sample) == ("name", "slug", "email")  # no trigram to ask
+    assert _walked(ListQuery(search="stark"), 1_000_000, None) == ("name", "slug", "email")  # no statistics yet
 
 
 @pytest.mark.parametrize(
     "needle, probes",
     [
-        ("globex ty", {"glo", "lob", "obe", "bex", "ex ", " ty"}),
+        ("globex ty", {"glo", "lob", "obe", "bex", "ex ", " t", " ty"}),
         ("globex t", {"glo", "lob", "obe", "bex", "ex ", " t"}),
-        ("t-42", {"-42"}),
-        ("a b", {" b"}),  # a one-letter word at the text's end: pg_trgm pads its start
+        ("t-42", {"-4", "-42"}),
+        ("a b", {" b"}),  # a one-letter word: pg_trgm pads its start ("  b")
         ("100% s", {"100", " s"}),  # '%' is a LIKE wildcard, never part of a probe
+        ("ab cd", {"ab ", " c", " cd"}),  # a word's end ("ab "), its start ("  c"; "  c" and " cd")
         ("x_yz", set()),  # '_' is a LIKE wildcard; 'yz' after it is no word's edge
         ("école", {"col", "ole"}),
     ],

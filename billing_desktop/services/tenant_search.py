@@ -30,7 +30,7 @@ from sqlalchemy import ColumnElement, Select, and_, literal, literal_column, or_
 from sqlalchemy.orm import Session
 
 from billing_desktop.services.tenant_pages import NAME_KEY, ListQuery, TenantPage, like_pattern, matches, read_page
-from billing_desktop.services.tenant_search_sample import sample
+from billing_desktop.services.tenant_search_sample import FIELDS, Sample, sample
 from billing_desktop.services.tenants import _LIST_COLUMNS
 from billing_desktop.store.models import StripeAccount, Tenant
 
@@ -61,14 +61,23 @@ def takes_planned_search(s: Session, lq: ListQuery) -> bool:
 def choose(s: Session, lq: ListQuery) -> Plan:
     """The plan for `lq`'s text: the walk for text estimated in more than dense_share() of the tenants (from the
     statistics' sample kept per engine, else by asking the planner)."""
-    needle = _needle(lq)
-    if not _TRIGRAM.search(needle):
-        return Plan.WALK
+    return _choose(s, lq, *_statistics(s))
+
+
+def _statistics(s: Session) -> tuple[float, Sample | None]:
+    """The table's estimated size, and the engine's sample of the searched fields (None: no statistics yet)."""
     tenants = float(s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'tenants'::regclass")) or 0)
     if tenants <= 0:  # never analyzed: a new, small table
-        return Plan.WALK
+        return tenants, None
     known = sample(s, tenants)
-    share = known.share(needle) if known.known() else _estimate(s, lq.search) / tenants
+    return tenants, known if known.known() else None
+
+
+def _choose(s: Session, lq: ListQuery, tenants: float, known: Sample | None) -> Plan:
+    needle = _needle(lq)
+    if not _TRIGRAM.search(needle) or tenants <= 0:
+        return Plan.WALK
+    share = known.share(needle) if known else _estimate(s, lq.search) / tenants
     return Plan.WALK if share > dense_share(tenants) else Plan.TRIGRAM
 
 
@@ -88,18 +97,35 @@ def _estimate(s: Session, needle: str) -> float:
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
+def _walked(lq: ListQuery, tenants: float, known: Sample | None) -> tuple[str, ...]:
+    """The fields a walk tests on each entry; the others (where the sample does not see the text: "sta" in no slug
+    and no email) are asked of the trigram index apart, which finds nothing there at once, and the walk reads no
+    more than the name."""
+    needle = _needle(lq)
+    if known is None or not _TRIGRAM.search(needle):
+        return FIELDS
+    rare = dense_share(tenants) / 10
+    walked = tuple(f for f in FIELDS if known.fields[f].share(needle) >= rare or not known.probes(needle, f))
+    return walked or FIELDS
+
+
 def page(s: Session, lq: ListQuery, after: tuple[Any, ...] | None, limit: int, plan: Plan | None = None) -> TenantPage:
     """One page of `lq` (see takes_planned_search) after the key `after`; `plan` forces one (tests)."""
     # Compiling a walk priced above jit_above_cost to machine code costs more than the walk (50-100 ms).
     s.execute(text("SELECT set_config('jit', 'off', true)"))
-    plan = plan or choose(s, lq)
+    tenants, known = _statistics(s)
+    plan = plan or _choose(s, lq, tenants, known)
     if plan is Plan.WALK:
-        found, last = _walk(s, lq, after, limit + 1, None if not _TRIGRAM.search(lq.search.lower()) else WALK_LIMIT)
+        walked = _walked(lq, tenants, known)
+        bound = None if not _TRIGRAM.search(lq.search.lower()) else WALK_LIMIT
+        found, last = _walk(s, lq, after, limit + 1, bound, walked)
         if len(found) <= limit and last is not None:  # the walk gave up: the rest of the order by the trigram index
-            found += _trigram(s, lq, last, limit + 1 - len(found))
+            found += _trigram(s, lq, last, limit + 1 - len(found), known, walked)
+        if len(walked) < len(FIELDS):  # the first matches in the other fields: _rows orders the two and cuts
+            found += _trigram(s, lq, after, limit + 1, known, tuple(f for f in FIELDS if f not in walked))
     else:
-        found = _trigram(s, lq, after, limit + 1)
-    return _rows(s, [i for i, _ in found], lq, limit)
+        found = _trigram(s, lq, after, limit + 1, known, FIELDS)
+    return _rows(s, list(dict.fromkeys(i for i, _ in found)), lq, limit)
 
 
 def _order(lq: ListQuery) -> list[Any]:
@@ -117,19 +143,23 @@ def _facets(lq: ListQuery, tier: Any, mode: Any) -> list[Any]:
     return ([tier == lq.tier] if lq.tier else []) + ([mode == lq.mode] if lq.mode else [])
 
 
-def walk_query(lq: ListQuery, after: tuple[Any, ...] | None, want: int, bound: int | None) -> Select[Any]:
-    """The walk: of the name order's entries after `after` (at most `bound`), the first `want` that match."""
+def walk_query(
+    lq: ListQuery, after: tuple[Any, ...] | None, want: int, bound: int | None, fields: Sequence[str] = FIELDS
+) -> Select[Any]:
+    """The walk: of the name order's entries after `after` (at most `bound`), the first `want` that match in one of
+    `fields`."""
     order = _order(lq)
-    # Only columns of the covering index, so the walk reads no table row.
-    entries = select(Tenant.id, NAME_KEY.label("k"), Tenant.slug, Tenant.email, Tenant.tier, Tenant.mode).where(
-        *_keyset(lq, after)
-    )
+    # Only columns of the covering index, so the walk reads no table row; only those tested, so it reads no more.
+    tested = [c for f, c in (("slug", Tenant.slug), ("email", Tenant.email)) if f in fields]
+    facets = [c for c, on in ((Tenant.tier, lq.tier), (Tenant.mode, lq.mode)) if on]
+    entries = select(Tenant.id, NAME_KEY.label("k"), *tested, *facets).where(*_keyset(lq, after))
     w = entries.order_by(*order).limit(bound).subquery()
     pattern = like_pattern(lq.search.strip().lower())
-    hit = or_(*(c.like(pattern, escape="\\") for c in (w.c.k, w.c.slug, w.c.email)))
+    columns: dict[str, Any] = {"name": w.c.k, "slug": w.c.get("slug"), "email": w.c.get("email")}
+    hit = or_(*(columns[f].like(pattern, escape="\\") for f in FIELDS if f in fields))
     return (
         select(w.c.id, w.c.k)
-        .where(hit, *_facets(lq, w.c.tier, w.c.mode))
+        .where(hit, *_facets(lq, w.c.get("tier"), w.c.get("mode")))
         # The entries' own order, which the planner knows they come in: no sort, so the walk stops at `want`.
         .order_by(*([w.c.k.desc(), w.c.id.desc()] if lq.descending else [w.c.k, w.c.id]))
         .limit(want)
@@ -137,11 +167,11 @@ def walk_query(lq: ListQuery, after: tuple[Any, ...] | None, want: int, bound: i
 
 
 def _walk(
-    s: Session, lq: ListQuery, after: tuple[Any, ...] | None, want: int, bound: int | None
+    s: Session, lq: ListQuery, after: tuple[Any, ...] | None, want: int, bound: int | None, fields: Sequence[str]
 ) -> tuple[list[tuple[int, Any]], tuple[Any, ...] | None]:
-    """Up to `want` matches (id, key) in order; and, if the walk read `bound` entries without finding `want`, the
-    key of the last entry it read (else None)."""
-    hits = [(r.id, r.k) for r in s.execute(walk_query(lq, after, want, bound)).all()]
+    """Up to `want` matches (id, key) in `fields`, in order; and, if the walk read `bound` entries without finding
+    `want`, the key of the last entry it read (else None)."""
+    hits = [(r.id, r.k) for r in s.execute(walk_query(lq, after, want, bound, fields)).all()]
     if len(hits) >= want or bound is None:
         return hits, None
     last = s.execute(
@@ -154,18 +184,24 @@ _FIELDS = {"name": NAME_KEY, "slug": Tenant.slug, "email": Tenant.email}
 
 
 def trigram_query(
-    lq: ListQuery, after: tuple[Any, ...] | None, want: int, probes: Mapping[str, Sequence[str]] | None = None
+    lq: ListQuery,
+    after: tuple[Any, ...] | None,
+    want: int,
+    probes: Mapping[str, Sequence[str]] | None = None,
+    fields: Sequence[str] = FIELDS,
 ) -> Select[Any]:
     """Every match after `after` (by the trigram index, where index scans are off), the first `want` sorted.
     `probes`: for a field, the parts of the text the index is asked for (tenant_search_sample.Sample.probes); the
     whole text is then checked on each candidate row in a form no index answers. A field without probes asks the
-    index for the whole text."""
+    index for the whole text. Only `fields` are searched."""
     hit = matches(lq.search)
-    if probes and any(probes.values()):
+    if (probes and any(probes.values())) or tuple(fields) != FIELDS:
         pattern = like_pattern(_needle(lq))
         ors: list[ColumnElement[bool]] = []
         for name, column in _FIELDS.items():
-            asked = probes.get(name) or ()
+            if name not in fields:
+                continue
+            asked = (probes or {}).get(name) or ()
             if not asked:
                 ors.append(column.like(pattern, escape="\\"))
                 continue
@@ -183,14 +219,19 @@ def trigram_query(
 _INDEX_SCANS = "SELECT set_config('enable_indexscan', :on, true), set_config('enable_indexonlyscan', :on, true)"
 
 
-def _trigram(s: Session, lq: ListQuery, after: tuple[Any, ...] | None, want: int) -> list[tuple[int, Any]]:
-    # Index scans off for this statement only: the planner may not walk the name order (the other plan's job).
-    tenants = float(s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'tenants'::regclass")) or 0)
-    known = sample(s, tenants) if tenants > 0 else None
+def _trigram(
+    s: Session,
+    lq: ListQuery,
+    after: tuple[Any, ...] | None,
+    want: int,
+    known: Sample | None,
+    fields: Sequence[str],
+) -> list[tuple[int, Any]]:
     needle = _needle(lq)
-    probes = {name: known.probes(needle, name) for name in _FIELDS} if known and known.known() else None
+    probes = {name: known.probes(needle, name) for name in fields} if known else None
+    # Index scans off for this statement only: the planner may not walk the name order (the other plan's job).
     s.execute(text(_INDEX_SCANS), {"on": "off"})
-    got = [(r[0], r[1]) for r in s.execute(trigram_query(lq, after, want, probes)).all()]
+    got = [(r[0], r[1]) for r in s.execute(trigram_query(lq, after, want, probes, fields)).all()]
     s.execute(text(_INDEX_SCANS), {"on": "on"})
     return got
 

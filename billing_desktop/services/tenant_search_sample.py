@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from bisect import bisect_right
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -52,18 +52,17 @@ class FieldSample:
     common: tuple[tuple[str, float], ...] = ()
     bounds: tuple[str, ...] = ()
     rest: float = 1.0  # the share of the rows the bounds stand for
-    _hits: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    _hits: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     _joined: str = field(default="", compare=False, repr=False)
-    _starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    _line: array[int] = field(default_factory=lambda: array("H"), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         values = [v.replace("\n", " ") for v, _ in self.common] + [v.replace("\n", " ") for v in self.bounds]
-        starts, at = [], 0
-        for v in values:
-            starts.append(at)
-            at += len(v) + 1
+        line = array("H")  # the value each character of the joined text belongs to
+        for i, v in enumerate(values):
+            line.extend([i] * (len(v) + 1))
         object.__setattr__(self, "_joined", "\n".join(values))
-        object.__setattr__(self, "_starts", tuple(starts))
+        object.__setattr__(self, "_line", line)
 
     def __bool__(self) -> bool:
         return bool(self.common or self.bounds)
@@ -72,22 +71,30 @@ class FieldSample:
         """The share of the rows whose value contains `needle`."""
         return self.share_of(self.hits(re.escape(needle)))
 
-    def hits(self, pattern: str) -> frozenset[int]:
+    def hits(self, pattern: str) -> int:
         """The sampled values (common ones first, then the bounds) in which the regular expression `pattern` (of no
-        line break) is found. One search of the values joined by line breaks, cached by pattern: a keystroke asks
-        for a dozen, each typed text's again and again."""
+        line break) is found, a bit each. One search of the values joined by line breaks, cached by pattern: a
+        keystroke asks for a dozen, each typed text's again and again."""
         got = self._hits.get(pattern)
         if got is None:
-            got = frozenset(bisect_right(self._starts, m.start()) - 1 for m in re.finditer(pattern, self._joined))
-            self._hits[pattern] = got
+            line, bits = self._line, bytearray(len(self._line) // 8 + 1)
+            for m in re.finditer(pattern, self._joined):
+                i = line[m.start()]
+                bits[i >> 3] |= 1 << (i & 7)
+            got = self._hits[pattern] = int.from_bytes(bits, "little")
             if len(self._hits) > 4096:  # a long session's typing: forget the oldest
                 del self._hits[next(iter(self._hits))]
         return got
 
-    def share_of(self, hits: frozenset[int]) -> float:
+    def share_of(self, hits: int) -> float:
+        """The share of the rows the sampled values `hits` (a bit each, as hits() gives) stand for."""
         n = len(self.common)
-        common = sum(self.common[i][1] for i in hits if i < n)
-        bounds = sum(1 for i in hits if i >= n)
+        common, m = 0.0, hits & ((1 << n) - 1)
+        while m:
+            low = m & -m
+            common += self.common[low.bit_length() - 1][1]
+            m ^= low
+        bounds = (hits >> n).bit_count()
         return common + (self.rest * bounds / len(self.bounds) if self.bounds else 0.0)
 
 
@@ -116,8 +123,10 @@ class Sample:
         hits = {p: sample.hits(pattern) for p, pattern in candidates.items()}
 
         def cost(chosen: tuple[str, ...]) -> float:
-            joint = frozenset.intersection(*(hits[p] for p in chosen))
-            read = sum(max(floor, sample.share_of(hits[p])) for p in chosen)
+            joint = -1
+            for p in chosen:
+                joint &= hits[p]
+            read = sum(max(floor, sample.share_of(hits[p])) * _trigrams(p) for p in chosen)
             return read + GIN_VS_HEAP * max(floor, sample.share_of(joint))
 
         chosen: tuple[str, ...] = ()
@@ -133,10 +142,16 @@ class Sample:
         return chosen
 
 
+def _trigrams(probe: str) -> int:
+    """How many trigrams pg_trgm makes of LIKE '%probe%' (each a posting list the index reads): a word's start with
+    two letters (" ty") is two ("  t", " ty"), every other probe one."""
+    return 2 if len(probe) == 3 and not probe[0].isalnum() and probe[1:].isalnum() else 1
+
+
 def _probes(needle: str) -> dict[str, str]:
     """Substrings of `needle` that give pg_trgm at least one trigram when searched alone (LIKE '%probe%'), each with a
-    regular expression for the values it makes candidates: three letters or digits in a row; or two at a word's
-    start or end (one at the text's end), with the separator beside them, which pg_trgm pads as a word's edge."""
+    regular expression for the values it makes candidates: three letters or digits in a row; or one or two at a
+    word's start, or two at its end, with the separator beside them, which pg_trgm pads as a word's edge."""
     out: dict[str, str] = {}
     for m in _WORD.finditer(needle):
         w, a, b = m.group(), m.start(), m.end()
@@ -144,8 +159,10 @@ def _probes(needle: str) -> dict[str, str]:
             out[w[i : i + 3]] = w[i : i + 3]
         before = needle[a - 1] if a > 0 else ""
         after = needle[b] if b < len(needle) else ""
-        if before and before in _SEPARATORS and (len(w) >= 2 or b == len(needle)):
-            out[before + w[:2]] = f"(?<![a-z0-9]){w[:2]}"
+        if before and before in _SEPARATORS:  # a word's start: "  t" alone, or with " ty"
+            out[before + w[0]] = f"(?<![a-z0-9]){w[0]}"
+            if len(w) >= 2:
+                out[before + w[:2]] = f"(?<![a-z0-9]){w[:2]}"
         if after and after in _SEPARATORS and len(w) >= 2:
             out[w[-2:] + after] = f"{w[-2:]}(?![a-z0-9])"
     return out
