@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from billing_desktop import APP_ID
 
@@ -15,8 +14,7 @@ ENV_DATABASE_URL = "BILLING_DESKTOP_DATABASE_URL"
 ENV_PASSWORD = "BILLING_DESKTOP_PASSWORD"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):  # not a dataclass: `keys inspect`, a timed process, reads it without `dataclasses`
     """Where the data dir keeps the database, the log and the rest."""
 
     data_dir: Path

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from billing_desktop.domain.keys import Kind, generate
 from billing_desktop.services import quick_inspect
+from billing_desktop.services.credentials import Argon2Check
 from billing_desktop.store.models import AuditEntry, User
 from tests.conftest import OPERATOR_EMAIL, OPERATOR_PASSWORD, OWNER_PASSWORD, fast_hasher
 
@@ -19,7 +20,8 @@ def quick(database_url, clock, text, email=OPERATOR_EMAIL, password=OPERATOR_PAS
         asked.append(who)
         return password
 
-    out = quick_inspect.inspect(database_url, email, read_password, text, hasher=fast_hasher(), clock=clock)
+    check = Argon2Check.like(fast_hasher())
+    out = quick_inspect.inspect(database_url, email, read_password, text, check=check, clock=clock)
     assert asked == [email] and out.password == password
     return out.inspection
 
@@ -116,8 +118,6 @@ def test_a_locked_account_is_left_to_the_full_path(services, operator, database_
 
 
 def test_a_hash_made_with_other_parameters_is_left_to_the_full_path(services, operator, database_url, clock):
-    from argon2 import PasswordHasher
-
     before = sign_ins(services)
 
     out = quick_inspect.inspect(
@@ -125,7 +125,7 @@ def test_a_hash_made_with_other_parameters_is_left_to_the_full_path(services, op
         OPERATOR_EMAIL,
         lambda _: OPERATOR_PASSWORD,
         "sk_live_" + "A" * 33,
-        hasher=PasswordHasher(time_cost=2, memory_cost=8, parallelism=1),  # the full path re-hashes
+        check=Argon2Check(time_cost=2, memory_cost=8, parallelism=1),  # the full path re-hashes
         clock=clock,
     )
     assert out.inspection is None and sign_ins(services) == before
@@ -136,5 +136,5 @@ def test_other_databases_go_the_full_path(services, operator, database_url, cloc
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'newer-than-this-build'")
     never = pytest.fail  # the password is not even asked for
     for url in (database_url, f"sqlite:///{tmp_path}/missing.sqlite3", "postgresql+psycopg://u@h/db"):
-        out = quick_inspect.inspect(url, OPERATOR_EMAIL, never, "x", hasher=fast_hasher(), clock=clock)
+        out = quick_inspect.inspect(url, OPERATOR_EMAIL, never, "x", check=Argon2Check.like(fast_hasher()), clock=clock)
         assert out.inspection is None and out.password is None

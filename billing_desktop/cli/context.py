@@ -3,7 +3,6 @@ and the options most commands share."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,10 +10,12 @@ from typing import TYPE_CHECKING
 
 from billing_desktop.cli.io import read_secret
 from billing_desktop.errors import AppError
-from billing_desktop.services.session import UserSession
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `keys inspect` imports this module: no argparse or dataclasses (session) at run time
+    import argparse
+
     from billing_desktop.services import Services
+    from billing_desktop.services.session import UserSession
 
 NEW_PASSWORD_ENV = "BILLING_DESKTOP_NEW_PASSWORD"
 

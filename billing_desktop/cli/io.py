@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
-import json
 import os
 import re
 import sys
 from collections.abc import Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
-from datetime import datetime
-from decimal import Decimal
 from typing import Any, Literal, overload
 
 from billing_desktop.errors import AppError, ValidationError
@@ -21,6 +16,8 @@ def read_secret(prompt: str, env: str | None = None, *, confirm: bool = False) -
     if env and os.environ.get(env):
         return os.environ[env]
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
         value = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat: ") != value:
             raise AppError("The two entries differ.")
@@ -32,7 +29,16 @@ def read_secret(prompt: str, env: str | None = None, *, confirm: bool = False) -
     return line.rstrip("\r\n")
 
 
+# json, dataclasses, datetime and decimal are imported where used: `keys inspect` (a process budgeted as a whole,
+# docs/PERFORMANCE.md) prints a plain dict and imports no dataclasses at all.
+_PLAIN = (dict, list, str, int, float, bool, type(None))
+
+
 def _default(o: Any):
+    from dataclasses import asdict, is_dataclass
+    from datetime import datetime
+    from decimal import Decimal
+
     if isinstance(o, datetime):
         return o.isoformat()
     if isinstance(o, Decimal):
@@ -47,6 +53,10 @@ def _default(o: Any):
 
 
 def _plain(x: Any) -> Any:
+    if isinstance(x, _PLAIN):
+        return x
+    from dataclasses import asdict, is_dataclass
+
     if is_dataclass(x) and not isinstance(x, type):
         return asdict(x)
     if hasattr(x, "_asdict"):  # NamedTuple rows
@@ -55,6 +65,8 @@ def _plain(x: Any) -> Any:
 
 
 def emit_json(obj: Any) -> None:
+    import json
+
     obj = [_plain(x) for x in obj] if isinstance(obj, list) else _plain(obj)
     print(json.dumps(obj, default=_default, indent=2, sort_keys=True))
 
@@ -68,6 +80,8 @@ def emit_table(rows: list[Any], columns: list[str]) -> None:
 
 
 def _cell(v: Any) -> str:
+    from datetime import datetime
+
     if isinstance(v, datetime):
         return v.strftime("%Y-%m-%d %H:%M")
     if isinstance(v, bool):

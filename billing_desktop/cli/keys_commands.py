@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from billing_desktop.cli.context import acting, confirm, jsonable, open_services, read_password, sign_in
+from billing_desktop.cli.context import acting, confirm, jsonable, open_services, sign_in
+from billing_desktop.cli.inspect_command import cmd_inspect
 from billing_desktop.cli.io import emit_json, emit_table, printable
 from billing_desktop.domain.validation import Mode
 
@@ -108,38 +108,6 @@ def cmd_revoke(args: argparse.Namespace) -> int:
         count = svc.keys.revoke(session, tenant_id, args.env, args.reason)
     emit_json({"revoked": count}) if args.json else print(f"Revoked {count} keys.")
     return 0
-
-
-ARGV_SECRET_PREFIXES = ("sk_", "rk_", "whsec_")
-
-
-def cmd_inspect(args: argparse.Namespace) -> int:
-    if args.key.startswith(ARGV_SECRET_PREFIXES):
-        # Still inspected (a revoked or foreign key is what people check), but argv is world-readable.
-        print(
-            "Note: a secret key on the command line is visible to other users (ps) and kept in your shell "
-            "history; next time use `keys inspect -` and paste it.",
-            file=sys.stderr,
-        )
-    if args.key == "-":
-        # Read the key before the password prompt consumes stdin: `echo KEY | … keys inspect -` with the
-        # password in BILLING_DESKTOP_PASSWORD.
-        args.key = sys.stdin.read()
-    from billing_desktop import config
-    from billing_desktop.services import quick_inspect
-
-    # The plain case without SQLAlchemy (a process of its own: its start-up is most of its cost); anything else,
-    # and nothing written there, on the full path with the password already read.
-    quick = quick_inspect.inspect(config.database_url(args.database_url), args.as_email, read_password, args.key)
-    ins = quick.inspection
-    if ins is None:
-        with open_services(args, read_only=True) as svc:
-            ins = svc.inspection.inspect(sign_in(svc, args, quick.password), args.key)
-    if args.json:
-        emit_json(ins.to_json())
-    else:
-        print(ins.summary)
-    return 0 if ins.usable else 1
 
 
 def cmd_scan(args: argparse.Namespace) -> int:

@@ -110,7 +110,10 @@ def main(argv: list[str] | None = None, *, vault: Vault | None = None) -> int:
 
 
 def _main(argv: list[str], vault: Vault | None) -> int:
-    args = build_parser(argv).parse_args(argv)
+    from billing_desktop.cli import inspect_command
+
+    # `keys inspect`, a process budgeted as a whole, reads its plain forms without argparse (cli/inspect_command.py).
+    args = inspect_command.parse(argv) or build_parser(argv).parse_args(argv)
     if args.qt_probe:
         from billing_desktop.ui.probe import probe
 

@@ -6,12 +6,14 @@ import json
 import math
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from billing_desktop.domain.states import Mode as Mode  # where it is defined; imported from here too
 from billing_desktop.errors import ValidationError, msg
+
+if TYPE_CHECKING:
+    from decimal import Decimal  # annotations; parse_fee imports it when called
 
 
 class Tier(StrEnum):
@@ -97,6 +99,8 @@ def check_domain(domain: str) -> str | None:
 
 def parse_fee(value: str | Decimal | float | int) -> Decimal:
     """Platform fee percent: 0–100 with at most two decimals."""
+    from decimal import Decimal, InvalidOperation  # here: `keys inspect` (timed as a process) imports this module
+
     try:
         fee = Decimal(str(value).strip() or "0")
     except InvalidOperation:

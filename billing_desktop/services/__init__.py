@@ -5,9 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from billing_desktop.services.context import AppContext
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # nothing imported at run time: `keys inspect`'s direct path imports this package
     from billing_desktop.services.attention import AttentionService
     from billing_desktop.services.audit import AuditService
     from billing_desktop.services.auth import AuthService
@@ -17,6 +15,7 @@ if TYPE_CHECKING:
     from billing_desktop.services.connect_account import ConnectAccountService
     from billing_desktop.services.connect_events import ConnectEventService
     from billing_desktop.services.connect_sync import ConnectSyncService
+    from billing_desktop.services.context import AppContext
     from billing_desktop.services.disputes import DisputeService
     from billing_desktop.services.key_inspection import KeyInspectionService
     from billing_desktop.services.keys import KeyService, RepairReport

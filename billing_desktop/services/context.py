@@ -22,8 +22,17 @@ def utcnow() -> datetime:
 def default_hasher() -> PasswordHasher:
     from argon2 import PasswordHasher, Type
 
-    # RFC 9106's second recommended option (t=3, 64 MiB, p=4): ~0.1–0.3 s here, deliberately slow for guessing.
-    return PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4, type=Type.ID)
+    from billing_desktop.services.credentials import HASH_LEN, MEMORY_COST, PARALLELISM, SALT_LEN, TIME_COST
+
+    # RFC 9106's second recommended option (services/credentials.py): deliberately slow for guessing.
+    return PasswordHasher(
+        time_cost=TIME_COST,
+        memory_cost=MEMORY_COST,
+        parallelism=PARALLELISM,
+        hash_len=HASH_LEN,
+        salt_len=SALT_LEN,
+        type=Type.ID,
+    )
 
 
 @dataclass(frozen=True)

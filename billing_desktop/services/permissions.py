@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from billing_desktop.domain.roles import Perm, Role, allows
 from billing_desktop.errors import PermissionDenied, ReauthRequired, SessionLocked, msg
-from billing_desktop.services.context import AppContext
-from billing_desktop.services.session import UserSession
 
-if TYPE_CHECKING:  # `keys inspect`'s direct SQLite path checks roles without SQLAlchemy (check_role)
+if TYPE_CHECKING:  # `keys inspect`'s direct SQLite path checks roles without SQLAlchemy or dataclasses (check_role)
     from sqlalchemy.orm import Session as DbSession
 
+    from billing_desktop.services.context import AppContext
+    from billing_desktop.services.session import UserSession
     from billing_desktop.store.models import User
 
 

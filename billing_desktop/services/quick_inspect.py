@@ -7,36 +7,38 @@ signs in (the same writes and audit entry as AuthService.sign_in) and the key is
 other case returns None *before* anything is written, and the caller takes the full path (Services), which owns
 the lockout accounting: a wrong password, an unknown email, a lock, another database or schema. Whatever is
 decided, the password is verified the same number of times for an unknown email and a wrong password (two, one
-here and one on the full path), and not at all for a locked account, as on the full path alone."""
+here and one on the full path), and not at all for a locked account, as on the full path alone.
+
+The password is checked by credentials.Argon2Check (libargon2's bindings, not the argon2 package) and the path
+imports neither `dataclasses` nor argparse: their imports were a third of the budget (tests/test_startup_cost.py
+keeps them off it)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from typing import NamedTuple
 
 from billing_desktop.domain.keys import examine, lookup_hash
 from billing_desktop.domain.roles import Perm, Role
 from billing_desktop.domain.validation import normalize_email
-from billing_desktop.services.context import default_hasher, utcnow
-from billing_desktop.services.credentials import email_digest, password_matches
+from billing_desktop.services.credentials import Argon2Check, email_digest, password_matches
 from billing_desktop.services.inspection_result import Inspection, describe
 from billing_desktop.services.permissions import check_role
 from billing_desktop.store.sqlite_direct import DirectSqlite
 
-if TYPE_CHECKING:
-    from argon2 import PasswordHasher
-
 SIGN_IN_ACTION = "auth.sign_in"  # the audit action AuthService.sign_in records
 
 
-@dataclass(frozen=True, kw_only=True)
-class Outcome:
+class Outcome(NamedTuple):
     """The plain path's answer, or None and the password read, for the full path."""
 
     inspection: Inspection | None  # None: take the full path
     password: str | None  # as read, for the full path not to ask again
+
+
+def _utcnow() -> datetime:  # context.utcnow, without importing context (dataclasses)
+    return datetime.now(UTC)
 
 
 def inspect(
@@ -45,11 +47,12 @@ def inspect(
     read_password: Callable[[str], str],
     text: str,
     *,
-    hasher: PasswordHasher | None = None,
-    clock: Callable[[], datetime] = utcnow,
+    check: Argon2Check | None = None,
+    clock: Callable[[], datetime] = _utcnow,
 ) -> Outcome:
     """Sign in as `email` (None: the only operator) with the password `read_password(email)` gives, and inspect
-    `text`. Outcome.inspection None: nothing was decided or written here."""
+    `text`. Outcome.inspection None: nothing was decided or written here. `check`: the password check (default:
+    the production parameters, context.default_hasher's)."""
     db = DirectSqlite.open(url)
     if db is None:
         return Outcome(inspection=None, password=None)
@@ -59,7 +62,8 @@ def inspect(
             return Outcome(inspection=None, password=None)  # the full path says what to do
         password = read_password(email)
         return Outcome(
-            inspection=_signed_in_inspect(db, normalize_email(email), password, text, hasher, clock), password=password
+            inspection=_signed_in_inspect(db, normalize_email(email), password, text, check or Argon2Check(), clock),
+            password=password,
         )
     finally:
         db.close()
@@ -70,10 +74,9 @@ def _signed_in_inspect(
     email: str,
     password: str,
     text: str,
-    hasher: PasswordHasher | None,
+    hasher: Argon2Check,
     clock: Callable[[], datetime],
 ) -> Inspection | None:
-    hasher = hasher or default_hasher()
     account = db.account(email)
     now = clock()
     if account is None:
@@ -86,7 +89,7 @@ def _signed_in_inspect(
     eligible = account.active and (account.tenant_id is None or account.tenant_active)
     if not (password_matches(hasher, account.password_hash, password) and eligible):
         return None
-    if hasher.check_needs_rehash(account.password_hash):
+    if not hasher.made_here(account.password_hash):
         return None  # the full path re-hashes it (checked after verifying: the same cost as a wrong password)
     if not db.record_sign_in(account.id, clock(), email, SIGN_IN_ACTION, account.tenant_id):
         return None  # a lock landed meanwhile: the full path reports it

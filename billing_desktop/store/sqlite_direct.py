@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -53,8 +53,8 @@ def _when(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Account:
+# NamedTuples built with keywords, not dataclasses: `keys inspect` imports no `dataclasses` (docs/PERFORMANCE.md).
+class Account(NamedTuple):
     """The user row a sign-in reads, with its tenant's name and mode."""
 
     id: int
@@ -69,8 +69,7 @@ class Account:
     locked_until: datetime | None
 
 
-@dataclass(frozen=True, kw_only=True)
-class StoredKey:
+class StoredKey(NamedTuple):
     """A stored API key found by its lookup hash, with its tenant."""
 
     tenant_id: int
