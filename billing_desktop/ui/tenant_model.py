@@ -95,7 +95,8 @@ class TenantTableModel(QAbstractTableModel):
         return self._sort
 
     def set_filter(self, text: str) -> None:
-        text = text.strip().casefold()
+        # Without NUL, as the services search (tenant_pages.like_pattern): no tenant's text holds one.
+        text = text.strip().casefold().replace("\x00", "")
         if text == self._filter:
             return
         # Typing on narrows the search: when few rows are shown, those are tested one by one (in order already); else
