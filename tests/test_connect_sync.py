@@ -213,3 +213,34 @@ def test_a_second_sync_replaces_each_accounts_items_and_cached_fields(services, 
     assert {r.tenant_id for r in board} == {t_new.id} and len(board) == 2  # due requirement, inactive capability
     assert services.stripe.status(operator, t_fixed.id).state != "restricted"
     assert services.stripe.status(operator, t_new.id).currently_due == ["individual.dob.day"]
+
+
+@pytest.mark.both_backends
+def test_a_resync_of_unchanged_accounts_freshens_them_and_keeps_their_items(services, operator, fake, many, clock):
+    """A page's unchanged cached copies are not rewritten, only given the new fetch time (connect_sync._touch): they
+    must still read as fresh, come back from "no longer listed", and keep their attention items; a changed one in
+    the same page is rewritten."""
+    (t_due, a_due), (t_back, a_back), (t_changed, a_changed) = many[10], many[20], many[30]
+    a_due["requirements"] = requirements(currently_due=["external_account"], current_deadline=1_900_000_000)
+    services.connect_sync.sync(operator)
+    first_fetch = services.stripe.status(operator, t_back.id).fetched_at
+    del fake.accounts[a_back["id"]]  # Stripe stops listing it: a complete sync marks it missing
+    clock.advance(hours=1)
+    assert services.connect_sync.sync(operator).not_returned == [t_back.slug]
+    assert [r for r in services.attention.board(operator).items if r.tenant_id == t_back.id]
+    fake.accounts[a_back["id"]] = a_back  # listed again, unchanged since it was cached
+    a_changed["email"] = "new@changed.example"
+    clock.advance(hours=1)
+    report = services.connect_sync.sync(operator)
+    assert report.complete and report.updated == 240 and not report.not_returned
+    back = services.stripe.status(operator, t_back.id)
+    assert back.fetched_at == clock() and back.fetched_at != first_fetch and not back.stale
+    assert services.stripe.status(operator, t_due.id).currently_due == ["external_account"]
+    board = services.attention.board(operator).items
+    assert not [r for r in board if r.tenant_id == t_back.id]  # no longer "no longer listed"
+    assert [r.tenant_id for r in board] == [t_due.id]  # its item is still there, and nothing else
+    with services.ctx.db() as s:
+        from billing_desktop.store.models import StripeAccount
+
+        cached = s.query(StripeAccount.account_json).filter_by(tenant_id=t_changed.id).scalar()
+    assert cached["email"] == "new@changed.example"

@@ -33,12 +33,13 @@ from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.errors import AppError, Msg, msg
 from billing_desktop.services import audit
-from billing_desktop.services.connect_cache import account_source, lock_connected, replace_items
+from billing_desktop.services.connect_cache import account_source, lock_cached_accounts, replace_items
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
 from billing_desktop.services.stripe_connect import StripeConnectService, compact_account, state_of
 from billing_desktop.store.models import Setting, StripeAccount, Tenant
+from billing_desktop.store.types import dump_json
 
 log = logging.getLogger(__name__)
 LAST_SYNC = "connect_last_sync"
@@ -206,15 +207,29 @@ class ConnectSyncService:
         with self.ctx.db() as s, s.begin():
             # Under the tenants' lock, only accounts still connected: one disconnected while this page was on the
             # wire keeps its disconnect, and gets no attention items back.
-            still = lock_connected(s, [tenant_id for (_, tenant_id, _), _ in mine])
-            mine = [(row, compact_account(a)) for row, a in mine if still.get(row[1]) == a["id"]]
-            if not mine:
-                return
-            s.execute(
-                _refresh(),
-                [{"row_id": row_id, "account": a, "now": now, "state": state_of(a)} for (row_id, _, _), a in mine],
-            )
-            replace_items(s, [(tenant_id, account_source(a["id"]), from_account(a)) for (_, tenant_id, _), a in mine])
+            cached = lock_cached_accounts(s, [tenant_id for (_, tenant_id, _), _ in mine])
+            kept: list[tuple[int, int, dict[str, Any]]] = []
+            changed: list[dict[str, Any]] = []
+            same: list[int] = []
+            for (row_id, tenant_id, _), raw in mine:
+                held = cached.get(tenant_id)
+                if held is None or held[0] != raw["id"]:
+                    continue
+                a = compact_account(raw)
+                state = state_of(a)
+                kept.append((row_id, tenant_id, a))
+                if held[1] == dump_json(a) and held[2] == state:
+                    same.append(row_id)
+                else:
+                    changed.append({"row_id": row_id, "account": a, "now": now, "state": state})
+            # An unchanged copy only gets its fetch time: one statement for the page, no JSON written, and its
+            # state left alone (setting it, even to the same value, runs the trigger that copies it to the tenant).
+            if same:
+                s.execute(_touch(), {"ids": same, "now": now})
+            if changed:
+                s.execute(_refresh(), changed)
+            # The attention items are derived again for every account: they follow the rules of this version.
+            replace_items(s, [(tenant_id, account_source(a["id"]), from_account(a)) for _, tenant_id, a in kept])
 
     @staticmethod
     def _mark_missing(s: Any, row_ids: list[int], now: datetime) -> None:
@@ -280,6 +295,17 @@ def _created_ranges(s: Any) -> list[dict[str, Any]]:
     ranges: list[dict[str, Any]] = [{"created": {"gte": bounds[0]}}]
     ranges += [{"created": {"gte": low, "lt": high}} for high, low in itertools.pairwise(bounds)]
     return [*ranges, {"created": {"lt": bounds[-1]}}]
+
+
+@functools.cache
+def _touch() -> Any:
+    """A page's unchanged cached copies: fetched now, listed again (built once, on the table)."""
+    table: Table = StripeAccount.__table__  # type: ignore[assignment]
+    return (
+        update(table)
+        .where(table.c.id.in_(bindparam("ids", expanding=True)))
+        .values(fetched_at=bindparam("now"), missing_since=None)
+    )
 
 
 @functools.cache
