@@ -93,6 +93,21 @@ def test_register_proposes_a_transliterated_slug_that_can_be_edited(qtbot, windo
     qtbot.waitUntil(lambda: window.overview.details is not None and window.overview.details.slug == "gazprom-eu")
 
 
+def test_after_register_the_search_is_cleared_and_the_new_tenant_selected(qtbot, window):
+    qtbot.keyClicks(window.search, "globex")
+    qtbot.waitUntil(lambda: window.count_label.text() == "1 of 2 tenants")
+    click(qtbot, window.register_button)
+    dialog = open_dialog(qtbot, RegisterTenantDialog)
+    type_into(qtbot, dialog.company, "Initech")
+    type_into(qtbot, dialog.email, "it@initech.example")
+    type_into(qtbot, dialog.password, OWNER_PASSWORD)
+    type_into(qtbot, dialog.repeat, OWNER_PASSWORD)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: window.overview.details is not None and window.overview.details.slug == "initech")
+    assert window.search.text() == "" and window.count_label.text() == "3 tenants"
+    assert window.model.row_at(window.table.currentIndex().row()).slug == "initech"
+
+
 def test_a_taken_slug_is_refused_next_to_the_field(qtbot, window):
     click(qtbot, window.register_button)
     dialog = open_dialog(qtbot, RegisterTenantDialog)

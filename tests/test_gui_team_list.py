@@ -11,9 +11,10 @@ from sqlalchemy import insert
 from billing_desktop.services.tenant_registration import Registration
 from billing_desktop.store.models import AttentionItem, StripeAccount, Tenant
 from billing_desktop.ui.main_window import MainWindow
+from billing_desktop.ui.tenant_dialogs import RegisterTenantDialog
 from billing_desktop.ui.tenant_paged import PagedTenantModel
 from tests.conftest import OWNER_PASSWORD, register
-from tests.gui_helpers import settings, type_into
+from tests.gui_helpers import click, open_dialog, settings, type_into
 
 pytestmark = pytest.mark.gui
 COUNT = 130  # pages of 20: seven pages, more than the window keeps
@@ -148,6 +149,49 @@ def test_a_new_tenant_and_another_operators_edit_show_up(qtbot, window, services
     locate(window, new.id)  # what Register and the attention board do for a tenant not among the pages held
     qtbot.waitUntil(lambda: window.selected_tenant_id() == new.id, timeout=5000)
     qtbot.waitUntil(lambda: window.overview.details.company_name == "Zulu Newcomer", timeout=5000)
+
+
+def register_in_dialog(qtbot, win, company: str, email: str) -> None:
+    click(qtbot, win.register_button)
+    dialog = open_dialog(qtbot, RegisterTenantDialog)
+    type_into(qtbot, dialog.company, company)
+    type_into(qtbot, dialog.email, email)
+    type_into(qtbot, dialog.password, OWNER_PASSWORD)
+    type_into(qtbot, dialog.repeat, OWNER_PASSWORD)
+    click(qtbot, dialog.ok_button)
+
+
+def test_after_register_every_tenant_shows_with_the_new_one_selected(qtbot, window):
+    """Seen in the team walk: the list stayed filtered to the new tenant's slug, which the operator never typed."""
+    type_into(qtbot, window.search, "tenant 01")  # what the operator looked at before
+    qtbot.waitUntil(lambda: window.count_label.text() == f"10 of {COUNT} tenants", timeout=5000)
+    register_in_dialog(qtbot, window, "Tenant 045 Newcomer", "new@newcomer.example")  # row 46: the third page
+    qtbot.waitUntil(lambda: window.overview.details.company_name == "Tenant 045 Newcomer", timeout=10000)
+    assert window.search.text() == ""
+    assert names(window)[45:48] == ["Tenant 045", "Tenant 045 Newcomer", "Tenant 046"]
+    assert window.table.currentIndex().row() == 46 and window.table.selectionModel().isRowSelected(46)
+    qtbot.waitUntil(lambda: window.count_label.text() == f"{COUNT + 1} tenants", timeout=5000)
+    scroll_to_end(qtbot, window)  # the pages below it are read as ever
+    assert names(window)[-1] == "Tenant 129" and window.model.pages_held() <= 3
+
+
+def test_a_refresh_while_the_list_reads_down_to_the_new_tenant_does_not_lose_it(qtbot, window, services, operator):
+    """The live refresh hears the registration while the list is being read down to the new tenant: it reads down
+    to it again instead of answering from the start with the old selection."""
+    new = register(services, operator, "Tenant 045 Newcomer", "new@newcomer.example")
+    missing = []
+    window.model.reveal(new.id, lambda: missing.append(new.id))
+    window.refresh()  # what the live refresh does for the registration's audit row
+    qtbot.waitUntil(lambda: window.selected_tenant_id() == new.id, timeout=10000)
+    assert missing == [] and window.table.currentIndex().row() == 46
+    qtbot.waitUntil(lambda: window.count_label.text() == f"{COUNT + 1} tenants", timeout=5000)
+
+
+def test_a_new_tenant_farther_down_than_the_window_holds_is_found_by_its_slug(qtbot, window):
+    register_in_dialog(qtbot, window, "Zulu Newcomer", "zulu@newcomer.example")  # row 131: beyond 3 pages of 20
+    qtbot.waitUntil(lambda: window.overview.details.company_name == "Zulu Newcomer", timeout=10000)
+    assert window.search.text() == "zulu-newcomer" and names(window) == ["Zulu Newcomer"]  # the box says why
+    assert window.selected_tenant_id() == window.overview.details.id
 
 
 def click_header(qtbot, win, column: int) -> None:

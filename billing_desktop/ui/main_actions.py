@@ -56,12 +56,15 @@ class MainActions(_Window):
         self.statusBar().showMessage(
             self.tr("Registered {0} as {1}.").format(details.company_name, details.slug), STATUS_MESSAGE_MS
         )
-        if self.paged:  # a team database's list is paged: find the new tenant on the server
-            from billing_desktop.ui.tenant_paged import locate
-
-            locate(self, details.id)
-            return
+        # Every tenant again (the operator did not type this search), the new one selected among them.
         self.search.clear()
+        if self.paged:  # a team database's list is paged: read from its start down to the new tenant
+            from billing_desktop.ui.tenant_paged import PagedTenantModel, locate
+
+            assert isinstance(self.model, PagedTenantModel)
+            # Farther down than the window holds (a large platform): found by its slug, which the box then shows.
+            self.model.reveal(details.id, lambda: locate(self, details.id))
+            return
         self.runner.run(
             lambda: TenantTableModel.prepare(self.services.tenants.list_columns(self.session), self.model.sort_state),
             owner=self,

@@ -58,6 +58,7 @@ class PagedTenantModel(TenantTableModel):
         self._all: int | None = None  # every tenant this session sees
         self._total_stale = True  # _all must be counted (again) with the next answer
         self._matches: int | None = None
+        self._revealing: tuple[int, Callable[[], None], ListQuery] | None = None  # reveal()'s, until it answers
         self._typing = QTimer(self, singleShot=True, interval=self.TYPING_PAUSE_MS)
         self._typing.timeout.connect(lambda: self.reload(None))
 
@@ -113,6 +114,12 @@ class PagedTenantModel(TenantTableModel):
         `count_all`: the number of tenants may have changed (a registration): count them again. Nothing else does
         (a search, a sort, another operator's edit), and a count of 1,000,000 rows on every live-refresh batch is
         the slowest thing a team database's window would do."""
+        if self._revealing is not None:
+            tenant_id, on_missing, revealing = self._revealing
+            self._revealing = None
+            if revealing == self.query():  # a refresh meanwhile (the live refresh hears the registration)
+                self.reveal(tenant_id, on_missing)  # would overtake the reveal's answer: read down to it again
+                return
         self._total_stale = self._total_stale or count_all
         self._typing.stop()
         self._generation += 1
@@ -126,7 +133,7 @@ class PagedTenantModel(TenantTableModel):
             self._shown_query = None
             self._run(
                 lambda: self._read(query, None, self.PAGE),
-                self._if_current(generation, lambda page: self._first(query, page, keep_id)),
+                self._if_current(generation, lambda page: self._first(query, [page], keep_id)),
                 self._failed,
             )
             return
@@ -137,6 +144,40 @@ class PagedTenantModel(TenantTableModel):
             self._failed,
         )
 
+    def reveal(self, tenant_id: int, on_missing: Callable[[], None]) -> None:
+        """The list as the query stands, read from its start, with `tenant_id` selected (a tenant just registered):
+        pages are read forward until it is among them, at most as many as the window holds; a tenant farther down
+        than that (a large platform) is `on_missing()`'s to show."""
+        self._total_stale = True  # a registration: one tenant more
+        self._typing.stop()
+        self._generation += 1
+        generation, query, keep = self._generation, self.query(), self.KEEP_PAGES
+        self._revealing = (tenant_id, on_missing, query)
+        self._shown_query = None  # as for a fresh answer: nothing read under the old query is taken for this one
+
+        def read() -> tuple[list[TenantPage], bool]:
+            pages: list[TenantPage] = []
+            after = None
+            while len(pages) < keep:
+                pages.append(page := self._read(query, after, self.PAGE))
+                if any(row.id == tenant_id for row in page.rows) or page.after is None:
+                    break
+                after = page.after
+            return pages, any(row.id == tenant_id for row in pages[-1].rows)
+
+        def done(got: tuple[list[TenantPage], bool]) -> None:
+            self._revealing = None
+            pages, found = got
+            self._first(query, pages, tenant_id if found else None)
+            if not found:
+                on_missing()
+
+        def failed(exc: Exception) -> None:
+            self._revealing = None
+            self._failed(exc)
+
+        self._run(read, self._if_current(generation, done), failed)
+
     def _if_current(self, generation: int, fn: Callable[[Any], None]) -> Callable[[Any], None]:
         """`fn` for an answer, unless the operator asked something else meanwhile."""
 
@@ -146,18 +187,19 @@ class PagedTenantModel(TenantTableModel):
 
         return done
 
-    def _first(self, query: ListQuery, page: TenantPage, keep_id: int | None) -> None:
+    def _first(self, query: ListQuery, pages: list[TenantPage], keep_id: int | None) -> None:
+        """A new answer: its first pages (one, or those `reveal` read), each the next after the one before."""
         self.beginResetModel()
         self._shown_query = query
-        self._pages = {0: TenantColumns.of(page.rows)}
-        self._anchors = [None] if page.after is None else [None, page.after]
-        self._known, self._more = len(page.rows), page.after is not None
+        self._pages = {p: TenantColumns.of(page.rows) for p, page in enumerate(pages)}
+        self._anchors = [None, *(page.after for page in pages if page.after is not None)]
+        self._known, self._more = sum(len(page.rows) for page in pages), pages[-1].after is not None
         self.endResetModel()
         self.reloaded.emit(keep_id)
         self._recount()
         if self._asked_meanwhile and self._more:  # the view was scrolled to the end while this was read
             self._asked_meanwhile = False
-            self._request(1)
+            self._request(len(self._anchors) - 1)
 
     def _refreshed(self, pages: list[tuple[int, TenantPage]], keep_id: int | None, waiting: set[int]) -> None:
         for p, page in pages:
