@@ -44,6 +44,23 @@ def test_a_token_glued_to_a_word_across_a_chunk_end_is_not_a_key(tmp_path, monke
         assert leak_scan.scan_file(path, may_hold).hits == [], offset
 
 
+def test_a_file_that_grew_since_its_size_was_read_is_read_to_its_end(tmp_path, monkeypatch, may_hold):
+    import os
+
+    key = generate(Kind.SECRET, "live").encode()
+    path = tmp_path / "growing.log"
+    path.write_bytes(b"line\n" * 1000 + b"late " + key + b"\n")
+    real = os.fstat
+
+    def fstat(fd):  # the size as it was before the last line was written
+        st = real(fd)
+        return os.stat_result((*st[:6], st.st_size - len(key) - 6, *st[7:10]))
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    got = leak_scan.scan_file(path, may_hold)
+    assert got.hits == [(1001, key)] and got.size == len(path.read_bytes())
+
+
 def test_unreadable_files_and_fifos_are_skipped(tmp_path, may_hold):
     import os
 
