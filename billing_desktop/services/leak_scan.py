@@ -130,10 +130,16 @@ def candidates_at(data: bytes, starts: Iterable[int]) -> list[tuple[int, bytes]]
     answer): the exact patterns are tried there only."""
     found: list[tuple[int, bytes]] = []
     for start in sorted(set(starts)):
-        for pattern, back in PATTERNS:
-            _accept(data, pattern, start + back, back, found)
-    found.sort()
+        # Only one pattern can match where a token begins, and its first byte (the mode, for sk/pk/rk) says which.
+        n = _BY_LEAD.get(data[start])
+        if n is None:
+            n = 0 if data[start + 3 : start + 4] == b"l" else 1  # _live_ or _test_
+        pattern, back = PATTERNS[n]
+        _accept(data, pattern, start + back, back, found)
     return found
+
+
+_BY_LEAD = {ord("w"): 2, ord("a"): 3, ord("c"): 4}  # whsec_, acct_, ca_; s, p, r: sk_, pk_, rk_
 
 
 @dataclass
