@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 # What a scan looks for: our keys and Stripe's credential shapes, as bytes (files are read raw).
 _TAIL = rb"(?![0-9A-Za-z])"
@@ -28,6 +29,8 @@ PATTERNS = [  # (pattern, bytes of prefix before the match: sk/pk/rk)
 # the exact patterns are then tried there only. Five passes, one per pattern, took five times as long.
 _LITERALS = [(b"_live_", 0), (b"_test_", 0), (b"whsec_", 5), (b"acct_", 4), (b"ca_", 2)]
 _LEADS = re.compile(rb"_(?:(?=live_|test_)|(?<=whsec_)|(?<=acct_)|(?<=ca_))")
+# The furthest a token's first "_" lies from its start (5, in "whsec_"; 2 in "sk_live_").
+_LEAD_MAX = max(back + offset for (_, back), (_, offset) in zip(PATTERNS, _LITERALS, strict=True))
 _WORD = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _KEY_PREFIXES = (b"sk", b"pk", b"rk")
 
@@ -74,12 +77,22 @@ def prefilter() -> Callable[[bytes], list[int]] | None:
             local = threading.local()  # a scratch space serves one scan at a time: one per thread
 
             def starts(data: bytes) -> list[int]:
+                # Every shape holds a "_" at most _LEAD_MAX bytes in: memchr finds the first far faster than any
+                # pattern search, and the bytes before it (a third of the benchmark's tree) are not searched.
+                base = data.find(b"_")
+                if base < 0:
+                    return []
+                base = max(0, base - _LEAD_MAX)
                 scratch = getattr(local, "scratch", None)
                 if scratch is None:
                     scratch = local.scratch = hyperscan.Scratch(db)
                 found: list[int] = []
                 # Called with the GIL for each match only: a few per file (a key, or text shaped like one).
-                db.scan(data, match_event_handler=lambda _id, start, *_: found.append(start), scratch=scratch)
+                db.scan(
+                    cast(bytes, memoryview(data)[base:]),  # any buffer will do (the stub says str or bytes)
+                    match_event_handler=lambda _id, start, *_: found.append(base + start),
+                    scratch=scratch,
+                )
                 return found
 
             _prefilter_cache.append(starts)
