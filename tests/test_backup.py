@@ -158,6 +158,22 @@ def test_rotating_the_recovery_key_retires_the_old_one(services, operator, recov
     assert services.recovery.status(operator).confirmed_at is not None
 
 
+def test_an_unconfirmed_recovery_key_is_only_its_makers_to_act_on(services, operator):
+    """Only the operator who made it was shown it: the others are told, not asked (they cannot say it is stored)."""
+    from tests.conftest import OPERATOR_PASSWORD
+
+    services.users.add(operator, None, "bob@platform.example", OPERATOR_PASSWORD, "operator")
+    bob = services.auth.sign_in("bob@platform.example", OPERATOR_PASSWORD)
+    assert services.recovery.status(bob).yours_to_act_on  # none yet: any operator can create it
+    services.recovery.create(operator)
+    mine, his = services.recovery.status(operator), services.recovery.status(bob)
+    assert mine.needs_attention and his.needs_attention
+    assert mine.shown_to_you and mine.yours_to_act_on
+    assert not his.shown_to_you and not his.yours_to_act_on and his.created_by == operator.email
+    services.recovery.confirm_stored(operator)
+    assert not services.recovery.status(bob).needs_attention and not services.recovery.status(bob).yours_to_act_on
+
+
 def test_recovery_key_survives_a_revoke_rekey(services, operator, recovery_text, tmp_path):
     from billing_desktop.store.models import RecoveryKey, VaultState
 

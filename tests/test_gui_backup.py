@@ -75,6 +75,31 @@ def test_recovery_prompt_create_show_once_save_and_confirm(qtbot, window, servic
     services.recovery.check(operator, text)  # the key shown is the one the database holds
 
 
+def test_another_operators_unconfirmed_key_is_a_note_not_a_prompt(qtbot, window, services, operator, tmp_path):
+    """Seen in the team walk: B's status bar asked him to confirm a recovery key only A had been shown."""
+    services.users.add(operator, None, "bob@platform.example", OPERATOR_PASSWORD, "operator")
+    qtbot.waitUntil(window.backups.prompt.isVisible)  # A's window: no key yet
+    services.recovery.create(operator)  # A was shown it and has not said it is stored
+    bob = MainWindow(
+        services, services.auth.sign_in("bob@platform.example", OPERATOR_PASSWORD), settings(tmp_path / "b")
+    )
+    qtbot.addWidget(bob)
+    bob.show()
+    window.backups.check_recovery()
+    note = bob.backups.recovery_note
+    qtbot.waitUntil(note.isVisible)
+    assert note.text() == f"Recovery key not confirmed stored by {operator.email}"
+    assert "only they can say it is stored" in note.toolTip()
+    assert not bob.backups.prompt.isVisible()  # nothing to click that he could settle
+    qtbot.waitUntil(lambda: "not confirmed stored" in window.backups.prompt.text())  # A is asked: he can
+    assert window.backups.prompt.isVisible() and not window.backups.recovery_note.isVisible()
+    bob.backups.act_recovery.trigger()  # Tools → Recovery key… tells him whom to ask before rotating
+    dialog = open_dialog(qtbot, RecoveryKeyDialog)
+    qtbot.waitUntil(lambda: "ask them before rotating" in dialog.state.text())
+    dialog.reject()
+    bob.close()
+
+
 def test_rotate_asks_first_with_cancel_as_default(qtbot, window, services, operator):
     old = services.recovery.create(operator).text
     window.backups.act_recovery.trigger()

@@ -23,11 +23,20 @@ class RecoveryStatus:
     created_at: datetime | None
     created_by: str | None
     confirmed_at: datetime | None
+    # The asking operator made it, so was shown it once: only they know whether it was stored (another operator can
+    # rotate it, which replaces the key they may have kept, but cannot say it is stored).
+    shown_to_you: bool = False
 
     @property
     def needs_attention(self) -> bool:
         """No key yet, or one the operator never confirmed storing."""
         return not self.exists or self.confirmed_at is None
+
+    @property
+    def yours_to_act_on(self) -> bool:
+        """Whether this operator can settle `needs_attention`: create the missing key, or confirm storing (or rotate)
+        the one they were shown."""
+        return self.needs_attention and (not self.exists or self.shown_to_you)
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,7 @@ class RecoveryService:
                 created_at=row.created_at,
                 created_by=row.created_by,
                 confirmed_at=row.confirmed_at,
+                shown_to_you=row.created_by == session.email,
             )
 
     def create(self, session: UserSession, *, rotate: bool = False) -> NewRecoveryKey:
@@ -100,6 +110,7 @@ class RecoveryService:
                 created_at=row.created_at,
                 created_by=row.created_by,
                 confirmed_at=now,
+                shown_to_you=row.created_by == session.email,
             )
 
     @staticmethod

@@ -1,6 +1,6 @@
 """Backups in the main window: File → Back up… and Verify a backup…, Tools → Recovery key…, a status-bar prompt
-while there is no recovery key or its storing was never confirmed, and the scheduled backup (Preferences) run in a
-worker when it is due."""
+while there is no recovery key or the operator who made it never confirmed storing it (another operator sees a note
+instead: he was never shown that key), and the scheduled backup (Preferences) run in a worker when it is due."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from billing_desktop import config
 from billing_desktop.domain.roles import Perm, allows
 from billing_desktop.ui.i18n import tr
+from billing_desktop.ui.palette import set_tone
 from billing_desktop.ui.window_menus import add_action
 from billing_desktop.ui.workers import describe, submit
 
@@ -54,6 +55,12 @@ class BackupActions:
         self.prompt.clicked.connect(self.recovery_key)
         self.prompt.hide()
         w.statusBar().addPermanentWidget(self.prompt)
+        # Another operator's unconfirmed key: said, not asked of this one (they were never shown it).
+        self.recovery_note = QLabel()
+        self.recovery_note.setObjectName("recovery_note")
+        set_tone(self.recovery_note, "muted")
+        self.recovery_note.hide()
+        w.statusBar().addPermanentWidget(self.recovery_note)
         if team:
             self.check_recovery()
         if operator:
@@ -73,7 +80,15 @@ class BackupActions:
             self.prompt.setText(tr("No recovery key: create one…"))
         elif st.confirmed_at is None:
             self.prompt.setText(tr("Recovery key not confirmed stored…"))
-        self.prompt.setVisible(st.needs_attention)
+            self.recovery_note.setText(tr("Recovery key not confirmed stored by {0}").format(st.created_by))
+            self.recovery_note.setToolTip(
+                tr(
+                    "{0} made the recovery key and was shown it once: only they can say it is stored. Tools → "
+                    "Recovery key… shows it; rotating it there replaces the key they may have kept."
+                ).format(st.created_by)
+            )
+        self.prompt.setVisible(st.yours_to_act_on)
+        self.recovery_note.setVisible(st.needs_attention and not st.yours_to_act_on)
 
     def recovery_key(self) -> None:
         from billing_desktop.ui.recovery_dialog import RecoveryKeyDialog

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
@@ -91,13 +92,18 @@ class RecoveryKeyDialog(QDialog):
                 "anywhere else. Create one now."
             )
         else:
-            stored = (
-                f"confirmed stored {_when(st.confirmed_at)}"
-                if st.confirmed_at
-                else "<b>not confirmed stored</b>: rotate it if you did not keep it"
-            )
+            by = escape(st.created_by or "")
+            if st.confirmed_at:
+                stored = f"confirmed stored {_when(st.confirmed_at)}"
+            elif st.shown_to_you:
+                stored = "<b>not confirmed stored</b>: rotate it if you did not keep it"
+            else:  # only its maker was shown it
+                stored = (
+                    f"<b>not confirmed stored</b> by {by}, who was shown it: ask them before rotating it (a new key "
+                    "replaces the one they may have kept)"
+                )
             self.state.setText(
-                f"Recovery key <tt>{st.fingerprint}</tt>, created {_when(st.created_at)} by {st.created_by}; {stored}."
+                f"Recovery key <tt>{st.fingerprint}</tt>, created {_when(st.created_at)} by {by}; {stored}."
             )
         self.create_button.setVisible(not st.exists)
         self.rotate_button.setVisible(st.exists)

@@ -1072,6 +1072,14 @@
         <translation>Aufbewahrung des Wiederherstellungsschlüssels nicht bestätigt…</translation>
     </message>
     <message>
+        <source>Recovery key not confirmed stored by {0}</source>
+        <translation>Aufbewahrung des Wiederherstellungsschlüssels von {0} nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>{0} made the recovery key and was shown it once: only they can say it is stored. Tools → Recovery key… shows it; rotating it there replaces the key they may have kept.</source>
+        <translation>{0} hat den Wiederherstellungsschlüssel erstellt und ihn einmal angezeigt bekommen: nur {0} kann bestätigen, dass er aufbewahrt ist. Werkzeuge → Wiederherstellungsschlüssel… zeigt seinen Stand; ihn dort auszutauschen ersetzt den Schlüssel, den {0} vielleicht aufbewahrt hat.</translation>
+    </message>
+    <message>
         <source>Replace ALL data on this computer with a backup?
 
 Every tenant, user, audit entry and secret is replaced by what the backup holds: changes made since it was written are no longer in the working database. The current database is kept in the backups folder first ({0}).
