@@ -83,6 +83,17 @@ def test_a_lock_left_by_a_killed_instance_is_taken_over(tmp_path):
     again.release()
 
 
+def test_the_app_leaves_no_instance_lock_behind_when_it_quits(tmp_path):
+    home = tmp_path / "home"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BILLING_DESKTOP_HOME=str(home))
+    env["BILLING_DESKTOP_EXIT_AFTER_FIRST_PAINT"] = "1"
+    env.pop("BILLING_DESKTOP_DATABASE_URL", None)
+    done = subprocess.run([sys.executable, str(ROOT / "main.py")], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "first-paint" in done.stdout
+    assert home.is_dir() and not (home / "instance.lock").exists()
+
+
 # -- crash reports ---------------------------------------------------------------------------------------------------
 @pytest.fixture
 def reporter(tmp_path, monkeypatch):

@@ -253,10 +253,13 @@ def run(database_url: str | None = None, *, self_test: bool = False) -> int:
         from billing_desktop.ui.self_test import schedule_self_test
 
         schedule_self_test(app, controller)
-    code = app.exec()
-    from PySide6.QtCore import QThreadPool
+    try:
+        code = app.exec()
+        from PySide6.QtCore import QThreadPool
 
-    QThreadPool.globalInstance().waitForDone(5000)  # let background work finish before Qt objects go away
-    if controller.services is not None:
-        controller.services.close()  # close the database's connections (a checkpoint of SQLite's WAL)
+        QThreadPool.globalInstance().waitForDone(5000)  # let background work finish before Qt objects go away
+        if controller.services is not None:
+            controller.services.close()  # close the database's connections (a checkpoint of SQLite's WAL)
+    finally:  # a lock left behind costs the next start a stale-lock check and two disk syncs
+        instance.release()
     return code
