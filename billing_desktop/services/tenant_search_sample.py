@@ -111,6 +111,43 @@ class Sample:
         """The estimated share of the tenants with `needle` in the name, the slug or the email."""
         return min(1.0, sum(f.share(needle) for f in self.fields.values()))
 
+    def walk_entries(self, needle: str, page: int, *, descending: bool = False) -> float:
+        """The name-order entries a walk reads before it has `page` matches. The name's histogram bounds are in
+        name order, each standing for an equal run of it: matches in the name are where the sample has them
+        ("globex ty" a quarter of the way in, however rare), matches elsewhere spread evenly."""
+        name = self.fields.get("name") or FieldSample()
+        spread = sum(f.share(needle) for n, f in self.fields.items() if n != "name")
+        spread += name.share_of(name.hits(re.escape(needle)) & ((1 << len(name.common)) - 1))
+        at_least = page / max(spread, 1e-9)  # from the evenly spread matches alone
+        if not name.bounds:
+            return min(at_least, self.tenants)
+        hits = name.hits(re.escape(needle)) >> len(name.common)
+        run = self.tenants * name.rest / len(name.bounds)  # entries per bound
+        order = range(len(name.bounds) - 1, -1, -1) if descending else range(len(name.bounds))
+        found = 0.0
+        for n, i in enumerate(order, 1):
+            found += run * spread + (run if hits >> i & 1 else 0.0)
+            if found >= page:
+                return min(at_least, n * run)
+        return min(at_least, self.tenants)
+
+    def candidates(self, needle: str, fields: tuple[str, ...] = FIELDS) -> float:
+        """The rows the trigram index gives for `needle` in `fields`, asked for the probes: each checked on the
+        table (more than the matches: "globex ty" has its probes in "Tyrell Globex" too)."""
+        total = 0.0
+        for name in fields:
+            sample, asked = self.fields.get(name), self.probes(needle, name)
+            if not sample:
+                continue
+            if not asked:
+                total += sample.share(needle)
+                continue
+            joint = -1
+            for p in asked:
+                joint &= sample.hits(_probes(needle)[p])
+            total += sample.share_of(joint & ((1 << (len(sample.common) + len(sample.bounds))) - 1))
+        return total * self.tenants
+
     def probes(self, needle: str, name: str) -> tuple[str, ...]:
         """Parts of `needle` whose trigrams the index is asked for in field `name`: the set that minimizes the posting
         entries read plus GIN_VS_HEAP times the candidate rows, estimated on the sample; () when none qualifies
