@@ -105,7 +105,9 @@ def _create_account(services, session, tenant_id, stripe_base):
 
     os.environ["BILLING_DESKTOP_STRIPE_API_BASE"] = stripe_base  # the fake Stripe of the parent process
     email = "owner@acme.example"
-    return services.stripe._create_account(session, tenant_id, "express", "US", email)
+    from billing_desktop.services.stripe_onboarding import create_account
+
+    return create_account(services.stripe, session, tenant_id, "express", "US", email)
 
 
 def _add_user(services, session, tenant_id, email):
