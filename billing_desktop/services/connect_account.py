@@ -101,6 +101,19 @@ class Payout:
     failure_words: str
 
 
+def payout_fields(o: dict[str, Any]) -> dict[str, Any]:
+    """A cached payout object as `Payout`'s fields (the sweep's `PayoutRow` adds its tenant to them)."""
+    return {
+        "id": o["id"],
+        "amount": money(o["amount"], o["currency"]),
+        "status": o["status"],
+        "created": when(o.get("created")),
+        "arrival_date": when(o.get("arrival_date")),
+        "failure_code": o.get("failure_code"),
+        "failure_words": payout_failure_words(o.get("failure_code"), o.get("failure_message")),
+    }
+
+
 @dataclass(frozen=True, kw_only=True)
 class PayoutsView(Cached):
     items: list[Payout]
@@ -352,19 +365,7 @@ class ConnectAccountService:
         message = self._cached_or(fetch, refresh=refresh)
         with self.ctx.db() as s:
             objs, fetched_at = load(s, kind=ObjectKind.PAYOUT, tenant_id=tenant_id, account=account_id)
-        items = [
-            Payout(
-                id=o["id"],
-                amount=money(o["amount"], o["currency"]),
-                status=o["status"],
-                created=when(o.get("created")),
-                arrival_date=when(o.get("arrival_date")),
-                failure_code=o.get("failure_code"),
-                failure_words=payout_failure_words(o.get("failure_code"), o.get("failure_message")),
-            )
-            for o in objs
-            if not status or o["status"] == status
-        ]
+        items = [Payout(**payout_fields(o)) for o in objs if not status or o["status"] == status]
         return PayoutsView(
             items=items, fetched_at=fetched_at, stale=bool(message) or self._stale(fetched_at), message=message
         )

@@ -23,12 +23,11 @@ from sqlalchemy.orm import Session
 from billing_desktop.connect.errors import StripeProblem
 from billing_desktop.connect.pager import Pager
 from billing_desktop.domain.attention import from_payout
-from billing_desktop.domain.requirements import payout_failure_words
 from billing_desktop.domain.roles import Perm
 from billing_desktop.domain.states import ConnectionState, PayoutStatus
 from billing_desktop.errors import ValidationError, msg
 from billing_desktop.services import audit
-from billing_desktop.services.connect_account import Money, money, when
+from billing_desktop.services.connect_account import Payout, payout_fields
 from billing_desktop.services.connect_cache import ObjectKind, store_connected
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
@@ -46,16 +45,11 @@ WORKERS = 4
 
 
 @dataclass(frozen=True, kw_only=True)
-class PayoutRow:
-    id: str
+class PayoutRow(Payout):
+    """A payout of the sweep's: the Stripe tab's `Payout`, and whose it is."""
+
     slug: str
     tenant_id: int
-    amount: Money
-    status: str
-    created: datetime | None
-    arrival_date: datetime | None
-    failure_code: str | None
-    failure_words: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -254,20 +248,7 @@ class PayoutSweepService:
                         StripeObject.status == status,
                     )
                 ).all()
-                items += [
-                    PayoutRow(
-                        id=o["id"],
-                        slug=slug,
-                        tenant_id=t_id,
-                        amount=money(o["amount"], o["currency"]),
-                        status=o["status"],
-                        created=when(o.get("created")),
-                        arrival_date=when(o.get("arrival_date")),
-                        failure_code=o.get("failure_code"),
-                        failure_words=payout_failure_words(o.get("failure_code"), o.get("failure_message")),
-                    )
-                    for o, t_id, slug in rows
-                ]
+                items += [PayoutRow(slug=slug, tenant_id=t_id, **payout_fields(o)) for o, t_id, slug in rows]
         far = datetime.min.replace(tzinfo=now.tzinfo)
         items.sort(key=lambda p: (p.created or far, p.id), reverse=True)  # newest first
         fetched_at = datetime.fromisoformat(swept.value) if swept is not None else None
