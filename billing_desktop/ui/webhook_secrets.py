@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -101,34 +102,27 @@ class SecretsPanel(QWidget):
         return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def reveal(self) -> None:
-        if self.tenant is None:
-            return
-        self.runner.run(
-            self.services.webhooks.reveal_secret,
-            self.session,
-            self.tenant.id,
-            self._secret_id(),
-            owner=self,
-            reason=self.tr("Revealing a live signing secret needs your password again."),
-            on_done=self.revealed.reveal,
-        )
+        self._read_secret(self.tr("Revealing a live signing secret needs your password again."), self.revealed.reveal)
 
     def copy(self) -> None:
-        if self.tenant is None:
-            return
-
         def copied(value: str) -> None:
             copy_secret(value)
             self.status.emit(self.tr("Signing secret copied; the clipboard is cleared in 30 seconds."))
 
+        self._read_secret(self.tr("Copying a live signing secret needs your password again."), copied)
+
+    def _read_secret(self, reason: str, on_done: Callable[[str], None]) -> None:
+        """The selected signing secret's value, read in a worker (a live tenant's asks for the password: `reason`)."""
+        if self.tenant is None:
+            return
         self.runner.run(
             self.services.webhooks.reveal_secret,
             self.session,
             self.tenant.id,
             self._secret_id(),
             owner=self,
-            reason=self.tr("Copying a live signing secret needs your password again."),
-            on_done=copied,
+            reason=reason,
+            on_done=on_done,
         )
 
     def roll(self) -> None:
