@@ -315,7 +315,9 @@ def _tokens(
         if by_line:
             line += buf.count(b"\n", pos, cut - 1)
         base += cut - 1
-        buf, skip = buf[cut - 1 :] + more, 1
+        tail = buf[cut - 1 :]
+        buf = b""  # let the old chunk go before the new one is built: two chunks at a time, not three
+        buf, skip = tail + more, 1
 
 
 def _sqlite_hits(path: str, fd: int) -> list[tuple[int, bytes]] | None:
