@@ -186,3 +186,23 @@ def test_the_secrets_count_is_read_again_when_an_overlap_ends(qtbot, services, o
         pass
     panel.show_secrets(None, None)  # a list without an overlap starts no timer
     assert not panel._overlap_timer.isActive()
+
+
+def test_reveal_and_copy_the_selected_signing_secret(qtbot, open_main_window, services, operator, acme):
+    from PySide6.QtGui import QGuiApplication
+
+    services.webhooks.save(operator, acme.id, "http://127.0.0.1:9/in", ["invoice.paid"], allow_private=True)
+    old = services.webhooks.reveal_secret(operator, acme.id)
+    services.webhooks.roll_secret(operator, acme.id, "24h")  # two valid: the new one and, for a day, the old
+    window = open_main_window(operator, tab="webhooks")
+    panel = window.webhooks.secrets_panel
+    qtbot.waitUntil(lambda: panel.secrets.count() == 2)
+    older = next(r for r in range(2) if "valid until" in panel.secrets.item(r).text())
+    panel.secrets.setCurrentRow(older)
+    click(qtbot, panel.reveal_button)
+    qtbot.waitUntil(lambda: old in panel.revealed.value.text())
+    panel.secrets.setCurrentRow(1 - older)
+    click(qtbot, panel.copy_button)
+    qtbot.waitUntil(lambda: "Signing secret copied" in window.statusBar().currentMessage())
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("whsec_") and copied != old  # the current one, the row selected
