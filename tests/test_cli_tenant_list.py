@@ -2,14 +2,14 @@
 search, the window's sorts and filters, JSON, and a clear error for bad input."""
 
 import json
-from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import insert
 
 from billing_desktop.cli import tenant_list
-from billing_desktop.store.models import AttentionItem, StripeAccount, Tenant
+from billing_desktop.store.models import AttentionItem, StripeAccount
 from tests.conftest import OPERATOR_EMAIL, OPERATOR_PASSWORD
+from tests.support.tenant_rows import numbered_tenants
 
 pytestmark = pytest.mark.both_backends
 COUNT = 23
@@ -17,24 +17,7 @@ COUNT = 23
 
 @pytest.fixture
 def listing(services, operator, database_url, run_cli, monkeypatch):
-    now = datetime(2026, 11, 28, tzinfo=UTC)
-    rows = [
-        {
-            "company_name": f"Tenant {n:02d}",
-            "slug": f"tenant-{n:02d}",
-            "email": f"owner{n}@t{n}.example",
-            "tier": ("free", "pro", "enterprise")[n % 3],
-            "mode": "test",
-            "active": True,
-            "branding": {},
-            "metadata": {},
-            "created_at": now,
-            "updated_at": now,
-        }
-        for n in range(COUNT)
-    ]
-    with services.ctx.engine.begin() as c:
-        c.execute(insert(Tenant.__table__), rows)
+    numbered_tenants(services, COUNT, digits=2)
     monkeypatch.setattr(tenant_list, "PAGE", 5)  # several pages even here: the seams are under test
 
     def run(*argv):

@@ -2,19 +2,18 @@
 the operator scrolls, keeps a bounded number of pages, and has the server search, sort and filter (issue 12, item 5).
 """
 
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import insert
 
 from billing_desktop.services.tenant_registration import Registration
-from billing_desktop.store.models import AttentionItem, StripeAccount, Tenant
+from billing_desktop.store.models import AttentionItem, StripeAccount
 from billing_desktop.ui.main_window import MainWindow
 from billing_desktop.ui.tenant_dialogs import RegisterTenantDialog
 from billing_desktop.ui.tenant_paged import PagedTenantModel
 from tests.conftest import OWNER_PASSWORD, register
 from tests.gui_helpers import click, open_dialog, settings, type_into
+from tests.support.tenant_rows import numbered_tenants
 
 pytestmark = pytest.mark.gui
 COUNT = 130  # pages of 20: seven pages, more than the window keeps
@@ -27,26 +26,7 @@ def backend():
 
 @pytest.fixture
 def window(qtbot, services, operator, tmp_path, monkeypatch):
-    now = datetime(2026, 11, 27, tzinfo=UTC)
-    rows = [
-        {
-            "company_name": f"Tenant {n:03d}",
-            "slug": f"tenant-{n:03d}",
-            "email": f"owner{n}@t{n}.example",
-            "domain": "",
-            "tier": ("free", "pro", "enterprise")[n % 3],
-            "platform_fee_percent": 0,
-            "mode": "test",
-            "active": True,
-            "branding": {},
-            "metadata": {},
-            "created_at": now,
-            "updated_at": now,
-        }
-        for n in range(COUNT)
-    ]
-    with services.ctx.engine.begin() as c:
-        c.execute(insert(Tenant.__table__), rows)
+    numbered_tenants(services, COUNT, digits=3)
     monkeypatch.setattr(PagedTenantModel, "PAGE", 20)
     monkeypatch.setattr(PagedTenantModel, "KEEP_PAGES", 3)
     win = MainWindow(services, operator, settings(tmp_path / "ui"))
