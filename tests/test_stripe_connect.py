@@ -299,3 +299,20 @@ def test_only_stripe_links_are_trusted(monkeypatch, url, trusted):
     assert trusted_link(url) is trusted
     monkeypatch.setenv("BILLING_DESKTOP_STRIPE_API_BASE", "http://127.0.0.1:4242")
     assert trusted_link("http://127.0.0.1:4242/setup/x") and not trusted_link("http://127.0.0.1:4243/setup/x")
+
+
+def test_an_onboarding_that_lost_the_race_says_so_in_the_operators_language(qapp, services, operator, acme, platform):
+    """Two onboardings at once: the one that saves second onboards the first one's account and says which account
+    it made in vain; the Stripe tab shows that notice translated (the CLI keeps English)."""
+    from billing_desktop.services.stripe_onboarding import create_account
+    from billing_desktop.ui import i18n
+
+    first, _ = create_account(services.stripe, operator, acme.id, "express", "US", acme.email)
+    kept, notice = create_account(services.stripe, operator, acme.id, "express", "US", acme.email)
+    assert kept == first and notice.startswith(f"Another onboarding of this tenant saved account {first} first")
+    assert i18n.apply("de")
+    try:
+        german = i18n.text(notice)
+    finally:
+        i18n.apply("en")
+    assert german.startswith(f"Ein anderes Onboarding dieses Mandanten hat zuerst das Konto {first} gespeichert")

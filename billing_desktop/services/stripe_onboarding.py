@@ -103,9 +103,11 @@ def create_account(
             audit.record(
                 s, now, session.email, "stripe.account_unused", tenant_id, detail=f"{account_type} account {made}"
             )
-            return acct.stripe_user_id, (
-                f"Another onboarding of this tenant saved account {acct.stripe_user_id} first; it continues on "
-                f"that one. The account {made} made for this attempt is not used: delete it in Stripe."
+            return acct.stripe_user_id, msg(
+                "Another onboarding of this tenant saved account {saved} first; it continues on that one. The "
+                "account {made} made for this attempt is not used: delete it in Stripe.",
+                saved=acct.stripe_user_id,
+                made=made,
             )
         acct.stripe_user_id, acct.status, acct.onboarding_type = made, ConnectionState.PENDING, account_type
         acct.scope, acct.disconnected_at = None, None  # a new account: nothing of the disconnected one

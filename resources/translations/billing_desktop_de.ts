@@ -2012,6 +2012,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Der Kontotyp {account_type} wird ignoriert: der Mandant hat schon das Konto {existing} ({how}); das Onboarding wird mit diesem Konto fortgesetzt.</translation>
     </message>
     <message>
+        <source>Another onboarding of this tenant saved account {saved} first; it continues on that one. The account {made} made for this attempt is not used: delete it in Stripe.</source>
+        <translation>Ein anderes Onboarding dieses Mandanten hat zuerst das Konto {saved} gespeichert; es wird mit diesem fortgesetzt. Das für diesen Versuch angelegte Konto {made} wird nicht verwendet: löschen Sie es in Stripe.</translation>
+    </message>
+    <message>
         <source>Stripe says the platform&apos;s access to this account was revoked: the tenant is now disconnected.</source>
         <translation>Laut Stripe wurde der Zugriff der Plattform auf dieses Konto widerrufen: der Mandant ist jetzt getrennt.</translation>
     </message>
