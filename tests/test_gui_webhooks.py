@@ -206,3 +206,30 @@ def test_reveal_and_copy_the_selected_signing_secret(qtbot, open_main_window, se
     qtbot.waitUntil(lambda: "Signing secret copied" in window.statusBar().currentMessage())
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("whsec_") and copied != old  # the current one, the row selected
+
+
+def test_the_automatic_retry_counts_down_in_german(qtbot, open_main_window, services, operator, acme, receiver):
+    """The retry's progress line comes from the service: it was an f-string, English in German mode."""
+    from billing_desktop.services import webhook_delivery
+    from billing_desktop.ui import i18n
+
+    services.webhooks.save(
+        operator, acme.id, receiver.url, ["*"], "", enabled=True, scheme="stripe", allow_private=True
+    )
+    receiver.responses = [(503, {}, b"down")]
+    services.deliveries.send_test(operator, acme.id, "webhook.test", '{"id": "evt_de"}')
+    i18n.apply("de")
+    try:
+        window = open_main_window(operator, tab="webhooks")
+        panel = window.webhooks.test_panel
+        window.webhooks.inner.setCurrentWidget(panel)
+        panel.load_log()
+        qtbot.waitUntil(lambda: panel.log.rowCount() == 1)
+        panel.log.selectRow(0)
+        click(qtbot, panel.retry_button)
+        wait = webhook_delivery.BACKOFF[0]
+        qtbot.waitUntil(lambda: panel.retry_status.text() == f"Versuch 2 in {int(wait)} s", timeout=5000)
+        click(qtbot, panel.cancel_retry)
+        qtbot.waitUntil(lambda: not panel.cancel_retry.isEnabled(), timeout=5000)  # stopped within its wait
+    finally:
+        i18n.apply("en")

@@ -282,7 +282,7 @@ class WebhookDeliveryService:
             asked = last.retry_after()
             wait = asked if asked is not None else delay
             if progress:
-                progress(n, f"Attempt {last.attempt + 1} in {int(wait)} s")
+                progress(n, msg("Attempt {attempt} in {seconds} s", attempt=last.attempt + 1, seconds=int(wait)))
             remaining = wait
             while remaining > 0:
                 if cancelled():

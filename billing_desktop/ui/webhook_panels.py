@@ -261,9 +261,9 @@ class TestPanel(QWidget):
             on_error=lambda exc: finish(error=exc),
         )
 
-    def _retry_note(self, text: str) -> None:
-        self.retry_status.setText(text)
-        self.retry_status.setVisible(bool(text))
+    def _retry_note(self, note: str) -> None:
+        self.retry_status.setText(message_text(note))  # the service's progress lines are msg()s
+        self.retry_status.setVisible(bool(note))
 
 
 class _Bridge(QObject):

@@ -2172,6 +2172,10 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Diese Zustellung gibt es für diesen Mandanten nicht.</translation>
     </message>
     <message>
+        <source>Attempt {attempt} in {seconds} s</source>
+        <translation>Versuch {attempt} in {seconds} s</translation>
+    </message>
+    <message>
         <source>Could not check: {name}</source>
         <translation>Prüfung nicht möglich: {name}</translation>
     </message>
