@@ -208,8 +208,8 @@ def test_reveal_and_copy_the_selected_signing_secret(qtbot, open_main_window, se
     assert copied.startswith("whsec_") and copied != old  # the current one, the row selected
 
 
-def test_the_automatic_retry_counts_down_in_german(qtbot, open_main_window, services, operator, acme, receiver):
-    """The retry's progress line comes from the service: it was an f-string, English in German mode."""
+def test_a_delivery_and_the_automatic_retry_in_german(qtbot, open_main_window, services, operator, acme, receiver):
+    """The result's headings and the retry's progress line (from the service) were English in German mode."""
     from billing_desktop.services import webhook_delivery
     from billing_desktop.ui import i18n
 
@@ -226,6 +226,9 @@ def test_the_automatic_retry_counts_down_in_german(qtbot, open_main_window, serv
         panel.load_log()
         qtbot.waitUntil(lambda: panel.log.rowCount() == 1)
         panel.log.selectRow(0)
+        qtbot.waitUntil(lambda: "Antwort-Header:" in panel.result.toPlainText())  # the row's result, its headings
+        text = panel.result.toPlainText()
+        assert "Fehler: " in text and "Gesendete Anfrage:" in text and "Response headers" not in text
         click(qtbot, panel.retry_button)
         wait = webhook_delivery.BACKOFF[0]
         qtbot.waitUntil(lambda: panel.retry_status.text() == f"Versuch 2 in {int(wait)} s", timeout=5000)

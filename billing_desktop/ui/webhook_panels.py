@@ -36,12 +36,12 @@ def describe_delivery(r) -> str:
         )
     ]
     if r.error:
-        lines.append(f"Error: {r.error}")
-    lines.append("\nResponse headers:")
-    lines += [f"  {k}: {v}" for k, v in r.response_headers.items()] or ["  (none)"]
-    lines.append("\nResponse body (first 4 KB):")
-    lines.append(r.response_excerpt or "  (empty)")
-    lines.append(f"\nRequest sent:\nPOST {r.url}")
+        lines.append(tr("Error: {0}").format(message_text(r.error)))
+    lines.append("\n" + tr("Response headers:"))
+    lines += [f"  {k}: {v}" for k, v in r.response_headers.items()] or ["  " + tr("(none)")]
+    lines.append("\n" + tr("Response body (first 4 KB):"))
+    lines.append(r.response_excerpt or "  " + tr("(empty)"))
+    lines.append("\n" + tr("Request sent:") + f"\nPOST {r.url}")
     lines += [f"{k}: {v}" for k, v in r.request_headers.items()]
     lines.append("")
     lines.append(r.body)

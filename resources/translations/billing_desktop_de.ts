@@ -1272,6 +1272,30 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Ergebnis: {0}  Status {1}  Latenz {2} ms  Versuch {3}</translation>
     </message>
     <message>
+        <source>Error: {0}</source>
+        <translation>Fehler: {0}</translation>
+    </message>
+    <message>
+        <source>Response headers:</source>
+        <translation>Antwort-Header:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Response body (first 4 KB):</source>
+        <translation>Antworttext (erste 4 KB):</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Request sent:</source>
+        <translation>Gesendete Anfrage:</translation>
+    </message>
+    <message>
         <source>The database did not answer ({0}). Nothing was changed: try again when the status bar shows it connected.</source>
         <translation>Die Datenbank hat nicht geantwortet ({0}). Nichts wurde geändert: versuchen Sie es erneut, wenn die Statusleiste sie als verbunden zeigt.</translation>
     </message>
