@@ -83,10 +83,12 @@ class TenantTableModel(QAbstractTableModel):
 
     def set_prepared(self, prepared) -> None:
         rows, haystack, index, order, sort = prepared
-        if sort != self._sort:  # the user re-sorted while this was being prepared
-            order = _sorted(rows, range(len(rows)), self._sort, haystack)
         self.beginResetModel()
         self._rows, self._haystack, self._index, self._order = rows, haystack, index, order
+        # The user re-sorted while this was being prepared; or the sort is by the board's counts, which only the
+        # model holds (prepare() orders by name: a reload showed the list by name under the attention sort's header).
+        if sort != self._sort or COLUMNS[self._sort[0]][1] == "attention":
+            self._order = self._ordered()
         self._visible = self._filtered(self._order)
         self.endResetModel()
 
@@ -201,18 +203,22 @@ class TenantTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
+        self._order = self._ordered()
+        self._visible = self._filtered(self._order)
+        self.layoutChanged.emit()
+
+    def _ordered(self) -> array:
+        """Every row in the order of the current sort."""
+        column, order = self._sort
         if COLUMNS[column][1] == "attention":
             counts, ids = self._attention, self._rows.id
-            self._order = array(
+            return array(
                 "l",
                 sorted(
                     range(len(ids)), key=lambda i: counts.get(ids[i], 0), reverse=order == Qt.SortOrder.DescendingOrder
                 ),
             )
-        else:
-            self._order = _sorted(self._rows, range(len(self._rows)), self._sort, self._haystack)
-        self._visible = self._filtered(self._order)
-        self.layoutChanged.emit()
+        return _sorted(self._rows, range(len(self._rows)), self._sort, self._haystack)
 
     # -- lookups ---------------------------------------------------------------------------------------------------
     def row_at(self, row: int) -> TenantRow | None:
