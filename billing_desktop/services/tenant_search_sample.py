@@ -103,6 +103,7 @@ class Sample:
     tenants: float
     fields: dict[str, FieldSample] = field(default_factory=dict)
     read_at: float = 0.0
+    _chosen: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def known(self) -> bool:
         return any(self.fields.values())
@@ -152,6 +153,15 @@ class Sample:
         """Parts of `needle` whose trigrams the index is asked for in field `name`: the set that minimizes the posting
         entries read plus GIN_VS_HEAP times the candidate rows, estimated on the sample; () when none qualifies
         (then the whole text is asked, as before)."""
+        key = (needle, name)
+        got = self._chosen.get(key)
+        if got is None:
+            got = self._chosen[key] = self._choose_probes(needle, name)
+            if len(self._chosen) > 4096:  # a long session's typing: forget the oldest
+                del self._chosen[next(iter(self._chosen))]
+        return got
+
+    def _choose_probes(self, needle: str, name: str) -> tuple[str, ...]:
         sample = self.fields.get(name)
         candidates = _probes(needle)
         if not sample or not candidates:
