@@ -160,3 +160,23 @@ def test_the_lock_stops_a_sweep_in_flight(qtbot, window, fake):
     fake.connect.before_answer = None
     qtbot.wait(200)
     assert auto.sweeps == 0 and window.statusBar().currentMessage() == message  # nothing shown behind the lock
+
+
+def test_refresh_all_by_hand_stops_an_automatic_one_in_flight(qtbot, window, fake):
+    """Never two syncs at once: Refresh all (Ctrl+Shift+R) while the automatic refresh is on its first page stops the
+    automatic one at its next page, which then sweeps nothing; the one asked for runs to its end."""
+    auto = window.connect_ops.auto_sync
+    gate = threading.Event()
+    fake.connect.after_list_page = lambda path, q: "starting_after" not in q and gate.wait(20)
+    auto.timer.timeout.emit()
+    qtbot.waitUntil(lambda: first_pages(fake) == 1, timeout=10000)
+    window.connect_ops.sync()  # Connect → Refresh all
+    dialog = window.connect_ops.sync_dialog
+    qtbot.waitUntil(lambda: first_pages(fake) == 2, timeout=10000)
+    gate.set()
+    qtbot.waitUntil(lambda: not auto.running and dialog.task is None, timeout=30000)
+    fake.connect.after_list_page = None
+    # The automatic walk stopped after its first page: 150 accounts are two pages of 100, so one walk to its end
+    # and one stopped ask three pages, two walks to their end four.
+    assert len([r for r in fake.requests if r[1] == "/v1/accounts"]) == 3
+    assert auto.sweeps == 0 and payout_requests(fake) == 1  # only the dialog's sweep asked Acme's account

@@ -3,10 +3,10 @@
 A timer on the GUI thread starts `connect_sync.sync` in a worker, then, as Refresh all does, the failed-payouts
 sweep, which puts failed payouts on the board. The sweep asks every connected account (a request each), so it runs at
 most hourly whatever the interval (`payouts.sweep_if_due`: an hour since a sweep by any operator of this database
-ran to its end). A tick while a sync or sweep is still running (this one's or the Refresh-all dialog's) is skipped, so
-they never overlap. Locking the window stops the timer and cancels a
-sync in flight (it stops before its next page and keeps what it fetched); unlocking starts the timer again; signing
-out or closing stops both for good."""
+ran to its end). A tick while a sync or sweep is still running (this one's or the Refresh-all dialog's) is skipped, and
+Refresh all by hand stops this one's at its next page (`give_way`), so they never overlap. Locking the window stops
+the timer and cancels a sync in flight (it stops before its next page and keeps what it fetched); unlocking starts the
+timer again; signing out or closing stops both for good."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ class AutoSync(QObject):
         if self.paused:
             return
         self.window.connect_ops.synced(report, automatic=True)
-        if not report.cancelled:
+        if not report.cancelled and not self.busy():  # a Refresh all by hand sweeps after its own sync
             self._start(self.window.services.payouts.sweep_if_due, self._swept)
 
     def _swept(self, view) -> None:
@@ -86,6 +86,12 @@ class AutoSync(QObject):
         """Locked (or signing out): no new sync, and the one in flight stops at its next page."""
         self.paused = True
         self.timer.stop()
+        if self.task is not None:
+            self.task.cancel()
+
+    def give_way(self) -> None:
+        """Refresh all was asked for by hand: the sync or sweep in flight stops at its next page (its result still
+        arrives, cancelled), so the two never run on side by side."""
         if self.task is not None:
             self.task.cancel()
 

@@ -84,6 +84,7 @@ class ConnectActions:
     def sync(self) -> None:
         from billing_desktop.ui.sync_dialog import SyncDialog
 
+        self.auto_sync.give_way()  # never two syncs at once: the one asked for by hand wins
         dialog = SyncDialog(self.window.services, self.window.session, self.attention or self.window)
         dialog.synced.connect(self.synced)
         dialog.payouts_checked.connect(lambda _view: self.cache_changed())  # failed payouts onto the board
