@@ -207,3 +207,13 @@ def test_the_list_order_and_its_reverse_take_the_rows_found_as_they_are(qapp):
         )
         model.set_filter("")
     assert kinds == ["ascending", "descending", "ascending", None, "descending"]
+
+
+@pytest.mark.parametrize("typed", ["istanbul", "İstanbul", "İSTANBUL", "ISTANBUL", "i̇stanbul", "İst"])
+def test_a_dotted_capital_i_is_found_however_it_is_typed(qapp, typed):
+    """casefold() turns "İ" into "i" and a combining dot: "istanbul" missed "İstanbul Ltd" (the team database's
+    lower() finds it), and the name typed as written must find it too."""
+    model = TenantTableModel()
+    model.set_rows(TenantColumns.of([(1, "İstanbul Ltd", "ist", "a@x.example", "free", "test", True, "none")]))
+    model.set_filter(typed)
+    assert model.rowCount() == 1

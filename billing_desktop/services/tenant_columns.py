@@ -178,9 +178,16 @@ class CodeColumn:
         return (values[c] for c in self.codes)
 
 
+def fold(text: str) -> str:
+    """Case-folded for the list's search, the haystack and the typed text alike. casefold() turns "İ" into "i" and a
+    combining dot above, so "istanbul" never found "İstanbul Ltd" (the team database's lower() finds it): the dot
+    goes."""
+    return text.casefold().replace("i\u0307", "i")
+
+
 def search_text(name: str, slug: str, email: str) -> str:
     """What the list's search looks in for one tenant."""
-    return f"{name}\t{slug}\t{email}".casefold()
+    return fold(f"{name}\t{slug}\t{email}")
 
 
 def _parts(col: TextColumn) -> tuple[bytearray, array[int]]:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from billing_desktop.domain.states import ConnectionState
 from billing_desktop.domain.validation import Mode
-from billing_desktop.services.tenant_columns import CodeColumn, SearchColumn, TenantColumns, search_text
+from billing_desktop.services.tenant_columns import CodeColumn, SearchColumn, TenantColumns, fold, search_text
 from billing_desktop.services.tenant_search_index import CharIndex, find
 from billing_desktop.services.tenants import TenantRow
 from billing_desktop.ui import palette
@@ -98,7 +98,7 @@ class TenantTableModel(QAbstractTableModel):
 
     def set_filter(self, text: str) -> None:
         # Without NUL, as the services search (tenant_pages.like_pattern): no tenant's text holds one.
-        text = text.strip().casefold().replace("\x00", "")
+        text = fold(text.strip()).replace("\x00", "")
         if text == self._filter:
             return
         # Typing on narrows the search: when few rows are shown, those are tested one by one (in order already); else
