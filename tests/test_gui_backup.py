@@ -3,6 +3,7 @@
 on a first start with an empty keyring. Set BILLING_DESKTOP_SHOTS=DIR to keep a PNG of each dialog."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -290,3 +291,75 @@ def test_a_restore_asked_for_on_a_team_database_signs_nothing_out_and_opens_noth
     assert c.main_window is win and win.isVisible() and c.services is services
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, OpenBackupDialog)]
     assert services.auth.sign_in(OPERATOR_EMAIL, OPERATOR_PASSWORD)  # the database is still open
+
+
+# English words that a German sentence never holds (German "an", "in", "so" are left out on purpose).
+ENGLISH = re.compile(
+    r"\b(the|a|is|it|you|your|this|and|or|not|no|key|recovery|created|by|stored|save|rotate|done|print|printed"
+    r"|create|reading|fingerprint|backups?|confirmed|could)\b",
+    re.IGNORECASE,
+)
+
+
+def english_in(dialog, *known: str) -> list[str]:
+    """Every text of the dialog (labels, buttons, its title) with an English word in it; the key itself, its
+    fingerprint and the operator's address are not words of any language."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [dialog.windowTitle()]
+    texts += [w.text() for w in dialog.findChildren(QLabel) if w is not dialog.key_label]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    found = []
+    for t in texts:
+        plain = re.sub(r"<[^>]+>", " ", t).replace("&", "")
+        for k in known:
+            plain = plain.replace(k, " ")
+        if ENGLISH.search(plain):
+            found.append(t)
+    return found
+
+
+def test_recovery_dialog_in_german_has_no_english_sentence(qtbot, window, services, operator):
+    from PySide6.QtWidgets import QMessageBox
+
+    from billing_desktop.ui import i18n
+
+    i18n.apply("de")
+    try:
+        window.backups.act_recovery.trigger()
+        dialog = open_dialog(qtbot, RecoveryKeyDialog)
+        qtbot.waitUntil(dialog.create_button.isVisible)
+        assert dialog.windowTitle() == "Wiederherstellungsschlüssel"
+        assert "Es gibt keinen Wiederherstellungsschlüssel" in dialog.state.text()
+        assert english_in(dialog) == []
+        shot(dialog, "recovery-key-none-de")
+        click(qtbot, dialog.create_button)
+        qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 1)
+        fingerprint = services.recovery.status(operator).fingerprint
+        assert dialog.fingerprint.text().startswith(f"Fingerabdruck {fingerprint} · erstellt am ")
+        assert english_in(dialog, fingerprint) == []
+        assert dialog.stored.width() >= dialog.stored.sizeHint().width()  # the longer German is not cut off
+        shot(dialog, "recovery-key-shown-de")
+        dialog.reject()  # closed without saying it is stored: the status says so, in German
+
+        window.backups.act_recovery.trigger()
+        dialog = open_dialog(qtbot, RecoveryKeyDialog)
+        qtbot.waitUntil(dialog.rotate_button.isVisible)
+        assert "Aufbewahrung nicht bestätigt</b>: erneuern Sie ihn" in dialog.state.text()
+        assert english_in(dialog, fingerprint, operator.email) == []
+        shot(dialog, "recovery-key-unconfirmed-de")
+        click(qtbot, dialog.rotate_button)
+        box = open_dialog(qtbot, QMessageBox)
+        assert box.windowTitle() == "Wiederherstellungsschlüssel erneuern?"
+        assert not ENGLISH.search(box.text()) and box.button(QMessageBox.StandardButton.Yes).text() == "Erneuern"
+        click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+        dialog.reject()
+
+        services.recovery.confirm_stored(operator)
+        window.backups.act_recovery.trigger()
+        dialog = open_dialog(qtbot, RecoveryKeyDialog)
+        qtbot.waitUntil(lambda: "Aufbewahrung bestätigt am" in dialog.state.text())
+        assert english_in(dialog, fingerprint, operator.email) == []
+        dialog.reject()
+    finally:
+        i18n.apply("en")

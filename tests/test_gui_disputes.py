@@ -127,3 +127,30 @@ def test_disputes_progress_and_problems_in_german(qtbot, services, operator, dis
         i18n.apply("en")
     english = services.disputes.disputes(operator)
     assert english.problems and all("Could not reach Stripe" in p for p in english.problems)
+
+
+def test_one_dispute_awaiting_evidence_reads_singular_in_german(qtbot, services, operator, fake, clock, tmp_path):
+    """'1 warten auf Nachweise' was plural German for one dispute; two keep the plural (test above, in English)."""
+    from billing_desktop.ui import i18n
+
+    platform(services, operator, fake)
+    (acme,) = bulk_tenants(services, ["Acme"])
+    account = fake.new_account(type="express", name=acme.company_name)["id"]
+    link(services, acme.id, account)
+    now = int(clock().timestamp())
+    fake.connect.add_dispute(account, due_by=now + 86400, status="needs_response", reason="fraudulent")
+    fake.connect.add_dispute(account, due_by=now - 7200, status="under_review", reason="duplicate")
+    i18n.apply("de")
+    try:
+        win, view = open_disputes(qtbot, services, operator, tmp_path)
+        qtbot.waitUntil(lambda: view.view is not None)
+        click(qtbot, view.refresh_button)
+        qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10000)
+        assert view.status.text().startswith("2 offen, 1 wartet auf Nachweise. ")
+        view.close()
+        win.close()
+    finally:
+        i18n.apply("en")
+    _, english = open_disputes(qtbot, services, operator, tmp_path)
+    qtbot.waitUntil(lambda: english.view is not None and english.model.rowCount() == 1)
+    assert english.status.text().startswith("2 open, 1 awaiting evidence. ")

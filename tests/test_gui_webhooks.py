@@ -33,7 +33,8 @@ def test_configure_send_and_see_the_log(qtbot, window, services, operator, acme,
     qtbot.waitUntil(lambda: '"invoice.paid"' in panel.payload.toPlainText())
     click(qtbot, panel.send_button)
     qtbot.waitUntil(lambda: panel.log.rowCount() == 1)
-    assert "Result: OK  status 200" in panel.result.toPlainText()
+    assert "Result: Delivered  status 200" in panel.result.toPlainText()
+    assert panel.log.item(0, 2).text() == "Delivered"
     assert "X-Webhook-Signature: t=" in panel.result.toPlainText()
     _, headers, body = receiver.requests[-1]
     secret = services.webhooks.reveal_secret(operator, acme.id)
@@ -149,7 +150,7 @@ def test_resend_and_automatic_retry_from_the_log(qtbot, window, services, operat
     assert "503" in panel.result.toPlainText()
     panel.log.selectRow(0)
     click(qtbot, panel.retry_button)
-    qtbot.waitUntil(lambda: "Last attempt: ok" in panel.retry_status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Last attempt: Delivered" in panel.retry_status.text(), timeout=10000)
     assert services.deliveries.list(operator, acme.id)[0].outcome == "ok"
 
 
@@ -229,6 +230,10 @@ def test_a_delivery_and_the_automatic_retry_in_german(qtbot, open_main_window, s
         qtbot.waitUntil(lambda: "Antwort-Header:" in panel.result.toPlainText())  # the row's result, its headings
         text = panel.result.toPlainText()
         assert "Fehler: " in text and "Gesendete Anfrage:" in text and "Response headers" not in text
+        # the outcome in words, in the table and the result: not the enum's raw value
+        assert panel.log.item(0, 2).text() == "HTTP-Fehler"
+        assert "Ergebnis: HTTP-Fehler  Status 503" in text
+        assert "HTTP_ERROR" not in text.upper()
         click(qtbot, panel.retry_button)
         wait = webhook_delivery.BACKOFF[0]
         qtbot.waitUntil(lambda: panel.retry_status.text() == f"Versuch 2 in {int(wait)} s", timeout=5000)

@@ -112,8 +112,12 @@ class DisputesView(CancellableFetch, QDialog):
         waiting = sum(d.status in NEEDS_EVIDENCE for d in view.items)
         overdue = sum(d.overdue for d in view.items)
         when = time_text(view.fetched_at) if view.fetched_at else self.tr("never fetched")
+        # One string per number form, as elsewhere in the app (German: "1 wartet" but "2 warten").
+        counts = (
+            self.tr("{0} open, 1 awaiting evidence") if waiting == 1 else self.tr("{0} open, {1} awaiting evidence")
+        ).format(len(view.items), waiting)
         self.status.setText(
-            self.tr("{0} open, {1} awaiting evidence").format(len(view.items), waiting)
+            counts
             + (self.tr(", {0} past the deadline").format(overdue) if overdue else "")
             + self.tr(". Data from {0}").format(when)
             + (self.tr(" · saved data, may be stale") if view.stale else "")

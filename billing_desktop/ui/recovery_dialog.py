@@ -34,7 +34,7 @@ def _when(d) -> str:
 class RecoveryKeyDialog(QDialog):
     def __init__(self, services, session, runner, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Recovery key")
+        self.setWindowTitle(self.tr("Recovery key"))
         self.setObjectName("recovery_dialog")
         self.services, self.session, self.runner = services, session, runner
         self.shown = None  # the new key while it is on screen; dropped when the dialog closes
@@ -55,20 +55,22 @@ class RecoveryKeyDialog(QDialog):
         v = QVBoxLayout(page)
         v.addWidget(
             note(
-                "The recovery key opens your backups on a new machine, and every secret in them. Keep it away from "
-                "this computer: on paper, or in a password manager that is not on this laptop."
+                self.tr(
+                    "The recovery key opens your backups on a new machine, and every secret in them. Keep it away "
+                    "from this computer: on paper, or in a password manager that is not on this laptop."
+                )
             )
         )
-        self.state = QLabel("Reading…")
+        self.state = QLabel(self.tr("Reading…"))
         self.state.setObjectName("recovery_state")
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.state)
         row = QHBoxLayout()
-        self.create_button = QPushButton("&Create recovery key…")
+        self.create_button = QPushButton(self.tr("&Create recovery key…"))
         self.create_button.setObjectName("create_recovery")
         self.create_button.clicked.connect(self._create)
-        self.rotate_button = QPushButton("&Rotate…")
+        self.rotate_button = QPushButton(self.tr("&Rotate…"))
         self.rotate_button.setObjectName("rotate_recovery")
         self.rotate_button.clicked.connect(self._ask_rotate)
         for b in (self.create_button, self.rotate_button):
@@ -88,22 +90,26 @@ class RecoveryKeyDialog(QDialog):
         self.status_value = st
         if not st.exists:
             self.state.setText(
-                "<b>There is no recovery key.</b> If this computer is lost or broken, its secrets cannot be restored "
-                "anywhere else. Create one now."
+                self.tr(
+                    "<b>There is no recovery key.</b> If this computer is lost or broken, its secrets cannot be "
+                    "restored anywhere else. Create one now."
+                )
             )
         else:
             by = escape(st.created_by or "")
             if st.confirmed_at:
-                stored = f"confirmed stored {_when(st.confirmed_at)}"
+                stored = self.tr("confirmed stored {0}").format(_when(st.confirmed_at))
             elif st.shown_to_you:
-                stored = "<b>not confirmed stored</b>: rotate it if you did not keep it"
+                stored = self.tr("<b>not confirmed stored</b>: rotate it if you did not keep it")
             else:  # only its maker was shown it
-                stored = (
-                    f"<b>not confirmed stored</b> by {by}, who was shown it: ask them before rotating it (a new key "
+                stored = self.tr(
+                    "<b>not confirmed stored</b> by {0}, who was shown it: ask them before rotating it (a new key "
                     "replaces the one they may have kept)"
-                )
+                ).format(by)
             self.state.setText(
-                f"Recovery key <tt>{st.fingerprint}</tt>, created {_when(st.created_at)} by {by}; {stored}."
+                self.tr("Recovery key <tt>{0}</tt>, created {1} by {2}; {3}.").format(
+                    st.fingerprint, _when(st.created_at), by, stored
+                )
             )
         self.create_button.setVisible(not st.exists)
         self.rotate_button.setVisible(st.exists)
@@ -112,11 +118,13 @@ class RecoveryKeyDialog(QDialog):
     def _ask_rotate(self) -> None:
         confirm(
             self,
-            "Rotate the recovery key?",
-            "A new recovery key replaces the current one: from now on the old key opens nothing in this database and "
-            "no new backup. Backups made before keep opening with the old key, so delete them once a new backup "
-            "exists.",
-            "Rotate",
+            self.tr("Rotate the recovery key?"),
+            self.tr(
+                "A new recovery key replaces the current one: from now on the old key opens nothing in this database "
+                "and no new backup. Backups made before keep opening with the old key, so delete them once a new "
+                "backup exists."
+            ),
+            self.tr("Rotate"),
             lambda: self._create(rotate=True),
         )
 
@@ -138,8 +146,10 @@ class RecoveryKeyDialog(QDialog):
         v = QVBoxLayout(page)
         v.addWidget(
             note(
-                "<b>Your recovery key.</b> It is shown this once. Write it down, or save the page and print it; "
-                "keep it safe."
+                self.tr(
+                    "<b>Your recovery key.</b> It is shown this once. Write it down, or save the page and print it; "
+                    "keep it safe."
+                )
             )
         )
         self.key_label = QLabel()
@@ -156,21 +166,21 @@ class RecoveryKeyDialog(QDialog):
         self.fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         v.addWidget(self.fingerprint)
         row = QHBoxLayout()
-        self.print_button = QPushButton("Save as P&DF to print…")
+        self.print_button = QPushButton(self.tr("Save as P&DF to print…"))
         self.print_button.setObjectName("save_pdf")
         self.print_button.clicked.connect(self._pdf)
-        self.save_button = QPushButton("&Save as text…")
+        self.save_button = QPushButton(self.tr("&Save as text…"))
         self.save_button.setObjectName("save_page")
         self.save_button.clicked.connect(self._save)
         row.addWidget(self.print_button)
         row.addWidget(self.save_button)
         row.addStretch(1)
         v.addLayout(row)
-        self.stored = QCheckBox("I have &printed or saved it somewhere safe, away from this computer")
+        self.stored = QCheckBox(self.tr("I have &printed or saved it somewhere safe, away from this computer"))
         self.stored.setObjectName("stored")
         v.addWidget(self.stored)
         buttons = QDialogButtonBox()
-        self.done_button = buttons.addButton("&Done", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.done_button = buttons.addButton(self.tr("&Done"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.done_button.setObjectName("done")
         self.done_button.setEnabled(False)
         self.stored.toggled.connect(self.done_button.setEnabled)
@@ -181,7 +191,9 @@ class RecoveryKeyDialog(QDialog):
     def _show_key(self, new) -> None:
         self.shown = new
         self.key_label.setText(new.text)
-        self.fingerprint.setText(f"Fingerprint {new.fingerprint} · created {_when(new.created_at)} UTC")
+        self.fingerprint.setText(
+            self.tr("Fingerprint {0} · created {1} UTC").format(new.fingerprint, _when(new.created_at))
+        )
         self.stored.setChecked(False)
         self.stack.setCurrentIndex(1)
         self.print_button.setFocus()
@@ -194,7 +206,10 @@ class RecoveryKeyDialog(QDialog):
 
     def _pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the recovery page as PDF (to print)", "billing-desktop-recovery-key.pdf", "PDF (*.pdf)"
+            self,
+            self.tr("Save the recovery page as PDF (to print)"),
+            "billing-desktop-recovery-key.pdf",
+            self.tr("PDF (*.pdf)"),
         )
         if path:
             self.save_pdf_to(path)
@@ -206,11 +221,11 @@ class RecoveryKeyDialog(QDialog):
         try:
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))  # private before any byte
         except OSError as exc:
-            self._error_text(f"Could not save {path}: {exc.strerror or type(exc).__name__}.")
+            self._error_text(self.tr("Could not save {0}: {1}.").format(path, exc.strerror or type(exc).__name__))
             return
         writer = QPdfWriter(path)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setTitle("Billing Desktop recovery key")
+        writer.setTitle(self.tr("Billing Desktop recovery key"))
         doc = QTextDocument()
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSize(11)
@@ -220,7 +235,9 @@ class RecoveryKeyDialog(QDialog):
         self.message.hide()
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the recovery page", "billing-desktop-recovery-key.txt")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the recovery page"), "billing-desktop-recovery-key.txt"
+        )
         if path:
             self.save_to(path)
 
@@ -230,7 +247,7 @@ class RecoveryKeyDialog(QDialog):
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(self._page())
         except OSError as exc:
-            self._error_text(f"Could not save {path}: {exc.strerror or type(exc).__name__}.")
+            self._error_text(self.tr("Could not save {0}: {1}.").format(path, exc.strerror or type(exc).__name__))
             return
         self.message.hide()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,11 +28,27 @@ from billing_desktop.ui.i18n import text as message_text
 from billing_desktop.ui.i18n import tr
 from billing_desktop.ui.workers import describe, submit, submit_with_progress
 
+# How an attempt ended, in the operator's language (the log stores the enum's value).
+OUTCOME_WORDS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed `object`
+    DeliveryOutcome.OK.value: QT_TRANSLATE_NOOP("", "Delivered"),
+    DeliveryOutcome.HTTP_ERROR.value: QT_TRANSLATE_NOOP("", "HTTP error"),
+    DeliveryOutcome.REDIRECT.value: QT_TRANSLATE_NOOP("", "Redirect (not followed)"),
+    DeliveryOutcome.TIMEOUT.value: QT_TRANSLATE_NOOP("", "Timed out"),
+    DeliveryOutcome.CONNECT_ERROR.value: QT_TRANSLATE_NOOP("", "Could not connect"),
+    DeliveryOutcome.NETWORK_ERROR.value: QT_TRANSLATE_NOOP("", "Network error"),
+}
+
+
+def outcome_text(outcome: str) -> str:
+    """An unknown value (a newer version's outcome in a shared database) shows as it is, never a crash."""
+    words = OUTCOME_WORDS.get(str(outcome))
+    return tr(str(words)) if words else str(outcome)
+
 
 def describe_delivery(r) -> str:
     lines = [
         tr("Result: {0}  status {1}  latency {2} ms  attempt {3}").format(
-            r.outcome.upper(), r.status_code or "-", r.latency_ms, r.attempt
+            outcome_text(r.outcome), r.status_code or "-", r.latency_ms, r.attempt
         )
     ]
     if r.error:
@@ -207,7 +223,7 @@ class TestPanel(QWidget):
                 [
                     f"{r.at:%Y-%m-%d %H:%M:%S}",
                     r.event_type,
-                    r.outcome,
+                    outcome_text(r.outcome),
                     str(r.status_code or "-"),
                     f"{r.latency_ms} ms",
                     str(r.attempt),
@@ -247,7 +263,9 @@ class TestPanel(QWidget):
             self.retry_task = None
             self.retry_button.setEnabled(True)
             self.cancel_retry.setEnabled(False)
-            self._retry_note(describe(error) if error else self.tr("Last attempt: {0}").format(result.outcome))
+            self._retry_note(
+                describe(error) if error else self.tr("Last attempt: {0}").format(outcome_text(result.outcome))
+            )
             if result is not None:
                 self._sent(result)
 

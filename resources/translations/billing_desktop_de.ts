@@ -1268,6 +1268,30 @@ Sie werden jetzt abgemeldet; melden Sie sich nach der Wiederherstellung erneut a
         <translation>Eigentümer: alles für den Mandanten. Admin: Schlüssel ansehen, Webhooks einrichten und testen, Stripe-Status ansehen. Entwickler: nur lesen.</translation>
     </message>
     <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>HTTP error</source>
+        <translation>HTTP-Fehler</translation>
+    </message>
+    <message>
+        <source>Redirect (not followed)</source>
+        <translation>Weiterleitung (nicht gefolgt)</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Keine Verbindung möglich</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
         <source>Result: {0}  status {1}  latency {2} ms  attempt {3}</source>
         <translation>Ergebnis: {0}  Status {1}  Latenz {2} ms  Versuch {3}</translation>
     </message>
@@ -3122,6 +3146,10 @@ Senden Sie ihn an die Stelle, die Ihre Installation betreut.</translation>
         <translation>{0} offen, {1} warten auf Nachweise</translation>
     </message>
     <message>
+        <source>{0} open, 1 awaiting evidence</source>
+        <translation>{0} offen, 1 wartet auf Nachweise</translation>
+    </message>
+    <message>
         <source>, {0} past the deadline</source>
         <translation>, {0} nach Fristablauf</translation>
     </message>
@@ -4208,8 +4236,104 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
+        <source>Recovery key</source>
+        <translation>Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <source>The recovery key opens your backups on a new machine, and every secret in them. Keep it away from this computer: on paper, or in a password manager that is not on this laptop.</source>
+        <translation>Der Wiederherstellungsschlüssel öffnet Ihre Sicherungen auf einem neuen Rechner und damit jedes Geheimnis darin. Bewahren Sie ihn getrennt von diesem Computer auf: auf Papier oder in einem Passwortmanager, der nicht auf diesem Laptop liegt.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Create recovery key…</source>
+        <translation>Wiederherstellungsschlüssel &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate…</source>
+        <translation>&amp;Erneuern…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;There is no recovery key.&lt;/b&gt; If this computer is lost or broken, its secrets cannot be restored anywhere else. Create one now.</source>
+        <translation>&lt;b&gt;Es gibt keinen Wiederherstellungsschlüssel.&lt;/b&gt; Geht dieser Computer verloren oder kaputt, lassen sich seine Geheimnisse nirgendwo sonst wiederherstellen. Erstellen Sie jetzt einen.</translation>
+    </message>
+    <message>
+        <source>confirmed stored {0}</source>
+        <translation>Aufbewahrung bestätigt am {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;not confirmed stored&lt;/b&gt;: rotate it if you did not keep it</source>
+        <translation>&lt;b&gt;Aufbewahrung nicht bestätigt&lt;/b&gt;: erneuern Sie ihn, falls Sie ihn nicht aufbewahrt haben</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;not confirmed stored&lt;/b&gt; by {0}, who was shown it: ask them before rotating it (a new key replaces the one they may have kept)</source>
+        <translation>&lt;b&gt;Aufbewahrung nicht bestätigt&lt;/b&gt; von {0}, dem er angezeigt wurde: fragen Sie {0}, bevor Sie ihn erneuern (ein neuer Schlüssel ersetzt den, den {0} vielleicht aufbewahrt hat)</translation>
+    </message>
+    <message>
+        <source>Recovery key &lt;tt&gt;{0}&lt;/tt&gt;, created {1} by {2}; {3}.</source>
+        <translation>Wiederherstellungsschlüssel &lt;tt&gt;{0}&lt;/tt&gt;, erstellt am {1} von {2}; {3}.</translation>
+    </message>
+    <message>
+        <source>Rotate the recovery key?</source>
+        <translation>Wiederherstellungsschlüssel erneuern?</translation>
+    </message>
+    <message>
+        <source>A new recovery key replaces the current one: from now on the old key opens nothing in this database and no new backup. Backups made before keep opening with the old key, so delete them once a new backup exists.</source>
+        <translation>Ein neuer Wiederherstellungsschlüssel ersetzt den aktuellen: Ab jetzt öffnet der alte Schlüssel nichts mehr in dieser Datenbank und keine neue Sicherung. Frühere Sicherungen lassen sich weiterhin mit dem alten Schlüssel öffnen; löschen Sie sie daher, sobald es eine neue Sicherung gibt.</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Erneuern</translation>
+    </message>
+    <message>
         <source>Rotating the recovery key needs your password again.</source>
         <translation>Den Wiederherstellungsschlüssel zu erneuern erfordert erneut Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your recovery key.&lt;/b&gt; It is shown this once. Write it down, or save the page and print it; keep it safe.</source>
+        <translation>&lt;b&gt;Ihr Wiederherstellungsschlüssel.&lt;/b&gt; Er wird nur dieses eine Mal angezeigt. Schreiben Sie ihn auf oder speichern Sie die Seite und drucken Sie sie aus; bewahren Sie ihn sicher auf.</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF to print…</source>
+        <translation>Als P&amp;DF zum Drucken speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as text…</source>
+        <translation>Als &amp;Text speichern…</translation>
+    </message>
+    <message>
+        <source>I have &amp;printed or saved it somewhere safe, away from this computer</source>
+        <translation>Ich habe ihn &amp;gedruckt oder sicher abgelegt, fern von diesem Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+    <message>
+        <source>Fingerprint {0} · created {1} UTC</source>
+        <translation>Fingerabdruck {0} · erstellt am {1} UTC</translation>
+    </message>
+    <message>
+        <source>Save the recovery page as PDF (to print)</source>
+        <translation>Wiederherstellungsseite als PDF speichern (zum Drucken)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}.</source>
+        <translation>{0} konnte nicht gespeichert werden: {1}.</translation>
+    </message>
+    <message>
+        <source>Billing Desktop recovery key</source>
+        <translation>Wiederherstellungsschlüssel für Billing Desktop</translation>
+    </message>
+    <message>
+        <source>Save the recovery page</source>
+        <translation>Wiederherstellungsseite speichern</translation>
     </message>
 </context>
 <context>
