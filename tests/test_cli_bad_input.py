@@ -194,3 +194,14 @@ def test_fees_csv_onto_a_link_a_device_or_a_folder_is_refused(acme, run_cli, tmp
     assert code == 0, err
     assert existing.read_text().startswith("tenant,fee_id,charge,created,currency,")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+@pytest.mark.parametrize("argv", [["keys", "inspect", "x"], ["tenants", "list"]])
+def test_a_password_that_is_not_utf8_is_bad_input(acme, run_cli, argv):
+    """Bytes that are not UTF-8 in BILLING_DESKTOP_PASSWORD: exit 2 and a line naming where, no traceback (the check
+    raised UnicodeEncodeError, showing one of the password's bytes), and no failed attempt counted."""
+    bad = (OP_PW.encode() + b"\xff").decode("utf-8", "surrogateescape")
+    code, _, err = run_cli(argv, env={"BILLING_DESKTOP_PASSWORD": bad})
+    assert code == 2 and "error: BILLING_DESKTOP_PASSWORD: not valid UTF-8 text" in err, err
+    assert "\\udcff" not in err and "Traceback" not in err
+    assert run_cli(["keys", "inspect", "x"], env=AUTH)[0] == 1  # signs in: not a key, and no lock

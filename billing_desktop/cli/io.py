@@ -14,19 +14,32 @@ from billing_desktop.errors import AppError, ValidationError
 
 def read_secret(prompt: str, env: str | None = None, *, confirm: bool = False) -> str:
     if env and os.environ.get(env):
-        return os.environ[env]
+        return _utf8(os.environ[env], env)
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        value = getpass.getpass(prompt)
+        value = _utf8(getpass.getpass(prompt), "input")
         if confirm and getpass.getpass("Repeat: ") != value:
             raise AppError("The two entries differ.")
         return value
-    line = sys.stdin.readline() if sys.stdin is not None else ""
+    try:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+    except UnicodeDecodeError:
+        line = "\udcff"  # said below, as for the other sources
     if not line:
         hint = f" or set {env}" if env else ""
         raise AppError(f"{prompt.strip().rstrip(':')} is needed: type it at a terminal, pipe it on stdin{hint}.")
-    return line.rstrip("\r\n")
+    return _utf8(line.rstrip("\r\n"), "stdin")
+
+
+def _utf8(value: str, source: str) -> str:
+    """`value`, when it is text: bytes that were not UTF-8 (kept by Python as lone surrogates) made the password check
+    fail with a traceback that showed one of them. Nothing of the value is said."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError({source: "not valid UTF-8 text; type it again or fix the terminal's encoding."}) from None
+    return value
 
 
 # json, dataclasses, datetime and decimal are imported where used: `keys inspect` (a process budgeted as a whole,
