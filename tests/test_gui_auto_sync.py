@@ -75,7 +75,9 @@ def test_ticks_sync_in_a_worker_never_overlapping_and_the_lock_stops_it(qtbot, w
     set_interval(qtbot, window, 15)
     qtbot.waitUntil(lambda: auto.timer.isActive())
     gate = threading.Event()
-    fake.connect.after_list_page = lambda path, q: "starting_after" not in q and gate.wait(20)
+    # Both first pages are held before they are answered (held after, the automatic walk could already have asked
+    # for its second page when Refresh all stops it).
+    fake.connect.before_answer = lambda path, q: path == "/v1/accounts" and "starting_after" not in q and gate.wait(20)
     auto.timer.timeout.emit()  # the interval has passed
     qtbot.waitUntil(lambda: first_pages(fake) == 1, timeout=10000)  # the GUI thread is free meanwhile
     auto.timer.timeout.emit()  # and again, while the first is still on page 1: skipped
@@ -167,7 +169,9 @@ def test_refresh_all_by_hand_stops_an_automatic_one_in_flight(qtbot, window, fak
     automatic one at its next page, which then sweeps nothing; the one asked for runs to its end."""
     auto = window.connect_ops.auto_sync
     gate = threading.Event()
-    fake.connect.after_list_page = lambda path, q: "starting_after" not in q and gate.wait(20)
+    # Both first pages are held before they are answered (held after, the automatic walk could already have asked
+    # for its second page when Refresh all stops it).
+    fake.connect.before_answer = lambda path, q: path == "/v1/accounts" and "starting_after" not in q and gate.wait(20)
     auto.timer.timeout.emit()
     qtbot.waitUntil(lambda: first_pages(fake) == 1, timeout=10000)
     window.connect_ops.sync()  # Connect → Refresh all
@@ -175,7 +179,7 @@ def test_refresh_all_by_hand_stops_an_automatic_one_in_flight(qtbot, window, fak
     qtbot.waitUntil(lambda: first_pages(fake) == 2, timeout=10000)
     gate.set()
     qtbot.waitUntil(lambda: not auto.running and dialog.task is None, timeout=30000)
-    fake.connect.after_list_page = None
+    fake.connect.before_answer = None
     # The automatic walk stopped after its first page: 150 accounts are two pages of 100, so one walk to its end
     # and one stopped ask three pages, two walks to their end four.
     assert len([r for r in fake.requests if r[1] == "/v1/accounts"]) == 3

@@ -171,3 +171,48 @@ def test_the_automatic_sweep_runs_at_most_hourly_for_every_operator(services, op
     services.users.add(operator, tenants["acme"].id, "admin@acme.example", OWNER_PASSWORD, "admin")
     with pytest.raises(PermissionDenied):  # due or not, not a tenant user's
         services.payouts.sweep_if_due(services.auth.sign_in("admin@acme.example", OWNER_PASSWORD))
+
+
+def test_two_operators_due_at_once_start_one_automatic_sweep(services, operator, fake, tenants, clock):
+    import threading
+
+    from tests.conftest import OPERATOR_PASSWORD
+
+    services.users.add(operator, None, "bob@platform.example", OPERATOR_PASSWORD, "operator")
+    bob = services.auth.sign_in("bob@platform.example", OPERATOR_PASSWORD)
+    during = []  # Bob's tick while Alice's sweep is under way: her sweep answers for both
+    alice = services.payouts.sweep_if_due(
+        operator, progress=lambda *_: during.append(services.payouts.sweep_if_due(bob))
+    )
+    assert alice is not None and alice.complete and during and set(during) == {None}
+    assert len(payout_requests(fake)) == 3
+    clock.advance(hours=1)
+    barrier, answers = threading.Barrier(2), []
+
+    def tick(who):
+        barrier.wait()
+        answers.append(services.payouts.sweep_if_due(who))
+
+    threads = [threading.Thread(target=tick, args=(who,)) for who in (operator, bob)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(a is None for a in answers) == [False, True]  # released together: one swept, one stood down
+    assert len(payout_requests(fake)) == 6
+
+
+def test_a_claim_left_by_a_crash_expires(services, operator, fake, tenants, clock):
+    from billing_desktop.services.payout_sweep import CLAIM, CLAIM_EXPIRES
+    from billing_desktop.store.models import Setting
+
+    with services.ctx.db() as s, s.begin():  # an automatic sweep that never ended: its process was killed
+        s.add(Setting(key=f"{CLAIM}:failed", value=clock().isoformat()))
+    assert services.payouts.sweep_if_due(operator) is None
+    clock.advance(seconds=CLAIM_EXPIRES.total_seconds() - 1)
+    assert services.payouts.sweep_if_due(operator) is None and payout_requests(fake) == []
+    clock.advance(seconds=1)
+    view = services.payouts.sweep_if_due(operator)
+    assert view is not None and view.complete and len(payout_requests(fake)) == 3
+    with services.ctx.db() as s:  # and its own claim is gone once it ended
+        assert s.get(Setting, f"{CLAIM}:failed") is None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from billing_desktop.connect.errors import StripeProblem
@@ -33,10 +33,13 @@ from billing_desktop.services.context import AppContext
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
 from billing_desktop.services.stripe_connect import STALE_AFTER, StripeConnectService
+from billing_desktop.store.locking import lock_platform
 from billing_desktop.store.models import Setting, StripeAccount, StripeObject, Tenant
 
 LAST_SWEEP = "connect_payouts_swept"  # + ":" + status: when every connected account was last asked
 LAST_RUN = "connect_payouts_run"  # + ":" + status: when a sweep last ran to its end, complete or not (not cancelled)
+CLAIM = "connect_payouts_auto"  # + ":" + status: when an automatic sweep started (a claim; gone when it ends)
+CLAIM_EXPIRES = timedelta(minutes=30)  # a claim older than this was left by a crash: the next tick may sweep
 GLOBAL_PROBLEMS = ("connection", "timeout", "authentication")  # no other account would fare better
 # Accounts asked at once. One list per account is a request per account (not paged like the account list), so a
 # platform of thousands waits on round trips: a few at a time, under Stripe's rate limit (25 requests/s in test
@@ -196,13 +199,35 @@ class PayoutSweepService:
         """The automatic refresh's sweep of failed payouts, or None when one ran to its end (by any operator of this
         database) within `every`: each sweep is a request per connected account, so it runs at most that often,
         whatever the refresh interval. `every` defaults to the age at which the sweep's answer is shown stale."""
-        key = f"{LAST_RUN}:{PayoutStatus.FAILED.value}"
         with self.ctx.db() as s:
             authorize(s, self.ctx, session, Perm.STRIPE_VIEW, None)
-            last = s.scalar(select(Setting.value).where(Setting.key == key))
-        if last is not None and self.ctx.clock() - datetime.fromisoformat(last) < every:
+        claim = self._claim(every)
+        if claim is None:  # swept within `every`, or another operator's automatic sweep is running now
             return None
-        return self.payouts(session, progress=progress, cancelled=cancelled)
+        try:
+            return self.payouts(session, progress=progress, cancelled=cancelled)
+        finally:
+            with self.ctx.db() as s, s.begin():
+                s.execute(delete(Setting).where(Setting.key == claim[0], Setting.value == claim[1]))
+
+    def _claim(self, every: timedelta) -> tuple[str, str] | None:
+        """The automatic sweep's turn, or None when it is not due. One settings row names the sweep running, so that
+        two operators' ticks due at once start one sweep, not two: the last run is written only when a sweep ends."""
+        key, now = f"{CLAIM}:{PayoutStatus.FAILED.value}", self.ctx.clock()
+        mine = now.isoformat()
+        with self.ctx.db() as s, s.begin():
+            lock_platform(s)  # the reads, the decision and the write below are one step for every process
+            last = s.scalar(select(Setting.value).where(Setting.key == f"{LAST_RUN}:{PayoutStatus.FAILED.value}"))
+            if last is not None and now - datetime.fromisoformat(last) < every:
+                return None
+            held = s.scalar(select(Setting.value).where(Setting.key == key))
+            if held is not None and now - datetime.fromisoformat(held) < CLAIM_EXPIRES:
+                return None
+            if held is None:
+                s.add(Setting(key=key, value=mine))
+            else:  # an expired claim, left by a crash
+                s.execute(update(Setting).where(Setting.key == key).values(value=mine))
+        return key, mine
 
     def _fetch(self, client: Any, tenant_id: int, account_id: str, status: str, cancelled: Callable[[], bool]) -> bool:
         """On a pool thread: every page of one account's payouts of `status` into the cache; False when stopped
