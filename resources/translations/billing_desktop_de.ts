@@ -1077,7 +1077,7 @@
     </message>
     <message>
         <source>{0} made the recovery key and was shown it once: only they can say it is stored. Tools → Recovery key… shows it; rotating it there replaces the key they may have kept.</source>
-        <translation>{0} hat den Wiederherstellungsschlüssel erstellt und ihn einmal angezeigt bekommen: nur {0} kann bestätigen, dass er aufbewahrt ist. Werkzeuge → Wiederherstellungsschlüssel… zeigt seinen Stand; ihn dort auszutauschen ersetzt den Schlüssel, den {0} vielleicht aufbewahrt hat.</translation>
+        <translation>{0} hat den Wiederherstellungsschlüssel erstellt und ihn einmal angezeigt bekommen: nur diese Person kann bestätigen, dass er aufbewahrt ist. Werkzeuge → Wiederherstellungsschlüssel… zeigt seinen Stand; ihn dort auszutauschen ersetzt den Schlüssel, der vielleicht schon aufbewahrt wird.</translation>
     </message>
     <message>
         <source>Replace ALL data on this computer with a backup?
@@ -4269,7 +4269,7 @@ Seine Benutzer können sich nicht mehr anmelden. Ein Plattform-Operator kann ihn
     </message>
     <message>
         <source>&lt;b&gt;not confirmed stored&lt;/b&gt; by {0}, who was shown it: ask them before rotating it (a new key replaces the one they may have kept)</source>
-        <translation>&lt;b&gt;Aufbewahrung nicht bestätigt&lt;/b&gt; von {0}, dem er angezeigt wurde: fragen Sie {0}, bevor Sie ihn erneuern (ein neuer Schlüssel ersetzt den, den {0} vielleicht aufbewahrt hat)</translation>
+        <translation>&lt;b&gt;Aufbewahrung nicht bestätigt&lt;/b&gt; von {0}, dem er angezeigt wurde: fragen Sie diese Person, bevor Sie ihn erneuern (ein neuer Schlüssel ersetzt den, der vielleicht schon aufbewahrt wird)</translation>
     </message>
     <message>
         <source>Recovery key &lt;tt&gt;{0}&lt;/tt&gt;, created {1} by {2}; {3}.</source>
