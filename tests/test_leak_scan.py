@@ -6,18 +6,18 @@ from __future__ import annotations
 import pytest
 
 from billing_desktop.domain.keys import Kind, generate
-from billing_desktop.services import leak_scan
+from billing_desktop.services import leak_patterns, leak_scan
 
 
 @pytest.fixture(params=["hyperscan", "none"])
 def may_hold(request, monkeypatch):
     """The prefilter (offsets where a credential may start) or None: both must find the same."""
     if request.param == "none":
-        monkeypatch.setenv(leak_scan.PREFILTER_ENV, "none")
-        assert leak_scan.prefilter() is None
+        monkeypatch.setenv(leak_patterns.PREFILTER_ENV, "none")
+        assert leak_patterns.prefilter() is None
         return None
-    monkeypatch.delenv(leak_scan.PREFILTER_ENV, raising=False)
-    return leak_scan.prefilter()
+    monkeypatch.delenv(leak_patterns.PREFILTER_ENV, raising=False)
+    return leak_patterns.prefilter()
 
 
 def test_a_key_across_any_chunk_end_is_found_once_on_its_line(tmp_path, monkeypatch, may_hold):
@@ -187,12 +187,12 @@ def _reference(data: bytes) -> list[tuple[int, bytes]]:
     """The plain definition the scan's one-pass search must agree with: every pattern's finditer, then the
     sk/pk/rk prefix and word-boundary checks."""
     found = []
-    for pattern, back in leak_scan.PATTERNS:
+    for pattern, back in leak_patterns.PATTERNS:
         for m in pattern.finditer(data):
             start = m.start() - back
             if back and (start < 0 or data[start : m.start()] not in (b"sk", b"pk", b"rk")):
                 continue
-            if start > 0 and data[start - 1] in leak_scan._WORD:
+            if start > 0 and data[start - 1] in leak_patterns._WORD:
                 continue
             found.append((start, data[start : m.end()]))
     return sorted(found)
@@ -201,8 +201,8 @@ def _reference(data: bytes) -> list[tuple[int, bytes]]:
 def test_the_one_pass_search_and_the_prefilter_find_what_each_pattern_finds(monkeypatch):
     import random
 
-    monkeypatch.delenv(leak_scan.PREFILTER_ENV, raising=False)
-    starts = leak_scan.prefilter()
+    monkeypatch.delenv(leak_patterns.PREFILTER_ENV, raising=False)
+    starts = leak_patterns.prefilter()
     rnd = random.Random(3)
     key = generate(Kind.SECRET, "live")
     pieces = [
@@ -215,10 +215,10 @@ def test_the_one_pass_search_and_the_prefilter_find_what_each_pattern_finds(monk
         data = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))).encode()
         expected = _reference(data)
         for one_by_one in (0, 1, 3, 64):  # underscores found with bytes.find before the regex takes the rest
-            monkeypatch.setattr(leak_scan, "_FIND_FIRST", one_by_one)
-            assert leak_scan.candidates(data) == expected, (data, one_by_one)
+            monkeypatch.setattr(leak_patterns, "_FIND_FIRST", one_by_one)
+            assert leak_patterns.candidates(data) == expected, (data, one_by_one)
         if starts is not None:
-            assert leak_scan.candidates_at(data, starts(data)) == expected, data
+            assert leak_patterns.candidates_at(data, starts(data)) == expected, data
     assert any(_reference(p.encode()) for p in pieces)  # the pieces do hold keys
 
 

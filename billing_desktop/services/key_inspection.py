@@ -15,7 +15,8 @@ from billing_desktop.domain.roles import Perm
 from billing_desktop.errors import ValidationError, msg
 from billing_desktop.services.context import AppContext
 from billing_desktop.services.inspection_result import Inspection, describe
-from billing_desktop.services.leak_scan import FileScan, candidates, prefilter, scan_files, walk
+from billing_desktop.services.leak_patterns import candidates, prefilter
+from billing_desktop.services.leak_scan import FileScan, scan_files, walk
 from billing_desktop.services.permissions import authorize
 from billing_desktop.services.session import UserSession
 from billing_desktop.store.models import ApiKey, Tenant
